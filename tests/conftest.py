@@ -1,0 +1,40 @@
+"""Test configuration: headless Qt, a fresh database per test copied from a migrated template."""
+import os
+import shutil
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("UNION_DESK_LANG", "zh_CN")
+
+import pytest  # noqa: E402
+
+from union_desk.db import open_database  # noqa: E402
+
+TEST_TOWNSHIP = "DY"  # 大洋镇
+TEST_CLERK = "王晓燕"
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = open_database(path)
+    from union_desk.services.settings import set_up
+
+    with db.session(write=True) as s:
+        set_up(s, township=TEST_TOWNSHIP, clerk=TEST_CLERK)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db, tmp_path):
+    path = tmp_path / "union_desk.sqlite3"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    """A set-up database (township 大洋镇, clerk 王晓燕), fresh for each test."""
+    database = open_database(db_path)
+    yield database
+    database.close()

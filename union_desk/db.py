@@ -1,0 +1,209 @@
+"""The SQLite file: engine, pragmas, transactions, migrations, snapshots, checks, instance lock."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
+
+from union_desk import APP_NAME
+from union_desk.models import audit as _audit
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "union_desk.sqlite3"
+
+
+def _make_engine(path: Path) -> sa.Engine:
+    engine = sa.create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (SQLAlchemy's SQLite recipe)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+@dataclass
+class Context:
+    """Who works here: the township code and the clerk, read from settings after setup."""
+
+    township: str = ""
+    clerk: str = ""
+
+
+class Database:
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path).resolve()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = _make_engine(self.path)
+        self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
+        _audit.install(self._sessions)
+        self.context = Context()
+
+    # -- transactions -------------------------------------------------------------------
+    @contextmanager
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """One transaction: commit when the block ends, roll back on any exception."""
+        session = self._sessions()
+        session.info.update(actor=self.context.clerk, township=self.context.township)
+        try:
+            session.connection(execution_options={"write": write})
+            yield session
+            if write:
+                session.commit()
+            else:
+                session.rollback()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def load_context(self) -> Context:
+        from union_desk.models.settings import Setting
+
+        with self.session() as s:
+            rows = dict(s.execute(sa.select(Setting.key, Setting.value)
+                                  .where(Setting.key.in_(["township", "clerk"]))).all())
+        self.context = Context(township=json.loads(rows.get("township", '""')),
+                               clerk=json.loads(rows.get("clerk", '""')))
+        return self.context
+
+    # -- migrations ---------------------------------------------------------------------
+    def _alembic_config(self, connection=None):
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        cfg.attributes["connection"] = connection
+        return cfg
+
+    def revisions(self) -> tuple[set[str], set[str]]:
+        """(current revisions in the file, head revisions shipped with the app)."""
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        heads = set(ScriptDirectory.from_config(self._alembic_config()).get_heads())
+        with self.engine.connect() as conn:
+            current = set(MigrationContext.configure(conn).get_current_heads())
+        return current, heads
+
+    def migrate(self) -> Path | None:
+        """Bring the file to head; snapshot it first if it held data. Returns the snapshot path."""
+        current, heads = self.revisions()
+        if current == heads:
+            return None
+        snapshot = None
+        if current:
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            snapshot = self.path.with_name(f"{self.path.stem}.before-upgrade-{stamp}.sqlite3")
+            self.backup(snapshot)
+        from alembic import command
+
+        with self.engine.begin() as conn:
+            command.upgrade(self._alembic_config(conn), "heads")
+        return snapshot
+
+    # -- snapshots and checks -------------------------------------------------------------
+    def backup(self, dest: str | os.PathLike) -> Path:
+        """A consistent snapshot (VACUUM INTO), flushed to disk."""
+        dest = Path(dest).resolve()
+        if dest == self.path:
+            raise ValueError("备份文件不能是当前数据库本身")
+        tmp = dest.with_name(dest.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        con = sqlite3.connect(self.path)
+        try:
+            con.execute("VACUUM INTO ?", (str(tmp),))
+        finally:
+            con.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+        return dest
+
+    def check(self) -> list[str]:
+        """Problems found (empty list when sound): integrity, foreign keys, migrations at head."""
+        problems: list[str] = []
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+            if rows != ["ok"]:
+                problems += [f"完整性检查：{r}" for r in rows]
+            for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+                problems.append(f"外键错误：{table} 第 {rowid} 行引用的 {parent} 不存在")
+        current, heads = self.revisions()
+        if current != heads:
+            problems.append(f"数据库版本 {sorted(current)} 不是最新 {sorted(heads)}")
+        return problems
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: str | os.PathLike, *, migrate: bool = True) -> Database:
+    db = Database(path)
+    if migrate:
+        db.migrate()
+    db.load_context()
+    return db
+
+
+
+class InstanceLock:
+    """One running app per database file: an OS lock on `<db>.lock`, released on exit."""
+
+    def __init__(self, db_path: str | os.PathLike):
+        self.path = Path(str(db_path) + ".lock")
+        self._fh = None
+
+    def acquire(self) -> bool:
+        fh = open(self.path, "a+b")
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                fh.seek(0)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            return False
+        self._fh = fh
+        return True
+
+    def release(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None

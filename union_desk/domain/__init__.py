@@ -1,0 +1,1 @@
+"""Pure business rules: identifiers, money, masking, search keys, townships (no I/O, no Qt)."""

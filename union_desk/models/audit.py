@@ -1,0 +1,113 @@
+"""Audit trail: one row per insert, update, tombstone or reveal of a record."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from enum import Enum
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlmodel import Field
+
+from union_desk.models.base import RecordBase, new_id, utcnow
+
+
+class AuditEntry(RecordBase, table=True):
+    __tablename__ = "audit_entry"
+
+    actor: str = Field(default="", max_length=64)
+    table_name: str = Field(max_length=64)
+    record_id: str = Field(max_length=32, index=True)
+    action: str = Field(max_length=16)  # insert / update / tombstone / restore / reveal
+    before: str | None = Field(default=None, description="JSON of changed fields before")
+    after: str | None = Field(default=None, description="JSON of changed fields after")
+
+
+# -- the mechanism: every ORM flush writes its audit rows in the same transaction -------------
+
+def _plain(value):
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _dump(data: dict) -> str:
+    return json.dumps({k: _plain(v) for k, v in data.items()}, ensure_ascii=False, sort_keys=True)
+
+
+def record_fields(obj: RecordBase) -> dict:
+    return {c.key: getattr(obj, c.key) for c in sa.inspect(obj).mapper.column_attrs
+            if c.key not in _NOT_AUDITED}
+
+
+_NOT_AUDITED = {"created_at", "updated_at"}
+
+
+def _before_flush(session, _flush_context, _instances) -> None:
+    actor = session.info.get("actor", "")
+    township = session.info.get("township", "")
+    entries: list[AuditEntry] = []
+    for obj in list(session.deleted):
+        if isinstance(obj, RecordBase):
+            raise RuntimeError(f"{obj.__tablename__} 的记录不能物理删除，请使用作废/注销")
+    for obj in list(session.new):
+        if isinstance(obj, AuditEntry) or not isinstance(obj, RecordBase):
+            continue
+        if not obj.township:
+            obj.township = township
+        entries.append(AuditEntry(actor=actor, township=obj.township, table_name=obj.__tablename__,
+                                  record_id=obj.id, action="insert", after=_dump(record_fields(obj))))
+    for obj in list(session.dirty):
+        if not isinstance(obj, RecordBase) or isinstance(obj, AuditEntry):
+            continue
+        state = sa.inspect(obj)
+        before, after = {}, {}
+        for attr in state.mapper.column_attrs:
+            if attr.key in _NOT_AUDITED:
+                continue
+            hist = state.attrs[attr.key].history
+            if hist.added and hist.deleted and hist.added[0] == hist.deleted[0]:
+                continue
+            if hist.added:
+                before[attr.key] = hist.deleted[0] if hist.deleted else None
+                after[attr.key] = hist.added[0]
+        if not after:
+            continue
+        obj.updated_at = utcnow()
+        action = "update"
+        if "deleted_at" in after:
+            action = "tombstone" if after["deleted_at"] is not None else "restore"
+        entries.append(AuditEntry(actor=actor, township=obj.township, table_name=obj.__tablename__,
+                                  record_id=obj.id, action=action,
+                                  before=_dump(before), after=_dump(after)))
+    session.add_all(entries)
+
+
+def install(target) -> None:
+    """Attach the audit hook to a sessionmaker (or Session class)."""
+    if not event.contains(target, "before_flush", _before_flush):
+        event.listen(target, "before_flush", _before_flush)
+
+
+def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "insert") -> None:
+    """Audit rows written by a Core bulk statement (imports, demo data), in the same transaction."""
+    if not rows:
+        return
+    actor = session.info.get("actor", "")
+    now = utcnow()
+    session.execute(sa.insert(AuditEntry), [
+        {"id": new_id(), "township": r.get("township", ""), "created_at": now, "updated_at": now,
+         "actor": actor, "table_name": table_name, "record_id": r["id"], "action": action,
+         "before": None,
+         "after": _dump({k: v for k, v in r.items() if k not in _NOT_AUDITED})}
+        for r in rows
+    ])
+
+
+def log_action(session, *, table_name: str, record_id: str, action: str, detail: dict) -> None:
+    """An audit row for something that is not a change, e.g. revealing full ID numbers."""
+    session.add(AuditEntry(actor=session.info.get("actor", ""),
+                           township=session.info.get("township", ""), table_name=table_name,
+                           record_id=record_id, action=action, after=_dump(detail)))

@@ -1,0 +1,50 @@
+"""What every table row carries: UUID key, township, timestamps, tombstone."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores UTC as naive ISO text in SQLite; always hands back aware UTC datetimes."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class RecordBase(SQLModel):
+    """Columns shared by every table (see architecture: Data)."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    township: str = Field(default="", max_length=8, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime(), nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime(), nullable=False)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime(), nullable=True)
+
+
+def enum_type(enum_cls) -> sa.Enum:
+    """Store an Enum by its (Chinese) value, as plain text readable outside the app."""
+    return sa.Enum(enum_cls, values_callable=lambda e: [m.value for m in e],
+                   native_enum=False, length=16, validate_strings=True)

@@ -1,0 +1,114 @@
+"""Members (会员) and their status history."""
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+import sqlalchemy as sa
+from pydantic import BaseModel
+from sqlmodel import Field, SQLModel
+
+from union_desk.models.base import RecordBase, enum_type
+
+
+class MemberStatus(str, Enum):
+    ACTIVE = "在册"
+    TRANSFERRED = "转出"
+    LEFT = "退会"
+    DECEASED = "死亡"
+
+
+class MemberEventKind(str, Enum):
+    JOINED = "入会"
+    TRANSFER = "转会"
+    TRANSFERRED_OUT = "转出"
+    LEFT = "退会"
+    DECEASED = "死亡"
+    REINSTATED = "恢复"
+
+
+class MemberBase(SQLModel):
+    name: str = Field(max_length=40)
+    id_number: str = Field(max_length=18)
+    phone: str = Field(default="", max_length=11)
+    ethnicity: str = Field(default="汉族", max_length=20)
+    employer: str = Field(default="", max_length=100)
+    union_id: str = Field(foreign_key="grassroots_union.id", max_length=32, index=True)
+    join_date: date | None = None
+    card_no: str | None = Field(default=None, max_length=30)
+    is_migrant: bool = False
+    hukou_type: str = Field(default="", max_length=20)
+
+
+class Member(RecordBase, MemberBase, table=True):
+    __tablename__ = "member"
+    __table_args__ = (
+        sa.Index("ux_member_id_number", "id_number", unique=True,
+                 sqlite_where=sa.text("deleted_at IS NULL")),
+        sa.Index("ux_member_card_no", "card_no", unique=True,
+                 sqlite_where=sa.text("card_no IS NOT NULL AND deleted_at IS NULL")),
+        sa.Index("ix_member_phone", "phone"),
+        sa.Index("ix_member_name_key", "name_key"),
+        sa.Index("ix_member_py_initials", "py_initials"),
+        sa.Index("ix_member_py_full", "py_full"),
+        sa.Index("ix_member_status", "status"),
+    )
+
+    gender: str = Field(default="", max_length=2)
+    birth_date: date | None = None
+    status: MemberStatus = Field(default=MemberStatus.ACTIVE, sa_type=enum_type(MemberStatus))
+    status_date: date | None = None
+    # search columns, computed on write
+    name_key: str = Field(default="", max_length=40)
+    py_initials: str = Field(default="", max_length=40)
+    py_full: str = Field(default="", max_length=200)
+
+
+class MemberEvent(RecordBase, table=True):
+    """A dated status change with its reason (history of a member)."""
+
+    __tablename__ = "member_event"
+
+    member_id: str = Field(foreign_key="member.id", max_length=32, index=True)
+    kind: MemberEventKind = Field(sa_type=enum_type(MemberEventKind))
+    on: date
+    reason: str = Field(default="", max_length=200)
+    from_union_id: str | None = Field(default=None, foreign_key="grassroots_union.id", max_length=32)
+    to_union_id: str | None = Field(default=None, foreign_key="grassroots_union.id", max_length=32)
+
+
+class MemberCreate(MemberBase):
+    pass
+
+
+class MemberUpdate(MemberBase):
+    pass
+
+
+class MemberRow(BaseModel):
+    """What views, exports and reports read."""
+
+    id: str
+    name: str
+    gender: str
+    ethnicity: str
+    id_number: str
+    birth_date: date | None
+    phone: str
+    employer: str
+    union_id: str
+    union_name: str
+    join_date: date | None
+    card_no: str | None
+    is_migrant: bool
+    hukou_type: str
+    status: MemberStatus
+    status_date: date | None
+
+
+class MemberEventRow(BaseModel):
+    kind: MemberEventKind
+    on: date
+    reason: str
+    from_union: str | None
+    to_union: str | None
