@@ -1,0 +1,124 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../views/main_window.py" line="28" />
+        <source>union_desk — township union workbench</source>
+        <translation>union_desk — 乡镇工会工作台</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="41" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="42" />
+        <source>Open database…</source>
+        <translation>打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="45" />
+        <source>Save a backup copy…</source>
+        <translation>保存备份副本…</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="48" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="60" />
+        <source>Township: {0}   Clerk: {1}   Database: {2}</source>
+        <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="67" />
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="68" />
+        <source>Database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="73" />
+        <source>Save a backup copy</source>
+        <translation>保存备份副本</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="74" />
+        <source>Database (*.sqlite3)</source>
+        <translation>数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="92" />
+        <source>Backup saved to {0}</source>
+        <translation>备份已保存到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <location filename="../views/ops.py" line="107" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../views/setup_dialog.py" line="14" />
+        <source>First run</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <location filename="../views/setup_dialog.py" line="24" />
+        <source>Township</source>
+        <translation>所属乡镇</translation>
+    </message>
+    <message>
+        <location filename="../views/setup_dialog.py" line="25" />
+        <source>Clerk's name</source>
+        <translation>经办人姓名</translation>
+    </message>
+    <message>
+        <location filename="../views/setup_dialog.py" line="31" />
+        <source>This database belongs to one township. Choose it once; it cannot be changed later.</source>
+        <translation>本数据库只属于一个乡镇（街道）。选定后不能更改。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../app.py" line="100" />
+        <source>This database is already open in another union_desk window:
+{0}</source>
+        <translation>该数据库已在另一个 union_desk 窗口中打开：
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="108" />
+        <source>Cannot open the database {0}:
+{1}</source>
+        <translation>无法打开数据库 {0}：
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <location filename="../views/ops.py" line="152" />
+        <source>The operation did not complete; nothing was changed.
+Reason: {0}</source>
+        <translation>操作没有完成，数据未作任何改动。
+原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../views/ops.py" line="158" />
+        <source>Could not complete</source>
+        <translation>无法完成</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,410 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CloseUnionDialog</name>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="69" />
+        <source>Close union — {0}</source>
+        <translation>撤销工会 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="75" />
+        <source>Closed on</source>
+        <translation>撤销日期</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="78" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="29" />
+        <source>New member</source>
+        <translation>新增会员</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="32" />
+        <source>Edit member — {0}</source>
+        <translation>编辑会员 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="38" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="39" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="42" />
+        <source>Birth date / gender</source>
+        <translation>出生日期 / 性别</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="43" />
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="44" />
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="45" />
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="51" />
+        <source>Grassroots union</source>
+        <translation>基层工会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="56" />
+        <source>Joined on</source>
+        <translation>入会时间</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="57" />
+        <source>Member card no.</source>
+        <translation>会员证号</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="58" />
+        <source>Migrant worker</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="65" />
+        <source>Household registration</source>
+        <translation>户口类型</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <location filename="../views/roster_tab.py" line="42" />
+        <source>Member roster</source>
+        <translation>会员名册</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="46" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="47" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="48" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="49" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="51" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="52" />
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="53" />
+        <source>Union</source>
+        <translation>所属工会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="54" />
+        <source>Joined</source>
+        <translation>入会时间</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="56" />
+        <source>Card no.</source>
+        <translation>会员证号</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="57" />
+        <source>Migrant</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="57" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="58" />
+        <location filename="../views/roster_tab.py" line="134" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="66" />
+        <source>Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F</source>
+        <translation>按姓名、拼音首字母（zs）、身份证号、手机号或会员证号搜索 — Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="72" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="96" />
+        <source>New member (Ctrl+N)</source>
+        <translation>新增会员 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="97" />
+        <location filename="../views/roster_tab.py" line="142" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="98" />
+        <source>Transfer</source>
+        <translation>转会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="99" />
+        <source>Leave / death…</source>
+        <translation>退会 / 死亡…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="100" />
+        <source>Import Excel…</source>
+        <translation>导入 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="101" />
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="134" />
+        <source>Grassroots union</source>
+        <translation>基层工会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="134" />
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="141" />
+        <source>New union</source>
+        <translation>新建工会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="143" />
+        <source>Close</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="169" />
+        <source>{0} members</source>
+        <translation>共 {0} 名会员</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="181" />
+        <source>Credit code: {0}</source>
+        <translation>信用代码：{0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="188" />
+        <source>All unions</source>
+        <translation>全部工会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="252" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="253" />
+        <source>{0} members exported to {1}</source>
+        <translation>已导出 {0} 名会员到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="258" />
+        <source>Import roster</source>
+        <translation>导入会员名册</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="259" />
+        <location filename="../views/roster_tab.py" line="264" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="263" />
+        <location filename="../views/roster_tab.py" line="269" />
+        <source>Export roster</source>
+        <translation>导出会员名册</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_tab.py" line="270" />
+        <source>Export full ID numbers and phone numbers?
+Choose No for the masked export (recommended). A full export is logged.</source>
+        <translation>导出完整的身份证号和手机号吗？
+选“否”导出打码版本（推荐）。完整导出会记入操作日志。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="48" />
+        <source>Change status — {0}</source>
+        <translation>状态变更 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="52" />
+        <source>Current status</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="55" />
+        <source>Left the union (退会)</source>
+        <translation>退会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="56" />
+        <source>Transferred out of the township (转出)</source>
+        <translation>转出本乡镇</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="57" />
+        <source>Deceased (死亡)</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="58" />
+        <source>Back on the roll (恢复在册)</source>
+        <translation>恢复在册</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="62" />
+        <source>New status</source>
+        <translation>变更为</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="63" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="64" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="25" />
+        <source>Transfer — {0}</source>
+        <translation>转会 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="29" />
+        <source>From</source>
+        <translation>转出工会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="35" />
+        <source>To</source>
+        <translation>转入工会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="36" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_status_dialog.py" line="37" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>UnionDialog</name>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="17" />
+        <source>New grassroots union</source>
+        <translation>新建基层工会</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="20" />
+        <source>Edit union — {0}</source>
+        <translation>编辑工会 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="26" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="27" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="33" />
+        <source>Chair</source>
+        <translation>工会主席</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="34" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="39" />
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_union_dialog.py" line="57" />
+        <source>Warning: {0} (saved anyway)</source>
+        <translation>提示：{0}（仍可保存）</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="115" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="115" />
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="115" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_member_dialog.py" line="116" />
+        <source>Union</source>
+        <translation>所属工会</translation>
+    </message>
+</context>
+</TS>

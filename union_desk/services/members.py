@@ -1,0 +1,242 @@
+"""Members (会员): add, edit, transfer, leave, death — with a dated history — and the search."""
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from union_desk.domain.errors import RuleError
+from union_desk.domain.idcard import parse_id_number
+from union_desk.domain.masking import mask_id
+from union_desk.domain.phone import parse_mobile
+from union_desk.domain.pinyin import name_key, pinyin_full, pinyin_initials
+from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberEventKind,
+                                      MemberEventRow, MemberRow, MemberStatus, MemberUpdate)
+from union_desk.models.union import GrassrootsUnion, UnionStatus
+from union_desk.services.errors import UserError
+
+_STATUS_EVENT = {MemberStatus.TRANSFERRED: MemberEventKind.TRANSFERRED_OUT,
+                 MemberStatus.LEFT: MemberEventKind.LEFT,
+                 MemberStatus.DECEASED: MemberEventKind.DECEASED,
+                 MemberStatus.ACTIVE: MemberEventKind.REINSTATED}
+
+
+def normalise_member(data: MemberCreate | MemberUpdate) -> dict:
+    """Validate one member's fields; the column dict for `member` (no id/status/timestamps)."""
+    name = "".join(data.name.split())
+    if not name:
+        raise UserError("请填写姓名", field="name")
+    try:
+        card = parse_id_number(data.id_number or "")
+    except RuleError as err:
+        raise UserError(f"身份证号：{err}", field="id_number") from err
+    phone = ""
+    if (data.phone or "").strip():
+        try:
+            phone = parse_mobile(data.phone)
+        except RuleError as err:
+            raise UserError(f"手机号：{err}", field="phone") from err
+    if not data.union_id:
+        raise UserError("请选择所属工会", field="union_id")
+    if data.join_date and data.join_date > date.today():
+        raise UserError("入会时间不能晚于今天", field="join_date")
+    card_no = (data.card_no or "").strip() or None
+    return dict(name=name, id_number=card.number, gender=card.gender, birth_date=card.birth_date,
+                phone=phone, ethnicity=(data.ethnicity or "").strip(),
+                employer=" ".join((data.employer or "").split()), union_id=data.union_id,
+                join_date=data.join_date, card_no=card_no, is_migrant=bool(data.is_migrant),
+                hukou_type=(data.hukou_type or "").strip(), name_key=name_key(name),
+                py_initials=pinyin_initials(name), py_full=pinyin_full(name))
+
+
+def _check_unique(session: Session, fields: dict, exclude_id: str | None) -> None:
+    other = session.exec(select(Member).where(
+        Member.id_number == fields["id_number"], Member.deleted_at.is_(None),
+        Member.id != (exclude_id or ""))).first()
+    if other is not None:
+        union = session.get(GrassrootsUnion, other.union_id)
+        raise UserError(
+            f"身份证号 {mask_id(other.id_number)} 已登记：{other.name}（{union.name if union else ''}，"
+            f"{other.status.value}{'，会员证号 ' + other.card_no if other.card_no else ''}）",
+            field="id_number")
+    if fields["card_no"]:
+        other = session.exec(select(Member).where(
+            Member.card_no == fields["card_no"], Member.deleted_at.is_(None),
+            Member.id != (exclude_id or ""))).first()
+        if other is not None:
+            raise UserError(f"会员证号 {fields['card_no']} 已用于 {other.name}", field="card_no")
+
+
+def _active_union(session: Session, union_id: str) -> GrassrootsUnion:
+    union = session.get(GrassrootsUnion, union_id)
+    if union is None or union.deleted_at is not None:
+        raise UserError("找不到所选工会", field="union_id")
+    if union.status != UnionStatus.ACTIVE:
+        raise UserError(f"“{union.name}”已撤销，不能再接收会员", field="union_id")
+    return union
+
+
+def _live_member(session: Session, member_id: str) -> Member:
+    member = session.get(Member, member_id)
+    if member is None or member.deleted_at is not None:
+        raise UserError("找不到该会员")
+    return member
+
+
+def add_member(session: Session, *, data: MemberCreate) -> MemberRow:
+    fields = normalise_member(data)
+    _active_union(session, fields["union_id"])
+    _check_unique(session, fields, None)
+    member = Member(**fields, status=MemberStatus.ACTIVE, status_date=fields["join_date"])
+    session.add(member)
+    session.add(MemberEvent(member_id=member.id, kind=MemberEventKind.JOINED,
+                            on=fields["join_date"] or date.today(), reason="登记入会",
+                            to_union_id=member.union_id))
+    session.flush()
+    return get_member(session, member_id=member.id)
+
+
+def update_member(session: Session, *, member_id: str, data: MemberUpdate) -> MemberRow:
+    """Edit a member's details. The union changes only through `transfer_member`."""
+    member = _live_member(session, member_id)
+    fields = normalise_member(data)
+    if fields["union_id"] != member.union_id:
+        raise UserError("更换所属工会请使用“转会”", field="union_id")
+    _check_unique(session, fields, member_id)
+    for key, value in fields.items():
+        setattr(member, key, value)
+    session.flush()
+    return get_member(session, member_id=member_id)
+
+
+def transfer_member(session: Session, *, member_id: str, to_union_id: str, on: date,
+                    reason: str = "") -> MemberRow:
+    member = _live_member(session, member_id)
+    if member.status != MemberStatus.ACTIVE:
+        raise UserError(f"{member.name} 当前状态为“{member.status.value}”，不能转会")
+    if to_union_id == member.union_id:
+        raise UserError("转入工会与当前工会相同", field="union_id")
+    _active_union(session, to_union_id)
+    session.add(MemberEvent(member_id=member.id, kind=MemberEventKind.TRANSFER, on=on,
+                            reason=reason.strip(), from_union_id=member.union_id,
+                            to_union_id=to_union_id))
+    member.union_id = to_union_id
+    session.flush()
+    return get_member(session, member_id=member_id)
+
+
+def change_status(session: Session, *, member_id: str, status: MemberStatus, on: date,
+                  reason: str) -> MemberRow:
+    """转出 / 退会 / 死亡, or back to 在册 (恢复): dated, with a reason, kept in the history."""
+    member = _live_member(session, member_id)
+    if status == member.status:
+        raise UserError(f"{member.name} 当前已是“{status.value}”")
+    if member.status == MemberStatus.DECEASED:
+        raise UserError(f"{member.name} 已登记死亡，状态不能再更改")
+    if not reason.strip():
+        raise UserError("请填写原因", field="reason")
+    if on > date.today():
+        raise UserError("日期不能晚于今天", field="on")
+    if status == MemberStatus.ACTIVE:
+        _active_union(session, member.union_id)
+    session.add(MemberEvent(member_id=member.id, kind=_STATUS_EVENT[status], on=on,
+                            reason=reason.strip(), from_union_id=member.union_id))
+    member.status, member.status_date = status, on
+    session.flush()
+    return get_member(session, member_id=member_id)
+
+
+def member_history(session: Session, *, member_id: str) -> list[MemberEventRow]:
+    from_union = sa.orm.aliased(GrassrootsUnion)
+    to_union = sa.orm.aliased(GrassrootsUnion)
+    rows = session.execute(
+        sa.select(MemberEvent.kind, MemberEvent.on, MemberEvent.reason,
+                  from_union.name.label("from_union"), to_union.name.label("to_union"))
+        .outerjoin(from_union, from_union.id == MemberEvent.from_union_id)
+        .outerjoin(to_union, to_union.id == MemberEvent.to_union_id)
+        .where(MemberEvent.member_id == member_id, MemberEvent.deleted_at.is_(None))
+        .order_by(MemberEvent.on, MemberEvent.created_at)).all()
+    return [MemberEventRow(**r._mapping) for r in rows]
+
+
+# -- reading and searching ---------------------------------------------------------------------
+
+_ROW_COLUMNS = [Member.id, Member.name, Member.gender, Member.ethnicity, Member.id_number,
+                Member.birth_date, Member.phone, Member.employer, Member.union_id,
+                GrassrootsUnion.name.label("union_name"), Member.join_date, Member.card_no,
+                Member.is_migrant, Member.hukou_type, Member.status, Member.status_date]
+
+SORT_KEYS = {"name": Member.py_full, "gender": Member.gender, "id_number": Member.id_number,
+             "birth_date": Member.birth_date, "phone": Member.phone, "employer": Member.employer,
+             "union": GrassrootsUnion.name, "join_date": Member.join_date,
+             "card_no": Member.card_no, "status": Member.status, "is_migrant": Member.is_migrant}
+
+_TOP = "\U0010ffff"
+
+
+def _prefix(column, text: str):
+    return sa.and_(column >= text, column < text + _TOP)
+
+
+def search_condition(text: str):
+    """What the clerk typed → one SQL condition over the indexed search columns."""
+    text = "".join(text.split())
+    if not text:
+        return sa.true()
+    if text.isdigit() or (text[:-1].isdigit() and text[-1] in "xX"):
+        text = text.upper()
+        return sa.or_(_prefix(Member.id_number, text), _prefix(Member.phone, text),
+                      _prefix(Member.card_no, text))
+    if text.isascii() and text.isalnum():
+        low = text.lower()
+        return sa.or_(_prefix(Member.py_initials, low), _prefix(Member.py_full, low),
+                      _prefix(Member.card_no, text))
+    key = name_key(text)
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return Member.name_key.like(f"%{escaped}%", escape="\\")
+
+
+def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | None):
+    query = query.where(Member.deleted_at.is_(None), search_condition(text))
+    if union_id:
+        query = query.where(Member.union_id == union_id)
+    if status is not None:
+        query = query.where(Member.status == status)
+    return query
+
+
+def search_members(session: Session, *, text: str = "", union_id: str | None = None,
+                   status: MemberStatus | None = None, sort: str = "name",
+                   descending: bool = False, offset: int = 0, limit: int = 100) -> list[MemberRow]:
+    """One page of the roster as filtered and sorted in SQL."""
+    key = SORT_KEYS.get(sort)
+    if key is None:
+        raise UserError(f"不能按“{sort}”排序")
+    if "".join(text.split()):
+        # an expression, so SQLite filters through the search indexes and sorts only the hits
+        # instead of walking the sort index over every row
+        key = key.op("||")("")
+    order = [key.desc() if descending else key.asc(), Member.id]
+    # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
+    query = _filtered(sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
+                                                    GrassrootsUnion.id == Member.union_id),
+                      text=text, union_id=union_id, status=status)
+    rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).all()
+    return [MemberRow(**r._mapping) for r in rows]
+
+
+def count_members(session: Session, *, text: str = "", union_id: str | None = None,
+                  status: MemberStatus | None = None) -> int:
+    query = _filtered(sa.select(sa.func.count()).select_from(Member), text=text,
+                      union_id=union_id, status=status)
+    return session.execute(query).scalar_one()
+
+
+def get_member(session: Session, *, member_id: str) -> MemberRow:
+    row = session.execute(sa.select(*_ROW_COLUMNS)
+                          .outerjoin(GrassrootsUnion, GrassrootsUnion.id == Member.union_id)
+                          .where(Member.id == member_id, Member.deleted_at.is_(None))).first()
+    if row is None:
+        raise UserError("找不到该会员")
+    return MemberRow(**row._mapping)

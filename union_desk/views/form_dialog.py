@@ -1,0 +1,72 @@
+"""A dialog whose Save runs a write op and stays open, with the clerk's message, if it fails."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
+                               QWidget)
+
+from union_desk.views.ops import Ops, error_text
+
+
+class FormDialog(QDialog):
+    """Subclasses fill `self.form` and implement `payload()`; `save` is the write to run."""
+
+    def __init__(self, ops: Ops, title: str, save: Callable[[Any, Any], Any], changes: set[str],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops, self._save, self._changes = ops, save, changes
+        self.result_row: Any = None
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel(self)
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.setObjectName("dialogButtons")
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.buttons)
+        self._fields: dict[str, QWidget] = {}
+
+    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        self.form.addRow(label, widget)
+        if field:
+            self._fields[field] = widget
+        return widget
+
+    def payload(self) -> Any:
+        raise NotImplementedError
+
+    def save_button(self):
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            payload = self.payload()
+        except ValueError as err:
+            self.show_error(str(err))
+            return
+        self.save_button().setEnabled(False)
+        self.ops.write(lambda s: self._save(s, payload), changes=self._changes, parent=self) \
+            .success(self._saved).failure(self._failed).run()
+
+    def _saved(self, row: Any) -> None:
+        self.result_row = row
+        self.save_button().setEnabled(True)
+        self.accept()
+
+    def _failed(self, err: BaseException) -> None:
+        self.save_button().setEnabled(True)
+        self.show_error(error_text(err), getattr(err, "field", None))
+
+    def show_error(self, text: str, field: str | None = None) -> None:
+        self.error.setText(text)
+        widget = self._fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()

@@ -1,0 +1,129 @@
+"""A table model that pages rows from a service (SQL-side filter and sort), off the GUI thread.
+
+    model = PagedTableModel(ops, columns, fetch=lambda s, q, offset, limit, sort, desc: ...)
+    model.set_query(text="张", union_id=None)     # resets and loads the first page
+
+Stale pages (the clerk typed again before they arrived) are dropped by a generation counter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from union_desk.views.ops import Ops
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str                       # already translated by the caller
+    text: Callable[[Any], str]        # row -> display text
+    sort_key: str | None = None       # the service's sort name; None: not sortable
+    value: Callable[[Any], Any] | None = None   # plain value for SORT_ROLE (default: text)
+    align_right: bool = False
+
+
+class PagedTableModel(QAbstractTableModel):
+    loaded = Signal(int)          # rows now held, after each page arrives
+    failed = Signal(object)
+
+    def __init__(self, ops: Ops, columns: list[Column], fetch: Callable, page_size: int = 200,
+                 parent=None):
+        super().__init__(parent)
+        self._ops, self.columns, self._fetch, self._page = ops, columns, fetch, page_size
+        self._rows: list[Any] = []
+        self._query: dict = {}
+        self._sort: str | None = next((c.sort_key for c in columns if c.sort_key), None)
+        self._descending = False
+        self._generation = 0
+        self._loading = False
+        self._exhausted = True
+
+    # -- queries ----------------------------------------------------------------------------
+    def set_query(self, **query) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self._rows, self._exhausted, self._loading = [], False, False
+        self.endResetModel()
+        self._load()
+
+    def _load(self) -> None:
+        if self._loading or self._exhausted:
+            return
+        self._loading = True
+        generation, offset = self._generation, len(self._rows)
+        query, sort, desc, limit = dict(self._query), self._sort, self._descending, self._page
+        self._ops.read(lambda s: self._fetch(s, query, offset, limit, sort, desc)) \
+            .success(lambda rows: self._arrived(generation, rows)) \
+            .failure(lambda err: self._failed(generation, err)).run()
+
+    def _arrived(self, generation: int, rows: list) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = len(rows) < self._page
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.loaded.emit(len(self._rows))
+
+    def _failed(self, generation: int, err: BaseException) -> None:
+        if generation == self._generation:
+            self._loading, self._exhausted = False, True
+            self.failed.emit(err)
+
+    # -- Qt model API -------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if not parent.isValid():
+            self._load()
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return column.value(row) if column.value else column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].sort_key
+        if key is None:
+            return
+        self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
