@@ -80,17 +80,18 @@ class Database:
             yield session
             if write:
                 session.commit()
-            else:
-                session.rollback()
         except BaseException:
             session.rollback()
             raise
         finally:
-            session.close()
+            session.close()  # a read ends here; objects stay loaded (no expiry) for the caller
 
     def load_context(self) -> Context:
         from union_desk.models.settings import Setting
 
+        if not sa.inspect(self.engine).has_table(Setting.__tablename__):
+            self.context = Context()  # a file not migrated yet
+            return self.context
         with self.session() as s:
             rows = dict(s.execute(sa.select(Setting.key, Setting.value)
                                   .where(Setting.key.in_(["township", "clerk"]))).all())

@@ -29,8 +29,8 @@ class MemberEventKind(str, Enum):
 
 class MemberBase(SQLModel):
     name: str = Field(max_length=40)
-    id_number: str = Field(max_length=18)
-    phone: str = Field(default="", max_length=11)
+    id_number: str = Field(max_length=20)
+    phone: str = Field(default="", max_length=20)
     ethnicity: str = Field(default="汉族", max_length=20)
     employer: str = Field(default="", max_length=100)
     union_id: str = Field(foreign_key="grassroots_union.id", max_length=32, index=True)

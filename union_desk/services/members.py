@@ -41,7 +41,7 @@ def normalise_member(data: MemberCreate | MemberUpdate) -> dict:
         raise UserError("请选择所属工会", field="union_id")
     if data.join_date and data.join_date > date.today():
         raise UserError("入会时间不能晚于今天", field="join_date")
-    card_no = (data.card_no or "").strip() or None
+    card_no = "".join((data.card_no or "").split()).upper() or None
     return dict(name=name, id_number=card.number, gender=card.gender, birth_date=card.birth_date,
                 phone=phone, ethnicity=(data.ethnicity or "").strip(),
                 employer=" ".join((data.employer or "").split()), union_id=data.union_id,
@@ -84,6 +84,13 @@ def _live_member(session: Session, member_id: str) -> Member:
     return member
 
 
+def _check_event_date(member: Member, on: date) -> None:
+    if on > date.today():
+        raise UserError("日期不能晚于今天", field="on")
+    if member.join_date and on < member.join_date:
+        raise UserError(f"日期不能早于入会时间 {member.join_date:%Y-%m-%d}", field="on")
+
+
 def add_member(session: Session, *, data: MemberCreate) -> MemberRow:
     fields = normalise_member(data)
     _active_union(session, fields["union_id"])
@@ -115,6 +122,7 @@ def transfer_member(session: Session, *, member_id: str, to_union_id: str, on: d
     member = _live_member(session, member_id)
     if member.status != MemberStatus.ACTIVE:
         raise UserError(f"{member.name} 当前状态为“{member.status.value}”，不能转会")
+    _check_event_date(member, on)
     if to_union_id == member.union_id:
         raise UserError("转入工会与当前工会相同", field="union_id")
     _active_union(session, to_union_id)
@@ -136,8 +144,7 @@ def change_status(session: Session, *, member_id: str, status: MemberStatus, on:
         raise UserError(f"{member.name} 已登记死亡，状态不能再更改")
     if not reason.strip():
         raise UserError("请填写原因", field="reason")
-    if on > date.today():
-        raise UserError("日期不能晚于今天", field="on")
+    _check_event_date(member, on)
     if status == MemberStatus.ACTIVE:
         _active_union(session, member.union_id)
     session.add(MemberEvent(member_id=member.id, kind=_STATUS_EVENT[status], on=on,
@@ -191,7 +198,7 @@ def search_condition(text: str):
     if text.isascii() and text.isalnum():
         low = text.lower()
         return sa.or_(_prefix(Member.py_initials, low), _prefix(Member.py_full, low),
-                      _prefix(Member.card_no, text))
+                      _prefix(Member.card_no, text.upper()))
     key = name_key(text)
     escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return Member.name_key.like(f"%{escaped}%", escape="\\")

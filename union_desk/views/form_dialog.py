@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from pydantic import ValidationError
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -33,11 +34,13 @@ class FormDialog(QDialog):
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
         self._fields: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
 
     def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         self.form.addRow(label, widget)
         if field:
             self._fields[field] = widget
+            self._labels[field] = label
         return widget
 
     def payload(self) -> Any:
@@ -49,8 +52,10 @@ class FormDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         try:
             payload = self.payload()
-        except ValueError as err:
-            self.show_error(str(err))
+        except ValidationError as err:  # e.g. a field far longer than the column allows
+            field = str(err.errors()[0]["loc"][0]) if err.errors() else ""
+            self.show_error(self.tr("{0}: this value is not valid (too long or malformed)")
+                            .format(self._labels.get(field, field)), field)
             return
         self.save_button().setEnabled(False)
         self.ops.write(lambda s: self._save(s, payload), changes=self._changes, parent=self) \

@@ -73,8 +73,8 @@ def upgrade() -> None:
 
     op.create_table('member',
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
-    sa.Column('id_number', sqlmodel.sql.sqltypes.AutoString(length=18), nullable=False),
-    sa.Column('phone', sqlmodel.sql.sqltypes.AutoString(length=11), nullable=False),
+    sa.Column('id_number', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('phone', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('ethnicity', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('employer', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
     sa.Column('union_id', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),

@@ -1,0 +1,129 @@
+"""db.py: pragmas, migrations, snapshots, backups, checks, the instance lock, the audit trail."""
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+import sqlalchemy as sa
+
+from union_desk.db import InstanceLock, open_database
+from union_desk.models.audit import AuditEntry
+from union_desk.models.base import utcnow
+from union_desk.models.union import GrassrootsUnion
+from union_desk.services.errors import UserError
+from union_desk.services.settings import get_setting, is_set_up, set_up
+
+
+def test_migrates_an_empty_file_to_head_with_wal_and_foreign_keys(tmp_path):
+    db = open_database(tmp_path / "new.sqlite3")
+    current, heads = db.revisions()
+    assert current == heads and heads
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    assert db.check() == []
+    db.close()
+
+
+def test_opening_an_older_file_snapshots_it_before_upgrading(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "old.sqlite3"
+    old = open_database(path, migrate=False)  # a file as the first release left it
+    with old.engine.begin() as conn:
+        command.upgrade(old._alembic_config(conn), "0001")
+    with old.session(write=True) as s:
+        set_up(s, township="DY", clerk="王晓燕")
+    current, shipped = old.revisions()
+    old.close()
+    if current == shipped:
+        pytest.skip("only the first revision exists: nothing to upgrade from")
+    db = open_database(path)
+    assert db.revisions()[0] == shipped
+    snapshots = list(tmp_path.glob("old.before-upgrade-*.sqlite3"))
+    assert len(snapshots) == 1
+    con = sqlite3.connect(snapshots[0])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert con.execute("SELECT value FROM setting WHERE key='clerk'").fetchone()[0] == '"王晓燕"'
+    con.close()
+    assert db.context.clerk == "王晓燕"
+    db.close()
+
+
+def test_backup_is_a_consistent_copy_that_opens(db, tmp_path):
+    with db.session(write=True) as s:
+        s.add(GrassrootsUnion(name="备份测试工会"))
+    dest = db.backup(tmp_path / "copy.sqlite3")
+    copy = open_database(dest)
+    with copy.session() as s:
+        assert s.execute(sa.select(GrassrootsUnion.name)).scalars().all() == ["备份测试工会"]
+    assert copy.check() == []
+    copy.close()
+    with pytest.raises(ValueError):
+        db.backup(db.path)
+
+
+def test_check_reports_broken_foreign_keys(db):
+    con = sqlite3.connect(db.path)  # foreign keys off on this raw connection
+    con.execute("INSERT INTO member_event (id, township, created_at, updated_at, member_id, kind, "
+                "\"on\", reason) VALUES ('x', 'DY', '2021-01-01', '2021-01-01', 'nobody', '入会', "
+                "'2021-01-01', '')")
+    con.commit()
+    con.close()
+    problems = db.check()
+    assert any("外键" in p for p in problems)
+
+
+def test_a_failed_block_writes_nothing(db):
+    with pytest.raises(RuntimeError), db.session(write=True) as s:
+        s.add(GrassrootsUnion(name="半截工会"))
+        s.flush()
+        raise RuntimeError("crash in the middle")
+    with db.session() as s:
+        assert s.execute(sa.select(sa.func.count()).select_from(GrassrootsUnion)).scalar_one() == 0
+
+
+def test_rows_are_never_hard_deleted_and_tombstones_are_audited(db):
+    with db.session(write=True) as s:
+        union = GrassrootsUnion(name="待作废工会")
+        s.add(union)
+    with pytest.raises(RuntimeError, match="不能物理删除"), db.session(write=True) as s:
+        s.delete(s.get(GrassrootsUnion, union.id))
+    with db.session(write=True) as s:
+        s.get(GrassrootsUnion, union.id).deleted_at = utcnow()
+    with db.session() as s:
+        actions = s.execute(sa.select(AuditEntry.action, AuditEntry.actor, AuditEntry.township)
+                            .where(AuditEntry.record_id == union.id)
+                            .order_by(AuditEntry.created_at)).all()
+    assert [a[0] for a in actions] == ["insert", "tombstone"]
+    assert {(a[1], a[2]) for a in actions} == {("王晓燕", "DY")}
+
+
+def test_setup_stores_township_and_clerk_and_refuses_changes(tmp_path):
+    db = open_database(tmp_path / "first.sqlite3")
+    with db.session() as s:
+        assert not is_set_up(s)
+    with pytest.raises(UserError), db.session(write=True) as s:
+        set_up(s, township="NOPE", clerk="李")
+    with pytest.raises(UserError), db.session(write=True) as s:
+        set_up(s, township="DY", clerk="  ")
+    with db.session(write=True) as s:
+        set_up(s, township="DY", clerk="李明")
+    with pytest.raises(UserError, match="其他乡镇"), db.session(write=True) as s:
+        set_up(s, township="SC", clerk="李明")
+    assert db.load_context().township == "DY"
+    with db.session() as s:
+        assert get_setting(s, key="clerk") == "李明"
+    db.close()
+
+
+def test_one_instance_per_database_file(tmp_path):
+    path = tmp_path / "locked.sqlite3"
+    first = InstanceLock(path)
+    assert first.acquire()
+    code = ("import sys; from union_desk.db import InstanceLock; "
+            f"sys.exit(0 if InstanceLock({str(path)!r}).acquire() else 7)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 7
+    first.release()
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
