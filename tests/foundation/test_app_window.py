@@ -1,0 +1,133 @@
+"""The main window, the op runner, translations and first run, as a clerk meets them."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from union_desk.app import ensure_set_up, install_translation
+from union_desk.db import open_database
+from union_desk.services.errors import UserError
+from union_desk.views.main_window import MainWindow
+from union_desk.views.ops import Ops
+
+
+@pytest.fixture
+def window(db, qtbot):
+    ops = Ops(db)
+    win = MainWindow(ops)
+    qtbot.addWidget(win)
+    yield win
+    ops.wait()
+
+
+def test_status_bar_names_township_clerk_and_database(window, db):
+    text = window.status_label.text()
+    assert "大洋镇" in text and "王晓燕" in text and str(db.path) in text
+
+
+def test_every_tab_is_a_working_area_with_a_title(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles and all(titles)
+    assert window.tabs.widget(0).objectName() == "rosterTab"
+
+
+def test_backup_action_writes_a_snapshot_that_opens(window, qtbot, tmp_path):
+    dest = tmp_path / "备份.sqlite3"
+    window.ask_backup_path = lambda: dest
+    messages = []
+    window.inform = messages.append
+    window.findChild(type(window.menuBar().actions()[0]), "backupAction").trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    copy = open_database(dest)
+    assert copy.check() == [] and copy.context.clerk == "王晓燕"
+    copy.close()
+
+
+def test_op_runner_reports_user_errors_and_keeps_data(db, qtbot):
+    ops = Ops(db)
+    failures, changes = [], []
+    ops.changed.connect(changes.append)
+
+    def bad_write(session):
+        raise UserError("金额不能为负")
+
+    ops.write(bad_write, changes={"members"}).failure(failures.append).run()
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert str(failures[0]) == "金额不能为负" and changes == []
+    results = []
+    ops.read(lambda s: 42).success(results.append).run()
+    qtbot.waitUntil(lambda: results == [42], timeout=5000)
+    ops.wait()
+
+
+def test_op_with_progress_can_be_cancelled(db, qtbot):
+    import threading
+
+    ops = Ops(db)
+    started, outcome = threading.Event(), []
+
+    def long_work(session, progress, cancelled):
+        started.set()
+        for i in range(500):
+            if cancelled():
+                raise UserError("已取消")
+            progress(i, 500)
+            threading.Event().wait(0.01)
+        return "done"
+
+    ops.read(long_work).with_progress("working").success(outcome.append) \
+        .failure(outcome.append).run()
+    assert started.wait(5)
+    from PySide6.QtWidgets import QPushButton
+
+    def visible_dialogs():
+        return [w for w in QApplication.topLevelWidgets()
+                if w.objectName() == "progressDialog" and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(visible_dialogs()), timeout=5000)  # shown after ~0.5 s
+    qtbot.mouseClick(visible_dialogs()[0].findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    assert isinstance(outcome[0], UserError)
+    ops.wait()
+
+
+def test_chinese_is_the_default_language_and_english_on_request(db, qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    app = QApplication.instance()
+    for translator in app.findChildren(__import__("PySide6.QtCore").QtCore.QTranslator):
+        app.removeTranslator(translator)
+    install_translation(app, "zh")
+    assert QCoreApplication.translate("RosterTab", "Member roster") == "会员名册"
+    for translator in app.findChildren(__import__("PySide6.QtCore").QtCore.QTranslator):
+        app.removeTranslator(translator)
+    install_translation(app, "en")
+    assert QCoreApplication.translate("RosterTab", "Member roster") == "Member roster"
+    install_translation(app, "zh")
+
+
+def test_first_run_asks_for_township_and_clerk(tmp_path, qtbot, monkeypatch):
+    from union_desk.views import setup_dialog
+
+    db = open_database(tmp_path / "new.sqlite3")
+    answers = iter([("DY", ""), ("SC", "陈静")])
+
+    class FakeDialog:
+        errors = []
+
+        def __init__(self, parent=None):
+            pass
+
+        def exec(self):
+            return 1
+
+        def values(self):
+            return next(answers)
+
+        def show_error(self, text):
+            FakeDialog.errors.append(text)
+
+    monkeypatch.setattr(setup_dialog, "SetupDialog", FakeDialog)
+    assert ensure_set_up(db)
+    assert FakeDialog.errors == ["请填写经办人姓名"]
+    assert (db.context.township, db.context.clerk) == ("SC", "陈静")
+    db.close()
