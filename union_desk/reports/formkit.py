@@ -1,0 +1,151 @@
+"""Helpers for accounting forms (vouchers, sign-off sheets) that pdfkit does not offer:
+grid cells with merged spans and wrapped text, small grey names in signature boxes, and an
+all-or-nothing PDF job with progress and cancel.
+
+Coordinates are PDF points, origin bottom-left; ``top`` is the upper edge of a cell.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import secrets
+from typing import Callable
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from union_desk.reports.fonts import register_cjk_font
+from union_desk.reports.pdfkit import draw_text, fit_text
+
+MIN_SIZE = 6.5
+PAD = 4.0
+LABEL_GRAY = 0.94  # shading of label cells, light enough for any printer
+NAME_GRAY = 0.35  # names printed small inside signature boxes
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+class RenderCancelled(Exception):
+    """The clerk cancelled a print job; nothing was written. Services turn it into UserError."""
+
+
+def fitted(text: str, size: float, width: float) -> tuple[str, float]:
+    """Shrink ``text`` in half points down to MIN_SIZE to fit ``width``, then cut with '…'."""
+    font = register_cjk_font()
+    while size > MIN_SIZE and pdfmetrics.stringWidth(text, font, size) > width:
+        size = max(MIN_SIZE, size - 0.5)
+    return fit_text(text, size, width, font), size
+
+
+def wrapped(text: str, size: float, width: float, max_lines: int = 2) -> tuple[str, float]:
+    """``text`` on one line at ``size`` if it fits; else broken into up to ``max_lines`` lines
+    ('\n') at a slightly smaller size, the last line cut with '…' if it still does not fit."""
+    font = register_cjk_font()
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text, size
+    size = max(MIN_SIZE, size * 0.85)
+    needed = min(max_lines, math.ceil(pdfmetrics.stringWidth(text, font, size) / width))
+    per = math.ceil(len(text) / needed)  # balanced lines first: no lone character below
+    lines = [text[i:i + per] for i in range(0, len(text), per)]
+    if len(lines) <= max_lines and all(
+            pdfmetrics.stringWidth(line, font, size) <= width for line in lines):
+        return "\n".join(lines), size
+    lines = []
+    rest = text
+    while rest and len(lines) < max_lines - 1:
+        n = len(rest)
+        while n > 1 and pdfmetrics.stringWidth(rest[:n], font, size) > width:
+            n -= 1
+        lines.append(rest[:n])
+        rest = rest[n:].lstrip()
+    if rest:
+        lines.append(fit_text(rest, size, width, font))
+    return "\n".join(lines), size
+
+
+def baseline(bottom: float, height: float, size: float) -> float:
+    """Baseline that centres a line of ``size`` vertically in [bottom, bottom + height]."""
+    ascent, descent = pdfmetrics.getAscentDescent(register_cjk_font(), size)
+    return bottom + (height - (ascent - descent)) / 2 - descent
+
+
+def cell(c: Canvas, x: float, top: float, w: float, h: float, text: str = "", *,
+         size: float = 10, align: str = "center", label: bool = False,
+         bold: bool = False) -> None:
+    """One bordered grid cell; a label cell is shaded and centred. Multi-line text uses '\\n'."""
+    if label:
+        c.saveState()
+        c.setFillGray(LABEL_GRAY)
+        c.rect(x, top - h, w, h, stroke=0, fill=1)
+        c.restoreState()
+    c.rect(x, top - h, w, h, stroke=1, fill=0)
+    if not text:
+        return
+    lines = text.split("\n")
+    line_h = min(h / len(lines), size * 1.45)  # keep several lines together around the middle
+    block_top = top - (h - line_h * len(lines)) / 2
+    tx = {"left": x + PAD, "center": x + w / 2, "right": x + w - PAD}[align]
+    for i, line in enumerate(lines):
+        shown, fs = fitted(line, size, w - 2 * PAD)
+        draw_text(c, tx, baseline(block_top - (i + 1) * line_h, line_h, fs), shown, fs,
+                  align, bold)
+
+
+def small_name(c: Canvas, x: float, y: float, text: str, width: float,
+               size: float = 7.5, align: str = "right") -> None:
+    """A name printed small and grey (who is to sign), e.g. inside a signature box."""
+    if not text:
+        return
+    shown, fs = fitted(text, size, width)
+    c.saveState()
+    c.setFillGray(NAME_GRAY)
+    draw_text(c, x, y, shown, fs, align)
+    c.restoreState()
+
+
+class Steps:
+    """Counts work done, reports progress and raises RenderCancelled when asked to stop."""
+
+    def __init__(self, total: int, progress: Progress, cancelled: Cancelled) -> None:
+        self.total, self.done = total, 0
+        self._progress, self._cancelled = progress, cancelled
+
+    def check(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise RenderCancelled("已取消打印，未生成文件")
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if self._progress is not None:
+            self._progress(self.done, self.total)
+
+
+def write_pdf(target, build: Callable[[io.BytesIO], int]) -> int:
+    """Run ``build(buffer)`` (returns a page count), then hand the bytes to ``target``: a path is
+    written to a temporary file beside it and renamed into place; a binary file object gets
+    the bytes. If ``build`` raises (cancel included), nothing is written anywhere."""
+    buffer = io.BytesIO()
+    pages = build(buffer)
+    data = buffer.getvalue()
+    if hasattr(target, "write"):
+        target.write(data)
+        return pages
+    path = os.fspath(target)
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp = os.path.join(folder, f".printing-{secrets.token_hex(6)}.pdf")
+    # os.open honours the umask (mkstemp would leave the file readable by its owner only)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return pages
