@@ -166,7 +166,18 @@ class Database:
             problems.append(f"数据库版本 {sorted(current)} 不是最新 {sorted(heads)}")
         return problems
 
+    def refresh_statistics(self, *, full: bool = False) -> None:
+        """Table statistics for SQLite's planner: without them it may sort a whole table to show
+        one page. `full` (a file that never had them) runs ANALYZE; otherwise PRAGMA optimize."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE" if full else "PRAGMA optimize")
+            conn.commit()
+
     def close(self) -> None:
+        try:
+            self.refresh_statistics()
+        except sa.exc.OperationalError:  # busy or read-only: statistics can wait for next time
+            pass
         self.engine.dispose()
 
 
@@ -174,6 +185,11 @@ def open_database(path: str | os.PathLike, *, migrate: bool = True) -> Database:
     db = Database(path)
     if migrate:
         db.migrate()
+        with db.engine.connect() as conn:
+            analysed = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+        if not analysed:
+            db.refresh_statistics(full=True)
     db.load_context()
     return db
 

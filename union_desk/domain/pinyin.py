@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -19,6 +20,7 @@ def _ascii_alnum(parts: list[str]) -> str:
     return "".join(c for c in "".join(parts) if c.isascii() and c.isalnum())
 
 
+@lru_cache(maxsize=65536)  # names repeat a lot in a township's roster
 def pinyin_initials(name: str | None) -> str:
     """Lower-case initials, e.g. 张三 → zs; Latin letters and digits kept, other marks dropped.
 
@@ -27,6 +29,7 @@ def pinyin_initials(name: str | None) -> str:
     return _ascii_alnum(lazy_pinyin(name_key(name), style=Style.FIRST_LETTER))
 
 
+@lru_cache(maxsize=65536)
 def pinyin_full(name: str | None) -> str:
     """Full toneless pinyin, e.g. 张三 → zhangsan (ü written v, as typed on keyboards)."""
     return _ascii_alnum(lazy_pinyin(name_key(name), style=Style.NORMAL))

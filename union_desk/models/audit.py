@@ -1,6 +1,7 @@
 """Audit trail: one row per insert, update, tombstone or reveal of a record."""
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 from enum import Enum
@@ -26,6 +27,9 @@ class AuditEntry(RecordBase, table=True):
 # -- the mechanism: every ORM flush writes its audit rows in the same transaction -------------
 
 def _plain(value):
+    if isinstance(value, (bytes, bytearray, memoryview)):  # photos: record what, not the bytes
+        data = bytes(value)
+        return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (date, datetime)):
@@ -91,18 +95,25 @@ def install(target) -> None:
         event.listen(target, "before_flush", _before_flush)
 
 
-def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "insert") -> None:
-    """Audit rows written by a Core bulk statement (imports, demo data), in the same transaction."""
+def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "insert",
+                before: list[dict] | None = None) -> None:
+    """Audit rows written by a Core bulk statement (imports, demo data), in the same transaction.
+
+    For updates, `rows` hold the id and the changed fields after, `before` the same fields before.
+    """
     if not rows:
         return
     actor = session.info.get("actor", "")
+    township = session.info.get("township", "")
     now = utcnow()
+    befores = before or [None] * len(rows)
+    skip = _NOT_AUDITED if action == "insert" else _NOT_AUDITED | {"id"}
     session.execute(sa.insert(AuditEntry), [
-        {"id": new_id(), "township": r.get("township", ""), "created_at": now, "updated_at": now,
-         "actor": actor, "table_name": table_name, "record_id": r["id"], "action": action,
-         "before": None,
-         "after": _dump({k: v for k, v in r.items() if k not in _NOT_AUDITED})}
-        for r in rows
+        {"id": new_id(), "township": r.get("township", township), "created_at": now,
+         "updated_at": now, "actor": actor, "table_name": table_name, "record_id": r["id"],
+         "action": action, "before": None if b is None else _dump(b),
+         "after": _dump({k: v for k, v in r.items() if k not in skip})}
+        for r, b in zip(rows, befores)
     ])
 
 

@@ -47,6 +47,7 @@ class Member(RecordBase, MemberBase, table=True):
                  sqlite_where=sa.text("deleted_at IS NULL")),
         sa.Index("ux_member_card_no", "card_no", unique=True,
                  sqlite_where=sa.text("card_no IS NOT NULL AND deleted_at IS NULL")),
+        sa.Index("ix_member_card_no", "card_no"),  # a full index, so an OR of prefixes uses it
         sa.Index("ix_member_phone", "phone"),
         sa.Index("ix_member_name_key", "name_key"),
         sa.Index("ix_member_py_initials", "py_initials"),

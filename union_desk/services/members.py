@@ -1,6 +1,7 @@
 """Members (会员): add, edit, transfer, leave, death — with a dated history — and the search."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import sqlalchemy as sa
@@ -30,13 +31,13 @@ def normalise_member(data: MemberCreate | MemberUpdate) -> dict:
     try:
         card = parse_id_number(data.id_number or "")
     except RuleError as err:
-        raise UserError(f"身份证号：{err}", field="id_number") from err
+        raise UserError(str(err), field="id_number") from err
     phone = ""
     if (data.phone or "").strip():
         try:
             phone = parse_mobile(data.phone)
         except RuleError as err:
-            raise UserError(f"手机号：{err}", field="phone") from err
+            raise UserError(str(err), field="phone") from err
     if not data.union_id:
         raise UserError("请选择所属工会", field="union_id")
     if data.join_date and data.join_date > date.today():
@@ -213,10 +214,8 @@ def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | 
     return query
 
 
-def search_members(session: Session, *, text: str = "", union_id: str | None = None,
-                   status: MemberStatus | None = None, sort: str = "name",
-                   descending: bool = False, offset: int = 0, limit: int = 100) -> list[MemberRow]:
-    """One page of the roster as filtered and sorted in SQL."""
+def _member_query(*, text: str, union_id: str | None, status: MemberStatus | None, sort: str,
+                  descending: bool):
     key = SORT_KEYS.get(sort)
     if key is None:
         raise UserError(f"不能按“{sort}”排序")
@@ -227,10 +226,29 @@ def search_members(session: Session, *, text: str = "", union_id: str | None = N
     order = [key.desc() if descending else key.asc(), Member.id]
     # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
     query = _filtered(sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
-                                                    GrassrootsUnion.id == Member.union_id),
+                                                         GrassrootsUnion.id == Member.union_id),
                       text=text, union_id=union_id, status=status)
-    rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).all()
+    return query.order_by(*order)
+
+
+def search_members(session: Session, *, text: str = "", union_id: str | None = None,
+                   status: MemberStatus | None = None, sort: str = "name",
+                   descending: bool = False, offset: int = 0, limit: int = 100) -> list[MemberRow]:
+    """One page of the roster as filtered and sorted in SQL."""
+    query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
+                          descending=descending)
+    rows = session.execute(query.offset(offset).limit(limit)).all()
     return [MemberRow(**r._mapping) for r in rows]
+
+
+def iter_members(session: Session, *, text: str = "", union_id: str | None = None,
+                 status: MemberStatus | None = None, sort: str = "name",
+                 descending: bool = False, batch: int = 1000) -> Iterator[MemberRow]:
+    """Every member of the filtered view, streamed in one pass (exports)."""
+    query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
+                          descending=descending)
+    for row in session.execute(query.execution_options(yield_per=batch)):
+        yield MemberRow(**row._mapping)
 
 
 def count_members(session: Session, *, text: str = "", union_id: str | None = None,

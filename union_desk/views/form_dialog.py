@@ -57,6 +57,7 @@ class FormDialog(QDialog):
             self.show_error(self.tr("{0}: this value is not valid (too long or malformed)")
                             .format(self._labels.get(field, field)), field)
             return
+        self.error.clear()
         self.save_button().setEnabled(False)
         self.ops.write(lambda s: self._save(s, payload), changes=self._changes, parent=self) \
             .success(self._saved).failure(self._failed).run()

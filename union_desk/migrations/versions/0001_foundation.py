@@ -98,6 +98,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('member', schema=None) as batch_op:
+        batch_op.create_index('ix_member_card_no', ['card_no'], unique=False)
         batch_op.create_index('ix_member_name_key', ['name_key'], unique=False)
         batch_op.create_index('ix_member_phone', ['phone'], unique=False)
         batch_op.create_index('ix_member_py_full', ['py_full'], unique=False)
@@ -149,6 +150,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_member_py_full')
         batch_op.drop_index('ix_member_phone')
         batch_op.drop_index('ix_member_name_key')
+        batch_op.drop_index('ix_member_card_no')
 
     op.drop_table('member')
     with op.batch_alter_table('setting', schema=None) as batch_op:

@@ -1,0 +1,104 @@
+"""`union-desk roster import|export|search`: the JSON contract and the exit codes 0 / 3 / 1."""
+import json
+
+import pytest
+from roster_books import bad_check, counts, person_id, read_book, row, write_book
+
+from union_desk.cli import EXIT_ERROR, EXIT_OK, EXIT_REJECTED, main
+
+
+def run(capsys, db_path, *args):
+    code = main(["--db", str(db_path), *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def mixed_file(tmp_path):
+    """Two good rows and one with a bad check character (Excel row 4)."""
+    return write_book(tmp_path / "名册.xlsx", [
+        row("张三", person_id(1)), row("李四", person_id(2)), row("王五", bad_check(person_id(3)))])
+
+
+def test_import_json_contract_checks_without_writing(capsys, db, db_path, mixed_file):
+    before = counts(db)
+    code, out, _ = run(capsys, db_path, "roster", "import", mixed_file, "--json")
+    assert code == EXIT_REJECTED
+    data = json.loads(out)
+    assert data == {"rows": 3, "valid": 2, "new": 2, "updated": 0, "unchanged": 0,
+                    "rejected": [{"row": 4, "field": "身份证号",
+                                  "reason": f"身份证号校验位错误，应为 {person_id(3)[17]}"}],
+                    "unions_created": ["大洋镇机械厂工会"]}
+    assert counts(db) == before
+
+
+def test_import_commit_writes_the_valid_rows_once(capsys, db, db_path, mixed_file):
+    code, out, _ = run(capsys, db_path, "roster", "import", mixed_file, "--commit", "--json")
+    assert (code, json.loads(out)["new"]) == (EXIT_REJECTED, 2)
+    assert counts(db)["member"] == 2
+    code, out, _ = run(capsys, db_path, "roster", "import", mixed_file, "--commit", "--json")
+    data = json.loads(out)
+    assert (code, data["new"], data["unchanged"]) == (EXIT_REJECTED, 0, 2)
+    assert counts(db)["member"] == 2
+
+
+def test_clean_file_exits_0_with_a_chinese_summary(capsys, db_path, tmp_path):
+    path = write_book(tmp_path / "好.xlsx", [row("张三", person_id(1))])
+    code, out, _ = run(capsys, db_path, "roster", "import", path, "--commit")
+    assert code == EXIT_OK
+    assert "共 1 行，有效 1 行（新增 1" in out and "已导入" in out and "已新建基层工会" in out
+
+
+def test_summary_lists_the_rejected_rows(capsys, db_path, mixed_file):
+    code, out, _ = run(capsys, db_path, "roster", "import", mixed_file)
+    assert code == EXIT_REJECTED
+    assert "只做了检查" in out and "第 4 行\t身份证号\t" in out
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("坏.xlsx", b"PK\x03\x04 truncated", "无法读取 Excel 文件"),
+    ("名册.xls", b"\xd0\xcf\x11\xe0", "只能导入 .xlsx"),
+    ("没有.xlsx", None, "找不到文件"),
+])
+def test_unreadable_file_exits_1_and_writes_nothing(capsys, db, db_path, tmp_path, name, content,
+                                                     message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    before = counts(db)
+    code, out, err = run(capsys, db_path, "roster", "import", path, "--commit", "--json")
+    assert (code, out) == (EXIT_ERROR, "")
+    assert message in err
+    assert counts(db) == before
+
+
+def test_a_missing_database_is_not_created(capsys, tmp_path, mixed_file):
+    missing = tmp_path / "none.sqlite3"
+    code, _, err = run(capsys, missing, "roster", "import", mixed_file, "--commit")
+    assert code == EXIT_ERROR and "数据库文件不存在" in err
+    assert not missing.exists()
+
+
+def test_export_masked_and_revealed(capsys, db, db_path, mixed_file, tmp_path):
+    run(capsys, db_path, "roster", "import", mixed_file, "--commit")
+    code, out, _ = run(capsys, db_path, "roster", "export", tmp_path / "m.xlsx")
+    assert code == EXIT_OK and "已导出 2 名会员" in out
+    masked = {r[0]: r[3] for r in read_book(tmp_path / "m.xlsx")[1:]}
+    assert masked["张三"] == person_id(1)[:6] + "********" + person_id(1)[-4:]
+    code, out, _ = run(capsys, db_path, "roster", "export", tmp_path / "f.xlsx", "--reveal",
+                       "--union", "大洋镇机械厂工会", "--status", "在册")
+    assert code == EXIT_OK and "审计" in out
+    assert {r[0]: r[3] for r in read_book(tmp_path / "f.xlsx")[1:]}["张三"] == person_id(1)
+    code, _, err = run(capsys, db_path, "roster", "export", tmp_path / "x.xlsx", "--union", "无此工会")
+    assert code == EXIT_ERROR and "无此工会" in err
+
+
+def test_search_prints_masked_rows(capsys, db_path, mixed_file):
+    run(capsys, db_path, "roster", "import", mixed_file, "--commit")
+    code, out, _ = run(capsys, db_path, "roster", "search", "zs", "--json")
+    [item] = json.loads(out)
+    assert code == EXIT_OK
+    assert (item["name"], item["phone"], item["union"]) == ("张三", "138****8000", "大洋镇机械厂工会")
+    assert item["id_number"] == person_id(1)[:6] + "********" + person_id(1)[-4:]
+    code, out, _ = run(capsys, db_path, "roster", "search", person_id(2))
+    assert code == EXIT_OK and "李四" in out and person_id(2) not in out and "共找到 1 名会员" in out

@@ -1,0 +1,299 @@
+"""Excel roster import: every row checked, duplicates caught, all-or-nothing, idempotent."""
+import json
+from datetime import date, datetime
+
+import pytest
+import sqlalchemy as sa
+from roster_books import HEADER, bad_check, counts, person_id, read_book, row, write_book
+
+from union_desk.domain.idcard import parse_id_number
+from union_desk.models.audit import AuditEntry
+from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
+from union_desk.models.union import UnionCreate
+from union_desk.services import members, unions
+from union_desk.services.errors import UserError
+from union_desk.services.roster_import import (check_roster_file, commit_roster_import,
+                                               save_rejections)
+
+
+def check(db, path):
+    with db.session() as s:
+        return check_roster_file(s, path=path)
+
+
+def run_import(db, path, **kw):
+    with db.session(write=True) as s:
+        return commit_roster_import(s, plan=check_roster_file(s, path=path), **kw)
+
+
+def member_by_id(db, number):
+    with db.session() as s:
+        return s.execute(sa.select(Member).where(Member.id_number == number)).scalar_one()
+
+
+def test_header_variants_in_any_order_below_a_title_row(db, tmp_path):
+    header = ["会员卡号", "户籍类型", "农民工", "入会日期", "基层工会", "单位", "联系电话", "民族",
+              "性别", "公民身份号码（必填）", "* 姓名", "备注"]
+    legacy = "440524800101001"  # 15-digit: becomes 18 digits, born 1980-01-01
+    path = write_book(tmp_path / "名册.xlsx", header=header, title="大洋镇工会会员名册", rows=[
+        ["K001", "非农业", "是", datetime(2020, 4, 1), "大洋镇茶厂工会", "茶厂", 13800138000,
+         "畲族", "男", legacy, "张三", "老会员"],
+        ["K002", "", "√", "2021.3.5", "大洋镇茶厂工会", "茶厂", "138-0013-8001", "汉族", None,
+         "11010519491231002x", "李 四", None],
+    ])
+    plan = check(db, path)
+    assert plan.to_json() == {"rows": 2, "valid": 2, "new": 2, "updated": 0, "unchanged": 0,
+                              "rejected": [], "unions_created": ["大洋镇茶厂工会"]}
+    run_import(db, path)
+    zhang = member_by_id(db, parse_id_number(legacy).number)
+    assert (zhang.name, zhang.gender, zhang.birth_date, zhang.phone, zhang.ethnicity) == (
+        "张三", "男", date(1980, 1, 1), "13800138000", "畲族")
+    assert (zhang.card_no, zhang.hukou_type, zhang.is_migrant, zhang.join_date) == (
+        "K001", "非农业", True, date(2020, 4, 1))
+    li = member_by_id(db, "11010519491231002X")
+    assert (li.name, li.gender, li.phone, li.join_date, li.py_initials) == (
+        "李四", "女", "13800138001", date(2021, 3, 5), "ls")
+    with db.session() as s:
+        assert unions.union_ids_by_name(s)["大洋镇茶厂工会"] == li.union_id == zhang.union_id
+
+
+BAD_ROWS = [
+    # (row values, field, reason fragment)
+    (row("", person_id(1)), "姓名", "请填写姓名"),
+    (row("赵一", bad_check(person_id(3))), "身份证号", "校验位错误"),
+    (row("钱二", "33018219851315005X"), "身份证号", "不是有效日期"),
+    (row("孙三", float(bad_check(person_id(5)))), "身份证号", "身份证号被Excel存成了数字，请把该列设为文本"),
+    (row("李四", ""), "身份证号", "请填写身份证号"),
+    (row("周五", person_id(7), gender="女"), "性别", "与身份证号不符"),
+    (row("吴六", person_id(9), gender="未知"), "性别", "应为“男”或“女”"),
+    (row("郑七", person_id(11), phone="1380013"), "手机", "11位"),
+    (row("王八", person_id(13), joined="2021-13-01"), "入会时间", "不是有效日期"),
+    (row("冯九", person_id(15), joined="2999-01-01"), "入会时间", "不能晚于今天"),
+    (row("陈十", person_id(17), migrant="也许"), "是否农民工", "应为“是”或“否”"),
+    (row("褚一", person_id(19), union=""), "所属工会", "请填写所属工会"),
+    (row("卫二", person_id(21), employer="厂" * 101), "employer", "超过 100 个字符"),
+]
+
+
+def test_every_kind_of_bad_row_is_named_with_row_field_and_reason(db, tmp_path, union):
+    good = row("蒋好", person_id(99))
+    path = write_book(tmp_path / "名册.xlsx", [good] + [r for r, _, _ in BAD_ROWS])
+    data = check(db, path).to_json()
+    assert (data["rows"], data["valid"], data["new"]) == (1 + len(BAD_ROWS), 1, 1)
+    assert [r["row"] for r in data["rejected"]] == list(range(3, 3 + len(BAD_ROWS)))
+    for got, (_, field, reason) in zip(data["rejected"], BAD_ROWS):
+        assert field.replace("employer", "工作单位") == got["field"], got
+        assert reason in got["reason"], got
+
+
+def test_blank_rows_are_skipped_and_row_numbers_stay_excel_row_numbers(db, tmp_path, union):
+    path = write_book(tmp_path / "名册.xlsx", title="名册", rows=[
+        row("张三", person_id(1)), [None] * len(HEADER), ["", " ", None],
+        row("李四", bad_check(person_id(2)))])
+    data = check(db, path).to_json()
+    assert data["rows"] == 2
+    assert [(r["row"], r["field"]) for r in data["rejected"]] == [(6, "身份证号")]
+
+
+def test_duplicates_inside_the_file_name_the_first_row(db, tmp_path, union):
+    path = write_book(tmp_path / "名册.xlsx", [
+        row("张三", person_id(1), card="C1"),
+        row("张叁", person_id(1).lower()),
+        row("李四", person_id(2), card="C1"),
+    ])
+    assert check(db, path).to_json()["rejected"] == [
+        {"row": 3, "field": "身份证号", "reason": "与第 2 行的身份证号重复"},
+        {"row": 4, "field": "会员证号", "reason": "会员证号 C1 与第 2 行重复"},
+    ]
+
+
+def test_members_already_on_file_are_unchanged_or_updated_with_audit(db, tmp_path, union,
+                                                                     add_member, ids):
+    before = add_member(union.id)  # 张三 ID_A, 13800138000, DY0001, joined 2015-03-01
+    same = row("张三", ids["A"], phone="13800138000", card="DY0001", joined="2015-03-01",
+               ethnicity=None, migrant=None, hukou=None)
+    path = write_book(tmp_path / "same.xlsx", [same])
+    assert check(db, path).to_json()["unchanged"] == 1
+
+    changed = list(same)
+    changed[4] = "13900139000"
+    path = write_book(tmp_path / "changed.xlsx", [changed])
+    report = run_import(db, path).to_json()
+    assert (report["new"], report["updated"], report["unchanged"]) == (0, 1, 0)
+    assert member_by_id(db, ids["A"]).phone == "13900139000"
+    with db.session() as s:
+        entry = s.execute(sa.select(AuditEntry).where(AuditEntry.record_id == before.id,
+                                                      AuditEntry.action == "update")).scalar_one()
+    assert json.loads(entry.before) == {"phone": "13800138000"}
+    assert json.loads(entry.after) == {"phone": "13900139000"}
+    assert entry.actor == "王晓燕"
+
+
+def test_empty_cells_never_erase_what_is_on_file(db, tmp_path, union, add_member, ids):
+    add_member(union.id)
+    path = write_book(tmp_path / "名册.xlsx", [
+        row("张三", ids["A"], phone=None, card=None, joined=None, ethnicity=None, migrant=None,
+            hukou=None, employer="大洋镇机械厂")])
+    assert check(db, path).to_json()["unchanged"] == 1
+    run_import(db, path)
+    m = member_by_id(db, ids["A"])
+    assert (m.phone, m.card_no, m.join_date) == ("13800138000", "DY0001", date(2015, 3, 1))
+
+
+def test_card_number_held_by_another_member_is_rejected(db, tmp_path, union, add_member):
+    add_member(union.id)  # holds DY0001
+    path = write_book(tmp_path / "名册.xlsx", [row("李四", person_id(2), card="DY0001")])
+    assert check(db, path).to_json()["rejected"] == [
+        {"row": 2, "field": "会员证号", "reason": "会员证号 DY0001 已用于 张三"}]
+
+
+def test_importing_the_same_file_twice_adds_nothing(db, tmp_path):
+    path = write_book(tmp_path / "名册.xlsx", [
+        row("张三", person_id(1), card="C1"), row("李四", person_id(2), union="大洋镇茶厂工会"),
+        row("王五", bad_check(person_id(3)))])
+    first = run_import(db, path).to_json()
+    assert (first["new"], len(first["rejected"]), len(first["unions_created"])) == (2, 1, 2)
+    after_first = counts(db)
+    second = run_import(db, path).to_json()
+    assert second == {"rows": 3, "valid": 2, "new": 0, "updated": 0, "unchanged": 2,
+                      "rejected": first["rejected"], "unions_created": []}
+    assert counts(db) == after_first
+
+
+def test_new_members_get_a_join_event_and_an_audit_entry(db, tmp_path, union):
+    path = write_book(tmp_path / "名册.xlsx", [row("张三", person_id(1), joined="2018-07-01"),
+                                               row("李四", person_id(2), joined=None)])
+    before = counts(db)
+    progress = []
+    run_import(db, path, progress=lambda done, total: progress.append((done, total)))
+    after = counts(db)
+    assert after["member"] - before["member"] == 2 and progress[-1] == (2, 2)
+    with db.session() as s:
+        events = s.execute(sa.select(MemberEvent.kind, MemberEvent.on, MemberEvent.to_union_id)
+                           .order_by(MemberEvent.on)).all()
+        audited = s.execute(sa.select(AuditEntry.record_id).where(
+            AuditEntry.table_name == "member", AuditEntry.action == "insert")).scalars().all()
+        ids = set(s.execute(sa.select(Member.id)).scalars())
+        township = set(s.execute(sa.select(Member.township)).scalars())
+    assert events == [(MemberEventKind.JOINED, date(2018, 7, 1), union.id),
+                      (MemberEventKind.JOINED, date.today(), union.id)]
+    assert set(audited) == ids and township == {"DY"}
+
+
+def test_a_different_union_is_a_transfer_with_its_history(db, tmp_path, union, other_union,
+                                                          add_member, ids):
+    member = add_member(union.id)
+    path = write_book(tmp_path / "名册.xlsx", [row("张三", ids["A"], union=other_union.name)])
+    assert run_import(db, path).to_json()["updated"] == 1
+    with db.session() as s:
+        history = members.member_history(s, member_id=member.id)
+    assert [(h.kind, h.from_union, h.to_union) for h in history][-1] == (
+        MemberEventKind.TRANSFER, union.name, other_union.name)
+
+
+def test_union_change_refused_for_members_no_longer_on_the_roll(db, tmp_path, union, other_union,
+                                                                add_member, ids):
+    member = add_member(union.id)
+    with db.session(write=True) as s:
+        members.change_status(s, member_id=member.id, status=MemberStatus.LEFT,
+                              on=date(2020, 1, 1), reason="调离")
+    path = write_book(tmp_path / "名册.xlsx", [row("张三", ids["A"], union=other_union.name)])
+    [rejected] = check(db, path).to_json()["rejected"]
+    assert rejected["field"] == "所属工会" and "退会" in rejected["reason"]
+
+
+def test_closed_union_takes_no_new_members(db, tmp_path):
+    with db.session(write=True) as s:
+        closed = unions.create_union(s, data=UnionCreate(name="大洋镇老厂工会"))
+        unions.close_union(s, union_id=closed.id, on=date(2020, 1, 1), reason="企业关停")
+    path = write_book(tmp_path / "名册.xlsx", [row("张三", person_id(1), union="大洋镇老厂工会")])
+    assert check(db, path).to_json()["rejected"] == [
+        {"row": 2, "field": "所属工会", "reason": "“大洋镇老厂工会”已撤销，不能再接收会员"}]
+
+
+def test_a_stale_plan_cannot_write_a_duplicate(db, tmp_path, union, add_member, ids):
+    path = write_book(tmp_path / "名册.xlsx", [row("张三", ids["A"], card="DY0001",
+                                                   joined="2015-03-01", hukou=None)])
+    with db.session() as s:
+        plan = check_roster_file(s, path=path)
+    assert plan.to_json()["new"] == 1
+    add_member(union.id)  # someone adds 张三 by hand meanwhile
+    with db.session(write=True) as s:
+        report = commit_roster_import(s, plan=plan).to_json()
+    assert (report["new"], report["unchanged"]) == (0, 1)
+
+
+@pytest.mark.parametrize("stop_at", [1, 2, 3])
+def test_cancel_leaves_nothing(db, tmp_path, stop_at):
+    path = write_book(tmp_path / "名册.xlsx", [row(f"张{i}", person_id(i)) for i in range(1, 30)])
+    before = counts(db)
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) >= stop_at  # 1: before anything, 2: before the insert, 3: after it
+
+    with db.session() as s:
+        plan = check_roster_file(s, path=path)
+    with pytest.raises(UserError, match="已取消导入，未写入任何数据"):
+        with db.session(write=True) as s:
+            commit_roster_import(s, plan=plan, cancelled=cancelled)
+    assert len(calls) == stop_at
+    assert counts(db) == before
+
+
+def test_cancel_while_checking(db, tmp_path):
+    path = write_book(tmp_path / "名册.xlsx", [row(f"张{i}", person_id(i)) for i in range(1, 700)])
+    seen = []
+    with pytest.raises(UserError, match="已取消"), db.session() as s:
+        check_roster_file(s, path=path, progress=lambda d, t: seen.append((d, t)),
+                          cancelled=lambda: bool(seen))
+    assert seen and seen[0][0] <= seen[0][1]
+
+
+def test_rejected_rows_saved_as_a_readable_workbook(db, tmp_path, union):
+    path = write_book(tmp_path / "名册.xlsx", [
+        row("张三", person_id(1)), row("李四", person_id(2), phone="123"),
+        row("王五", bad_check(person_id(3)), card="K9")])
+    plan = check(db, path)
+    saved = save_rejections(plan.report(), tmp_path / "未导入.xlsx")
+    rows = read_book(saved)
+    assert rows[0] == ("行号", "字段", "原因", *HEADER)
+    assert [r[:2] for r in rows[1:]] == [(3, "手机"), (4, "身份证号")]
+    assert rows[1][3:5] == ("李四", person_id(2)) and rows[2][11] == "K9"
+    assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("名册.xls", b"\xd0\xcf\x11\xe0", "只能导入 .xlsx"),
+    ("名册.xlsx", b"not a zip file", "无法读取 Excel 文件"),
+    ("不存在.xlsx", None, "找不到文件"),
+])
+def test_unreadable_files_are_refused(db, tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(UserError, match=message):
+        check(db, path)
+
+
+def test_sheet_without_a_header_or_required_columns_is_refused(db, tmp_path):
+    with pytest.raises(UserError, match="没有找到表头"):
+        check(db, write_book(tmp_path / "a.xlsx", [["张三"]], header=["名字", "号码"]))
+    with pytest.raises(UserError) as err:
+        check(db, write_book(tmp_path / "b.xlsx", [["张三"]], header=["姓名", "手机"]))
+    assert str(err.value) == "缺少必需的列：身份证号、所属工会"
+
+
+def test_a_move_to_a_union_not_yet_on_file_creates_it(db, tmp_path, union, add_member, ids):
+    member = add_member(union.id)
+    path = write_book(tmp_path / "名册.xlsx", [row("张三", ids["A"], union="大洋镇新厂工会")])
+    report = run_import(db, path).to_json()
+    assert (report["updated"], report["unions_created"]) == (1, ["大洋镇新厂工会"])
+    with db.session() as s:
+        assert members.get_member(s, member_id=member.id).union_name == "大洋镇新厂工会"
+        entry = s.execute(sa.select(AuditEntry).where(AuditEntry.record_id == member.id,
+                                                      AuditEntry.action == "update")).scalar_one()
+        new_id = unions.union_ids_by_name(s)["大洋镇新厂工会"]
+    assert json.loads(entry.before)["union_id"] == union.id
+    assert json.loads(entry.after)["union_id"] == new_id

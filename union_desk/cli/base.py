@@ -1,0 +1,148 @@
+"""`union-desk setup | demo | check | backup`: the database itself, without the window."""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from union_desk.cli import EXIT_ERROR, EXIT_OK, open_db
+
+DEMO_TOWNSHIP = "DY"  # 大洋镇
+DEMO_CLERK = "示例经办人"
+
+
+def register(subparsers) -> None:
+    setup = subparsers.add_parser("setup", help="首次设置：本机所属乡镇（街道）和经办人")
+    setup.add_argument("--township", required=True, metavar="CODE",
+                       help="乡镇（街道）代码（如 DY）或名称（如 大洋镇）")
+    setup.add_argument("--clerk", required=True, metavar="NAME", help="经办人姓名")
+    setup.set_defaults(handler=_setup)
+
+    demo = subparsers.add_parser("demo", help="生成一个装满示例数据的数据库（大洋镇）")
+    demo.add_argument("--members", type=_positive, default=300, metavar="N",
+                      help="示例会员人数（默认 300）")
+    demo.set_defaults(handler=_demo)
+
+    check = subparsers.add_parser("check", help="检查数据库：完整性、外键、版本是否最新")
+    check.set_defaults(handler=_check)
+
+    backup = subparsers.add_parser("backup", help="把数据库备份（一致的快照）到 DEST")
+    backup.add_argument("dest", type=Path, metavar="DEST")
+    backup.set_defaults(handler=_backup)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}")
+    return value
+
+
+def _township_code(text: str) -> str:
+    from union_desk.domain.errors import RuleError
+    from union_desk.domain.townships import township_by_code, township_by_name
+
+    try:
+        return township_by_code(text).code
+    except RuleError:
+        try:
+            return township_by_name(text).code
+        except RuleError:
+            return text  # set_up names the unknown code
+
+
+def open_existing_db(args):
+    """Open (and migrate) the database named by --db; never creates an empty one by accident."""
+    from union_desk.db import default_db_path
+    from union_desk.services.errors import UserError
+
+    path = Path(args.db or default_db_path())
+    if not path.is_file():
+        raise UserError(f"数据库文件不存在：{path}（请先运行 union-desk setup 或 union-desk demo）")
+    return open_db(args)
+
+
+def _setup(args: argparse.Namespace) -> int:
+    from union_desk.domain.townships import township_by_code
+    from union_desk.services.settings import set_up
+
+    db = open_db(args)
+    try:
+        with db.session(write=True) as s:
+            set_up(s, township=_township_code(args.township), clerk=args.clerk)
+        context = db.load_context()
+    finally:
+        db.close()
+    town = township_by_code(context.township)
+    sys.stdout.write(f"已设置：{town.name}（{town.code}），经办人：{context.clerk}，数据库：{db.path}\n")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from union_desk.models.member import Member
+    from union_desk.models.union import GrassrootsUnion
+    from union_desk.services.demo import make_demo
+    from union_desk.services.errors import UserError
+    from union_desk.services.settings import is_set_up, set_up
+
+    db = open_db(args)
+    try:
+        with db.session(write=True) as s:
+            if s.execute(sa.select(sa.func.count()).select_from(Member)).scalar_one():
+                raise UserError(f"数据库中已有会员，不能再生成示例数据：{db.path}")
+            if not is_set_up(s):
+                set_up(s, township=DEMO_TOWNSHIP, clerk=DEMO_CLERK)
+            make_demo(s, size=args.members)
+            unions = s.execute(sa.select(sa.func.count()).select_from(GrassrootsUnion)).scalar_one()
+    finally:
+        db.close()
+    sys.stdout.write(f"示例数据已生成：{unions} 个基层工会，{args.members} 名会员。数据库：{db.path}\n"
+                     f"打开：union-desk --db {db.path}\n")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from union_desk.db import Database, default_db_path
+
+    path = Path(args.db or default_db_path())
+    if not path.is_file():
+        sys.stderr.write(f"错误：数据库文件不存在：{path}\n")
+        return EXIT_ERROR
+    db = Database(path)  # no migration: a check must not change the file it checks
+    try:
+        problems = db.check()
+    except (sqlite3.DatabaseError, sa.exc.DBAPIError) as err:  # not a database at all
+        problems = [f"无法读取数据库：{getattr(err, 'orig', None) or err}"]
+    finally:
+        db.close()
+    if problems:
+        for problem in problems:
+            sys.stdout.write(problem + "\n")
+        sys.stdout.write(f"数据库有 {len(problems)} 个问题：{path}\n")
+        return EXIT_ERROR
+    sys.stdout.write(f"数据库完好：{path}\n")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from union_desk.services.errors import UserError
+
+    db = open_existing_db(args)
+    try:
+        dest = db.backup(args.dest)
+    except ValueError as err:
+        raise UserError(str(err)) from err
+    except (OSError, sqlite3.Error) as err:
+        raise UserError(f"无法备份到 {args.dest}：{err}") from err
+    finally:
+        db.close()
+    sys.stdout.write(f"已备份到 {dest}\n")
+    return EXIT_OK
