@@ -1,59 +1,67 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../views/form_dialog.py" line="57" />
+        <source>{0}: this value is not valid (too long or malformed)</source>
+        <translation>{0}：内容不符合要求（过长或格式不对）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="28" />
+        <location filename="../views/main_window.py" line="30" />
         <source>union_desk — township union workbench</source>
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="41" />
+        <location filename="../views/main_window.py" line="43" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="42" />
+        <location filename="../views/main_window.py" line="44" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="45" />
+        <location filename="../views/main_window.py" line="47" />
         <source>Save a backup copy…</source>
         <translation>保存备份副本…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="48" />
+        <location filename="../views/main_window.py" line="50" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="60" />
+        <location filename="../views/main_window.py" line="62" />
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="67" />
+        <location filename="../views/main_window.py" line="69" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="68" />
+        <location filename="../views/main_window.py" line="70" />
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="73" />
+        <location filename="../views/main_window.py" line="75" />
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="74" />
+        <location filename="../views/main_window.py" line="76" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="92" />
+        <location filename="../views/main_window.py" line="94" />
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>

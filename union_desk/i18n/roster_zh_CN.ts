@@ -87,6 +87,94 @@
     </message>
 </context>
 <context>
+    <name>RosterImportDialog</name>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="21" />
+        <source>Import roster — {0}</source>
+        <translation>导入会员名册 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="23" />
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="29" />
+        <source>Excel row</source>
+        <translation>Excel 行号</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="29" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="29" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="32" />
+        <source>Save rejected rows…</source>
+        <translation>保存未导入行清单…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="34" />
+        <source>Import the valid rows</source>
+        <translation>导入有效行</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="36" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="60" />
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="66" />
+        <source>{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.</source>
+        <translation>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，未通过 {4}。</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="69" />
+        <source>Unions to be created: {0}</source>
+        <translation>将新建基层工会：{0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="90" />
+        <source>Save rejected rows</source>
+        <translation>保存未导入行清单</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="91" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="102" />
+        <source>Rejected rows saved to {0}</source>
+        <translation>未导入行清单已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="110" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="116" />
+        <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
+        <translation>导入完成：新增 {0}，更新 {1}，无变化 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../views/roster_import_dialog.py" line="118" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>RosterTab</name>
     <message>
         <location filename="../views/roster_tab.py" line="42" />
@@ -171,7 +259,7 @@
     </message>
     <message>
         <location filename="../views/roster_tab.py" line="97" />
-        <location filename="../views/roster_tab.py" line="142" />
+        <location filename="../views/roster_tab.py" line="146" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -206,59 +294,59 @@
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="141" />
+        <location filename="../views/roster_tab.py" line="145" />
         <source>New union</source>
         <translation>新建工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="143" />
+        <location filename="../views/roster_tab.py" line="147" />
         <source>Close</source>
-        <translation>撤销</translation>
+        <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="169" />
+        <location filename="../views/roster_tab.py" line="173" />
         <source>{0} members</source>
         <translation>共 {0} 名会员</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="181" />
+        <location filename="../views/roster_tab.py" line="185" />
         <source>Credit code: {0}</source>
         <translation>信用代码：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="188" />
+        <location filename="../views/roster_tab.py" line="192" />
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="252" />
+        <location filename="../views/roster_tab.py" line="256" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="253" />
+        <location filename="../views/roster_tab.py" line="257" />
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="258" />
+        <location filename="../views/roster_tab.py" line="262" />
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="259" />
-        <location filename="../views/roster_tab.py" line="264" />
+        <location filename="../views/roster_tab.py" line="263" />
+        <location filename="../views/roster_tab.py" line="268" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="263" />
-        <location filename="../views/roster_tab.py" line="269" />
+        <location filename="../views/roster_tab.py" line="267" />
+        <location filename="../views/roster_tab.py" line="273" />
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="270" />
+        <location filename="../views/roster_tab.py" line="274" />
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
