@@ -300,8 +300,8 @@
     </message>
     <message>
         <location filename="../views/roster_tab.py" line="147" />
-        <source>Close</source>
-        <translation>关闭</translation>
+        <source>Close union…</source>
+        <translation>撤销工会…</translation>
     </message>
     <message>
         <location filename="../views/roster_tab.py" line="173" />

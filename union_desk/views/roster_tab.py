@@ -144,7 +144,7 @@ class RosterTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self._button("newUnionButton", self.tr("New union"), self.new_union))
         row.addWidget(self._button("editUnionButton", self.tr("Edit"), self.edit_union))
-        row.addWidget(self._button("closeUnionButton", self.tr("Close"), self.close_union))
+        row.addWidget(self._button("closeUnionButton", self.tr("Close union…"), self.close_union))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.union_table)
