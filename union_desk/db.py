@@ -176,7 +176,7 @@ class Database:
     def close(self) -> None:
         try:
             self.refresh_statistics()
-        except sa.exc.OperationalError:  # busy or read-only: statistics can wait for next time
+        except sa.exc.DBAPIError:  # busy, read-only or not a database: statistics can wait
             pass
         self.engine.dispose()
 

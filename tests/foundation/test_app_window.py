@@ -91,18 +91,23 @@ def test_op_with_progress_can_be_cancelled(db, qtbot):
 
 
 def test_chinese_is_the_default_language_and_english_on_request(db, qtbot):
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
     app = QApplication.instance()
-    for translator in app.findChildren(__import__("PySide6.QtCore").QtCore.QTranslator):
-        app.removeTranslator(translator)
-    install_translation(app, "zh")
-    assert QCoreApplication.translate("RosterTab", "Member roster") == "会员名册"
-    for translator in app.findChildren(__import__("PySide6.QtCore").QtCore.QTranslator):
-        app.removeTranslator(translator)
-    install_translation(app, "en")
-    assert QCoreApplication.translate("RosterTab", "Member roster") == "Member roster"
-    install_translation(app, "zh")
+
+    def remove_translators():
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+            translator.deleteLater()
+
+    try:
+        install_translation(app, None)
+        assert QCoreApplication.translate("RosterTab", "Member roster") == "会员名册"
+        remove_translators()
+        install_translation(app, "en")
+        assert QCoreApplication.translate("RosterTab", "Member roster") == "Member roster"
+    finally:
+        remove_translators()  # other tests read the English source strings
 
 
 def test_first_run_asks_for_township_and_clerk(tmp_path, qtbot, monkeypatch):
