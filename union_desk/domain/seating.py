@@ -9,10 +9,11 @@ stops of the leg, the most specific level first (county, then city, then provinc
 Packing (``assign``), deterministic:
 
 1. Passengers are grouped by destination key; within a group, registration order.
-2. Groups are placed largest first (ties: the earlier first registration), each on the first
-   bus — buses already carrying that destination first, then bus order — that serves the
-   destination and can take the whole group. Only when no single bus can take it whole is the
-   group split, filling the serving buses in that same order; whoever is left waits.
+2. Groups are placed most constrained first — served by the fewest buses, then the largest,
+   then the earliest first registration — each on the first bus (buses already carrying that
+   destination first, then bus order) that serves the destination and can take the whole
+   group. Only when no single bus can take it whole is the group split, filling the serving
+   buses in that same order; whoever is left waits.
 3. Inside a bus, seats go from the lowest free number upward in route order (the first stop's
    passengers sit nearest the door), then registration order.
 
@@ -124,8 +125,10 @@ def assign(buses: list[BusSpec], passengers: list[Passenger]) -> Assignment:
     placed: dict[str, list[Passenger]] = {b.id: [] for b in ordered_buses}
     waiting: list[Passenger] = []
     unserved: list[str] = []
-    for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].order, kv[0])):
-        serving = [b for b in ordered_buses if key in b.stops]
+    serving_of = {key: [b for b in ordered_buses if key in b.stops] for key in groups}
+    for key, group in sorted(groups.items(), key=lambda kv: (
+            len(serving_of[kv[0]]), -len(kv[1]), kv[1][0].order, kv[0])):
+        serving = serving_of[key]
         if not serving:
             unserved.append(key)
             waiting.extend(group)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 
 import sqlalchemy as sa
@@ -32,7 +32,7 @@ def _plain(value):
         return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     return value
 

@@ -1,0 +1,142 @@
+"""Table models of the shuttle-bus tab: buses, passengers (with the boarding tick), waiting list,
+registrations (paged from SQL) and figures. ID numbers and phones are masked."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+
+from union_desk.domain.masking import mask_id, mask_phone
+from union_desk.views.paged_model import ROW_ROLE, SORT_ROLE, Column
+
+
+class TripsListModel(QAbstractTableModel):
+    """A small list loaded whole. `check` = (column, is_checked) makes that column a checkbox;
+    ticking it emits `toggled(row, checked)` and leaves the write to the panel."""
+
+    toggled = Signal(object, bool)
+    loaded = Signal()
+
+    def __init__(self, columns: list[Column],
+                 check: tuple[int, Callable[[Any], bool]] | None = None, parent=None):
+        super().__init__(parent)
+        self.columns, self._check = columns, check
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+        self.loaded.emit()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if self._check and index.column() == self._check[0]:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.CheckStateRole and self._check and \
+                index.column() == self._check[0]:
+            return Qt.CheckState.Checked if self._check[1](row) else Qt.CheckState.Unchecked
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return column.value(row) if column.value else column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or not self._check or \
+                index.column() != self._check[0]:
+            return False
+        self.toggled.emit(self._rows[index.row()], Qt.CheckState(value) == Qt.CheckState.Checked)
+        return True
+
+
+def _clock(value) -> str:
+    return value.astimezone().strftime("%m-%d %H:%M") if value else ""
+
+
+BOARDED_COLUMN = 1  # of the passengers' columns: the boarding tick
+
+
+class TripsColumns(QObject):
+    """The columns of each list, with translated headers."""
+
+    def buses(self) -> list[Column]:
+        return [Column(self.tr("Bus"), lambda b: f"{b.leg.value}{b.seq}",
+                       value=lambda b: (b.leg, b.seq)),
+                Column(self.tr("Plate"), lambda b: b.plate),
+                Column(self.tr("Destination"), lambda b: b.destination),
+                Column(self.tr("Departs"), lambda b: b.departs_text),
+                Column(self.tr("Seats"), lambda b: f"{b.seated}/{b.seats}", align_right=True),
+                Column(self.tr("Boarded"), lambda b: str(b.boarded), align_right=True),
+                Column(self.tr("Missing"), lambda b: str(b.missing), align_right=True)]
+
+    def passengers(self) -> list[Column]:
+        return [Column(self.tr("Seat"), lambda p: str(p.seat_no or ""),
+                       value=lambda p: p.seat_no or 0, align_right=True),
+                Column(self.tr("Boarded"), lambda p: _clock(p.boarded_at)),
+                Column(self.tr("Name"), lambda p: p.name),
+                Column(self.tr("ID number"), lambda p: mask_id(p.id_number)),
+                Column(self.tr("Phone"), lambda p: mask_phone(p.phone)),
+                Column(self.tr("Destination"), lambda p: p.destination),
+                Column(self.tr("Employer"), lambda p: p.employer),
+                Column(self.tr("Reg. no."), lambda p: str(p.seq), align_right=True)]
+
+    def waiting(self) -> list[Column]:
+        return [Column(self.tr("Reg. no."), lambda p: str(p.seq), align_right=True),
+                Column(self.tr("Leg"), lambda p: p.leg.value),
+                Column(self.tr("Name"), lambda p: p.name),
+                Column(self.tr("ID number"), lambda p: mask_id(p.id_number)),
+                Column(self.tr("Destination"), lambda p: p.destination),
+                Column(self.tr("Employer"), lambda p: p.employer)]
+
+    def seat_text(self, row) -> str:
+        return "; ".join(self.tr("{0} {1} seat {2}").format(s.leg.value, s.plate, s.seat_no)
+                         if s.bus_id else self.tr("{0} waiting").format(s.leg.value)
+                         for s in row.seats)
+
+    def registrations(self) -> list[Column]:
+        member = self.tr("yes")
+        return [Column(self.tr("Reg. no."), lambda r: str(r.seq), "seq", align_right=True),
+                Column(self.tr("Name"), lambda r: r.name, "name"),
+                Column(self.tr("ID number"), lambda r: mask_id(r.id_number), "id_number"),
+                Column(self.tr("Phone"), lambda r: mask_phone(r.phone), "phone"),
+                Column(self.tr("Employer"), lambda r: r.employer, "employer"),
+                Column(self.tr("Destination"), lambda r: r.destination, "destination"),
+                Column(self.tr("Legs"), lambda r: r.legs.value, "legs"),
+                Column(self.tr("Seat"), self.seat_text),
+                Column(self.tr("Member"), lambda r: member if r.is_member else ""),
+                Column(self.tr("Status"), lambda r: r.status.value, "status")]
+
+    def figures(self, label: str) -> list[Column]:
+        return [Column(label, lambda f: f.label),
+                Column(self.tr("Registered"), lambda f: str(f.registered), align_right=True),
+                Column(self.tr("Seated"), lambda f: str(f.seated), align_right=True),
+                Column(self.tr("Waiting"), lambda f: str(f.waiting), align_right=True),
+                Column(self.tr("Boarded"), lambda f: str(f.boarded), align_right=True)]
