@@ -14,6 +14,9 @@ from pathlib import Path
 AREA_MODULES = [
     "union_desk.cli.base",
     "union_desk.cli.roster",
+    "union_desk.cli.stations",
+    "union_desk.cli.hardship",
+    "union_desk.cli.trips",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3

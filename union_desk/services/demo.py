@@ -15,6 +15,9 @@ from union_desk.services.settings import is_set_up
 
 DEMO_AREAS = [
     "union_desk.services.demo_roster",
+    "union_desk.services.demo_hardship",
+    "union_desk.services.demo_stations",
+    "union_desk.services.demo_trips",
 ]
 
 
