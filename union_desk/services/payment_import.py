@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -24,13 +23,13 @@ from union_desk.models.member import Member, MemberStatus
 from union_desk.models.payment import Payment, PaymentCreate, PaymentMethod, PaymentStatus
 from union_desk.services import excel_headers as xh
 from union_desk.services.errors import UserError
+from union_desk.services.import_sheet import CANCELLED_MESSAGE  # noqa: F401 - still named here
+from union_desk.services.import_sheet import Cancelled, Progress, check_cancel
 from union_desk.services.payment_campaign import insert_payments
 from union_desk.services.payment_search import period
 from union_desk.services.payment_sheet import LABELS, SheetRow, amount_fen_of, read_payment_sheet
 from union_desk.services.payments import check_payment, recipient_snapshot
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 _CHUNK = 500
 OCCASION_MAX = 30
 _STEP = 50
@@ -65,28 +64,20 @@ class PaymentImportOptions:
 
 
 def check_payment_file(session: Session, *, path: str | os.PathLike,
-                       options: PaymentImportOptions, progress: Progress | None = None,
-                       cancelled: Cancelled | None = None) -> PaymentImportReport:
+                       options: PaymentImportOptions, progress: Progress = None,
+                       cancelled: Cancelled = None) -> PaymentImportReport:
     """Check every row and report; writes nothing."""
     report, _ = _plan(session, path, options, progress, cancelled)
     return report
 
 
 def import_payment_file(session: Session, *, path: str | os.PathLike,
-                        options: PaymentImportOptions, progress: Progress | None = None,
-                        cancelled: Cancelled | None = None) -> PaymentImportReport:
+                        options: PaymentImportOptions, progress: Progress = None,
+                        cancelled: Cancelled = None) -> PaymentImportReport:
     """Create a payment (with its voucher number) for every valid new row, in one transaction."""
     report, planned = _plan(session, path, options, progress, cancelled)
     report.vouchers = insert_payments(session, planned=planned, cancelled=cancelled)
     return report
-
-
-CANCELLED_MESSAGE = "已取消导入，未写入任何数据"
-
-
-def _check_cancel(cancelled: Cancelled | None) -> None:
-    if cancelled is not None and cancelled():
-        raise UserError(CANCELLED_MESSAGE)
 
 
 def _plan(session, path, options: PaymentImportOptions, progress, cancelled):
@@ -96,7 +87,7 @@ def _plan(session, path, options: PaymentImportOptions, progress, cancelled):
     base = check_payment(session, data=PaymentCreate(
         occasion=options.occasion, amount_fen=1, method=options.method, paid_on=options.paid_on,
         handler=options.handler, reviewer=options.reviewer, approver=options.approver))
-    _check_cancel(cancelled)
+    check_cancel(cancelled)
     sheet = read_payment_sheet(path)
     report = PaymentImportReport(rows=len(sheet))
     checked = [_check_row(row) for row in sheet]
@@ -108,7 +99,7 @@ def _plan(session, path, options: PaymentImportOptions, progress, cancelled):
     total = len(checked)
     for done, row in enumerate(checked, start=1):
         if done % _STEP == 0 or done == total:
-            _check_cancel(cancelled)
+            check_cancel(cancelled)
             if progress is not None:
                 progress(done, total)
         problems = row.problems + _match_problems(row, members, seen)
@@ -125,7 +116,7 @@ def _plan(session, path, options: PaymentImportOptions, progress, cancelled):
                       **recipient_snapshot(session, households.get(member.id), member))
         planned.append(values)
         report.new += 1
-    _check_cancel(cancelled)
+    check_cancel(cancelled)
     return report, planned
 
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.money import yuan_to_fen
 from union_desk.services import excel_headers as xh
-from union_desk.services.errors import UserError
+from union_desk.services.import_sheet import read_sheet
 
 SPEC: dict[str, list[str]] = {
     "name": ["姓名", "职工姓名", "慰问对象", "收款人"],
@@ -25,7 +24,6 @@ SPEC: dict[str, list[str]] = {
 }
 REQUIRED = ("name", "id_number", "amount")
 LABELS = {f: variants[0] for f, variants in SPEC.items()}
-HEADER_SCAN_ROWS = 30
 _TOTAL_WORDS = ("合计", "总计", "小计")
 
 
@@ -57,59 +55,29 @@ def amount_fen_of(raw: Any) -> int:
 
 
 def read_payment_sheet(path: str | os.PathLike) -> list[SheetRow]:
-    """The data rows of the first sheet (blank and 合计 rows left out)."""
-    path = Path(path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UserError(f"只能导入 .xlsx 格式的 Excel 文件：{path.name}（.xls 请先在 Excel 中另存为 .xlsx）")
-    if not path.is_file():
-        raise UserError(f"找不到文件：{path}")
-    try:
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as err:  # noqa: BLE001 - any failure here means the file cannot be read
-        raise UserError(f"无法读取 Excel 文件 {path.name}：文件已损坏或不是 .xlsx 格式") from err
-    try:
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()
-        try:
-            return _data_rows(sheet.iter_rows(values_only=True))
-        except UserError:
-            raise
-        except Exception as err:  # noqa: BLE001 - a damaged sheet part
-            raise UserError(f"无法读取 Excel 文件 {path.name}：工作表内容已损坏") from err
-    finally:
-        book.close()
+    """The data rows of the first sheet (blank and 合计 rows left out); the header row is the
+    first one with a 身份证号 column. Every row is kept: the checks come in payment_import."""
+    return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, anchor="id_number",
+                      check_row=_sheet_row, skip_row=_skipped).good
 
 
-def _data_rows(rows) -> list[SheetRow]:
-    header_at, header = 0, None
-    for number, row in enumerate(rows, start=1):
-        if xh.is_header_row(row, SPEC["id_number"]):
-            header_at, header = number, row
-            break
-        if number >= HEADER_SCAN_ROWS:
-            break
-    if header is None:
-        raise UserError(f"没有找到表头：前 {HEADER_SCAN_ROWS} 行中没有“身份证号”列")
-    columns = xh.match_headers(header, SPEC, required=REQUIRED)
-    out: list[SheetRow] = []
-    for number, row in enumerate(rows, start=header_at + 1):
-        def cell(field: str) -> Any:
-            index = columns.get(field)
-            return row[index] if index is not None and index < len(row) else None
+def _sheet_row(number: int, values: tuple, columns: dict[str, int]) -> SheetRow:
+    def cell(field: str) -> Any:
+        index = columns.get(field)
+        return None if index is None else values[index]
 
-        values = [cell(f) for f in SPEC]
-        if xh.is_blank_row(values):
-            continue
-        name = " ".join(xh.read_text(cell("name")).split())
-        if xh.read_text(cell("id_number")) == "" and _is_total_row(row):
-            continue
-        out.append(SheetRow(excel_row=number, name=name, id_cell=cell("id_number"),
-                            amount_cell=cell("amount"), note=xh.read_text(cell("note"))))
-    return out
+    return SheetRow(excel_row=number, name=" ".join(xh.read_text(cell("name")).split()),
+                    id_cell=cell("id_number"), amount_cell=cell("amount"),
+                    note=xh.read_text(cell("note")))
 
 
-def _is_total_row(row) -> bool:
-    """A 合计/总计/小计 line (in any column) without an ID number."""
-    return any("".join(xh.read_text(v).split()).startswith(_TOTAL_WORDS) for v in row)
+def _skipped(row: tuple, columns: dict[str, int]) -> bool:
+    """Rows without a value in any of our columns, and 合计/总计/小计 lines without an ID number
+    (the total word may stand in any column)."""
+    cells = [row[i] if i < len(row) else None for i in columns.values()]
+    if xh.is_blank_row(cells):
+        return True
+    id_index = columns["id_number"]
+    id_cell = row[id_index] if id_index < len(row) else None
+    return xh.read_text(id_cell) == "" and any(
+        "".join(xh.read_text(v).split()).startswith(_TOTAL_WORDS) for v in row)

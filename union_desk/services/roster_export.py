@@ -15,8 +15,8 @@ from union_desk.domain.masking import mask_id, mask_phone
 from union_desk.models.audit import log_action
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.services.errors import UserError
+from union_desk.services.import_sheet import Cancelled, Progress
 from union_desk.services.members import count_members, iter_members
-from union_desk.services.roster_sheet import Cancelled, Progress
 
 PAGE = 1000
 HEADER = ["姓名", "性别", "民族", "身份证号", "出生日期", "手机", "工作单位", "所属工会", "入会时间",

@@ -25,8 +25,10 @@ from union_desk.models.base import new_id, utcnow
 from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
 from union_desk.models.union import GrassrootsUnion, UnionCreate, UnionStatus
 from union_desk.services.errors import UserError
-from union_desk.services.roster_sheet import (LABELS, OPTIONAL, Cancelled, Candidate, Progress,
-                                              Rejection, check_cancel, read_roster_sheet)
+from union_desk.services.import_sheet import (Cancelled, ImportPlan, ImportReport, Progress,
+                                              Rejection, check_cancel, sorted_rejections,
+                                              write_rejections)
+from union_desk.services.roster_sheet import LABELS, OPTIONAL, Candidate, read_roster_sheet
 from union_desk.services.unions import create_union, union_ids_by_name
 
 __all__ = ["RosterImportPlan", "RosterImportReport", "Rejection", "check_roster_file",
@@ -42,24 +44,11 @@ _COMPARED = ("name", "id_number", "gender", "birth_date", "phone", "ethnicity", 
 
 
 @dataclass
-class RosterImportReport:
-    rows: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list[Rejection] = dc_field(default_factory=list)
+class RosterImportReport(ImportReport):
     unions_created: list[str] = dc_field(default_factory=list)
-    headers: list[str] = dc_field(default_factory=list)
-    committed: bool = False
-
-    @property
-    def valid(self) -> int:
-        return self.new + self.updated + self.unchanged
 
     def to_json(self) -> dict:
-        return {"rows": self.rows, "valid": self.valid, "new": self.new, "updated": self.updated,
-                "unchanged": self.unchanged, "rejected": [r.to_json() for r in self.rejected],
-                "unions_created": list(self.unions_created)}
+        return super().to_json() | {"unions_created": list(self.unions_created)}
 
 
 @dataclass
@@ -82,17 +71,9 @@ class _Outcome:
 
 
 @dataclass
-class RosterImportPlan:
-    path: str
-    headers: list[str]
-    rows: int
+class RosterImportPlan(ImportPlan):
     candidates: list[Candidate]
-    file_rejections: list[Rejection]
     outcome: _Outcome
-
-    @property
-    def rejected(self) -> list[Rejection]:
-        return sorted(self.file_rejections + self.outcome.rejected, key=lambda r: r.row)
 
     @property
     def unions_to_create(self) -> list[str]:
@@ -101,10 +82,10 @@ class RosterImportPlan:
     def report(self, outcome: _Outcome | None = None, *,
                committed: bool = False) -> RosterImportReport:
         outcome = outcome or self.outcome
-        rejected = sorted(self.file_rejections + outcome.rejected, key=lambda r: r.row)
         return RosterImportReport(rows=self.rows, new=len(outcome.new),
                                   updated=len(outcome.updates), unchanged=outcome.unchanged,
-                                  rejected=rejected,
+                                  rejected=sorted_rejections(self.file_rejections,
+                                                             outcome.rejected),
                                   unions_created=list(outcome.unions_to_create.values()),
                                   headers=self.headers, committed=committed)
 
@@ -117,8 +98,8 @@ def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Pr
     """Check every row of the workbook and against the database; writes nothing."""
     sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled)
     return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
-                            candidates=sheet.candidates, file_rejections=sheet.rejected,
-                            outcome=_sort_against_db(session, sheet.candidates))
+                            candidates=sheet.good, file_rejections=sheet.rejected,
+                            outcome=_sort_against_db(session, sheet.good))
 
 
 def commit_roster_import(session: Session, *, plan: RosterImportPlan, progress: Progress = None,
@@ -286,22 +267,12 @@ def _apply_updates(session: Session, updates: list[_Update], union_ids: dict[str
 def save_rejections(report: RosterImportReport | RosterImportPlan,
                     path: str | os.PathLike) -> Path:
     """The rejected rows as an .xlsx: 行号, 字段, 原因, then the row's original cells."""
-    from openpyxl import Workbook
-
     if isinstance(report, RosterImportPlan):
         report = report.report()
     path = Path(path)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("未导入的行")
-    sheet.append(["行号", "字段", "原因", *report.headers])
-    for rej in report.rejected:
-        sheet.append([rej.row, rej.field, rej.reason, *(_cell(v) for v in rej.values)])
-    tmp = path.with_name(path.name + ".partial")
     try:
-        book.save(tmp)
-        os.replace(tmp, path)
+        write_rejections(path, headers=report.headers, rejected=report.rejected, cell=_cell)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise UserError(f"无法保存文件 {path.name}：{err.strerror or err}") from err
     return path
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
-from typing import Any, Callable, Iterator
 
 import sqlalchemy as sa
-from pydantic import ValidationError
 from sqlmodel import Session
 
 from union_desk.domain.pinyin import name_key, pinyin_initials
@@ -28,11 +26,12 @@ from union_desk.models.trips import (Registration, RegistrationCreate, Registrat
                                      TripLegs, TripSeat)
 from union_desk.services import excel_headers as xh
 from union_desk.services.errors import UserError
+from union_desk.services.import_sheet import CANCELLED_MESSAGE  # noqa: F401 - still named here
+from union_desk.services.import_sheet import (Cancelled, ImportPlan, ImportReport, Progress,
+                                              Rejection, RowRejected, check_cancel, read_sheet,
+                                              rejecting, sorted_rejections, write_rejections)
 from union_desk.services.trips_registrations import (clean_registration, next_seq,
                                                      update_registration)
-
-Progress = Callable[[int, int], None] | None
-Cancelled = Callable[[], bool] | None
 
 SPEC: dict[str, list[str]] = {
     "name": ["姓名"],
@@ -52,22 +51,9 @@ LABELS = {f: variants[0] for f, variants in SPEC.items()}
 OPTIONAL = ("employer", "city", "county", "emergency_name", "emergency_phone", "insurance_no",
             "legs")
 COMPARED = ("name", "phone", *OPTIONAL, "province")
-CANCELLED_MESSAGE = "已取消导入，未写入任何数据"
-HEADER_SCAN_ROWS = 30
 _LEGS = {"": None, "去程": TripLegs.OUTBOUND, "单程": TripLegs.OUTBOUND, "返乡": TripLegs.OUTBOUND,
          "返程": TripLegs.RETURN, "返岗": TripLegs.RETURN, "往返": TripLegs.BOTH,
          "来回": TripLegs.BOTH, "去程+返程": TripLegs.BOTH, "双程": TripLegs.BOTH}
-
-
-@dataclass(frozen=True)
-class Rejection:
-    row: int
-    field: str
-    reason: str
-    values: tuple = ()
-
-    def to_json(self) -> dict:
-        return {"row": self.row, "field": self.field, "reason": self.reason}
 
 
 @dataclass
@@ -78,23 +64,7 @@ class Candidate:
     values: tuple
 
 
-@dataclass
-class TripsImportReport:
-    rows: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list[Rejection] = dc_field(default_factory=list)
-    headers: list[str] = dc_field(default_factory=list)
-    committed: bool = False
-
-    @property
-    def valid(self) -> int:
-        return self.new + self.updated + self.unchanged
-
-    def to_json(self) -> dict:
-        return {"rows": self.rows, "valid": self.valid, "new": self.new, "updated": self.updated,
-                "unchanged": self.unchanged, "rejected": [r.to_json() for r in self.rejected]}
+TripsImportReport = ImportReport  # the trips report is the common one
 
 
 @dataclass
@@ -106,12 +76,8 @@ class _Outcome:
 
 
 @dataclass
-class TripsImportPlan:
-    path: str
-    headers: list[str]
-    rows: int
+class TripsImportPlan(ImportPlan):
     candidates: list[Candidate]
-    file_rejections: list[Rejection]
     outcome: _Outcome
 
     def report(self, outcome: _Outcome | None = None, *,
@@ -120,41 +86,24 @@ class TripsImportPlan:
         return TripsImportReport(
             rows=self.rows, new=len(outcome.new), updated=len(outcome.updates),
             unchanged=outcome.unchanged, headers=self.headers, committed=committed,
-            rejected=sorted(self.file_rejections + outcome.rejected, key=lambda r: r.row))
-
-
-def _check_cancel(cancelled: Cancelled) -> None:
-    if cancelled is not None and cancelled():
-        raise UserError(CANCELLED_MESSAGE)
+            rejected=sorted_rejections(self.file_rejections, outcome.rejected))
 
 
 # -- reading the file ---------------------------------------------------------------------------
 
-def _open_rows(path: Path) -> tuple[Any, Iterator[tuple], int]:
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UserError(f"只能导入 .xlsx 格式的 Excel 文件：{path.name}（.xls 请先另存为 .xlsx）")
-    if not path.is_file():
-        raise UserError(f"找不到文件：{path}")
-    try:
-        from openpyxl import load_workbook
+def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled):
+    first: dict[str, int] = {}  # ID number → the Excel row that gave it first
 
-        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-        sheet = book.worksheets[0]
-        total = sheet.max_row or 0
-        sheet.reset_dimensions()
-    except Exception as err:  # noqa: BLE001 - any failure here means the file cannot be read
-        raise UserError(f"无法读取 Excel 文件 {path.name}：文件已损坏或不是 .xlsx 格式") from err
+    def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
+        c = _check_row(number, values, columns)
+        if c.data.id_number in first:
+            raise RowRejected("id_number", f"与第 {first[c.data.id_number]} 行的身份证号重复")
+        first[c.data.id_number] = number
+        return c
 
-    def rows() -> Iterator[tuple]:
-        it = sheet.iter_rows(values_only=True)
-        while True:
-            try:
-                yield next(it)
-            except StopIteration:
-                return
-            except Exception as err:  # noqa: BLE001 - a damaged sheet part
-                raise UserError(f"无法读取 Excel 文件 {path.name}：工作表内容已损坏") from err
-    return book, rows(), total
+    sheet = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
+                       progress=progress, cancelled=cancelled, progress_every=200)
+    return sheet.headers, sheet.rows, sheet.good, sheet.rejected
 
 
 def _check_row(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
@@ -162,74 +111,19 @@ def _check_row(number: int, values: tuple, columns: dict[str, int]) -> Candidate
         index = columns.get(field)
         return "" if index is None else xh.read_text(values[index])
 
-    try:
-        index = columns["id_number"]
-        id_text = xh.read_id_number(values[index])
-    except UserError as err:
-        raise _Reject("id_number", err.message) from None
+    with rejecting("id_number"):
+        id_text = xh.read_id_number(values[columns["id_number"]])
     legs_text = "".join(text("legs").split())
     if legs_text not in _LEGS:
-        raise _Reject("legs", f"乘车方向“{legs_text}”应为 去程、返程 或 往返")
+        raise RowRejected("legs", f"乘车方向“{legs_text}”应为 去程、返程 或 往返")
     given = frozenset(f for f in OPTIONAL if text(f))
-    try:
+    with rejecting():
         data = clean_registration(RegistrationCreate(
             name=text("name"), id_number=id_text, phone=text("phone"), employer=text("employer"),
             province=text("province"), city=text("city"), county=text("county"),
             emergency_name=text("emergency_name"), emergency_phone=text("emergency_phone"),
             insurance_no=text("insurance_no"), legs=_LEGS[legs_text] or TripLegs.OUTBOUND))
-    except ValidationError as err:
-        problem = err.errors()[0]
-        field = str(problem["loc"][0]) if problem["loc"] else ""
-        limit = (problem.get("ctx") or {}).get("max_length")
-        raise _Reject(field, f"超过 {limit} 个字符" if limit else "格式错误") from None
-    except UserError as err:
-        raise _Reject(err.field or "", err.message) from None
     return Candidate(number, data, given, values)
-
-
-class _Reject(Exception):
-    def __init__(self, field: str, reason: str):
-        super().__init__(reason)
-        self.field, self.reason = field, reason
-
-
-def _read_file(path: Path, progress: Progress, cancelled: Cancelled):
-    book, rows, total = _open_rows(path)
-    try:
-        header_at, header = 0, None
-        for number, row in enumerate(rows, start=1):
-            if xh.is_header_row(row, SPEC["name"]):
-                header_at, header = number, row
-                break
-            if number >= HEADER_SCAN_ROWS:
-                break
-        if header is None:
-            raise UserError(f"没有找到表头：前 {HEADER_SCAN_ROWS} 行中没有“姓名”列")
-        columns = xh.match_headers(header, SPEC, required=REQUIRED)
-        width = max(i for i, cell in enumerate(header) if xh.normalise_header(cell)) + 1
-        headers = [xh.read_text(c) for c in header[:width]]
-        count, good, bad, first = 0, [], [], {}
-        for number, row in enumerate(rows, start=header_at + 1):
-            if number % 200 == 0:
-                _check_cancel(cancelled)
-                if progress is not None:
-                    progress(number, max(total, number))
-            values = tuple(row[:width]) + (None,) * (width - len(row))
-            if xh.is_blank_row(values):
-                continue
-            count += 1
-            try:
-                c = _check_row(number, values, columns)
-                if c.data.id_number in first:
-                    raise _Reject("id_number", f"与第 {first[c.data.id_number]} 行的身份证号重复")
-                first[c.data.id_number] = number
-                good.append(c)
-            except _Reject as rej:
-                bad.append(Rejection(number, LABELS.get(rej.field, rej.field), rej.reason, values))
-        _check_cancel(cancelled)
-        return headers, count, good, bad
-    finally:
-        book.close()
 
 
 # -- against the database -------------------------------------------------------------------------
@@ -285,7 +179,7 @@ def _sort_against_db(session: Session, campaign_id: str | None,
 def check_trips_file(session: Session, *, campaign_id: str | None, path: str | os.PathLike,
                      progress: Progress = None, cancelled: Cancelled = None) -> TripsImportPlan:
     """Check every row of the workbook, and against the campaign (None: a new campaign)."""
-    headers, rows, good, bad = _read_file(Path(path), progress, cancelled)
+    headers, rows, good, bad = _read_file(path, progress, cancelled)
     return TripsImportPlan(path=str(path), headers=headers, rows=rows, candidates=good,
                            file_rejections=bad,
                            outcome=_sort_against_db(session, campaign_id, good))
@@ -295,7 +189,7 @@ def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImport
                         progress: Progress = None,
                         cancelled: Cancelled = None) -> TripsImportReport:
     """Write the valid rows in the caller's transaction; cancelling raises so it rolls back."""
-    _check_cancel(cancelled)
+    check_cancel(cancelled)
     outcome = _sort_against_db(session, campaign_id, plan.candidates)
     members = dict(session.execute(sa.select(Member.id_number, Member.id).where(
         Member.id_number.in_([c.data.id_number for c in outcome.new]),
@@ -315,7 +209,7 @@ def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImport
         seats += [dict(stamp, id=new_id(), registration_id=reg_id, leg=leg.value, bus_id=None,
                        seat_no=None, boarded_at=None) for leg in c.data.legs.legs()]
     for part in _chunks(list(range(len(regs))), 2000):
-        _check_cancel(cancelled)
+        check_cancel(cancelled)
         session.execute(sa.insert(Registration), [regs[i] for i in part])
         if progress is not None:
             progress(part[-1] + 1, len(regs) + len(outcome.updates))
@@ -324,27 +218,18 @@ def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImport
     record_bulk(session, table_name="trip_registration", rows=regs)
     record_bulk(session, table_name="trip_seat", rows=seats)
     for reg_id, data in outcome.updates:
-        _check_cancel(cancelled)
+        check_cancel(cancelled)
         update_registration(session, registration_id=reg_id, data=data)
-    _check_cancel(cancelled)
+    check_cancel(cancelled)
     return plan.report(outcome, committed=True)
 
 
 def save_rejections(report: TripsImportReport, path: str | os.PathLike) -> Path:
     """The rejected rows as an .xlsx: 行号, 字段, 原因, then the row's original cells."""
-    from openpyxl import Workbook
-
     path = Path(path)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("未导入的行")
-    sheet.append(["行号", "字段", "原因", *report.headers])
-    for rej in report.rejected:
-        sheet.append([rej.row, rej.field, rej.reason, *(xh.read_text(v) for v in rej.values)])
-    tmp = path.with_name(path.name + ".partial")
     try:
-        book.save(tmp)
-        os.replace(tmp, path)
+        write_rejections(path, headers=report.headers, rejected=report.rejected,
+                         cell=xh.read_text)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise UserError(f"无法保存文件 {path}：{err}") from err
     return path
