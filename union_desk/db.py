@@ -19,6 +19,9 @@ from union_desk import APP_NAME
 from union_desk.models import audit as _audit
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# The head revision(s) shipped in migrations/versions (a test keeps this in step). Opening a file
+# already at these skips loading Alembic, a third of the start-up time.
+HEADS = frozenset({"0005"})
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -118,8 +121,16 @@ class Database:
             current = set(MigrationContext.configure(conn).get_current_heads())
         return current, heads
 
+    def stored_revisions(self) -> set[str]:
+        with self.engine.connect() as conn:
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return set()
+            return {r[0] for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+
     def migrate(self) -> Path | None:
         """Bring the file to head; snapshot it first if it held data. Returns the snapshot path."""
+        if self.stored_revisions() == HEADS:
+            return None
         current, heads = self.revisions()
         if current == heads:
             return None

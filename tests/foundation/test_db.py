@@ -26,6 +26,17 @@ def test_migrates_an_empty_file_to_head_with_wal_and_foreign_keys(tmp_path):
     db.close()
 
 
+def test_the_heads_constant_matches_the_shipped_migrations(tmp_path):
+    from alembic.script import ScriptDirectory
+
+    from union_desk.db import HEADS
+
+    db = open_database(tmp_path / "x.sqlite3")
+    assert set(ScriptDirectory.from_config(db._alembic_config()).get_heads()) == set(HEADS)
+    assert db.stored_revisions() == set(HEADS)
+    db.close()
+
+
 def test_opening_an_older_file_snapshots_it_before_upgrading(tmp_path):
     from alembic import command
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
@@ -26,10 +24,14 @@ def pinyin_initials(name: str | None) -> str:
 
     lazy_pinyin never returns heteronyms: a polyphonic character gets pypinyin's usual reading.
     """
+    from pypinyin import Style, lazy_pinyin  # 0.2 s to import: only when a name is written
+
     return _ascii_alnum(lazy_pinyin(name_key(name), style=Style.FIRST_LETTER))
 
 
 @lru_cache(maxsize=65536)
 def pinyin_full(name: str | None) -> str:
     """Full toneless pinyin, e.g. 张三 → zhangsan (ü written v, as typed on keyboards)."""
+    from pypinyin import Style, lazy_pinyin
+
     return _ascii_alnum(lazy_pinyin(name_key(name), style=Style.NORMAL))
