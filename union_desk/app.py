@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -133,11 +133,26 @@ class Session:
             self.lock = None
 
 
-def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
+def run_gui(db_path: Path | None = None, lang: str | None = None,
+            smoke_quit: bool = False) -> int:
     app = make_app(lang)
     session = Session(app)
     if not session.open(Path(db_path) if db_path else default_db_path()):
         return 1
+    if smoke_quit:
+        QTimer.singleShot(0, lambda: _smoke_quit(session))
     code = app.exec()
     session.close()
     return code
+
+
+def _smoke_quit(session: Session) -> None:
+    """Check that a built program really runs: wait for the first loads, name the tabs, quit."""
+    window = session.window
+    for _ in range(3):  # pages arriving start more loads (second pages, counts)
+        window.ops.wait()
+        session.app.processEvents()
+    tabs = " | ".join(window.tabs.tabText(i) for i in range(window.tabs.count()))
+    sys.stdout.write(f"window opened, tabs loaded: {tabs}\n")
+    sys.stdout.flush()
+    session.app.quit()

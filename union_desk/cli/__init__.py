@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="union-desk", description="建德市乡镇工会工作台")
     parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录）")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help="界面语言")
+    # CI: the built program opens its window, lets the first pages load, prints the tabs, quits
+    parser.add_argument("--smoke-quit", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in AREA_MODULES:
         importlib.import_module(name).register(sub)
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from union_desk.app import run_gui
 
-        return run_gui(db_path=args.db, lang=args.lang)
+        return run_gui(db_path=args.db, lang=args.lang, smoke_quit=args.smoke_quit)
     from union_desk.services.errors import UserError
 
     try:

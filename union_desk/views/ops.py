@@ -16,16 +16,56 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
 
 class _Bridge(QObject):
+    """One op's GUI-side end. It lives in the GUI thread (its parent is the Ops); the worker only
+    emits its signals, so every slot below runs on the GUI thread, queued, and the bridge is
+    deleted there too (deleteLater) once the op has finished. Never a Python callable connected
+    directly to a worker's signal: that would run widget code on the worker thread."""
+
     done = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, int)
+
+    def __init__(self, ops: "Ops", op: "Op", dialog: QProgressDialog | None):
+        super().__init__(ops)
+        self._ops, self._op, self._dialog = ops, op, dialog
+        self.done.connect(self._on_done)
+        self.failed.connect(self._on_failed)
+        self.progressed.connect(self._on_progressed)
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setMaximum(max(total, 0))
+            self._dialog.setValue(done)
+
+    @Slot(object)
+    def _on_done(self, result) -> None:
+        self._finish()
+        if self._op._changes:
+            self._ops.changed.emit(self._op._changes)
+        if self._op._on_success is not None:
+            self._op._on_success(result)
+
+    @Slot(object)
+    def _on_failed(self, err) -> None:
+        self._finish()
+        (self._op._on_failure or (lambda e: show_error(self._op._parent, e)))(err)
+
+    def _finish(self) -> None:
+        dialog, self._dialog = self._dialog, None
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+        self._ops._live.discard(self)
+        self._ops.busy_changed.emit(bool(self._ops._live))
+        self.deleteLater()
 
 
 class _Task(QRunnable):
@@ -99,8 +139,6 @@ class Ops(QObject):
 
     # -- internals --------------------------------------------------------------------------
     def _start(self, op: Op) -> None:
-        bridge = _Bridge()
-        self._live.add(bridge)
         cancel = threading.Event()
         dialog = None
         if op._progress_label is not None:
@@ -109,35 +147,16 @@ class Ops(QObject):
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(500)
             dialog.canceled.connect(cancel.set)
-            bridge.progressed.connect(lambda done, total: (dialog.setMaximum(max(total, 0)),
-                                                           dialog.setValue(done)))
+        bridge = _Bridge(self, op, dialog)
+        self._live.add(bridge)
+        progressed = bridge.progressed
 
         def call():
             with self.db.session(write=op._write) as session:
                 if op._progress_label is None:
                     return op._fn(session)
-                return op._fn(session, progress=bridge.progressed.emit, cancelled=cancel.is_set)
+                return op._fn(session, progress=progressed.emit, cancelled=cancel.is_set)
 
-        def finish():
-            self._live.discard(bridge)
-            if dialog is not None:
-                dialog.reset()
-                dialog.deleteLater()
-            self.busy_changed.emit(bool(self._live))
-
-        def on_done(result):
-            finish()
-            if op._changes:
-                self.changed.emit(op._changes)
-            if op._on_success is not None:
-                op._on_success(result)
-
-        def on_failed(err):
-            finish()
-            (op._on_failure or (lambda e: show_error(op._parent, e)))(err)
-
-        bridge.done.connect(on_done, Qt.ConnectionType.QueuedConnection)
-        bridge.failed.connect(on_failed, Qt.ConnectionType.QueuedConnection)
         self.busy_changed.emit(True)
         (self._writes if op._write else self._reads).start(_Task(call, bridge))
 

@@ -1,0 +1,290 @@
+"""Roster at 100,000 members: start-up, search-as-you-type latency and memory, beside bare floors.
+
+    python benchmarks/bench_startup_search.py [--members 100000] [--runs 3] [--no-write]
+
+The database is made once with `union-desk --db X demo --members N` and cached under
+/tmp/union_desk_bench/ (rebuilt when the migrations or the demo generators change).
+
+Measured, each in a fresh process on Qt's offscreen platform, with the real app code:
+  (a) start-up: process start → imports → database opened → MainWindow shown → the roster tab's
+      first page has arrived (`RosterTab.model.loaded`). Target ≤ 1 s.
+      Floor: `import PySide6.QtWidgets` + an empty QMainWindow shown, same kind of process.
+  (b) per keystroke: "zs", "张", "3301821", "138", "wang" typed one character at a time into
+      `rosterSearch` (setText; each keystroke waits for its rows), time from the keystroke to
+      `model.loaded`. Target ≤ 50 ms.
+      Floor: the same SELECT statements the app ran (captured from SQLAlchemy), timed with the
+      bare `sqlite3` module on a fresh connection, fetching every row of the page.
+  (c) peak RSS of the app process after (a) and (b). Target ≤ 300 MB.
+      Floor: peak RSS of the empty-QMainWindow process.
+Results print as a Markdown table and go into benchmarks/RESULTS.md ("Roster at 100,000 members").
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = Path("/tmp/union_desk_bench")
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+QUERIES = ["zs", "张", "3301821", "138", "wang"]
+TARGET_START_S, TARGET_KEY_MS, TARGET_RSS_MB = 1.0, 50.0, 300.0
+TIMEOUT_S = 30
+
+
+# -- the cached database -------------------------------------------------------------------------------
+def _source_hash() -> str:
+    """Migrations and demo generators: a change to either makes a new database."""
+    digest = hashlib.sha256()
+    files = sorted((ROOT / "union_desk" / "migrations" / "versions").glob("*.py"))
+    files += sorted((ROOT / "union_desk" / "services").glob("demo*.py"))
+    files += sorted((ROOT / "union_desk" / "services").glob("*demo*.py"))
+    for path in files:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def demo_db(members: int) -> Path:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"members-{members}-{_source_hash()}.sqlite3"
+    if not path.exists():
+        partial = path.with_name(path.name + ".partial")
+        for stale in CACHE.glob(f"members-{members}-*"):
+            stale.unlink()
+        print(f"making {path} (union-desk demo --members {members}) …", file=sys.stderr)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "union_desk", "--db", str(partial), "demo",
+                        "--members", str(members)], check=True, stdout=subprocess.DEVNULL)
+        for suffix in ("-wal", "-shm"):
+            Path(str(partial) + suffix).unlink(missing_ok=True)
+        partial.rename(path)
+        print(f"  made in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    return path
+
+
+# -- child processes -----------------------------------------------------------------------------------
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def child_app(db: str) -> dict:
+    """The real app, as run_gui starts it; then typing into the roster search box."""
+    spawned = float(os.environ["UD_BENCH_SPAWNED"])
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from union_desk.app import Session, make_app
+
+    imported = time.time()
+    app = make_app(None)
+    session = Session(app)
+    if not session.open(Path(db)):
+        raise SystemExit("could not open the database")
+    window_shown = time.time()
+    tab = session.window.findChild(QWidget, "rosterTab")
+    loop = QEventLoop()
+    arrivals: list[tuple[float, int]] = []
+
+    def on_loaded(rows: int) -> None:
+        arrivals.append((time.perf_counter(), rows))
+        loop.quit()
+
+    tab.model.loaded.connect(on_loaded)
+
+    def wait() -> tuple[float, int]:
+        if not arrivals:
+            QTimer.singleShot(TIMEOUT_S * 1000, loop.quit)
+            loop.exec()
+        if not arrivals:
+            raise SystemExit(f"no rows arrived within {TIMEOUT_S} s")
+        return arrivals.pop(0)
+
+    def settle() -> None:
+        """Let everything already started finish (the view fetches a second page by itself)."""
+        for _ in range(3):
+            session.window.ops.wait()
+            app.processEvents()
+        arrivals.clear()
+
+    first_page_at, first_rows = wait()
+    ready = time.time() - (time.perf_counter() - first_page_at)
+
+    statements: list[tuple[str, list]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many):
+        if "LIMIT" in statement and "ORDER BY" in statement:
+            statements.append((statement, list(parameters)))
+
+    from sqlalchemy import event
+
+    event.listen(session.db.engine, "before_cursor_execute", capture)
+    keystrokes = []
+    for query in QUERIES:
+        settle()
+        if tab.search.text():
+            tab.search.setText("")
+            wait()
+        for i in range(1, len(query) + 1):
+            text = query[:i]
+            settle()
+            statements.clear()
+            start = time.perf_counter()
+            tab.search.setText(text)
+            arrived, rows = wait()
+            keystrokes.append({"text": text, "ms": (arrived - start) * 1000, "rows": rows,
+                               "sql": statements[-1] if statements else None})
+    event.remove(session.db.engine, "before_cursor_execute", capture)
+    result = {"start_s": ready - spawned, "imports_s": imported - spawned,
+              "window_s": window_shown - spawned, "first_rows": first_rows,
+              "keystrokes": keystrokes, "rss_mb": _peak_rss_mb()}
+    session.close()
+    return result
+
+
+def child_bare() -> dict:
+    """The floor: PySide6.QtWidgets imported, an empty QMainWindow shown, one event-loop turn."""
+    spawned = float(os.environ["UD_BENCH_SPAWNED"])
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    return {"start_s": time.time() - spawned, "rss_mb": _peak_rss_mb()}
+
+
+def spawn(*args: str) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", UD_BENCH_SPAWNED=repr(time.time()))
+    proc = subprocess.run([sys.executable, __file__, "--child", *args], env=env,
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"the {args[0]} process failed (exit {proc.returncode})")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# -- the SQL floor -----------------------------------------------------------------------------------------
+def sqlite_floor_ms(db: Path, statement: str, parameters: list, repeat: int = 5) -> float:
+    con = sqlite3.connect(db)
+    try:
+        con.execute(statement, parameters).fetchall()  # warm, as the app's connection is
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            con.execute(statement, parameters).fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+    finally:
+        con.close()
+    return statistics.median(times)
+
+
+# -- report ----------------------------------------------------------------------------------------------
+def _mark(ok: bool) -> str:
+    return "✅" if ok else "❌"
+
+
+def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict]) -> str:
+    start = statistics.median(r["start_s"] for r in apps)
+    bare_start = statistics.median(r["start_s"] for r in bares)
+    last = apps[-1]
+    keys = last["keystrokes"]
+    floors = [sqlite_floor_ms(db, *k["sql"]) if k["sql"] else float("nan") for k in keys]
+    key_ms = [k["ms"] for k in keys]
+    p50, worst = statistics.median(key_ms), max(key_ms)
+    floor_p50, floor_max = statistics.median(floors), max(floors)
+    rss = max(r["rss_mb"] for r in apps)
+    bare_rss = max(r["rss_mb"] for r in bares)
+    lines = [
+        f"Command: `python benchmarks/bench_startup_search.py --members {members} --runs {runs}`  ",
+        f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, Qt offscreen platform; "
+        f"database `union-desk demo --members {members}` ({db.stat().st_size / 2**20:.0f} MB); "
+        f"{time.strftime('%Y-%m-%d')}.",
+        "",
+        "| measure | figure | target | floor (same run) | ratio |",
+        "|---|---:|---:|---:|---:|",
+        f"| (a) start → roster's first page shown (median of {runs}) | {start:.2f} s "
+        f"| ≤ {TARGET_START_S:.0f} s {_mark(start <= TARGET_START_S)} "
+        f"| {bare_start:.2f} s (`import PySide6.QtWidgets` + empty QMainWindow) "
+        f"| {start / bare_start:.1f}× |",
+        f"| (b) keystroke → first rows, p50 of {len(keys)} | {p50:.1f} ms "
+        f"| ≤ {TARGET_KEY_MS:.0f} ms {_mark(p50 <= TARGET_KEY_MS)} "
+        f"| {floor_p50:.1f} ms (bare `sqlite3`, same SELECT … LIMIT) | {p50 / floor_p50:.1f}× |",
+        f"| (b) keystroke → first rows, max | {worst:.1f} ms "
+        f"| ≤ {TARGET_KEY_MS:.0f} ms {_mark(worst <= TARGET_KEY_MS)} "
+        f"| {floor_max:.1f} ms | {worst / floor_max:.1f}× |",
+        f"| (c) peak RSS | {rss:.0f} MB | ≤ {TARGET_RSS_MB:.0f} MB {_mark(rss <= TARGET_RSS_MB)} "
+        f"| {bare_rss:.0f} MB (empty QMainWindow) | {rss / bare_rss:.1f}× |",
+        "",
+        "Start-up, last run: imports done {0:.2f} s, database opened and window shown {1:.2f} s, "
+        "first page ({2} rows) {3:.2f} s.".format(last["imports_s"], last["window_s"],
+                                                   last["first_rows"], last["start_s"]),
+        "",
+        "| typed | rows shown | app ms | bare sqlite3 ms |",
+        "|---|---:|---:|---:|",
+        *(f"| `{k['text']}` | {k['rows']} | {k['ms']:.1f} | {f:.1f} |" for k, f in zip(keys, floors)),
+    ]
+    return "\n".join(lines)
+
+
+SECTION = "## Roster at 100,000 members"
+INTRO = """# Benchmarks
+
+One section per target of the issue. Each gives the exact command, the machine, the figures,
+the target, and the bare floor measured in the same run (what the same work costs without the
+app around it) with the ratio figure ÷ floor.
+"""
+
+
+def write_results(members: int, body: str) -> None:
+    title = SECTION if members == 100_000 else f"## Roster at {members:,} members"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else INTRO
+    section = f"{title}\n\n{body}\n"
+    pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: section + "\n", text).rstrip() + "\n"
+    else:
+        text = text.rstrip() + "\n\n" + section
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3, help="start-ups of each process (median)")
+    parser.add_argument("--no-write", action="store_true", help="only print, leave RESULTS.md")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        print(json.dumps(child_app(rest[0]) if kind == "app" else child_bare(), ensure_ascii=False))
+        return 0
+    db = demo_db(args.members)
+    apps, bares = [], []
+    for _ in range(args.runs):  # interleaved, so both see the same machine load
+        bares.append(spawn("bare"))
+        apps.append(spawn("app", str(db)))
+    body = report(args.members, args.runs, db, apps, bares)
+    print(body)
+    if not args.no_write:
+        write_results(args.members, body)
+        print(f"\nwritten to {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

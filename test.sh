@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Run the tests:  bash test.sh [pytest arguments]
+#
+# On a fresh Debian/Ubuntu machine (as root, or with sudo) it first installs the Debian packages
+# the tests need (a TrueType CJK font, poppler-utils, Qt's runtime libraries), creates .venv with
+# Python 3.11+ and installs the app with its test extra. Then it runs, from the repository folder:
+#   lint-imports                     the layer contracts
+#   python tools/i18n.py missing     every screen string has its Chinese translation
+#   python -m pytest                 the test suite, headless (Qt's offscreen platform)
+# and exits non-zero if any of the three fails.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+. packaging/setup-env.sh
+
+setup_env test || exit 1
+
+failed=()
+step() {
+    local name=$1; shift
+    echo "== $name"
+    local start=$SECONDS
+    if "$@"; then
+        echo "== $name: ok ($((SECONDS - start)) s)"
+    else
+        echo "== $name: FAILED ($((SECONDS - start)) s)"
+        failed+=("$name")
+    fi
+}
+
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+step "layer contracts (lint-imports)" lint-imports
+step "translations complete (tools/i18n.py missing)" python tools/i18n.py missing
+# -q comes from pyproject.toml's addopts: a second one would hide pytest's "N passed" line
+step "tests (pytest)" python -m pytest -p no:cacheprovider "$@"
+
+if ((${#failed[@]})); then
+    printf 'FAILED: %s\n' "${failed[@]}"
+    exit 1
+fi
+echo "all checks passed"
