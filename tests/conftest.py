@@ -13,6 +13,18 @@ TEST_TOWNSHIP = "DY"  # 大洋镇
 TEST_CLERK = "王晓燕"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _gc_on_the_gui_thread(qapp):
+    """As the app does: Python's cyclic GC never runs on a worker thread (see main_thread_gc)."""
+    import gc
+
+    from union_desk.views import main_thread_gc
+
+    collector = main_thread_gc.install(qapp)
+    yield collector
+    gc.enable()
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"

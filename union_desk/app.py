@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from union_desk.views import main_thread_gc
 from union_desk.db import Database, InstanceLock, default_db_path, open_database
 from union_desk.services.errors import UserError
 from union_desk.services.settings import is_set_up, set_up
@@ -56,6 +57,7 @@ def install_font(app: QApplication) -> None:
 def make_app(lang: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("union_desk")
+    main_thread_gc.install(app)
     install_translation(app, lang)
     install_font(app)
     return app

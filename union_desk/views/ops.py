@@ -3,84 +3,27 @@
     self.ops.write(lambda s: members.add_member(s, data=data), changes={"members"}) \
         .success(self._on_saved).failure(self._on_failed).run()
 
-A write runs in a single-thread pool (SQLite has one writer) inside `db.session(write=True)`;
-a read runs in another pool inside `db.session()`. Results come back on the GUI thread by
+A write runs on a single worker thread (SQLite has one writer) inside `db.session(write=True)`;
+reads run on two other threads inside `db.session()`. Results come back on the GUI thread by
 signal. `.with_progress(label)` passes `progress(done, total)` and `cancelled()` to the function
 and shows a cancellable progress dialog if the work lasts over ~0.5 s. After a write succeeds the
 runner emits `changed(set_of_names)` so each tab can decide whether to refresh.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import traceback
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
+from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
-
-
-class _Bridge(QObject):
-    """One op's GUI-side end. It lives in the GUI thread (its parent is the Ops); the worker only
-    emits its signals, so every slot below runs on the GUI thread, queued, and the bridge is
-    deleted there too (deleteLater) once the op has finished. Never a Python callable connected
-    directly to a worker's signal: that would run widget code on the worker thread."""
-
-    done = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
-
-    def __init__(self, ops: "Ops", op: "Op", dialog: QProgressDialog | None):
-        super().__init__(ops)
-        self._ops, self._op, self._dialog = ops, op, dialog
-        self.done.connect(self._on_done)
-        self.failed.connect(self._on_failed)
-        self.progressed.connect(self._on_progressed)
-
-    @Slot(int, int)
-    def _on_progressed(self, done: int, total: int) -> None:
-        if self._dialog is not None:
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(done)
-
-    @Slot(object)
-    def _on_done(self, result) -> None:
-        self._finish()
-        if self._op._changes:
-            self._ops.changed.emit(self._op._changes)
-        if self._op._on_success is not None:
-            self._op._on_success(result)
-
-    @Slot(object)
-    def _on_failed(self, err) -> None:
-        self._finish()
-        (self._op._on_failure or (lambda e: show_error(self._op._parent, e)))(err)
-
-    def _finish(self) -> None:
-        dialog, self._dialog = self._dialog, None
-        if dialog is not None:
-            dialog.reset()
-            dialog.deleteLater()
-        self._ops._live.discard(self)
-        self._ops.busy_changed.emit(bool(self._ops._live))
-        self.deleteLater()
-
-
-class _Task(QRunnable):
-    def __init__(self, call: Callable[[], Any], bridge: _Bridge):
-        super().__init__()
-        self._call, self._bridge = call, bridge
-
-    def run(self) -> None:
-        try:
-            result = self._call()
-        except BaseException as err:  # noqa: BLE001 - everything goes back to the GUI thread
-            err.__traceback_text__ = traceback.format_exc()
-            self._bridge.failed.emit(err)
-        else:
-            self._bridge.done.emit(result)
 
 
 class Op:
@@ -107,20 +50,36 @@ class Op:
         self._ops._start(self)
 
 
+@dataclass
+class _Running:
+    op: Op
+    dialog: QProgressDialog | None
+    future: Future | None = None
+
+
 class Ops(QObject):
-    """Owns the worker pools for one open database."""
+    """Owns the worker threads for one open database.
+
+    Workers are plain Python threads (concurrent.futures). They only emit this object's private
+    signals, with the op's number; this object lives in the GUI thread, so the slots run there,
+    queued. No Qt object is made, touched or released on a worker thread."""
 
     changed = Signal(set)
     busy_changed = Signal(bool)
+    _done = Signal(int, object)
+    _failed = Signal(int, object)
+    _progressed = Signal(int, int, int)
 
     def __init__(self, db, parent: QObject | None = None):
         super().__init__(parent)
         self.db = db
-        self._writes = QThreadPool(self)
-        self._writes.setMaxThreadCount(1)
-        self._reads = QThreadPool(self)
-        self._reads.setMaxThreadCount(2)
-        self._live: set[_Bridge] = set()
+        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-write")
+        self._reads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="db-read")
+        self._running: dict[int, _Running] = {}
+        self._numbers = itertools.count(1)
+        self._done.connect(self._on_done)
+        self._failed.connect(self._on_failed)
+        self._progressed.connect(self._on_progressed)
 
     def read(self, fn: Callable, *, parent: QWidget | None = None) -> Op:
         op = Op(self, fn, write=False, changes=set())
@@ -133,12 +92,13 @@ class Ops(QObject):
         return op
 
     def wait(self, msecs: int = 30_000) -> None:
-        """Block until both pools are idle (tests' teardown, application exit)."""
-        self._writes.waitForDone(msecs)
-        self._reads.waitForDone(msecs)
+        """Block until every started op has run (tests' teardown, application exit)."""
+        futures = [r.future for r in self._running.values() if r.future is not None]
+        futures_wait(futures, timeout=msecs / 1000)
 
     # -- internals --------------------------------------------------------------------------
     def _start(self, op: Op) -> None:
+        number = next(self._numbers)
         cancel = threading.Event()
         dialog = None
         if op._progress_label is not None:
@@ -146,19 +106,75 @@ class Ops(QObject):
             dialog.setObjectName("progressDialog")
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(500)
-            dialog.canceled.connect(cancel.set)
-        bridge = _Bridge(self, op, dialog)
-        self._live.add(bridge)
-        progressed = bridge.progressed
+            # a lambda, not the bound method `cancel.set`: for a bound method of a plain Python
+            # object PySide keeps a weak reference whose callback disconnects; the worker may drop
+            # the last reference to `cancel`, and that callback must never run on a worker thread
+            dialog.canceled.connect(lambda: cancel.set())
+        running = self._running[number] = _Running(op, dialog)
+        db, write, with_progress = self.db, op._write, dialog is not None
+        ops, handed = self, [op._fn]
 
-        def call():
-            with self.db.session(write=op._write) as session:
-                if op._progress_label is None:
-                    return op._fn(session)
-                return op._fn(session, progress=progressed.emit, cancelled=cancel.is_set)
+        def work() -> None:
+            # The op's function often holds widgets. The last reference to it must be dropped on
+            # the GUI thread (op._fn, in _finish), never here: a QObject released on a worker
+            # thread crashes. So drop ours, and the traceback's frames, before reporting back.
+            fn = handed.pop()
+            try:
+                with db.session(write=write) as session:
+                    if with_progress:
+                        value = fn(session,
+                                   progress=lambda d, t: ops._progressed.emit(number, d, t),
+                                   cancelled=cancel.is_set)
+                    else:
+                        value = fn(session)
+                report = ops._done
+            except BaseException as err:  # noqa: BLE001 - everything goes back to the GUI thread
+                err.__traceback_text__ = traceback.format_exc()
+                _drop_frames(err)
+                value, report = err, ops._failed
+            del fn
+            report.emit(number, value)
 
         self.busy_changed.emit(True)
-        (self._writes if op._write else self._reads).start(_Task(call, bridge))
+        running.future = (self._writes if write else self._reads).submit(work)
+
+    @Slot(int, int, int)
+    def _on_progressed(self, number: int, done: int, total: int) -> None:
+        running = self._running.get(number)
+        if running is not None and running.dialog is not None:
+            running.dialog.setMaximum(max(total, 0))
+            running.dialog.setValue(done)
+
+    def _finish(self, number: int) -> Op:
+        running = self._running.pop(number)
+        if running.dialog is not None:
+            running.dialog.reset()
+            running.dialog.deleteLater()
+        self.busy_changed.emit(bool(self._running))
+        return running.op
+
+    @Slot(int, object)
+    def _on_done(self, number: int, result) -> None:
+        op = self._finish(number)
+        if op._changes:
+            self.changed.emit(op._changes)
+        if op._on_success is not None:
+            op._on_success(result)
+
+    @Slot(int, object)
+    def _on_failed(self, number: int, err) -> None:
+        op = self._finish(number)
+        (op._on_failure or (lambda e: show_error(op._parent, e)))(err)
+
+
+def _drop_frames(err: BaseException | None) -> None:
+    """Detach the tracebacks of an error and of the errors it was raised from: their frames hold
+    the op's locals (widgets among them), which must not be released on a worker thread."""
+    seen: set[int] = set()
+    while err is not None and id(err) not in seen:
+        seen.add(id(err))
+        err.__traceback__ = None
+        err = err.__cause__ or err.__context__
 
 
 def error_text(err: BaseException) -> str:
