@@ -8,6 +8,9 @@ os.environ.setdefault("UNION_DESK_LANG", "zh_CN")
 import pytest  # noqa: E402
 
 from union_desk.db import open_database  # noqa: E402
+from union_desk.views import pyside_guard  # noqa: E402
+
+pyside_guard.install()  # as the app does, before the first signal (see pyside_guard)
 
 TEST_TOWNSHIP = "DY"  # 大洋镇
 TEST_CLERK = "王晓燕"

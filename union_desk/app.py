@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from union_desk.views import main_thread_gc
+from union_desk.views import main_thread_gc, pyside_guard
 from union_desk.db import Database, InstanceLock, default_db_path, open_database
 from union_desk.services.errors import UserError
 from union_desk.services.settings import is_set_up, set_up
@@ -55,6 +55,7 @@ def install_font(app: QApplication) -> None:
 
 
 def make_app(lang: str | None = None) -> QApplication:
+    pyside_guard.install()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("union_desk")
     main_thread_gc.install(app)
