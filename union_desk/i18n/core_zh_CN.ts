@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../views/form_dialog.py" line="57" />
+        <location filename="../views/form_dialog.py" line="57"/>
         <source>{0}: this value is not valid (too long or malformed)</source>
         <translation>{0}：内容不符合要求（过长或格式不对）</translation>
     </message>
@@ -11,57 +12,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="30" />
+        <location filename="../views/main_window.py" line="31"/>
         <source>union_desk — township union workbench</source>
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="43" />
+        <location filename="../views/main_window.py" line="44"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="44" />
+        <location filename="../views/main_window.py" line="45"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="47" />
+        <location filename="../views/main_window.py" line="48"/>
         <source>Save a backup copy…</source>
         <translation>保存备份副本…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="50" />
+        <location filename="../views/main_window.py" line="51"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="62" />
+        <location filename="../views/main_window.py" line="63"/>
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="69" />
+        <location filename="../views/main_window.py" line="70"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="70" />
+        <location filename="../views/main_window.py" line="71"/>
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="75" />
+        <location filename="../views/main_window.py" line="76"/>
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="76" />
+        <location filename="../views/main_window.py" line="77"/>
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="94" />
+        <location filename="../views/main_window.py" line="95"/>
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
@@ -69,7 +70,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../views/ops.py" line="107" />
+        <location filename="../views/ops.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -77,22 +78,22 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../views/setup_dialog.py" line="14" />
+        <location filename="../views/setup_dialog.py" line="14"/>
         <source>First run</source>
         <translation>首次使用</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="24" />
+        <location filename="../views/setup_dialog.py" line="24"/>
         <source>Township</source>
         <translation>所属乡镇</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="25" />
-        <source>Clerk's name</source>
+        <location filename="../views/setup_dialog.py" line="25"/>
+        <source>Clerk&apos;s name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="31" />
+        <location filename="../views/setup_dialog.py" line="31"/>
         <source>This database belongs to one township. Choose it once; it cannot be changed later.</source>
         <translation>本数据库只属于一个乡镇（街道）。选定后不能更改。</translation>
     </message>
@@ -100,14 +101,14 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="100" />
+        <location filename="../app.py" line="103"/>
         <source>This database is already open in another union_desk window:
 {0}</source>
         <translation>该数据库已在另一个 union_desk 窗口中打开：
 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="108" />
+        <location filename="../app.py" line="111"/>
         <source>Cannot open the database {0}:
 {1}</source>
         <translation>无法打开数据库 {0}：
@@ -117,14 +118,14 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../views/ops.py" line="152" />
+        <location filename="../views/ops.py" line="187"/>
         <source>The operation did not complete; nothing was changed.
 Reason: {0}</source>
         <translation>操作没有完成，数据未作任何改动。
 原因：{0}</translation>
     </message>
     <message>
-        <location filename="../views/ops.py" line="158" />
+        <location filename="../views/ops.py" line="193"/>
         <source>Could not complete</source>
         <translation>无法完成</translation>
     </message>

@@ -1,19 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CloseUnionDialog</name>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="69" />
+        <location filename="../views/roster_union_dialog.py" line="69"/>
         <source>Close union — {0}</source>
         <translation>撤销工会 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="75" />
+        <location filename="../views/roster_union_dialog.py" line="75"/>
         <source>Closed on</source>
         <translation>撤销日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="78" />
+        <location filename="../views/roster_union_dialog.py" line="78"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -21,67 +22,67 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="29" />
+        <location filename="../views/roster_member_dialog.py" line="29"/>
         <source>New member</source>
         <translation>新增会员</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="32" />
+        <location filename="../views/roster_member_dialog.py" line="32"/>
         <source>Edit member — {0}</source>
         <translation>编辑会员 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="38" />
+        <location filename="../views/roster_member_dialog.py" line="38"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="39" />
+        <location filename="../views/roster_member_dialog.py" line="39"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="42" />
+        <location filename="../views/roster_member_dialog.py" line="42"/>
         <source>Birth date / gender</source>
         <translation>出生日期 / 性别</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="43" />
+        <location filename="../views/roster_member_dialog.py" line="43"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="44" />
+        <location filename="../views/roster_member_dialog.py" line="44"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="45" />
+        <location filename="../views/roster_member_dialog.py" line="45"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="51" />
+        <location filename="../views/roster_member_dialog.py" line="51"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="56" />
+        <location filename="../views/roster_member_dialog.py" line="56"/>
         <source>Joined on</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="57" />
+        <location filename="../views/roster_member_dialog.py" line="57"/>
         <source>Member card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="58" />
+        <location filename="../views/roster_member_dialog.py" line="58"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="65" />
+        <location filename="../views/roster_member_dialog.py" line="65"/>
         <source>Household registration</source>
         <translation>户口类型</translation>
     </message>
@@ -89,87 +90,87 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="21" />
+        <location filename="../views/roster_import_dialog.py" line="21"/>
         <source>Import roster — {0}</source>
         <translation>导入会员名册 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="23" />
+        <location filename="../views/roster_import_dialog.py" line="23"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="29" />
+        <location filename="../views/roster_import_dialog.py" line="29"/>
         <source>Excel row</source>
         <translation>Excel 行号</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="29" />
+        <location filename="../views/roster_import_dialog.py" line="29"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="29" />
+        <location filename="../views/roster_import_dialog.py" line="29"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="32" />
+        <location filename="../views/roster_import_dialog.py" line="32"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入行清单…</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="34" />
+        <location filename="../views/roster_import_dialog.py" line="34"/>
         <source>Import the valid rows</source>
         <translation>导入有效行</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="36" />
+        <location filename="../views/roster_import_dialog.py" line="36"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="60" />
+        <location filename="../views/roster_import_dialog.py" line="60"/>
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="66" />
+        <location filename="../views/roster_import_dialog.py" line="66"/>
         <source>{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.</source>
         <translation>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，未通过 {4}。</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="69" />
+        <location filename="../views/roster_import_dialog.py" line="69"/>
         <source>Unions to be created: {0}</source>
         <translation>将新建基层工会：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="90" />
+        <location filename="../views/roster_import_dialog.py" line="90"/>
         <source>Save rejected rows</source>
         <translation>保存未导入行清单</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="91" />
+        <location filename="../views/roster_import_dialog.py" line="91"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="102" />
+        <location filename="../views/roster_import_dialog.py" line="102"/>
         <source>Rejected rows saved to {0}</source>
         <translation>未导入行清单已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="110" />
+        <location filename="../views/roster_import_dialog.py" line="110"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="116" />
+        <location filename="../views/roster_import_dialog.py" line="116"/>
         <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
         <translation>导入完成：新增 {0}，更新 {1}，无变化 {2}。</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="118" />
+        <location filename="../views/roster_import_dialog.py" line="118"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -177,176 +178,176 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../views/roster_tab.py" line="42" />
+        <location filename="../views/roster_tab.py" line="42"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="46" />
+        <location filename="../views/roster_tab.py" line="46"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="47" />
+        <location filename="../views/roster_tab.py" line="47"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="48" />
+        <location filename="../views/roster_tab.py" line="48"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="49" />
+        <location filename="../views/roster_tab.py" line="49"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="51" />
+        <location filename="../views/roster_tab.py" line="51"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="52" />
+        <location filename="../views/roster_tab.py" line="52"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="53" />
+        <location filename="../views/roster_tab.py" line="53"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="54" />
+        <location filename="../views/roster_tab.py" line="54"/>
         <source>Joined</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="56" />
+        <location filename="../views/roster_tab.py" line="56"/>
         <source>Card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="57" />
+        <location filename="../views/roster_tab.py" line="57"/>
         <source>Migrant</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="57" />
+        <location filename="../views/roster_tab.py" line="57"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="58" />
-        <location filename="../views/roster_tab.py" line="134" />
+        <location filename="../views/roster_tab.py" line="58"/>
+        <location filename="../views/roster_tab.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="66" />
+        <location filename="../views/roster_tab.py" line="66"/>
         <source>Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F</source>
         <translation>按姓名、拼音首字母（zs）、身份证号、手机号或会员证号搜索 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="72" />
+        <location filename="../views/roster_tab.py" line="72"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="96" />
+        <location filename="../views/roster_tab.py" line="96"/>
         <source>New member (Ctrl+N)</source>
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="97" />
-        <location filename="../views/roster_tab.py" line="146" />
+        <location filename="../views/roster_tab.py" line="97"/>
+        <location filename="../views/roster_tab.py" line="146"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="98" />
+        <location filename="../views/roster_tab.py" line="98"/>
         <source>Transfer</source>
         <translation>转会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="99" />
+        <location filename="../views/roster_tab.py" line="99"/>
         <source>Leave / death…</source>
         <translation>退会 / 死亡…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="100" />
+        <location filename="../views/roster_tab.py" line="100"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="101" />
+        <location filename="../views/roster_tab.py" line="101"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="134" />
+        <location filename="../views/roster_tab.py" line="134"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="134" />
+        <location filename="../views/roster_tab.py" line="134"/>
         <source>Members</source>
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="145" />
+        <location filename="../views/roster_tab.py" line="145"/>
         <source>New union</source>
         <translation>新建工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="147" />
+        <location filename="../views/roster_tab.py" line="147"/>
         <source>Close union…</source>
         <translation>撤销工会…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="173" />
+        <location filename="../views/roster_tab.py" line="173"/>
         <source>{0} members</source>
         <translation>共 {0} 名会员</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="185" />
+        <location filename="../views/roster_tab.py" line="185"/>
         <source>Credit code: {0}</source>
         <translation>信用代码：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="192" />
+        <location filename="../views/roster_tab.py" line="192"/>
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="256" />
+        <location filename="../views/roster_tab.py" line="256"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="257" />
+        <location filename="../views/roster_tab.py" line="257"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="262" />
+        <location filename="../views/roster_tab.py" line="262"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="263" />
-        <location filename="../views/roster_tab.py" line="268" />
+        <location filename="../views/roster_tab.py" line="263"/>
+        <location filename="../views/roster_tab.py" line="268"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="267" />
-        <location filename="../views/roster_tab.py" line="273" />
+        <location filename="../views/roster_tab.py" line="267"/>
+        <location filename="../views/roster_tab.py" line="273"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="274" />
+        <location filename="../views/roster_tab.py" line="274"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
@@ -356,47 +357,47 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="48" />
+        <location filename="../views/roster_status_dialog.py" line="48"/>
         <source>Change status — {0}</source>
         <translation>状态变更 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="52" />
+        <location filename="../views/roster_status_dialog.py" line="52"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="55" />
+        <location filename="../views/roster_status_dialog.py" line="55"/>
         <source>Left the union (退会)</source>
         <translation>退会</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="56" />
+        <location filename="../views/roster_status_dialog.py" line="56"/>
         <source>Transferred out of the township (转出)</source>
         <translation>转出本乡镇</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="57" />
+        <location filename="../views/roster_status_dialog.py" line="57"/>
         <source>Deceased (死亡)</source>
         <translation>死亡</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="58" />
+        <location filename="../views/roster_status_dialog.py" line="58"/>
         <source>Back on the roll (恢复在册)</source>
         <translation>恢复在册</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="62" />
+        <location filename="../views/roster_status_dialog.py" line="62"/>
         <source>New status</source>
         <translation>变更为</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="63" />
+        <location filename="../views/roster_status_dialog.py" line="63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="64" />
+        <location filename="../views/roster_status_dialog.py" line="64"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -404,27 +405,27 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="25" />
+        <location filename="../views/roster_status_dialog.py" line="25"/>
         <source>Transfer — {0}</source>
         <translation>转会 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="29" />
+        <location filename="../views/roster_status_dialog.py" line="29"/>
         <source>From</source>
         <translation>转出工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="35" />
+        <location filename="../views/roster_status_dialog.py" line="35"/>
         <source>To</source>
         <translation>转入工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="36" />
+        <location filename="../views/roster_status_dialog.py" line="36"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_status_dialog.py" line="37" />
+        <location filename="../views/roster_status_dialog.py" line="37"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -432,42 +433,42 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>UnionDialog</name>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="17" />
+        <location filename="../views/roster_union_dialog.py" line="17"/>
         <source>New grassroots union</source>
         <translation>新建基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="20" />
+        <location filename="../views/roster_union_dialog.py" line="20"/>
         <source>Edit union — {0}</source>
         <translation>编辑工会 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="26" />
+        <location filename="../views/roster_union_dialog.py" line="26"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="27" />
+        <location filename="../views/roster_union_dialog.py" line="27"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="33" />
+        <location filename="../views/roster_union_dialog.py" line="33"/>
         <source>Chair</source>
         <translation>工会主席</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="34" />
+        <location filename="../views/roster_union_dialog.py" line="34"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="39" />
+        <location filename="../views/roster_union_dialog.py" line="39"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="57" />
+        <location filename="../views/roster_union_dialog.py" line="57"/>
         <source>Warning: {0} (saved anyway)</source>
         <translation>提示：{0}（仍可保存）</translation>
     </message>
@@ -475,22 +476,22 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="115" />
+        <location filename="../views/roster_member_dialog.py" line="115"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="115" />
+        <location filename="../views/roster_member_dialog.py" line="115"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="115" />
+        <location filename="../views/roster_member_dialog.py" line="115"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="116" />
+        <location filename="../views/roster_member_dialog.py" line="116"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>

@@ -14,10 +14,11 @@ from union_desk.views.ops import Ops
 def tab_classes() -> list[type]:
     """The working tabs, in order. Each takes (ops, parent) and has a `title()`."""
     from union_desk.views.roster_tab import RosterTab
+    from union_desk.views.hardship_tab import HardshipTab
     from union_desk.views.stations_tab import StationsTab
     from union_desk.views.trips_tab import TripsTab
 
-    return [RosterTab, TripsTab, StationsTab]
+    return [RosterTab, HardshipTab, TripsTab, StationsTab]
 
 
 class MainWindow(QMainWindow):
