@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from union_desk.reports.pdfcheck import pdf_page_count
 from union_desk.reports.voucher import VoucherData, render_vouchers
 from union_desk.services.errors import UserError
-from union_desk.views.hardship_print import render_to_printer
+from union_desk.views.pdf_preview import render_to_printer
 
 
 def voucher_pdf(count: int) -> bytes:

@@ -106,7 +106,8 @@ def test_register_inspect_and_print_door_sign(tab, qtbot, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     preview.ask_printer = lambda: printer
-    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(preview.printed, timeout=20_000):
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert pdf_page_count(tmp_path / "printed.pdf") == 1
 
 

@@ -1222,60 +1222,45 @@ Reason:</source>
 <context>
     <name>VoucherPreviewDialog</name>
     <message>
-        <location filename="../views/hardship_print.py" line="36"/>
-        <source>The PDF to print cannot be read.</source>
-        <translation>无法读取要打印的 PDF。</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship_print.py" line="43"/>
-        <source>Printing cancelled.</source>
-        <translation>已取消打印。</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship_print.py" line="83"/>
+        <location filename="../views/hardship_print.py" line="32"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="85"/>
+        <location filename="../views/hardship_print.py" line="34"/>
         <source>{0} vouchers</source>
         <translation>凭证 {0} 张</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="87"/>
+        <location filename="../views/hardship_print.py" line="36"/>
         <source>{0} marked as reprints (补打)</source>
         <translation>{0} 张为补打</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="89"/>
+        <location filename="../views/hardship_print.py" line="38"/>
         <source>{0} voided (作废)</source>
         <translation>{0} 张已作废</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="91"/>
+        <location filename="../views/hardship_print.py" line="40"/>
         <source>sign-off sheet of {0} recipients</source>
         <translation>签收表 {0} 人</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="92"/>
+        <location filename="../views/hardship_print.py" line="41"/>
         <source>; </source>
         <translation>；</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship_print.py" line="109"/>
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
     </message>
 </context>
 <context>
     <name>VoucherPrinting</name>
     <message>
-        <location filename="../views/hardship_print.py" line="142"/>
+        <location filename="../views/hardship_print.py" line="63"/>
         <source>Preparing the vouchers…</source>
         <translation>正在生成凭证…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="153"/>
+        <location filename="../views/hardship_print.py" line="74"/>
         <source>Preparing the sign-off sheet…</source>
         <translation>正在生成签收表…</translation>
     </message>

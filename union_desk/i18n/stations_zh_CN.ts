@@ -89,34 +89,6 @@
     </message>
 </context>
 <context>
-    <name>PdfPreviewDialog</name>
-    <message>
-        <location filename="../views/stations_preview.py" line="44"/>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../views/stations_preview.py" line="46"/>
-        <source>Print… (Ctrl+P)</source>
-        <translation>打印…（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../views/stations_preview.py" line="60"/>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
-    </message>
-    <message>
-        <location filename="../views/stations_preview.py" line="61"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../views/stations_preview.py" line="80"/>
-        <source>Saved to {0}</source>
-        <translation>已保存到 {0}</translation>
-    </message>
-</context>
-<context>
     <name>ServiceCountsDialog</name>
     <message>
         <location filename="../views/stations_counts_dialog.py" line="27"/>

@@ -19,7 +19,7 @@ from union_desk.views.stations_figures import StationFiguresDialog
 from union_desk.views.stations_inspection_dialog import InspectionDialog
 from union_desk.views.stations_model import COL_MISSING, COL_NAME, StationsModel
 from union_desk.views.stations_photos_dialog import StationPhotosDialog
-from union_desk.views.stations_preview import PdfPreviewDialog
+from union_desk.views.pdf_preview import PdfPreviewDialog
 from union_desk.views.stations_standard_dialog import StationStandardDialog
 from union_desk.views.stations_status_dialog import StationStatusDialog
 from union_desk.views.stations_subsidy_dialog import StationSubsidyDialog

@@ -13,7 +13,7 @@ from union_desk.models.trips import AssignReport, BusRow, CampaignRow
 from union_desk.services import trips, trips_export
 from union_desk.services.trips_assign import assign_seats
 from union_desk.views.ops import Ops
-from union_desk.views.stations_preview import PdfPreviewDialog
+from union_desk.views.pdf_preview import PdfPreviewDialog
 from union_desk.views.trips_dialogs import BusDialog, CampaignDialog
 from union_desk.views.trips_figures import FiguresPanel
 from union_desk.views.trips_models import TripsColumns, TripsListModel

@@ -1,29 +1,87 @@
-"""In-window preview of a station form (QtPdf), with Save as PDF and Print."""
+"""In-window preview of any printed form (QtPdf), with Save as PDF and Print.
+
+Printing sends page after page to Qt's printer off the GUI thread, with progress and cancel:
+QtPdf renders transparent images, so each page is drawn on white first, at no more than
+PRINT_DPI (a 1200 dpi A4 page would take about 0.5 GB).
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QShortcut
+from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize,
+                            QSizeF, Qt, Signal)
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton,
                                QVBoxLayout)
 
-from union_desk.views.ops import Ops
+from union_desk.services.errors import UserError
+from union_desk.views.ops import Ops, show_error
+
+PRINT_DPI = 300  # enough for text and QR codes
 
 
 def write_file(path: Path, data: bytes) -> Path:
     """Write next to the target, then rename: a reader never sees half a PDF."""
     tmp = path.with_name(path.name + ".partial")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise UserError(QCoreApplication.translate(
+            "PdfPreviewDialog", "Cannot write {0}: {1}").format(path.name, err.strerror or err))
     return path
 
 
+def render_to_printer(pdf: bytes, printer: QPrinter, progress: Callable[[int, int], None],
+                      cancelled: Callable[[], bool]) -> int:
+    """Every page of `pdf` onto `printer`, drawn on white. Runs on a worker thread (QPainter may
+    paint on a QPrinter outside the GUI thread); the document is made and freed there too."""
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    pages = document.pageCount()
+    if pages == 0:
+        raise UserError(QCoreApplication.translate("PdfPreviewDialog",
+                                                   "The PDF to print cannot be read."))
+    painter = QPainter(printer)
+    try:
+        for page in range(pages):
+            if cancelled():
+                printer.abort()
+                raise UserError(QCoreApplication.translate("PdfPreviewDialog",
+                                                           "Printing cancelled."))
+            if page:
+                printer.newPage()
+            area = painter.viewport()
+            points = document.pagePointSize(page)
+            fit = min(area.width() / points.width(), area.height() / points.height())
+            dpi = min(printer.resolution(), PRINT_DPI)
+            size = QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))
+            sheet = QImage(size, QImage.Format.Format_RGB32)
+            sheet.fill(Qt.GlobalColor.white)
+            sheet_painter = QPainter(sheet)
+            sheet_painter.drawImage(0, 0, document.render(page, size))
+            sheet_painter.end()
+            painter.drawImage(QRect(area.x(), area.y(), int(points.width() * fit),
+                                    int(points.height() * fit)), sheet)
+            progress(page + 1, pages)
+    finally:
+        painter.end()
+        document.close()
+    return pages
+
+
 class PdfPreviewDialog(QDialog):
+    printed = Signal(int)  # pages sent to the printer
+
     def __init__(self, ops: Ops, pdf: bytes, title: str, filename: str, parent=None):
         super().__init__(parent)
         self.ops, self.pdf, self.filename = ops, pdf, filename
@@ -63,9 +121,10 @@ class PdfPreviewDialog(QDialog):
 
     def ask_printer(self) -> QPrinter | None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        size = self.document.pagePointSize(0)
+        points = self.document.pagePointSize(0)
+        printer.setPageSize(QPageSize(QSizeF(points), QPageSize.Unit.Point))
         printer.setPageOrientation(QPageLayout.Orientation.Landscape
-                                   if size.width() > size.height()
+                                   if points.width() > points.height()
                                    else QPageLayout.Orientation.Portrait)
         dialog = QPrintDialog(printer, self)
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -80,25 +139,20 @@ class PdfPreviewDialog(QDialog):
             .success(lambda p: self.inform(self.tr("Saved to {0}").format(p))).run()
 
     def print_to(self, printer: QPrinter) -> None:
-        """Each page rendered at the printer's resolution, on white (QtPdf renders transparent)."""
-        painter = QPainter(printer)
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                area = painter.viewport()
-                points = self.document.pagePointSize(page)
-                scale = min(area.width() / points.width(), area.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = self.document.render(page, size)
-                sheet = QImage(size, QImage.Format.Format_RGB32)
-                sheet.fill(Qt.GlobalColor.white)
-                sheet_painter = QPainter(sheet)
-                sheet_painter.drawImage(0, 0, image)
-                sheet_painter.end()
-                painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), sheet)
-        finally:
-            painter.end()
+        pdf = self.pdf
+        self.print_button.setEnabled(False)
+        self.ops.read(lambda _s, progress, cancelled: render_to_printer(
+            pdf, printer, progress, cancelled), parent=self) \
+            .with_progress(self.tr("Printing…"), self) \
+            .success(self._printed).failure(self._print_failed).run()
+
+    def _printed(self, pages: int) -> None:
+        self.print_button.setEnabled(True)
+        self.printed.emit(pages)
+
+    def _print_failed(self, err: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        show_error(self, err)
 
     # -- slots ----------------------------------------------------------------------------------------
     def _on_save_button_clicked(self) -> None:
