@@ -36,12 +36,20 @@ class FormDialog(QDialog):
         self._fields: dict[str, QWidget] = {}
         self._labels: dict[str, str] = {}
 
-    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
-        self.form.addRow(label, widget)
+    def add_row(self, label: str, widget: QWidget, field: str | None = None,
+                form: QFormLayout | None = None) -> QWidget:
+        """A labelled row of the dialog's form (or of `form`, e.g. inside a group box); with a
+        `field`, the service's errors about that field point at this widget."""
+        (form or self.form).addRow(label, widget)
         if field:
-            self._fields[field] = widget
-            self._labels[field] = label
+            self.register_field(field, widget, label)
         return widget
+
+    def register_field(self, field: str, widget: QWidget, label: str = "") -> None:
+        """Errors about `field` focus `widget` and name it by `label`."""
+        self._fields[field] = widget
+        if label:
+            self._labels[field] = label
 
     def payload(self) -> Any:
         raise NotImplementedError

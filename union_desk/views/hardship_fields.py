@@ -119,11 +119,9 @@ class PaymentFields:
 
     def _add(self, label: str, widget: QWidget, field: str) -> QWidget:
         """A row of the dialog's form, or of the form given (e.g. inside a group box)."""
-        if self._form is None:
-            return self._dialog.add_row(label, widget, field)
-        self._form.addRow(label, widget)
         if isinstance(self._dialog, FormDialog):  # its errors then point at the field
-            self._dialog._fields[field], self._dialog._labels[field] = widget, label
+            return self._dialog.add_row(label, widget, field, form=self._form)
+        self._form.addRow(label, widget)
         return widget
 
     def _names(self) -> dict[str, QLineEdit]:

@@ -60,7 +60,7 @@ class HouseholdDialog(HardshipFormDialog):
             self.picker = MemberPicker(self.ops, box)
             QVBoxLayout(box).addWidget(self.picker)
             self.picker.picked.connect(self._on_picker_picked)
-            self._fields["member_id"] = self.picker.search
+            self.register_field("member_id", self.picker.search)
             column.addWidget(box)
         else:
             self.picker = None
@@ -70,7 +70,7 @@ class HouseholdDialog(HardshipFormDialog):
         self.persons = PersonsTable(persons_box)
         QVBoxLayout(persons_box).addWidget(self.persons)
         self.persons.changed.connect(self._on_persons_changed)
-        self._fields["persons"] = self.persons.table
+        self.register_field("persons", self.persons.table)
         column.addWidget(persons_box, 1)
         column.addWidget(self._build_category(left))
         self.layout_.removeItem(self.form)
@@ -93,8 +93,8 @@ class HouseholdDialog(HardshipFormDialog):
         self.category_reason = line_edit(box, "categoryReasonEdit", "", 200)
         self.category_reason.setPlaceholderText(
             self.tr("Reason, when the category differs from the suggestion"))
-        self._fields["category"] = self.category
-        self._fields["category_reason"] = self.category_reason
+        self.register_field("category", self.category)
+        self.register_field("category_reason", self.category_reason)
         layout = QVBoxLayout(box)
         layout.addWidget(self.suggestion)
         line = QHBoxLayout()
