@@ -102,3 +102,24 @@ def test_print_needs_a_selection(capsys, db_path, tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(["--db", str(db_path), "vouchers", "print", "--out", str(tmp_path / "x.pdf")])
     assert exit_info.value.code == 2
+
+
+def test_each_file_written_counts_once_so_the_second_says_reprint(capsys, db_path, db, lists,
+                                                                   tmp_path):
+    from union_desk.services.payments import get_payment
+
+    run(capsys, db_path, "payments", "import", lists["good"], "--occasion", "春节送温暖",
+        "--paid-on", "2021-02-05", "--commit")
+    code, _, err = run(capsys, db_path, "vouchers", "print", "--numbers", "大洋镇-2021-0001",
+                       "--out", tmp_path / "no-such-folder" / "x.pdf")
+    assert code == 1 and "无法写入" in err  # nothing left the app: nothing counted
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    code, out, _ = run(capsys, db_path, "vouchers", "print", "--numbers", "大洋镇-2021-0001",
+                       "--out", first)
+    assert code == 0 and "补打" not in out and "补打" not in pdf_text(first)
+    code, out, _ = run(capsys, db_path, "vouchers", "print", "--numbers", "大洋镇-2021-0001",
+                       "--out", second)
+    assert code == 0 and "补打 1 张" in out and "补打" in pdf_text(second)
+    with db.session() as s:
+        assert get_payment(s, voucher_no="大洋镇-2021-0001").printed_count == 2
+        assert get_payment(s, voucher_no="大洋镇-2021-0002").printed_count == 0

@@ -79,8 +79,9 @@ def test_household_visit_payment_print_and_void(tab, qtbot, roster, tmp_path):
     target = tmp_path / "凭证.pdf"
     preview.ask_save_path = lambda: target
     preview.inform = lambda text: None
-    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(target.exists, timeout=10_000)
+    with qtbot.waitSignal(preview.recorded, timeout=10_000):  # saving counts it as printed
+        qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
     text = pdf_text(target)
     for expected in (number, "¥1,409.50", "人民币壹仟肆佰零玖元伍角整", "张三", "春节送温暖",
                      mask_id(roster["张三"].id_number), "赵主席"):
@@ -100,11 +101,13 @@ def test_household_visit_payment_print_and_void(tab, qtbot, roster, tmp_path):
     assert sent.args == [1] and pdf_page_count(printed) == 1
     preview.reject()
 
-    # Then the payments list shows it issued, printed once, and counts it in the totals
+    # Then the payments list shows it issued, printed once (save and print of one preview are
+    # one output), and counts it in the totals
     payments = tab.payments
     tab.pages.setCurrentWidget(payments)
     qtbot.waitUntil(lambda: texts(payments.table) == [number], timeout=5000)
-    assert texts(payments.table, PaymentsModel.COL_PRINTED) == ["1"]
+    qtbot.waitUntil(lambda: texts(payments.table, PaymentsModel.COL_PRINTED) == ["1"],
+                    timeout=5000)
     qtbot.waitUntil(lambda: "¥1,409.50" in payments.totals_label.text(), timeout=5000)
 
     # When the clerk voids it with a reason (the confirm dialog is a method)

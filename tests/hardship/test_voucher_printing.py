@@ -1,4 +1,6 @@
-"""The print service: chosen payments → vouchers (+ sign-off sheet); reprints marked 补打."""
+"""The print service: chosen payments → vouchers (+ sign-off sheet); reprints marked 补打.
+A voucher counts as printed only when an output is recorded, never when it is only rendered."""
+import io
 from datetime import date
 
 import pytest
@@ -12,7 +14,8 @@ from union_desk.services.households import create_household
 from union_desk.services.payments import get_payment, record_payment, void_payment
 from union_desk.services.settings import get_setting
 from union_desk.services.vouchers import (
-    print_signoff, print_vouchers, select_payments, set_voucher_layout,
+    print_signoff, print_vouchers, record_printed, render_vouchers_pdf, select_payments,
+    set_voucher_layout,
 )
 
 
@@ -94,3 +97,40 @@ def test_cancelled_print_writes_nothing_and_counts_nothing(db, paid, tmp_path):
 def test_unknown_numbers_are_named(db, paid):
     with pytest.raises(UserError, match="大洋镇-2021-0099"), db.session() as s:
         select_payments(s, numbers=[paid[0], "大洋镇-2021-0099"])
+
+
+def counts(db, numbers):
+    with db.session() as s:
+        return [get_payment(s, voucher_no=n).printed_count for n in numbers]
+
+
+def rendered(db, numbers):
+    buffer = io.BytesIO()
+    with db.session(write=True) as s:
+        result = render_vouchers_pdf(s, target=buffer, payments=select_payments(s, numbers=numbers))
+    return result, pdf_text(buffer.getvalue())
+
+
+def test_rendering_counts_nothing_until_its_output_is_recorded(db, paid):
+    first, text = rendered(db, paid)
+    again, again_text = rendered(db, paid)  # the preview made twice, never printed
+    assert first.reprinted == again.reprinted == [] and "补打" not in text + again_text
+    assert counts(db, paid) == [0, 0]
+    with db.session() as s:
+        assert first.payment_ids == [p.id for p in select_payments(s, numbers=paid)]
+
+    with db.session(write=True) as s:  # the clerk printed (or saved) that preview
+        assert record_printed(s, payment_ids=first.payment_ids + first.payment_ids[:1]) == 2
+    assert counts(db, paid) == [1, 1]
+    after, after_text = rendered(db, paid[:1])
+    assert after.reprinted == [paid[0]] and "补打" in after_text
+    assert counts(db, paid) == [1, 1]
+
+
+def test_recording_an_unknown_payment_counts_nothing(db, paid):
+    first, _ = rendered(db, paid)
+    with pytest.raises(UserError, match="找不到"), db.session(write=True) as s:
+        record_printed(s, payment_ids=[*first.payment_ids, "0" * 32])
+    with pytest.raises(UserError), db.session(write=True) as s:
+        record_printed(s, payment_ids=[])
+    assert counts(db, paid) == [0, 0]

@@ -125,8 +125,9 @@ def list_visits(session: Session, *, household_id: str | None = None,
 
 
 def mark_printed(session: Session, *, payment_ids: list[str]) -> None:
-    """One more print of each payment (the next print is a 补打), audited; in bulk, since a
-    campaign prints hundreds at once."""
+    """One more printed output of each payment (its next voucher is a 补打), audited; in bulk,
+    since a campaign prints hundreds at once. Every id must be a payment."""
+    payment_ids = list(dict.fromkeys(payment_ids))
     session.flush()
     counts: list[dict] = []
     for start in range(0, len(payment_ids), 500):
@@ -136,6 +137,8 @@ def mark_printed(session: Session, *, payment_ids: list[str]) -> None:
         counts += [{"id": i, "township": t, "printed_count": n} for i, t, n in session.execute(
             sa.select(Payment.id, Payment.township, Payment.printed_count)
             .where(Payment.id.in_(chunk))).all()]
+    if len(counts) != len(payment_ids):
+        raise UserError(f"有 {len(payment_ids) - len(counts)} 张凭证找不到，未记为已打印")
     record_bulk(session, table_name=Payment.__tablename__, rows=counts, action="update")
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Payment):

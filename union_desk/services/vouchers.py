@@ -1,8 +1,15 @@
 """Printing vouchers (慰问金发放凭证) and sign-off sheets (签收表) for chosen payments.
 
-Printing counts: each printed voucher's `printed_count` goes up in the same transaction, so the
-next print of it is marked 补打. A voided payment prints with 作废 across it (only when asked
-for by number); sign-off sheets list issued payments only.
+A voucher counts as printed only when it leaves the app, and each output raises its
+`printed_count`, so the next rendering of it is marked 补打:
+- `render_vouchers_pdf` makes the PDF and counts nothing (the in-window preview); its marks come
+  from the counts at rendering time. The preview calls `record_printed` once, after its first
+  successful print or save: one rendering is one output, whether the clerk then saves it, prints
+  it, or both (the marks on that PDF are the same either way; the next rendering says 补打).
+- `print_vouchers` renders straight to a file and counts it in the same transaction (the
+  headless `vouchers print --out FILE.pdf`): if writing fails, nothing is counted.
+A voided payment prints with 作废 across it (only when asked for by number); sign-off sheets
+list issued payments only.
 """
 from __future__ import annotations
 
@@ -34,7 +41,8 @@ SECRET_KEY = "voucher.secret"
 
 class PrintResult(BaseModel):
     pages: int
-    vouchers: list[str]  # voucher numbers printed, in order
+    vouchers: list[str]  # voucher numbers in the PDF, in order
+    payment_ids: list[str]  # their payments, for `record_printed`
     reprinted: list[str]  # of those, the ones marked 补打
     voided: list[str]  # of those, the ones printed with 作废
     signoff_lines: int
@@ -59,11 +67,13 @@ def select_payments(session: Session, *, numbers: list[str] | None = None,
     return rows
 
 
-def print_vouchers(session: Session, *, target, payments: list[PaymentRow],
-                   signoff: bool = False, layout: str | None = None,
-                   progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> PrintResult:
-    """The vouchers (and, with `signoff`, their sign-off sheet after them) into one PDF."""
+def render_vouchers_pdf(session: Session, *, target, payments: list[PaymentRow],
+                        signoff: bool = False, layout: str | None = None,
+                        progress: Callable[[int, int], None] | None = None,
+                        cancelled: Callable[[], bool] | None = None) -> PrintResult:
+    """The vouchers (and, with `signoff`, their sign-off sheet after them) into one PDF, marked
+    补打 where printed before; nothing is counted as printed (see `record_printed`). A write only
+    the first time any voucher is made: the installation's QR key is made then."""
     if not payments:
         raise UserError("请选择要打印的凭证")
     layout = layout or voucher_layout(session)
@@ -82,11 +92,33 @@ def print_vouchers(session: Session, *, target, payments: list[PaymentRow],
                                     cancelled=cancelled)
     except RenderCancelled as err:
         raise UserError(str(err)) from None
-    mark_printed(session, payment_ids=[p.id for p in payments])
     return PrintResult(pages=pages, vouchers=[p.voucher_no for p in payments],
+                       payment_ids=[p.id for p in payments],
                        reprinted=[p.voucher_no for p in payments if p.printed_count > 0],
                        voided=[p.voucher_no for p in payments if p.status == PaymentStatus.VOID],
                        signoff_lines=len(issued) if signoff else 0)
+
+
+def record_printed(session: Session, *, payment_ids: list[str]) -> int:
+    """One output of a rendering left the app (printed or saved): each voucher in it counts once
+    more, so its next rendering is marked 补打. Returns how many vouchers were counted."""
+    ids = list(dict.fromkeys(payment_ids))
+    if not ids:
+        raise UserError("没有要记为已打印的凭证")
+    mark_printed(session, payment_ids=ids)
+    return len(ids)
+
+
+def print_vouchers(session: Session, *, target, payments: list[PaymentRow],
+                   signoff: bool = False, layout: str | None = None,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> PrintResult:
+    """Render to `target` (a file that leaves the app) and count it as one output, in the
+    caller's transaction."""
+    result = render_vouchers_pdf(session, target=target, payments=payments, signoff=signoff,
+                                 layout=layout, progress=progress, cancelled=cancelled)
+    record_printed(session, payment_ids=result.payment_ids)
+    return result
 
 
 def print_signoff(session: Session, *, target, payments: list[PaymentRow],
@@ -101,7 +133,7 @@ def print_signoff(session: Session, *, target, payments: list[PaymentRow],
                                progress=progress, cancelled=cancelled)
     except RenderCancelled as err:
         raise UserError(str(err)) from None
-    return PrintResult(pages=pages, vouchers=[], reprinted=[], voided=[],
+    return PrintResult(pages=pages, vouchers=[], payment_ids=[], reprinted=[], voided=[],
                        signoff_lines=len(issued))
 
 

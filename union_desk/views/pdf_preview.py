@@ -81,6 +81,7 @@ def render_to_printer(pdf: bytes, printer: QPrinter, progress: Callable[[int, in
 
 class PdfPreviewDialog(QDialog):
     printed = Signal(int)  # pages sent to the printer
+    saved = Signal(object)  # the Path the PDF was saved to
 
     def __init__(self, ops: Ops, pdf: bytes, title: str, filename: str, parent=None):
         super().__init__(parent)
@@ -136,7 +137,7 @@ class PdfPreviewDialog(QDialog):
     def save_to(self, path: Path) -> None:
         data = self.pdf
         self.ops.read(lambda _s: write_file(path, data), parent=self) \
-            .success(lambda p: self.inform(self.tr("Saved to {0}").format(p))).run()
+            .success(self._saved).run()
 
     def print_to(self, printer: QPrinter) -> None:
         pdf = self.pdf
@@ -145,6 +146,10 @@ class PdfPreviewDialog(QDialog):
             pdf, printer, progress, cancelled), parent=self) \
             .with_progress(self.tr("Printing…"), self) \
             .success(self._printed).failure(self._print_failed).run()
+
+    def _saved(self, path: Path) -> None:
+        self.saved.emit(path)
+        self.inform(self.tr("Saved to {0}").format(path))
 
     def _printed(self, pages: int) -> None:
         self.print_button.setEnabled(True)
