@@ -1,67 +1,147 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../views/form_dialog.py" line="57" />
+        <location filename="../views/form_dialog.py" line="65"/>
         <source>{0}: this value is not valid (too long or malformed)</source>
         <translation>{0}：内容不符合要求（过长或格式不对）</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../views/import_dialog.py" line="51"/>
+        <location filename="../views/import_dialog.py" line="137"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="55"/>
+        <source>Excel row</source>
+        <translation>Excel 行号</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="55"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="55"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="61"/>
+        <source>Save rejected rows…</source>
+        <translation>保存未导入行清单…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="69"/>
+        <source>Import the valid rows</source>
+        <translation>导入有效行</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="75"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="116"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="121"/>
+        <source>{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.</source>
+        <translation>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，未通过 {4}。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="125"/>
+        <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
+        <translation>导入完成：新增 {0}，更新 {1}，无变化 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="131"/>
+        <source>Save rejected rows</source>
+        <translation>保存未导入行清单</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="132"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="140"/>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="162"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="176"/>
+        <source>Rejected rows saved to {0}</source>
+        <translation>未导入行清单已保存到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="31" />
+        <location filename="../views/main_window.py" line="31"/>
         <source>union_desk — township union workbench</source>
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="44" />
+        <location filename="../views/main_window.py" line="44"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="45" />
+        <location filename="../views/main_window.py" line="45"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="48" />
+        <location filename="../views/main_window.py" line="48"/>
         <source>Save a backup copy…</source>
         <translation>保存备份副本…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="51" />
+        <location filename="../views/main_window.py" line="51"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="63" />
+        <location filename="../views/main_window.py" line="63"/>
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="70" />
+        <location filename="../views/main_window.py" line="70"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="71" />
+        <location filename="../views/main_window.py" line="71"/>
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="76" />
+        <location filename="../views/main_window.py" line="76"/>
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="77" />
+        <location filename="../views/main_window.py" line="77"/>
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="95" />
+        <location filename="../views/main_window.py" line="95"/>
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
@@ -69,7 +149,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../views/ops.py" line="105" />
+        <location filename="../views/ops.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -77,47 +157,47 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../views/pdf_preview.py" line="36" />
+        <location filename="../views/pdf_preview.py" line="36"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="52" />
+        <location filename="../views/pdf_preview.py" line="52"/>
         <source>The PDF to print cannot be read.</source>
         <translation>无法读取要打印的 PDF。</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="59" />
+        <location filename="../views/pdf_preview.py" line="59"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="102" />
+        <location filename="../views/pdf_preview.py" line="103"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="104" />
+        <location filename="../views/pdf_preview.py" line="105"/>
         <source>Print… (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="118" />
+        <location filename="../views/pdf_preview.py" line="119"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="119" />
+        <location filename="../views/pdf_preview.py" line="120"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="139" />
+        <location filename="../views/pdf_preview.py" line="152"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="146" />
+        <location filename="../views/pdf_preview.py" line="147"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -125,22 +205,22 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../views/setup_dialog.py" line="14" />
+        <location filename="../views/setup_dialog.py" line="14"/>
         <source>First run</source>
         <translation>首次使用</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="24" />
+        <location filename="../views/setup_dialog.py" line="24"/>
         <source>Township</source>
         <translation>所属乡镇</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="25" />
-        <source>Clerk's name</source>
+        <location filename="../views/setup_dialog.py" line="25"/>
+        <source>Clerk&apos;s name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="31" />
+        <location filename="../views/setup_dialog.py" line="31"/>
         <source>This database belongs to one township. Choose it once; it cannot be changed later.</source>
         <translation>本数据库只属于一个乡镇（街道）。选定后不能更改。</translation>
     </message>
@@ -148,14 +228,14 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="103" />
+        <location filename="../app.py" line="103"/>
         <source>This database is already open in another union_desk window:
 {0}</source>
         <translation>该数据库已在另一个 union_desk 窗口中打开：
 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="111" />
+        <location filename="../app.py" line="111"/>
         <source>Cannot open the database {0}:
 {1}</source>
         <translation>无法打开数据库 {0}：
@@ -165,14 +245,14 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../views/ops.py" line="187" />
+        <location filename="../views/ops.py" line="187"/>
         <source>The operation did not complete; nothing was changed.
 Reason: {0}</source>
         <translation>操作没有完成，数据未作任何改动。
 原因：{0}</translation>
     </message>
     <message>
-        <location filename="../views/ops.py" line="193" />
+        <location filename="../views/ops.py" line="193"/>
         <source>Could not complete</source>
         <translation>无法完成</translation>
     </message>

@@ -4,92 +4,67 @@
 <context>
     <name>CampaignImportDialog</name>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="28"/>
+        <location filename="../views/hardship_import_dialog.py" line="31"/>
         <source>Import a recipients list — {0}</source>
         <translation>导入慰问名单 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="32"/>
+        <location filename="../views/hardship_import_dialog.py" line="48"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="40"/>
-        <source>Excel row</source>
-        <translation>Excel 行号</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship_import_dialog.py" line="40"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship_import_dialog.py" line="40"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship_import_dialog.py" line="43"/>
+        <location filename="../views/hardship_import_dialog.py" line="53"/>
         <source>Check the list</source>
         <translation>检查名单</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="45"/>
+        <location filename="../views/hardship_import_dialog.py" line="33"/>
         <source>Create the payments</source>
         <translation>生成发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="48"/>
+        <location filename="../views/hardship_import_dialog.py" line="59"/>
         <source>Print vouchers and sign-off sheet…</source>
         <translation>打印凭证和签收表…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="50"/>
+        <location filename="../views/hardship_import_dialog.py" line="35"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="80"/>
-        <source>Checking every row…</source>
-        <translation>正在逐行检查…</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship_import_dialog.py" line="84"/>
-        <source>Checking {0}…</source>
-        <translation>正在检查 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship_import_dialog.py" line="91"/>
+        <location filename="../views/hardship_import_dialog.py" line="75"/>
         <source>{0} rows: {1} valid ({2} to pay, {3} already paid for this occasion this year), {4} rows with problems (not imported).</source>
         <translation>共 {0} 行：有效 {1} 行（待发放 {2} 行，本年已按此事由发放过 {3} 行），有问题 {4} 行（不导入）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="102"/>
+        <location filename="../views/hardship_import_dialog.py" line="73"/>
         <source>Create {0} payments</source>
         <translation>生成 {0} 条发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="111"/>
+        <location filename="../views/hardship_import_dialog.py" line="94"/>
         <source>{0} payments created.</source>
         <translation>已生成 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="113"/>
+        <location filename="../views/hardship_import_dialog.py" line="96"/>
         <source>Voucher numbers {0} to {1}.</source>
         <translation>凭证号 {0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="115"/>
+        <location filename="../views/hardship_import_dialog.py" line="98"/>
         <source>Rows with problems were left out (listed below).</source>
         <translation>有问题的行未导入（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="128"/>
+        <location filename="../views/hardship_import_dialog.py" line="111"/>
         <source>The occasion or date changed: check the list again.</source>
         <translation>慰问事由或发放日期已改变，请重新检查名单。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_import_dialog.py" line="141"/>
+        <location filename="../views/hardship_import_dialog.py" line="89"/>
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>
@@ -286,195 +261,195 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../views/hardship_page.py" line="44"/>
-        <location filename="../views/hardship_page.py" line="108"/>
+        <location filename="../views/hardship_page.py" line="46"/>
+        <location filename="../views/hardship_page.py" line="95"/>
         <source>Choose a household in the list.</source>
         <translation>请在左侧列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="49"/>
+        <location filename="../views/hardship_page.py" line="51"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="49"/>
+        <location filename="../views/hardship_page.py" line="51"/>
         <source>Relation</source>
         <translation>与职工关系</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="49"/>
+        <location filename="../views/hardship_page.py" line="51"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="49"/>
+        <location filename="../views/hardship_page.py" line="51"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="50"/>
+        <location filename="../views/hardship_page.py" line="52"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="50"/>
-        <location filename="../views/hardship_page.py" line="160"/>
+        <location filename="../views/hardship_page.py" line="52"/>
+        <location filename="../views/hardship_page.py" line="147"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="50"/>
+        <location filename="../views/hardship_page.py" line="52"/>
         <source>School</source>
         <translation>就读学校</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="52"/>
-        <location filename="../views/hardship_page.py" line="59"/>
+        <location filename="../views/hardship_page.py" line="54"/>
+        <location filename="../views/hardship_page.py" line="60"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="52"/>
-        <location filename="../views/hardship_page.py" line="55"/>
+        <location filename="../views/hardship_page.py" line="54"/>
+        <location filename="../views/hardship_page.py" line="57"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="52"/>
+        <location filename="../views/hardship_page.py" line="54"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="52"/>
-        <location filename="../views/hardship_page.py" line="55"/>
+        <location filename="../views/hardship_page.py" line="54"/>
+        <location filename="../views/hardship_page.py" line="57"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="53"/>
         <location filename="../views/hardship_page.py" line="55"/>
+        <location filename="../views/hardship_page.py" line="57"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="53"/>
+        <location filename="../views/hardship_page.py" line="55"/>
         <source>Notes</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="55"/>
+        <location filename="../views/hardship_page.py" line="57"/>
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="56"/>
-        <location filename="../views/hardship_page.py" line="59"/>
-        <location filename="../views/hardship_page.py" line="158"/>
+        <location filename="../views/hardship_page.py" line="58"/>
+        <location filename="../views/hardship_page.py" line="60"/>
+        <location filename="../views/hardship_page.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="56"/>
+        <location filename="../views/hardship_page.py" line="58"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="59"/>
+        <location filename="../views/hardship_page.py" line="60"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="60"/>
+        <location filename="../views/hardship_page.py" line="61"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="60"/>
+        <location filename="../views/hardship_page.py" line="61"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="61"/>
+        <location filename="../views/hardship_page.py" line="62"/>
         <source>Payments</source>
         <translation>发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="62"/>
+        <location filename="../views/hardship_page.py" line="63"/>
         <source>History</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="65"/>
+        <location filename="../views/hardship_page.py" line="66"/>
         <source>Record a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="67"/>
+        <location filename="../views/hardship_page.py" line="68"/>
         <source>Medical aid…</source>
         <translation>医疗互助补助…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="69"/>
+        <location filename="../views/hardship_page.py" line="70"/>
         <source>Print chosen vouchers</source>
         <translation>打印所选凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="151"/>
+        <location filename="../views/hardship_page.py" line="138"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="152"/>
+        <location filename="../views/hardship_page.py" line="139"/>
         <source>(suggested: {0}; reason: {1})</source>
         <translation>（建议：{0}；原因：{1}）</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="157"/>
+        <location filename="../views/hardship_page.py" line="144"/>
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="158"/>
+        <location filename="../views/hardship_page.py" line="145"/>
         <source>{0} since {1}</source>
         <translation>{0}（{1} 起）</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="160"/>
+        <location filename="../views/hardship_page.py" line="147"/>
         <source>Causes</source>
         <translation>致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="161"/>
+        <location filename="../views/hardship_page.py" line="148"/>
         <source>Disability</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="161"/>
+        <location filename="../views/hardship_page.py" line="148"/>
         <source>Work</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="162"/>
+        <location filename="../views/hardship_page.py" line="149"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="162"/>
+        <location filename="../views/hardship_page.py" line="149"/>
         <source>{0} persons, {1}/month, {2} per head</source>
         <translation>{0} 人，家庭月收入 {1}，人均 {2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="165"/>
+        <location filename="../views/hardship_page.py" line="152"/>
         <source>Housing</source>
         <translation>住房情况</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="166"/>
+        <location filename="../views/hardship_page.py" line="153"/>
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../views/hardship_page.py" line="167"/>
+        <location filename="../views/hardship_page.py" line="154"/>
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
@@ -578,78 +553,78 @@
 <context>
     <name>HouseholdsPanel</name>
     <message>
-        <location filename="../views/hardship_households.py" line="47"/>
+        <location filename="../views/hardship_households.py" line="48"/>
         <source>Search by name, pinyin initials (zs), ID number or phone — Ctrl+F</source>
         <translation>按姓名、拼音首字母（如 zs）、身份证号或手机号查找 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="49"/>
+        <location filename="../views/hardship_households.py" line="50"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="51"/>
+        <location filename="../views/hardship_households.py" line="52"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="53"/>
+        <location filename="../views/hardship_households.py" line="54"/>
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="54"/>
+        <location filename="../views/hardship_households.py" line="55"/>
         <source>Not reviewed for a year</source>
         <translation>超过一年未复核</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="84"/>
+        <location filename="../views/hardship_households.py" line="77"/>
         <source>New file (Ctrl+N)</source>
         <translation>新建档案 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="85"/>
+        <location filename="../views/hardship_households.py" line="78"/>
         <source>Edit file…</source>
         <translation>修改档案…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="86"/>
+        <location filename="../views/hardship_households.py" line="79"/>
         <source>Status…</source>
         <translation>状态变更…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="87"/>
+        <location filename="../views/hardship_households.py" line="80"/>
         <source>Reviewed…</source>
         <translation>年度复核…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="90"/>
+        <location filename="../views/hardship_households.py" line="83"/>
         <source>Standard (低保)…</source>
         <translation>低保标准…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="93"/>
+        <location filename="../views/hardship_households.py" line="86"/>
         <source>Pay the chosen households…</source>
         <translation>给所选困难户发放…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="144"/>
+        <location filename="../views/hardship_households.py" line="123"/>
         <source>{0} files</source>
         <translation>{0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="184"/>
-        <location filename="../views/hardship_households.py" line="197"/>
+        <location filename="../views/hardship_households.py" line="160"/>
+        <location filename="../views/hardship_households.py" line="173"/>
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="219"/>
+        <location filename="../views/hardship_households.py" line="195"/>
         <source>Choose the households to pay in the list first (Ctrl+click or Shift+click for several).</source>
         <translation>请先在列表中选择要发放的户（按住 Ctrl 或 Shift 可多选）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_households.py" line="228"/>
+        <location filename="../views/hardship_households.py" line="204"/>
         <source>Hardship support</source>
         <translation>困难帮扶</translation>
     </message>
@@ -738,42 +713,42 @@
 <context>
     <name>PayHouseholdsDialog</name>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="28"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="30"/>
         <source>Pay the chosen households</source>
         <translation>给所选困难户发放</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="32"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="34"/>
         <source> and {0} more</source>
         <translation> 等，另有 {0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="33"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="35"/>
         <source>{0} households: {1}</source>
         <translation>共 {0} 户：{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="38"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="40"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="39"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="41"/>
         <source>Amount for each household</source>
         <translation>每户金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="44"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="46"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="50"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="51"/>
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="50"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="51"/>
         <source>Skipped because</source>
         <translation>未发放原因</translation>
     </message>
@@ -793,27 +768,27 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="85"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="80"/>
         <source>{0} payments created.</source>
         <translation>已生成 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="87"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="82"/>
         <source>Voucher numbers {0} to {1}.</source>
         <translation>凭证号 {0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="89"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="84"/>
         <source>{0} households skipped (listed below).</source>
         <translation>{0} 户未发放（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="115"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="110"/>
         <source>{0} × {1} = {2}</source>
         <translation>{0} × {1} 户 = {2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship_campaign_dialog.py" line="129"/>
+        <location filename="../views/hardship_campaign_dialog.py" line="124"/>
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>
@@ -922,128 +897,128 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../views/hardship_payments.py" line="47"/>
+        <location filename="../views/hardship_payments.py" line="48"/>
         <source>Recipient, ID number or voucher no. — Ctrl+F</source>
         <translation>领取人、身份证号或凭证号 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="49"/>
+        <location filename="../views/hardship_payments.py" line="50"/>
         <source>All occasions</source>
         <translation>全部事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="51"/>
+        <location filename="../views/hardship_payments.py" line="52"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="53"/>
+        <location filename="../views/hardship_payments.py" line="54"/>
         <source>Whole year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="54"/>
+        <location filename="../views/hardship_payments.py" line="55"/>
         <source>Month {0}</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="56"/>
+        <location filename="../views/hardship_payments.py" line="57"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="80"/>
+        <location filename="../views/hardship_payments.py" line="73"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="81"/>
+        <location filename="../views/hardship_payments.py" line="74"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="82"/>
+        <location filename="../views/hardship_payments.py" line="75"/>
         <source>Medical aid claim…</source>
         <translation>医疗互助补助…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="83"/>
+        <location filename="../views/hardship_payments.py" line="76"/>
         <source>Import a list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="84"/>
+        <location filename="../views/hardship_payments.py" line="77"/>
         <source>Year figures…</source>
         <translation>年度数据…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="87"/>
+        <location filename="../views/hardship_payments.py" line="80"/>
         <source>Add the sign-off sheet</source>
         <translation>附签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="90"/>
+        <location filename="../views/hardship_payments.py" line="83"/>
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="94"/>
+        <location filename="../views/hardship_payments.py" line="87"/>
         <source>Chosen vouchers</source>
         <translation>所选凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="95"/>
+        <location filename="../views/hardship_payments.py" line="88"/>
         <source>Every voucher in the list</source>
         <translation>列表中的全部凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="96"/>
+        <location filename="../views/hardship_payments.py" line="89"/>
         <source>Only the sign-off sheet of the list</source>
         <translation>只打印列表的签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="154"/>
+        <location filename="../views/hardship_payments.py" line="133"/>
         <source>Total: {0} payments to {1} people ({2} household files), {3}</source>
         <translation>合计：{0} 笔，{1} 人（{2} 户档案），{3}</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="157"/>
+        <location filename="../views/hardship_payments.py" line="136"/>
         <source> — voided payments not counted</source>
         <translation>（不含已作废的）</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="188"/>
+        <location filename="../views/hardship_payments.py" line="164"/>
         <source>Choose one payment in the list first.</source>
         <translation>请先在列表中选择一条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="191"/>
+        <location filename="../views/hardship_payments.py" line="167"/>
         <source>Voucher {0} is already voided.</source>
         <translation>凭证 {0} 已作废。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="237"/>
-        <location filename="../views/hardship_payments.py" line="251"/>
+        <location filename="../views/hardship_payments.py" line="213"/>
+        <location filename="../views/hardship_payments.py" line="227"/>
         <source>Vouchers</source>
         <translation>慰问金发放凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="243"/>
+        <location filename="../views/hardship_payments.py" line="219"/>
         <source>Choose the payments to print in the list first.</source>
         <translation>请先在列表中选择要打印的发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="255"/>
+        <location filename="../views/hardship_payments.py" line="231"/>
         <source>Sign-off sheet</source>
         <translation>签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="261"/>
+        <location filename="../views/hardship_payments.py" line="237"/>
         <source>Void voucher {0}</source>
         <translation>作废凭证 {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="262"/>
+        <location filename="../views/hardship_payments.py" line="238"/>
         <source>Void {0}: {1}, {2}, {3}?
 The payment stays on record, marked 作废; a correction is a new payment.
 Reason:</source>
@@ -1052,17 +1027,17 @@ Reason:</source>
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="269"/>
+        <location filename="../views/hardship_payments.py" line="245"/>
         <source>Import a recipients list</source>
         <translation>导入慰问名单</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="270"/>
+        <location filename="../views/hardship_payments.py" line="246"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/hardship_payments.py" line="274"/>
+        <location filename="../views/hardship_payments.py" line="250"/>
         <source>Hardship support</source>
         <translation>困难帮扶</translation>
     </message>
@@ -1222,32 +1197,42 @@ Reason:</source>
 <context>
     <name>VoucherPreviewDialog</name>
     <message>
-        <location filename="../views/hardship_print.py" line="32"/>
+        <location filename="../views/hardship_print.py" line="66"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="34"/>
+        <location filename="../views/hardship_print.py" line="68"/>
         <source>{0} vouchers</source>
         <translation>凭证 {0} 张</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="36"/>
+        <location filename="../views/hardship_print.py" line="70"/>
         <source>{0} marked as reprints (补打)</source>
         <translation>{0} 张为补打</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="38"/>
+        <location filename="../views/hardship_print.py" line="72"/>
         <source>{0} voided (作废)</source>
         <translation>{0} 张已作废</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="40"/>
+        <location filename="../views/hardship_print.py" line="74"/>
         <source>sign-off sheet of {0} recipients</source>
         <translation>签收表 {0} 人</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="41"/>
+        <location filename="../views/hardship_print.py" line="76"/>
+        <source>counted as printed</source>
+        <translation>已计入打印次数</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship_print.py" line="77"/>
+        <source>counted as printed once printed or saved</source>
+        <translation>打印或保存后才计入打印次数</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship_print.py" line="78"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1255,12 +1240,12 @@ Reason:</source>
 <context>
     <name>VoucherPrinting</name>
     <message>
-        <location filename="../views/hardship_print.py" line="63"/>
+        <location filename="../views/hardship_print.py" line="101"/>
         <source>Preparing the vouchers…</source>
         <translation>正在生成凭证…</translation>
     </message>
     <message>
-        <location filename="../views/hardship_print.py" line="74"/>
+        <location filename="../views/hardship_print.py" line="112"/>
         <source>Preparing the sign-off sheet…</source>
         <translation>正在生成签收表…</translation>
     </message>
@@ -1268,32 +1253,32 @@ Reason:</source>
 <context>
     <name>YearFiguresDialog</name>
     <message>
-        <location filename="../views/hardship_figures.py" line="25"/>
+        <location filename="../views/hardship_figures.py" line="26"/>
         <source>Hardship support — year figures</source>
         <translation>困难帮扶 — 年度数据</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="32"/>
+        <location filename="../views/hardship_figures.py" line="33"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="38"/>
+        <location filename="../views/hardship_figures.py" line="39"/>
         <source>Household files in 在档/返困</source>
         <translation>在档（含返困）档案</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="39"/>
+        <location filename="../views/hardship_figures.py" line="40"/>
         <source>Hardship households helped</source>
         <translation>帮扶困难职工</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="40"/>
+        <location filename="../views/hardship_figures.py" line="41"/>
         <source>Medical mutual-aid subsidies</source>
         <translation>职工医疗互助补助</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="41"/>
+        <location filename="../views/hardship_figures.py" line="42"/>
         <source>Front-line workers visited (抗疫)</source>
         <translation>慰问抗疫一线职工</translation>
     </message>
@@ -1308,37 +1293,37 @@ Reason:</source>
         <translation>发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="50"/>
+        <location filename="../views/hardship_figures.py" line="49"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="50"/>
+        <location filename="../views/hardship_figures.py" line="49"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="59"/>
+        <location filename="../views/hardship_figures.py" line="57"/>
         <source>Issued payments by occasion</source>
         <translation>按慰问事由统计（已发放）</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="73"/>
+        <location filename="../views/hardship_figures.py" line="71"/>
         <source>{0} households</source>
         <translation>{0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="74"/>
+        <location filename="../views/hardship_figures.py" line="72"/>
         <source>{0} households, {1} payments, {2}</source>
         <translation>{0} 户，{1} 笔，{2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="76"/>
+        <location filename="../views/hardship_figures.py" line="74"/>
         <source>{0} cases, {1}</source>
         <translation>{0} 件，{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship_figures.py" line="78"/>
+        <location filename="../views/hardship_figures.py" line="76"/>
         <source>{0} people, {1}</source>
         <translation>{0} 人，{1}</translation>
     </message>

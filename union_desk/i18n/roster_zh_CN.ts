@@ -22,67 +22,67 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="29"/>
+        <location filename="../views/roster_member_dialog.py" line="30"/>
         <source>New member</source>
         <translation>新增会员</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="32"/>
+        <location filename="../views/roster_member_dialog.py" line="33"/>
         <source>Edit member — {0}</source>
         <translation>编辑会员 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="38"/>
+        <location filename="../views/roster_member_dialog.py" line="39"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="39"/>
+        <location filename="../views/roster_member_dialog.py" line="40"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="42"/>
+        <location filename="../views/roster_member_dialog.py" line="43"/>
         <source>Birth date / gender</source>
         <translation>出生日期 / 性别</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="43"/>
+        <location filename="../views/roster_member_dialog.py" line="44"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="44"/>
+        <location filename="../views/roster_member_dialog.py" line="45"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="45"/>
+        <location filename="../views/roster_member_dialog.py" line="46"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="51"/>
+        <location filename="../views/roster_member_dialog.py" line="52"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="56"/>
+        <location filename="../views/roster_member_dialog.py" line="57"/>
         <source>Joined on</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="57"/>
+        <location filename="../views/roster_member_dialog.py" line="58"/>
         <source>Member card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="58"/>
+        <location filename="../views/roster_member_dialog.py" line="59"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="65"/>
+        <location filename="../views/roster_member_dialog.py" line="66"/>
         <source>Household registration</source>
         <translation>户口类型</translation>
     </message>
@@ -90,264 +90,189 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="21"/>
+        <location filename="../views/roster_import_dialog.py" line="20"/>
         <source>Import roster — {0}</source>
         <translation>导入会员名册 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_import_dialog.py" line="23"/>
-        <source>Checking every row…</source>
-        <translation>正在逐行检查…</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="29"/>
-        <source>Excel row</source>
-        <translation>Excel 行号</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="29"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="29"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <location filename="../views/roster_import_dialog.py" line="32"/>
-        <source>Save rejected rows…</source>
-        <translation>保存未导入行清单…</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="34"/>
-        <source>Import the valid rows</source>
-        <translation>导入有效行</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="36"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="60"/>
-        <source>Checking {0}…</source>
-        <translation>正在检查 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="66"/>
-        <source>{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.</source>
-        <translation>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，未通过 {4}。</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="69"/>
         <source>Unions to be created: {0}</source>
         <translation>将新建基层工会：{0}</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="90"/>
-        <source>Save rejected rows</source>
-        <translation>保存未导入行清单</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="91"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="102"/>
-        <source>Rejected rows saved to {0}</source>
-        <translation>未导入行清单已保存到 {0}</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="110"/>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="116"/>
-        <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
-        <translation>导入完成：新增 {0}，更新 {1}，无变化 {2}。</translation>
-    </message>
-    <message>
-        <location filename="../views/roster_import_dialog.py" line="118"/>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../views/roster_tab.py" line="42"/>
+        <location filename="../views/roster_tab.py" line="44"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="46"/>
+        <location filename="../views/roster_tab.py" line="48"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="47"/>
+        <location filename="../views/roster_tab.py" line="49"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="48"/>
+        <location filename="../views/roster_tab.py" line="50"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="49"/>
+        <location filename="../views/roster_tab.py" line="51"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="51"/>
+        <location filename="../views/roster_tab.py" line="53"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="52"/>
+        <location filename="../views/roster_tab.py" line="54"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="53"/>
+        <location filename="../views/roster_tab.py" line="55"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="54"/>
+        <location filename="../views/roster_tab.py" line="56"/>
         <source>Joined</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="56"/>
+        <location filename="../views/roster_tab.py" line="58"/>
         <source>Card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="57"/>
+        <location filename="../views/roster_tab.py" line="59"/>
         <source>Migrant</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="57"/>
+        <location filename="../views/roster_tab.py" line="59"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="58"/>
-        <location filename="../views/roster_tab.py" line="134"/>
+        <location filename="../views/roster_tab.py" line="60"/>
+        <location filename="../views/roster_tab.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="66"/>
+        <location filename="../views/roster_tab.py" line="68"/>
         <source>Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F</source>
         <translation>按姓名、拼音首字母（zs）、身份证号、手机号或会员证号搜索 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="72"/>
+        <location filename="../views/roster_tab.py" line="74"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="96"/>
+        <location filename="../views/roster_tab.py" line="90"/>
         <source>New member (Ctrl+N)</source>
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="97"/>
-        <location filename="../views/roster_tab.py" line="146"/>
+        <location filename="../views/roster_tab.py" line="92"/>
+        <location filename="../views/roster_tab.py" line="142"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="98"/>
+        <location filename="../views/roster_tab.py" line="93"/>
         <source>Transfer</source>
         <translation>转会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="99"/>
+        <location filename="../views/roster_tab.py" line="95"/>
         <source>Leave / death…</source>
         <translation>退会 / 死亡…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="100"/>
+        <location filename="../views/roster_tab.py" line="97"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="101"/>
+        <location filename="../views/roster_tab.py" line="99"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="134"/>
+        <location filename="../views/roster_tab.py" line="131"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="134"/>
+        <location filename="../views/roster_tab.py" line="131"/>
         <source>Members</source>
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="145"/>
+        <location filename="../views/roster_tab.py" line="141"/>
         <source>New union</source>
         <translation>新建工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="147"/>
+        <location filename="../views/roster_tab.py" line="143"/>
         <source>Close union…</source>
         <translation>撤销工会…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="173"/>
+        <location filename="../views/roster_tab.py" line="165"/>
         <source>{0} members</source>
         <translation>共 {0} 名会员</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="185"/>
+        <location filename="../views/roster_tab.py" line="177"/>
         <source>Credit code: {0}</source>
         <translation>信用代码：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="192"/>
+        <location filename="../views/roster_tab.py" line="184"/>
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="256"/>
+        <location filename="../views/roster_tab.py" line="248"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="257"/>
+        <location filename="../views/roster_tab.py" line="249"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="262"/>
+        <location filename="../views/roster_tab.py" line="254"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="263"/>
-        <location filename="../views/roster_tab.py" line="268"/>
+        <location filename="../views/roster_tab.py" line="255"/>
+        <location filename="../views/roster_tab.py" line="260"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="267"/>
-        <location filename="../views/roster_tab.py" line="273"/>
+        <location filename="../views/roster_tab.py" line="259"/>
+        <location filename="../views/roster_tab.py" line="265"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster_tab.py" line="274"/>
+        <location filename="../views/roster_tab.py" line="266"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
@@ -476,12 +401,12 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="115"/>
+        <location filename="../views/roster_member_dialog.py" line="114"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="115"/>
+        <location filename="../views/roster_member_dialog.py" line="114"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
@@ -491,7 +416,7 @@ Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="116"/>
+        <location filename="../views/roster_member_dialog.py" line="115"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>

@@ -4,86 +4,86 @@
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="18"/>
+        <location filename="../views/stations_inspection_dialog.py" line="19"/>
         <source>Inspection — {0} {1}</source>
         <translation>验收/复验 — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="26"/>
-        <location filename="../views/stations_inspection_dialog.py" line="39"/>
+        <location filename="../views/stations_inspection_dialog.py" line="25"/>
+        <location filename="../views/stations_inspection_dialog.py" line="37"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="26"/>
-        <location filename="../views/stations_inspection_dialog.py" line="37"/>
+        <location filename="../views/stations_inspection_dialog.py" line="25"/>
+        <location filename="../views/stations_inspection_dialog.py" line="35"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="26"/>
+        <location filename="../views/stations_inspection_dialog.py" line="25"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="26"/>
+        <location filename="../views/stations_inspection_dialog.py" line="25"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="33"/>
+        <location filename="../views/stations_inspection_dialog.py" line="31"/>
         <source>Acceptance (验收)</source>
         <translation>验收</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="34"/>
+        <location filename="../views/stations_inspection_dialog.py" line="32"/>
         <source>Re-inspection (复验)</source>
         <translation>复验</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="42"/>
+        <location filename="../views/stations_inspection_dialog.py" line="40"/>
         <source>Inspector(s)</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="44"/>
+        <location filename="../views/stations_inspection_dialog.py" line="42"/>
         <source>Items met</source>
         <translation>达标项目</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="47"/>
+        <location filename="../views/stations_inspection_dialog.py" line="45"/>
         <source>By the results (all required items met)</source>
         <translation>按检查结果（必备项目全部达标为合格）</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="48"/>
-        <location filename="../views/stations_inspection_dialog.py" line="75"/>
+        <location filename="../views/stations_inspection_dialog.py" line="46"/>
+        <location filename="../views/stations_inspection_dialog.py" line="73"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="49"/>
-        <location filename="../views/stations_inspection_dialog.py" line="75"/>
+        <location filename="../views/stations_inspection_dialog.py" line="47"/>
+        <location filename="../views/stations_inspection_dialog.py" line="73"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="50"/>
+        <location filename="../views/stations_inspection_dialog.py" line="48"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="54"/>
+        <location filename="../views/stations_inspection_dialog.py" line="52"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="62"/>
+        <location filename="../views/stations_inspection_dialog.py" line="60"/>
         <source>Area ≥ standard ({0} m² here)</source>
         <translation>面积达标（本驿家 {0} 平方米）</translation>
     </message>
     <message>
-        <location filename="../views/stations_inspection_dialog.py" line="82"/>
+        <location filename="../views/stations_inspection_dialog.py" line="80"/>
         <source>No inspection yet.</source>
         <translation>尚无验收或复验记录。</translation>
     </message>
@@ -263,78 +263,78 @@
 <context>
     <name>StationFiguresDialog</name>
     <message>
-        <location filename="../views/stations_figures.py" line="45"/>
+        <location filename="../views/stations_figures.py" line="43"/>
         <source>Rest station figures</source>
         <translation>爱心驿家统计</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="53"/>
+        <location filename="../views/stations_figures.py" line="51"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="53"/>
+        <location filename="../views/stations_figures.py" line="51"/>
         <source>Stations</source>
         <translation>驿家数</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="56"/>
+        <location filename="../views/stations_figures.py" line="54"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="56"/>
+        <location filename="../views/stations_figures.py" line="54"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="57"/>
+        <location filename="../views/stations_figures.py" line="55"/>
         <source>Stations having it</source>
         <translation>具备的驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="57"/>
+        <location filename="../views/stations_figures.py" line="55"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="59"/>
+        <location filename="../views/stations_figures.py" line="57"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="60"/>
+        <location filename="../views/stations_figures.py" line="58"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="62"/>
-        <location filename="../views/stations_figures.py" line="110"/>
+        <location filename="../views/stations_figures.py" line="60"/>
+        <location filename="../views/stations_figures.py" line="108"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="66"/>
+        <location filename="../views/stations_figures.py" line="64"/>
         <source>Stations by status</source>
         <translation>按状态统计</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="67"/>
+        <location filename="../views/stations_figures.py" line="65"/>
         <source>Facilities coverage (stations in service)</source>
         <translation>设施覆盖情况（在用驿家）</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="75"/>
+        <location filename="../views/stations_figures.py" line="73"/>
         <source>People served per month</source>
         <translation>每月服务人次</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="95"/>
+        <location filename="../views/stations_figures.py" line="93"/>
         <source>{0} stations on record; {1} registered in {2}; {3} in service meet the whole standard; {4} people served in {2}.</source>
         <translation>在册驿家 {0} 个；{2} 年新建 {1} 个；在用驿家中 {3} 个全部达标；{2} 年共服务 {4} 人次。</translation>
     </message>
     <message>
-        <location filename="../views/stations_figures.py" line="103"/>
+        <location filename="../views/stations_figures.py" line="101"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -418,13 +418,13 @@
 <context>
     <name>StationStatusDialog</name>
     <message>
-        <location filename="../views/stations_status_dialog.py" line="15"/>
+        <location filename="../views/stations_status_dialog.py" line="16"/>
         <source>Change status — {0} {1}</source>
         <translation>变更状态 — {0} {1}</translation>
     </message>
     <message>
         <location filename="../views/stations_status_dialog.py" line="21"/>
-        <location filename="../views/stations_status_dialog.py" line="37"/>
+        <location filename="../views/stations_status_dialog.py" line="35"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -434,33 +434,33 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/stations_status_dialog.py" line="22"/>
-        <location filename="../views/stations_status_dialog.py" line="40"/>
+        <location filename="../views/stations_status_dialog.py" line="21"/>
+        <location filename="../views/stations_status_dialog.py" line="38"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/stations_status_dialog.py" line="27"/>
+        <location filename="../views/stations_status_dialog.py" line="25"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../views/stations_status_dialog.py" line="30"/>
+        <location filename="../views/stations_status_dialog.py" line="28"/>
         <source>In service (在用)</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../views/stations_status_dialog.py" line="31"/>
+        <location filename="../views/stations_status_dialog.py" line="29"/>
         <source>Suspended (暂停)</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../views/stations_status_dialog.py" line="32"/>
+        <location filename="../views/stations_status_dialog.py" line="30"/>
         <source>Closed (关闭) — stays on record, not reopened</source>
         <translation>关闭（保留记录，不再恢复）</translation>
     </message>
     <message>
-        <location filename="../views/stations_status_dialog.py" line="36"/>
+        <location filename="../views/stations_status_dialog.py" line="34"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
@@ -468,7 +468,7 @@
 <context>
     <name>StationSubsidyDialog</name>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="22"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="23"/>
         <source>Subsidies — {0} {1}</source>
         <translation>补助 — {0} {1}</translation>
     </message>
@@ -483,53 +483,53 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="26"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="25"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="26"/>
-        <location filename="../views/stations_subsidy_dialog.py" line="42"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="25"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="40"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="34"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="32"/>
         <source>Build grant (建设补助, once)</source>
         <translation>建设补助（一次性）</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="35"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="33"/>
         <source>Running subsidy (运行补助)</source>
         <translation>运行补助</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="38"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="36"/>
         <source>yuan, e.g. 5000.00</source>
         <translation>元，如 5000.00</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="43"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="41"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="45"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="43"/>
         <source>Withdraw selected</source>
         <translation>撤销所选记录</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="64"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="62"/>
         <source>Amounts and dates are kept here; they will be joined to payment vouchers later.</source>
         <translation>此处登记补助金额和日期，今后与发放凭证关联。</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="87"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="85"/>
         <source>Total: {0}</source>
         <translation>合计：{0}</translation>
     </message>
     <message>
-        <location filename="../views/stations_subsidy_dialog.py" line="115"/>
+        <location filename="../views/stations_subsidy_dialog.py" line="113"/>
         <source>Withdraw the selected subsidy record?</source>
         <translation>撤销所选的补助记录？</translation>
     </message>
@@ -625,123 +625,123 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../views/stations_tab.py" line="47"/>
+        <location filename="../views/stations_tab.py" line="48"/>
         <source>Rest stations</source>
         <translation>爱心驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="53"/>
+        <location filename="../views/stations_tab.py" line="54"/>
         <source>Search by name, pinyin initials, code or address — Ctrl+F</source>
         <translation>按名称、拼音首字母、编号或地址查找 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="58"/>
+        <location filename="../views/stations_tab.py" line="59"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="61"/>
+        <location filename="../views/stations_tab.py" line="62"/>
         <source>Below standard</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="63"/>
+        <location filename="../views/stations_tab.py" line="64"/>
         <source>Due for inspection</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="87"/>
+        <location filename="../views/stations_tab.py" line="82"/>
         <source>Register (Ctrl+N)</source>
         <translation>登记（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="88"/>
+        <location filename="../views/stations_tab.py" line="83"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="89"/>
+        <location filename="../views/stations_tab.py" line="84"/>
         <source>Inspection…</source>
         <translation>验收/复验…</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="90"/>
+        <location filename="../views/stations_tab.py" line="85"/>
         <source>People served…</source>
         <translation>服务人次…</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="91"/>
+        <location filename="../views/stations_tab.py" line="86"/>
         <source>Status…</source>
         <translation>状态…</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="92"/>
+        <location filename="../views/stations_tab.py" line="87"/>
         <source>Photos…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="93"/>
+        <location filename="../views/stations_tab.py" line="88"/>
         <source>Subsidies…</source>
         <translation>补助…</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="96"/>
+        <location filename="../views/stations_tab.py" line="91"/>
         <source>Print (Ctrl+P)</source>
         <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="99"/>
+        <location filename="../views/stations_tab.py" line="94"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="100"/>
+        <location filename="../views/stations_tab.py" line="95"/>
         <source>Door sign</source>
         <translation>门牌</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="102"/>
+        <location filename="../views/stations_tab.py" line="97"/>
         <source>Latest inspection record</source>
         <translation>最近一次验收/复验记录</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="108"/>
+        <location filename="../views/stations_tab.py" line="103"/>
         <source>Figures…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="109"/>
+        <location filename="../views/stations_tab.py" line="105"/>
         <source>Standard…</source>
         <translation>建设标准…</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="147"/>
+        <location filename="../views/stations_tab.py" line="138"/>
         <source>{0} stations</source>
         <translation>{0} 个驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="179"/>
-        <location filename="../views/stations_tab.py" line="220"/>
+        <location filename="../views/stations_tab.py" line="167"/>
+        <location filename="../views/stations_tab.py" line="208"/>
         <source>Choose a station in the list first.</source>
         <translation>请先在列表中选择一个驿家。</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="182"/>
+        <location filename="../views/stations_tab.py" line="170"/>
         <source>{0} is closed: it stays on record and cannot be changed.</source>
         <translation>{0} 已关闭：保留记录，不能再变更。</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="223"/>
+        <location filename="../views/stations_tab.py" line="211"/>
         <source>Registration form — {0}</source>
         <translation>登记表 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="224"/>
+        <location filename="../views/stations_tab.py" line="212"/>
         <source>Door sign — {0}</source>
         <translation>门牌 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations_tab.py" line="225"/>
+        <location filename="../views/stations_tab.py" line="213"/>
         <source>Inspection record — {0}</source>
         <translation>验收/复验记录 — {0}</translation>
     </message>

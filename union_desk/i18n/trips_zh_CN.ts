@@ -123,42 +123,42 @@
 <context>
     <name>PassengersPanel</name>
     <message>
-        <location filename="../views/trips_passengers.py" line="72"/>
+        <location filename="../views/trips_passengers.py" line="59"/>
         <source>Only those not yet on board</source>
         <translation>只看未上车的</translation>
     </message>
     <message>
-        <location filename="../views/trips_passengers.py" line="80"/>
+        <location filename="../views/trips_passengers.py" line="67"/>
         <source>Move…</source>
         <translation>调整座位…</translation>
     </message>
     <message>
-        <location filename="../views/trips_passengers.py" line="82"/>
+        <location filename="../views/trips_passengers.py" line="69"/>
         <source>Swap seats…</source>
         <translation>对调座位…</translation>
     </message>
     <message>
-        <location filename="../views/trips_passengers.py" line="84"/>
+        <location filename="../views/trips_passengers.py" line="71"/>
         <source>Back to waiting list</source>
         <translation>退回候补名单</translation>
     </message>
     <message>
-        <location filename="../views/trips_passengers.py" line="105"/>
+        <location filename="../views/trips_passengers.py" line="92"/>
         <source>Choose a bus on the left.</source>
         <translation>请在左侧选择一辆车。</translation>
     </message>
     <message>
-        <location filename="../views/trips_passengers.py" line="108"/>
+        <location filename="../views/trips_passengers.py" line="95"/>
         <source>{0} {1} to {2}, departs {3}: {4} of {5} seats taken, {6} on board, {7} missing</source>
         <translation>{0} {1} 开往 {2}，{3} 发车：已排 {4}/{5} 座，已上车 {6} 人，未上车 {7} 人</translation>
     </message>
     <message>
-        <location filename="../views/trips_passengers.py" line="123"/>
+        <location filename="../views/trips_passengers.py" line="110"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../views/trips_passengers.py" line="132"/>
+        <location filename="../views/trips_passengers.py" line="119"/>
         <source>Take {0} off this bus and put them back on the waiting list?</source>
         <translation>把 {0} 从这辆车上撤下，退回候补名单？</translation>
     </message>
@@ -229,82 +229,82 @@
 <context>
     <name>RegistrationsPanel</name>
     <message>
-        <location filename="../views/trips_people.py" line="38"/>
+        <location filename="../views/trips_people.py" line="39"/>
         <source>Name, pinyin initials, ID, phone, employer, place</source>
         <translation>姓名、拼音首字母、身份证号、手机号、单位、地名</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="43"/>
+        <location filename="../views/trips_people.py" line="44"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="44"/>
+        <location filename="../views/trips_people.py" line="45"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="45"/>
+        <location filename="../views/trips_people.py" line="46"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="61"/>
+        <location filename="../views/trips_people.py" line="60"/>
         <source>New registration… (Ctrl+N)</source>
         <translation>新增登记…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="63"/>
+        <location filename="../views/trips_people.py" line="62"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="64"/>
+        <location filename="../views/trips_people.py" line="63"/>
         <source>Cancel registration…</source>
         <translation>取消登记…</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="65"/>
+        <location filename="../views/trips_people.py" line="64"/>
         <source>Import employer&apos;s list…</source>
         <translation>导入用工单位名单…</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="87"/>
+        <location filename="../views/trips_people.py" line="86"/>
         <source>{0} registrations</source>
         <translation>共 {0} 条登记</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="95"/>
+        <location filename="../views/trips_people.py" line="94"/>
         <source>Import employer&apos;s list</source>
         <translation>导入用工单位名单</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="96"/>
+        <location filename="../views/trips_people.py" line="95"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="100"/>
+        <location filename="../views/trips_people.py" line="99"/>
         <source>Cancel registration</source>
         <translation>取消登记</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="101"/>
+        <location filename="../views/trips_people.py" line="100"/>
         <source>Why does {0} no longer travel?</source>
         <translation>{0} 不再乘车的原因：</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="132"/>
+        <location filename="../views/trips_people.py" line="131"/>
         <source>Registration of {0} cancelled.</source>
         <translation>已取消 {0} 的登记。</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="134"/>
+        <location filename="../views/trips_people.py" line="133"/>
         <source>Freed: {0}.</source>
         <translation>空出座位：{0}。</translation>
     </message>
     <message>
-        <location filename="../views/trips_people.py" line="136"/>
+        <location filename="../views/trips_people.py" line="135"/>
         <source>Given to the first on the waiting list: {0}.</source>
         <translation>已安排给候补第一位：{0}。</translation>
     </message>
@@ -502,81 +502,6 @@
         <source>Import registrations — {0}</source>
         <translation>导入报名名单 — {0}</translation>
     </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="24"/>
-        <source>Checking every row…</source>
-        <translation>正在逐行检查…</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="30"/>
-        <source>Excel row</source>
-        <translation>Excel 行号</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="30"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="30"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="34"/>
-        <source>Save rejected rows…</source>
-        <translation>保存未导入的行…</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="37"/>
-        <source>Import the valid rows</source>
-        <translation>导入有效的行</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="39"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="64"/>
-        <source>Checking {0}…</source>
-        <translation>正在检查 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="71"/>
-        <source>{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.</source>
-        <translation>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，有问题 {4}。</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="89"/>
-        <source>Save rejected rows</source>
-        <translation>保存未导入的行</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="90"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="101"/>
-        <source>Rejected rows saved to {0}</source>
-        <translation>未导入的行已保存到 {0}</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="110"/>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="115"/>
-        <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
-        <translation>已导入：新增 {0}，更新 {1}，无变化 {2}。</translation>
-    </message>
-    <message>
-        <location filename="../views/trips_import_dialog.py" line="117"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
 </context>
 <context>
     <name>TripsTab</name>
@@ -601,122 +526,122 @@
         <translation>修改活动…</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="68"/>
+        <location filename="../views/trips_tab.py" line="67"/>
         <source>Add bus…</source>
         <translation>添加车辆…</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="69"/>
+        <location filename="../views/trips_tab.py" line="68"/>
         <source>Edit bus…</source>
         <translation>修改车辆…</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="70"/>
+        <location filename="../views/trips_tab.py" line="69"/>
         <source>Remove bus</source>
         <translation>删除车辆</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="71"/>
+        <location filename="../views/trips_tab.py" line="70"/>
         <source>Assign seats</source>
         <translation>自动排座</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="72"/>
+        <location filename="../views/trips_tab.py" line="71"/>
         <source>Print manifests… (Ctrl+P)</source>
         <translation>打印乘车名单…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="73"/>
+        <location filename="../views/trips_tab.py" line="72"/>
         <source>Seat notices…</source>
         <translation>乘车通知…</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="74"/>
+        <location filename="../views/trips_tab.py" line="73"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="76"/>
+        <location filename="../views/trips_tab.py" line="75"/>
         <source>Select buses to print only those; none selected prints all.</source>
         <translation>选中车辆则只打印所选车辆；未选中则打印全部车辆。</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="93"/>
+        <location filename="../views/trips_tab.py" line="92"/>
         <source>Passengers and boarding</source>
         <translation>乘客与上车核对</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="94"/>
+        <location filename="../views/trips_tab.py" line="93"/>
         <source>Registrations</source>
         <translation>报名登记</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="95"/>
+        <location filename="../views/trips_tab.py" line="94"/>
         <source>Waiting list</source>
         <translation>候补名单</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="96"/>
+        <location filename="../views/trips_tab.py" line="95"/>
         <source>Figures</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="126"/>
+        <location filename="../views/trips_tab.py" line="125"/>
         <source>No campaign yet: start with “New campaign…”.</source>
         <translation>还没有活动：请先点“新建活动…”。</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="174"/>
+        <location filename="../views/trips_tab.py" line="170"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="223"/>
+        <location filename="../views/trips_tab.py" line="219"/>
         <source>Remove bus {0}? Its {1} passengers go back to the waiting list.</source>
         <translation>删除车辆 {0}？车上 {1} 名乘客将退回候补名单。</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="237"/>
+        <location filename="../views/trips_tab.py" line="233"/>
         <source>Assigning seats…</source>
         <translation>正在排座…</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="240"/>
+        <location filename="../views/trips_tab.py" line="236"/>
         <source>Seats assigned: {0} seated now, {1} still waiting.</source>
         <translation>排座完成：本次安排 {0} 人，仍有 {1} 人候补。</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="243"/>
+        <location filename="../views/trips_tab.py" line="239"/>
         <source>No bus goes to: {0}</source>
         <translation>没有车辆前往：{0}</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="250"/>
+        <location filename="../views/trips_tab.py" line="246"/>
         <source>Manifests</source>
         <translation>乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="253"/>
+        <location filename="../views/trips_tab.py" line="249"/>
         <source>Seat notices</source>
         <translation>乘车通知</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="268"/>
+        <location filename="../views/trips_tab.py" line="264"/>
         <source>Export manifests</source>
         <translation>导出乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="269"/>
+        <location filename="../views/trips_tab.py" line="265"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="276"/>
+        <location filename="../views/trips_tab.py" line="272"/>
         <source>Exported {0} passengers to {1} (ID numbers and phones masked).</source>
         <translation>已导出 {0} 名乘客到 {1}（身份证号和手机号已隐藏）。</translation>
     </message>
     <message>
-        <location filename="../views/trips_tab.py" line="288"/>
+        <location filename="../views/trips_tab.py" line="284"/>
         <source>Registered {0} · seated {1} · waiting {2} · on board {3}</source>
         <translation>已登记 {0} · 已排座 {1} · 候补 {2} · 已上车 {3}</translation>
     </message>
@@ -724,12 +649,12 @@
 <context>
     <name>WaitingPanel</name>
     <message>
-        <location filename="../views/trips_passengers.py" line="154"/>
+        <location filename="../views/trips_passengers.py" line="141"/>
         <source>Seat on a bus…</source>
         <translation>安排座位…</translation>
     </message>
     <message>
-        <location filename="../views/trips_passengers.py" line="181"/>
+        <location filename="../views/trips_passengers.py" line="168"/>
         <source>{0} waiting, in registration order. A cancelled seat goes to the first one its bus can take.</source>
         <translation>候补 {0} 人，按登记先后排列。有人取消时，空出的座位安排给该车能到达的第一位候补。</translation>
     </message>

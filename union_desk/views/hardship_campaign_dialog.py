@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QTableWidgetItem, QVBoxLayout)
 
 from union_desk.domain.money import format_fen
 from union_desk.models.hardship import HouseholdRow
@@ -13,6 +13,8 @@ from union_desk.models.payment import PaymentCreate
 from union_desk.services.payment_campaign import CampaignResult, pay_households
 from union_desk.views.hardship_fields import InputProblem, PaymentFields, occasion_combo
 from union_desk.views.ops import Ops, error_text
+from union_desk.views.tables import list_table
+from union_desk.views.widgets import make_button
 
 SHOWN_NAMES = 12
 
@@ -45,19 +47,17 @@ class PayHouseholdsDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("campaignSummary")
         self.summary.setWordWrap(True)
-        self.skipped = QTableWidget(0, 2, self)
-        self.skipped.setObjectName("skippedTable")
-        self.skipped.setHorizontalHeaderLabels([self.tr("Household"), self.tr("Skipped because")])
+        self.skipped = list_table(self, "skippedTable",
+                                  [self.tr("Household"), self.tr("Skipped because")])
         self.skipped.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.skipped.verticalHeader().setVisible(False)
         self.skipped.setVisible(False)
-        self.pay_button = self._button("payButton", self.tr("Create {0} payments").format(
+        self.pay_button = make_button(self, "payButton", self.tr("Create {0} payments").format(
             len(chosen)), self._on_pay_button_clicked)
-        self.print_button = self._button(
-            "printCampaignButton", self.tr("Print vouchers and sign-off sheet…"),
+        self.print_button = make_button(
+            self, "printCampaignButton", self.tr("Print vouchers and sign-off sheet…"),
             self._on_print_button_clicked)
         self.print_button.setEnabled(False)
-        self.close_button = self._button("closeCampaignButton", self.tr("Close"), self.reject)
+        self.close_button = make_button(self, "closeCampaignButton", self.tr("Close"), self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.pay_button, self.print_button, self.close_button):
@@ -70,11 +70,6 @@ class PayHouseholdsDialog(QDialog):
         layout.addStretch(0)
         layout.addLayout(buttons)
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def payment(self) -> PaymentCreate:
         return PaymentCreate(occasion=self.occasion.currentText().strip(), **self.fields.values())

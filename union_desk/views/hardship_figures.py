@@ -10,6 +10,7 @@ from union_desk.domain.money import format_fen
 from union_desk.services.hardship_stats import Totals, YearFigures, payment_totals, year_figures
 from union_desk.services.payment_search import PaymentFilter
 from union_desk.views.ops import Ops
+from union_desk.views.tables import list_table
 
 
 def load_figures(session, year: int) -> tuple[YearFigures, Totals]:
@@ -44,11 +45,8 @@ class YearFiguresDialog(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
             self.values[key] = value
-        self.occasions = QTableWidget(0, 4, self)
-        self.occasions.setObjectName("occasionTotals")
-        self.occasions.setHorizontalHeaderLabels([self.tr("Occasion"), self.tr("Payments"),
-                                                  self.tr("People"), self.tr("Amount")])
-        self.occasions.verticalHeader().setVisible(False)
+        self.occasions = list_table(self, "occasionTotals", [
+            self.tr("Occasion"), self.tr("Payments"), self.tr("People"), self.tr("Amount")])
         self.occasions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.occasions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -2,11 +2,10 @@
 review, and the chosen household's page beside the list."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 from union_desk.models.hardship import HardshipCategory, HouseholdRow, HouseholdStatus
 from union_desk.models.union import UnionRow
@@ -20,6 +19,8 @@ from union_desk.views.hardship_policy_dialog import PolicyDialog
 from union_desk.views.hardship_status_dialog import HouseholdStatusDialog, ReviewDialog
 from union_desk.views.hardship_visit_dialog import VisitDialog
 from union_desk.views.ops import Ops
+from union_desk.views.tables import configure_table, select_first
+from union_desk.views.widgets import filter_combo, make_button
 
 
 class HouseholdsPanel(QWidget):
@@ -46,11 +47,11 @@ class HouseholdsPanel(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search by name, pinyin initials (zs), ID number or phone — Ctrl+F"))
         self.search.setClearButtonEnabled(True)
-        self.category_filter = self._combo("categoryFilter", self.tr("All categories"),
-                                           [(c.value, c) for c in HardshipCategory])
-        self.status_filter = self._combo("householdStatusFilter", self.tr("All statuses"),
-                                         [(s.value, s) for s in HouseholdStatus])
-        self.union_filter = self._combo("householdUnionFilter", self.tr("All unions"), [])
+        self.category_filter = filter_combo(self, "categoryFilter", self.tr("All categories"),
+                                            [(c.value, c) for c in HardshipCategory])
+        self.status_filter = filter_combo(self, "householdStatusFilter", self.tr("All statuses"),
+                                          [(s.value, s) for s in HouseholdStatus])
+        self.union_filter = filter_combo(self, "householdUnionFilter", self.tr("All unions"), [])
         self.unreviewed = QCheckBox(self.tr("Not reviewed for a year"), self)
         self.unreviewed.setObjectName("unreviewedCheck")
         self.count_label = QLabel(self)
@@ -63,15 +64,7 @@ class HouseholdsPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("householdTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        configure_table(self.table, multi_select=True)
         self.page = HouseholdPage(self.ops, self)
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
@@ -85,13 +78,13 @@ class HouseholdsPanel(QWidget):
                 ("editHouseholdButton", self.tr("Edit file…"), self.edit_household),
                 ("householdStatusButton", self.tr("Status…"), self.change_status),
                 ("reviewButton", self.tr("Reviewed…"), self.mark_reviewed)):
-            buttons.addWidget(self._button(name, text, slot))
+            buttons.addWidget(make_button(self, name, text, slot))
         buttons.addStretch(1)
-        buttons.addWidget(self._button("policyButton", self.tr("Standard (低保)…"),
-                                       self.edit_policy))
-        buttons.addWidget(self._button("payHouseholdsButton",
-                                       self.tr("Pay the chosen households…"),
-                                       self.pay_households))
+        buttons.addWidget(make_button(self, "policyButton", self.tr("Standard (低保)…"),
+                                      self.edit_policy))
+        buttons.addWidget(make_button(self, "payHouseholdsButton",
+                                      self.tr("Pay the chosen households…"),
+                                      self.pay_households))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -110,20 +103,6 @@ class HouseholdsPanel(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_household)
         QShortcut(QKeySequence.StandardKey.Print, self, self.page.print_button.click)
-
-    def _combo(self, name: str, everything: str, items: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.addItem(everything, None)
-        for text, value in items:
-            combo.addItem(text, value)
-        return combo
-
-    def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # -- loading ---------------------------------------------------------------------------------
     def query(self) -> dict:
@@ -168,10 +147,7 @@ class HouseholdsPanel(QWidget):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def select_household(self, household_id: str) -> bool:
-        row = next((i for i, r in enumerate(self.model.rows()) if r.id == household_id), -1)
-        if row >= 0:
-            self.table.selectRow(row)
-        return row >= 0
+        return select_first(self.table, self.model.rows(), lambda r: r.id == household_id)
 
     # -- actions (each returns its dialog, opened non-modally, so tests can drive it) -------------
     def _open(self, dialog):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from union_desk.domain.masking import mask_account, mask_id
 from union_desk.domain.money import format_fen
@@ -15,6 +15,8 @@ from union_desk.models.payment import PaymentRow, VisitRow
 from union_desk.services import households, payments
 from union_desk.services.payment_search import PaymentFilter, list_payments
 from union_desk.views.ops import Ops
+from union_desk.views.tables import configure_table, list_table
+from union_desk.views.widgets import make_button
 
 
 def _day(value) -> str:
@@ -54,7 +56,6 @@ class HouseholdPage(QWidget):
         self.payments = self._table("pagePaymentsTable", [
             self.tr("Voucher no."), self.tr("Paid on"), self.tr("Occasion"), self.tr("Amount"),
             self.tr("Status"), self.tr("Printed")])
-        self.payments.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.history = self._table("pageHistoryTable", [
             self.tr("Date"), self.tr("Status"), self.tr("Reason")])
         for table, label in ((self.persons, self.tr("Members")), (self.visits, self.tr("Visits")),
@@ -62,12 +63,12 @@ class HouseholdPage(QWidget):
                              (self.history, self.tr("History"))):
             self.tabs.addTab(table, label)
         buttons = QHBoxLayout()
-        self.visit_button = self._button("visitButton", self.tr("Record a visit…"),
-                                         self.visit_requested.emit)
-        self.medical_button = self._button("medicalButton", self.tr("Medical aid…"),
-                                           self.medical_requested.emit)
-        self.print_button = self._button("pagePrintButton", self.tr("Print chosen vouchers"),
-                                         self._on_print_button_clicked)
+        self.visit_button = make_button(self, "visitButton", self.tr("Record a visit…"),
+                                        self.visit_requested.emit)
+        self.medical_button = make_button(self, "medicalButton", self.tr("Medical aid…"),
+                                          self.medical_requested.emit)
+        self.print_button = make_button(self, "pagePrintButton", self.tr("Print chosen vouchers"),
+                                        self._on_print_button_clicked)
         for button in (self.visit_button, self.medical_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -79,22 +80,8 @@ class HouseholdPage(QWidget):
         self._enable(False)
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(24)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
+        return configure_table(list_table(self, name, headers), sortable=False, multi_select=True)
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def _enable(self, on: bool) -> None:
         for button in (self.visit_button, self.medical_button, self.print_button):

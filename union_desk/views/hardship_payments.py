@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QMenu, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from union_desk.domain.money import format_fen
 from union_desk.models.payment import OCCASIONS, PaymentRow, PaymentStatus
@@ -22,6 +21,8 @@ from union_desk.views.hardship_models import PaymentsModel
 from union_desk.views.hardship_payment_dialogs import CorrectionDialog, MedicalAidDialog
 from union_desk.views.hardship_print import VoucherPrinting
 from union_desk.views.ops import Ops
+from union_desk.views.tables import configure_table, select_first
+from union_desk.views.widgets import filter_combo, make_button
 
 YEARS_BACK = 6
 
@@ -46,15 +47,15 @@ class PaymentsPanel(QWidget):
         self.search.setObjectName("paymentSearch")
         self.search.setPlaceholderText(self.tr("Recipient, ID number or voucher no. — Ctrl+F"))
         self.search.setClearButtonEnabled(True)
-        self.occasion_filter = self._combo("occasionFilter", self.tr("All occasions"), [])
+        self.occasion_filter = filter_combo(self, "occasionFilter", self.tr("All occasions"), [])
         this_year = date.today().year
-        self.year_filter = self._combo("yearFilter", self.tr("All years"), [
+        self.year_filter = filter_combo(self, "yearFilter", self.tr("All years"), [
             (str(y), y) for y in range(this_year, this_year - YEARS_BACK, -1)])
-        self.month_filter = self._combo("monthFilter", self.tr("Whole year"), [
+        self.month_filter = filter_combo(self, "monthFilter", self.tr("Whole year"), [
             (self.tr("Month {0}").format(m), m) for m in range(1, 13)])
         self.month_filter.setEnabled(False)
-        self.status_filter = self._combo("paymentStatusFilter", self.tr("All statuses"),
-                                         [(s.value, s) for s in PaymentStatus])
+        self.status_filter = filter_combo(self, "paymentStatusFilter", self.tr("All statuses"),
+                                          [(s.value, s) for s in PaymentStatus])
         top = QHBoxLayout()
         for widget in (self.search, self.occasion_filter, self.year_filter, self.month_filter,
                        self.status_filter):
@@ -65,15 +66,7 @@ class PaymentsPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("paymentTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        configure_table(self.table, multi_select=True)
 
         buttons = QHBoxLayout()
         for name, text, slot in (
@@ -82,7 +75,7 @@ class PaymentsPanel(QWidget):
                 ("medicalAidButton", self.tr("Medical aid claim…"), self.medical_aid),
                 ("importListButton", self.tr("Import a list…"), self.import_list),
                 ("figuresButton", self.tr("Year figures…"), self.show_figures)):
-            buttons.addWidget(self._button(name, text, slot))
+            buttons.addWidget(make_button(self, name, text, slot))
         buttons.addStretch(1)
         self.signoff_check = QCheckBox(self.tr("Add the sign-off sheet"), self)
         self.signoff_check.setObjectName("signoffCheck")
@@ -114,20 +107,6 @@ class PaymentsPanel(QWidget):
         self.model.loaded.connect(self._on_model_loaded)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.showMenu)
-
-    def _combo(self, name: str, everything: str, items: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.addItem(everything, None)
-        for text, value in items:
-            combo.addItem(text, value)
-        return combo
-
-    def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # -- loading ---------------------------------------------------------------------------------
     def query(self) -> dict:
@@ -176,10 +155,7 @@ class PaymentsPanel(QWidget):
         return [self.model.row_at(r) for r in rows]
 
     def select_voucher(self, number: str) -> bool:
-        row = next((i for i, r in enumerate(self.model.rows()) if r.voucher_no == number), -1)
-        if row >= 0:
-            self.table.selectRow(row)
-        return row >= 0
+        return select_first(self.table, self.model.rows(), lambda r: r.voucher_no == number)
 
     # -- actions ---------------------------------------------------------------------------------
     def _one_issued(self) -> PaymentRow | None:

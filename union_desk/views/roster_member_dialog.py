@@ -13,6 +13,7 @@ from union_desk.models.member import MemberCreate, MemberRow, MemberUpdate
 from union_desk.models.union import UnionRow
 from union_desk.services import members
 from union_desk.views.form_dialog import FormDialog
+from union_desk.views.tables import list_table
 
 
 def to_qdate(value: date | None) -> QDate:
@@ -110,12 +111,9 @@ class MemberDialog(FormDialog):
 
 def members_history_table(dialog: MemberDialog, member: MemberRow) -> QTableWidget:
     """The member's dated status history, loaded off the GUI thread."""
-    table = QTableWidget(0, 4, dialog)
-    table.setObjectName("historyTable")
-    table.setHorizontalHeaderLabels([dialog.tr("Date"), dialog.tr("Change"), dialog.tr("Reason"),
-                                     dialog.tr("Union")])
+    table = list_table(dialog, "historyTable", [dialog.tr("Date"), dialog.tr("Change"),
+                                                dialog.tr("Reason"), dialog.tr("Union")])
     table.setMaximumHeight(140)
-    table.verticalHeader().setVisible(False)
 
     def fill(events) -> None:
         table.setRowCount(len(events))

@@ -6,8 +6,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
-                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QMessageBox, QSplitter, QTableView,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from union_desk.domain.masking import mask_id, mask_phone
 from union_desk.models.member import MemberRow, MemberStatus
@@ -18,6 +18,8 @@ from union_desk.views.paged_model import Column, PagedTableModel
 from union_desk.views.roster_member_dialog import MemberDialog
 from union_desk.views.roster_status_dialog import StatusDialog, TransferDialog
 from union_desk.views.roster_union_dialog import CloseUnionDialog, UnionDialog
+from union_desk.views.tables import configure_table, list_table
+from union_desk.views.widgets import make_button
 
 
 def _fetch_members(session, query, offset, limit, sort, descending):
@@ -81,24 +83,21 @@ class RosterTab(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        configure_table(self.table)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
         buttons = QHBoxLayout()
-        self.new_button = self._button("newMemberButton", self.tr("New member (Ctrl+N)"), self.new_member)
-        self.edit_button = self._button("editMemberButton", self.tr("Edit"), self.edit_member)
-        self.transfer_button = self._button("transferButton", self.tr("Transfer"), self.transfer_member)
-        self.status_button = self._button("statusButton", self.tr("Leave / death…"), self.change_status)
-        self.import_button = self._button("importButton", self.tr("Import Excel…"), self.import_excel)
-        self.export_button = self._button("exportButton", self.tr("Export Excel…"), self.export_excel)
+        self.new_button = make_button(self, "newMemberButton", self.tr("New member (Ctrl+N)"),
+                                      self.new_member)
+        self.edit_button = make_button(self, "editMemberButton", self.tr("Edit"), self.edit_member)
+        self.transfer_button = make_button(self, "transferButton", self.tr("Transfer"),
+                                           self.transfer_member)
+        self.status_button = make_button(self, "statusButton", self.tr("Leave / death…"),
+                                         self.change_status)
+        self.import_button = make_button(self, "importButton", self.tr("Import Excel…"),
+                                         self.import_excel)
+        self.export_button = make_button(self, "exportButton", self.tr("Export Excel…"),
+                                         self.export_excel)
         for button in (self.new_button, self.edit_button, self.transfer_button, self.status_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -128,13 +127,10 @@ class RosterTab(QWidget):
 
     def _build_unions(self) -> QWidget:
         box = QWidget(self)
-        self.union_table = QTableWidget(0, 3, box)
-        self.union_table.setObjectName("unionTable")
-        self.union_table.setHorizontalHeaderLabels(
-            [self.tr("Grassroots union"), self.tr("Members"), self.tr("Status")])
+        self.union_table = list_table(box, "unionTable", [
+            self.tr("Grassroots union"), self.tr("Members"), self.tr("Status")])
         self.union_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.union_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.union_table.verticalHeader().setVisible(False)
         header = self.union_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -142,20 +138,16 @@ class RosterTab(QWidget):
         box.setMinimumWidth(340)
         self.union_table.doubleClicked.connect(lambda _i: self.edit_union())
         row = QHBoxLayout()
-        row.addWidget(self._button("newUnionButton", self.tr("New union"), self.new_union))
-        row.addWidget(self._button("editUnionButton", self.tr("Edit"), self.edit_union))
-        row.addWidget(self._button("closeUnionButton", self.tr("Close union…"), self.close_union))
+        row.addWidget(make_button(self, "newUnionButton", self.tr("New union"), self.new_union))
+        row.addWidget(make_button(self, "editUnionButton", self.tr("Edit"), self.edit_union))
+        row.addWidget(make_button(self, "closeUnionButton", self.tr("Close union…"),
+                                  self.close_union))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.union_table)
         layout.addLayout(row)
         return box
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # -- loading -----------------------------------------------------------------------------------
     def query(self) -> dict:

@@ -12,14 +12,12 @@ from union_desk.models.stations import WORKER_KINDS, StationStatus
 from union_desk.services import station_stats
 from union_desk.services.station_stats import StationFigures
 from union_desk.views.ops import Ops
+from union_desk.views.tables import list_table
 
 
 def _table(parent, name: str, headers: list[str], rows: int) -> QTableWidget:
-    table = QTableWidget(rows, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
+    table = list_table(parent, name, headers, rows=rows)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return table

@@ -3,13 +3,14 @@ Earlier inspections of the station are listed above the form."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QTableWidget, QTableWidgetItem)
+                               QPlainTextEdit, QTableWidgetItem)
 
 from union_desk.domain.station_standard import CHECKLIST
 from union_desk.models.stations import InspectionCreate, InspectionKind, InspectionRow, StationRow
 from union_desk.services import station_inspections
 from union_desk.views.form_dialog import FormDialog
 from union_desk.views.stations_dialog import date_edit, from_qdate
+from union_desk.views.tables import list_table
 
 
 class InspectionDialog(FormDialog):
@@ -20,11 +21,8 @@ class InspectionDialog(FormDialog):
                          {"stations", "station_inspections"}, parent)
         self.setObjectName("inspectionDialog")
         self.station = station
-        self.history = QTableWidget(0, 4, self)
-        self.history.setObjectName("inspectionHistoryTable")
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Kind"), self.tr("Inspector"), self.tr("Result")])
-        self.history.verticalHeader().setVisible(False)
+        self.history = list_table(self, "inspectionHistoryTable", [
+            self.tr("Date"), self.tr("Kind"), self.tr("Inspector"), self.tr("Result")])
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMaximumHeight(130)
         self.layout_.insertWidget(0, self.history)

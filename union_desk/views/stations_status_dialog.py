@@ -1,12 +1,13 @@
 """Change a station's status (在用 / 暂停 / 关闭) with date and reason; its history is listed."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableWidgetItem
 
 from union_desk.models.stations import StationRow, StationStatus, StationStatusEventRow
 from union_desk.services import stations
 from union_desk.views.form_dialog import FormDialog
 from union_desk.views.stations_dialog import date_edit, from_qdate
+from union_desk.views.tables import list_table
 
 
 class StationStatusDialog(FormDialog):
@@ -16,11 +17,8 @@ class StationStatusDialog(FormDialog):
                          lambda s, p: stations.change_status(s, station_id=station_id, **p),
                          {"stations"}, parent)
         self.setObjectName("stationStatusDialog")
-        self.history = QTableWidget(0, 3, self)
-        self.history.setObjectName("statusHistoryTable")
-        self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Status"),
-                                                self.tr("Reason")])
-        self.history.verticalHeader().setVisible(False)
+        self.history = list_table(self, "statusHistoryTable",
+                                  [self.tr("Date"), self.tr("Status"), self.tr("Reason")])
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMaximumHeight(130)
         self.layout_.insertWidget(0, self.history)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidgetItem,
+                               QVBoxLayout)
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.money import format_fen, yuan_to_fen
@@ -12,6 +12,7 @@ from union_desk.models.stations import StationRow, SubsidyKind, SubsidyRow
 from union_desk.services import station_subsidies
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.stations_dialog import date_edit, from_qdate
+from union_desk.views.tables import list_table
 
 
 class StationSubsidyDialog(QDialog):
@@ -20,13 +21,10 @@ class StationSubsidyDialog(QDialog):
         self.ops, self.station = ops, station
         self.setObjectName("stationSubsidyDialog")
         self.setWindowTitle(self.tr("Subsidies — {0} {1}").format(station.code, station.name))
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("subsidyTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Paid on"), self.tr("Kind"),
-                                              self.tr("Amount"), self.tr("Note")])
+        self.table = list_table(self, "subsidyTable", [
+            self.tr("Paid on"), self.tr("Kind"), self.tr("Amount"), self.tr("Note")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumSize(760, 200)
         self.kind = QComboBox(self)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
+                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from union_desk.models.stations import StationRow, StationStatus
 from union_desk.services import station_print, stations
@@ -23,6 +22,8 @@ from union_desk.views.pdf_preview import PdfPreviewDialog
 from union_desk.views.stations_standard_dialog import StationStandardDialog
 from union_desk.views.stations_status_dialog import StationStatusDialog
 from union_desk.views.stations_subsidy_dialog import StationSubsidyDialog
+from union_desk.views.tables import configure_table, select_first
+from union_desk.views.widgets import make_button
 
 REFRESH_ON = {"stations", "station_inspections", "station_counts"}
 
@@ -72,14 +73,8 @@ class StationsTab(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("stationTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Qt's first sort indicator (descending), as this list always had it
+        configure_table(self.table)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
         buttons = QHBoxLayout()
@@ -91,7 +86,7 @@ class StationsTab(QWidget):
                 ("stationStatusButton", self.tr("Status…"), self.change_status),
                 ("photosButton", self.tr("Photos…"), self.show_photos),
                 ("subsidiesButton", self.tr("Subsidies…"), self.show_subsidies)):
-            buttons.addWidget(self._button(name, text, slot))
+            buttons.addWidget(make_button(self, name, text, slot))
         buttons.addStretch(1)
         self.print_button = QPushButton(self.tr("Print (Ctrl+P)"), self)
         self.print_button.setObjectName("printStationButton")
@@ -105,9 +100,10 @@ class StationsTab(QWidget):
             action.triggered.connect(lambda _c=False, f=form: self.print_station(f))
         self.print_button.setMenu(menu)
         buttons.addWidget(self.print_button)
-        buttons.addWidget(self._button("figuresButton", self.tr("Figures…"), self.show_figures))
-        buttons.addWidget(self._button("standardButton", self.tr("Standard…"),
-                                       self.edit_standard))
+        buttons.addWidget(make_button(self, "figuresButton", self.tr("Figures…"),
+                                      self.show_figures))
+        buttons.addWidget(make_button(self, "standardButton", self.tr("Standard…"),
+                                      self.edit_standard))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -122,11 +118,6 @@ class StationsTab(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, self.new_station)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.showMenu)
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # -- loading -----------------------------------------------------------------------------------
     def query(self) -> dict:
@@ -163,10 +154,7 @@ class StationsTab(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_code(self, code: str) -> bool:
-        row = next((i for i, r in enumerate(self.model.rows()) if r.code == code), -1)
-        if row >= 0:
-            self.table.selectRow(row)
-        return row >= 0
+        return select_first(self.table, self.model.rows(), lambda r: r.code == code)
 
     # -- actions (each returns its dialog, opened non-modally, so tests can drive it) ---------------
     def _open(self, dialog):

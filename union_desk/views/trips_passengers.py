@@ -2,36 +2,27 @@
 and the waiting list (seat someone by hand)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QMessageBox, QTableView,
+                               QVBoxLayout, QWidget)
 
 from union_desk.models.trips import BusRow, PassengerRow
 from union_desk.services import trips_seats
 from union_desk.views.ops import Ops
+from union_desk.views.tables import configure_table, select_first
 from union_desk.views.trips_models import BOARDED_COLUMN, TripsColumns, TripsListModel
 from union_desk.views.trips_seat_dialog import SeatDialog
+from union_desk.views.widgets import make_button
 
 
-def make_table(parent: QWidget, name: str, model) -> QTableView:
+def make_table(parent: QWidget, name: str, model, *, sortable: bool = False,
+               multi_select: bool = False) -> QTableView:
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.verticalHeader().setVisible(False)
+    configure_table(table, sortable=sortable, multi_select=multi_select, stretch_last=False)
     if hasattr(model, "set_rows"):  # small lists loaded whole: fit the columns to their text
         model.loaded.connect(table.resizeColumnsToContents)
     return table
-
-
-def make_button(parent: QWidget, name: str, text: str, slot) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.clicked.connect(lambda _checked=False: slot())
-    return button
 
 
 class _SeatsPanel(QWidget):
@@ -48,11 +39,7 @@ class _SeatsPanel(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_name(self, name: str) -> bool:
-        for i, row in enumerate(self.model.rows()):
-            if row.name == name:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_first(self.table, self.model.rows(), lambda r: r.name == name)
 
     def open_seat_dialog(self, swap: bool) -> SeatDialog | None:
         passenger = self.selected()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
@@ -14,7 +14,8 @@ from union_desk.views.paged_model import PagedTableModel
 from union_desk.views.trips_dialogs import RegistrationDialog
 from union_desk.views.trips_import_dialog import TripsImportDialog
 from union_desk.views.trips_models import TripsColumns
-from union_desk.views.trips_passengers import make_button, make_table
+from union_desk.views.trips_passengers import make_table
+from union_desk.views.widgets import make_button
 
 
 def _fetch(s, query, offset, limit, sort, descending):
@@ -45,9 +46,7 @@ class RegistrationsPanel(QWidget):
         self.status.addItem(self.tr("All"), None)
         self.status.currentIndexChanged.connect(self._on_status_current_index_changed)
         self.model = PagedTableModel(ops, TripsColumns().registrations(), _fetch, parent=self)
-        self.table = make_table(self, "tripsRegistrationTable", self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table = make_table(self, "tripsRegistrationTable", self.model, sortable=True)
         for column, width in enumerate((56, 72, 150, 100, 150, 190, 50, 130, 46, 60)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._on_table_double_clicked)

@@ -5,21 +5,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout,
-                               QHBoxLayout, QLabel, QMessageBox, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+                               QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from union_desk.models.trips import AssignReport, BusRow, CampaignRow
 from union_desk.services import trips, trips_export
 from union_desk.services.trips_assign import assign_seats
 from union_desk.views.ops import Ops
 from union_desk.views.pdf_preview import PdfPreviewDialog
+from union_desk.views.tables import select_first
 from union_desk.views.trips_dialogs import BusDialog, CampaignDialog
 from union_desk.views.trips_figures import FiguresPanel
 from union_desk.views.trips_models import TripsColumns, TripsListModel
-from union_desk.views.trips_passengers import (PassengersPanel, WaitingPanel, make_button,
-                                               make_table)
+from union_desk.views.trips_passengers import PassengersPanel, WaitingPanel, make_table
 from union_desk.views.trips_people import RegistrationsPanel
+from union_desk.views.widgets import make_button
 
 
 class TripsTab(QWidget):
@@ -59,8 +59,7 @@ class TripsTab(QWidget):
         top.addWidget(self.summary, 1)
 
         self.bus_model = TripsListModel(TripsColumns().buses(), parent=self)
-        self.bus_table = make_table(self, "tripsBusTable", self.bus_model)
-        self.bus_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.bus_table = make_table(self, "tripsBusTable", self.bus_model, multi_select=True)
         self.bus_table.selectionModel().selectionChanged.connect(self._on_bus_selection_changed)
         self.bus_table.doubleClicked.connect(lambda _index: self.edit_bus())
         grid = QGridLayout()
@@ -164,10 +163,7 @@ class TripsTab(QWidget):
         return [self.bus_model.row_at(r) for r in rows if r < self.bus_model.rowCount()]
 
     def select_bus(self, plate: str) -> None:
-        for i, bus in enumerate(self.bus_model.rows()):
-            if bus.plate == plate:
-                self.bus_table.selectRow(i)
-                return
+        select_first(self.bus_table, self.bus_model.rows(), lambda bus: bus.plate == plate)
 
     # -- dialogs (methods, so tests can replace them) -------------------------------------------
     def confirm(self, text: str) -> bool:

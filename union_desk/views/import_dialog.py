@@ -1,0 +1,186 @@
+"""What every Excel import shares: check every row first (with progress and cancel), show each
+rejected row with its Excel row number, field and reason, then write the valid rows in one
+transaction. Each area's subclass says how to check, how to commit and what to tell the clerk."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLayout,
+                               QPushButton, QTableWidgetItem, QVBoxLayout)
+
+from union_desk.views.ops import Ops, error_text
+from union_desk.views.tables import list_table
+from union_desk.views.widgets import make_button
+
+Work = Callable[..., Any]   # what an op runs: (session[, progress=, cancelled=]) -> result
+
+
+def long_work(fn: Callable[..., Any], **kwargs) -> Work:
+    """fn(session, **kwargs, progress=, cancelled=) as an op with progress; kwargs read now."""
+    return lambda s, progress, cancelled: fn(s, progress=progress, cancelled=cancelled, **kwargs)
+
+
+@dataclass
+class CheckOutcome:
+    """What a finished check shows the clerk."""
+    summary: str
+    rejected: list[tuple[Any, str, str]]   # (Excel row, field, reason), in sheet order
+    can_commit: bool
+
+
+class ImportDialog(QDialog):
+    """[options], summary, rejected rows, then [Save rejected rows…] … [commit] [Cancel].
+
+    Subclasses fill the hooks below and call `check()` at the end of their __init__. Widgets are
+    made top to bottom, left to right, so the tab order (and the first focus) follows the eye."""
+
+    changes: frozenset[str] = frozenset()   # what a commit changes, for the tabs to refresh
+    saves_rejections = True                 # the service can write the rejected rows to Excel
+    retry_after_failure = False             # a failed commit may be started again
+
+    def __init__(self, ops: Ops, path: Path, parent=None):
+        super().__init__(parent)
+        self.ops, self.path = ops, path
+        self.resize(760, 520)
+        self.body = QVBoxLayout(self)
+        options = self.build_options()
+        if options is not None:
+            self.body.addLayout(options)
+        self.summary = QLabel(self.tr("Checking every row…"), self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.rejections = list_table(self, "rejectionTable",
+                                     [self.tr("Excel row"), self.tr("Field"), self.tr("Reason")])
+        self.rejections.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.save_button = None
+        buttons = QHBoxLayout()
+        if self.saves_rejections:
+            self.save_button = make_button(self, "saveRejectionsButton",
+                                           self.tr("Save rejected rows…"),
+                                           self._on_save_button_clicked)
+            self.save_button.setEnabled(False)
+            buttons.addWidget(self.save_button)
+        for button in self.build_leading_buttons():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.commit_button = make_button(self, "commitImportButton",
+                                         self.tr("Import the valid rows"),
+                                         self._on_commit_button_clicked)
+        self.commit_button.setEnabled(False)
+        buttons.addWidget(self.commit_button)
+        for button in self.build_extra_buttons():
+            buttons.addWidget(button)
+        self.cancel_button = make_button(self, "cancelImportButton", self.tr("Cancel"),
+                                         self.reject)
+        buttons.addWidget(self.cancel_button)
+        self.body.addWidget(self.summary)
+        self.body.addWidget(self.rejections, 1)
+        self.body.addLayout(buttons)
+
+    # -- hooks ------------------------------------------------------------------------------------
+    def build_options(self) -> QLayout | None:
+        """Option widgets above the summary (made while the base is built)."""
+        return None
+
+    def build_leading_buttons(self) -> list[QPushButton]:
+        """Buttons at the left, after "Save rejected rows…"."""
+        return []
+
+    def build_extra_buttons(self) -> list[QPushButton]:
+        """Buttons between the commit button and Cancel."""
+        return []
+
+    def check_work(self) -> Work:
+        """fn(session, progress=, cancelled=) that checks the file and returns what it found."""
+        raise NotImplementedError
+
+    def checked(self, result) -> CheckOutcome:
+        """Keep the check's result and say what to show."""
+        raise NotImplementedError
+
+    def commit_work(self) -> Work | None:
+        """fn(session, progress=, cancelled=) that writes the valid rows; None: not now."""
+        raise NotImplementedError
+
+    def committed(self, result) -> str:
+        """Keep the import's result; return the summary to show."""
+        raise NotImplementedError
+
+    def save_work(self, dest: Path) -> Work | None:
+        """fn(session) that writes the rejected rows to dest; None: nothing checked yet."""
+        raise NotImplementedError
+
+    def commit_label(self) -> str:
+        return self.tr("Importing…")
+
+    # -- shared wording ---------------------------------------------------------------------------
+    def counts_text(self, rows: int, new: int, updated: int, unchanged: int,
+                    rejected: int) -> str:
+        return self.tr("{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.").format(
+            rows, new, updated, unchanged, rejected)
+
+    def imported_text(self, new: int, updated: int, unchanged: int) -> str:
+        return self.tr("Imported: {0} new, {1} updated, {2} unchanged.").format(
+            new, updated, unchanged)
+
+    # -- dialogs (methods, so tests can replace them) ---------------------------------------------
+    def ask_save_path(self) -> Path | None:
+        default = str(self.path.with_name(self.path.stem + "-未导入行.xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), default,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        return Path(path) if path else None
+
+    # -- work -------------------------------------------------------------------------------------
+    def check(self) -> None:
+        self.summary.setText(self.tr("Checking every row…"))
+        self.commit_button.setEnabled(False)
+        self.ops.read(self.check_work(), parent=self) \
+            .with_progress(self.tr("Checking {0}…").format(self.path.name), self) \
+            .success(self._on_check_done).failure(self._on_check_failed).run()
+
+    def _on_check_done(self, result) -> None:
+        outcome = self.checked(result)
+        self.summary.setText(outcome.summary)
+        self.rejections.setRowCount(len(outcome.rejected))
+        for i, rejection in enumerate(outcome.rejected):
+            for j, value in enumerate(rejection):
+                self.rejections.setItem(i, j, QTableWidgetItem(str(value)))
+        self.rejections.resizeColumnToContents(0)
+        self.rejections.resizeColumnToContents(1)
+        if self.save_button is not None:
+            self.save_button.setEnabled(bool(outcome.rejected))
+        self.commit_button.setEnabled(outcome.can_commit)
+
+    def _on_check_failed(self, err: BaseException) -> None:
+        self.summary.setText(error_text(err))
+        self.commit_button.setEnabled(False)
+
+    def _on_commit_done(self, result) -> None:
+        self.summary.setText(self.committed(result))
+        self.cancel_button.setText(self.tr("Close"))
+
+    def _on_commit_failed(self, err: BaseException) -> None:
+        self.summary.setText(error_text(err))
+        self.commit_button.setEnabled(self.retry_after_failure)
+
+    # -- slots ------------------------------------------------------------------------------------
+    def _on_save_button_clicked(self) -> None:
+        dest = self.ask_save_path()
+        work = None if dest is None else self.save_work(dest)
+        if work is None:
+            return
+        self.ops.read(work, parent=self) \
+            .success(lambda p: self.summary.setText(
+                self.summary.text() + "\n" + self.tr("Rejected rows saved to {0}").format(p))) \
+            .run()
+
+    def _on_commit_button_clicked(self) -> None:
+        work = self.commit_work()
+        if work is None:
+            return
+        self.commit_button.setEnabled(False)
+        self.ops.write(work, changes=set(self.changes), parent=self) \
+            .with_progress(self.commit_label(), self) \
+            .success(self._on_commit_done).failure(self._on_commit_failed).run()
