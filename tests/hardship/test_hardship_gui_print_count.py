@@ -103,3 +103,16 @@ def test_printing_a_signoff_sheet_counts_no_voucher(tab, qtbot, db, numbers,  # 
     save_it(qtbot, sheet, tmp_path / "签收表.pdf")
     tab.ops.wait()
     assert counts(db, numbers) == [0, 0]
+
+
+def test_the_voucher_layout_is_chosen_in_the_tab_and_kept(tab, qtbot, db, numbers):  # noqa: F811
+    from union_desk.services.vouchers import voucher_layout
+
+    combo = tab.payments.layout_combo
+    qtbot.waitUntil(lambda: combo.currentData() == "A4x2", timeout=5000)
+    assert open_preview(tab, qtbot, numbers).document.pageCount() == 1  # two on one A4 page
+    combo.setCurrentIndex(combo.findData("A5"))
+    tab.ops.wait()
+    with db.session() as s:
+        assert voucher_layout(s) == "A5"
+    assert open_preview(tab, qtbot, numbers).document.pageCount() == 2  # one per A5 page

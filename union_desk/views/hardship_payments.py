@@ -7,12 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-                               QMenu, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QInputDialog,
+                               QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
 
 from union_desk.domain.money import format_fen
 from union_desk.models.payment import OCCASIONS, PaymentRow, PaymentStatus
-from union_desk.services import payments
+from union_desk.services import payments, vouchers
 from union_desk.services.hardship_stats import Totals, payment_totals
 from union_desk.services.payment_search import PaymentFilter, list_payments, occasions_in_use
 from union_desk.views.hardship_figures import YearFiguresDialog
@@ -77,6 +78,12 @@ class PaymentsPanel(QWidget):
                 ("figuresButton", self.tr("Year figures…"), self.show_figures)):
             buttons.addWidget(make_button(self, name, text, slot))
         buttons.addStretch(1)
+        buttons.addWidget(QLabel(self.tr("Voucher layout"), self))
+        self.layout_combo = QComboBox(self)
+        self.layout_combo.setObjectName("voucherLayoutCombo")
+        self.layout_combo.addItem(self.tr("Two per A4 page"), "A4x2")
+        self.layout_combo.addItem(self.tr("One per A5 page"), "A5")
+        buttons.addWidget(self.layout_combo)
         self.signoff_check = QCheckBox(self.tr("Add the sign-off sheet"), self)
         self.signoff_check.setObjectName("signoffCheck")
         buttons.addWidget(self.signoff_check)
@@ -105,8 +112,20 @@ class PaymentsPanel(QWidget):
                       self.status_filter):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.model.loaded.connect(self._on_model_loaded)
+        self.ops.read(vouchers.voucher_layout).success(self._show_layout).run()
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.showMenu)
+
+    def _show_layout(self, layout: str) -> None:
+        self.layout_combo.blockSignals(True)
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(layout)))
+        self.layout_combo.blockSignals(False)
+        self.layout_combo.currentIndexChanged.connect(self._on_layout_combo_changed)
+
+    def _on_layout_combo_changed(self, _index: int) -> None:
+        layout = self.layout_combo.currentData()
+        self.ops.write(lambda s: vouchers.set_voucher_layout(s, layout=layout),
+                       changes={"settings"}, parent=self).run()
 
     # -- loading ---------------------------------------------------------------------------------
     def query(self) -> dict:
