@@ -27,6 +27,26 @@ class Column:
     align_right: bool = False
 
 
+def column_header(columns: list[Column], section: int, orientation, role):
+    """headerData for a model described by `Column`s."""
+    if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        return columns[section].header
+    return None
+
+
+def column_data(column: Column, row: Any, role):
+    """data() for one cell of a model described by `Column`s: text, the row, sort value, alignment."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return column.text(row)
+    if role == ROW_ROLE:
+        return row
+    if role == SORT_ROLE:
+        return column.value(row) if column.value else column.text(row)
+    if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return None
+
+
 class PagedTableModel(QAbstractTableModel):
     loaded = Signal(int)          # rows now held, after each page arrives
     failed = Signal(object)
@@ -97,23 +117,12 @@ class PagedTableModel(QAbstractTableModel):
             self._load()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header
-        return None
+        return column_header(self.columns, section, orientation, role)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row, column = self._rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == ROW_ROLE:
-            return row
-        if role == SORT_ROLE:
-            return column.value(row) if column.value else column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return column_data(self.columns[index.column()], self._rows[index.row()], role)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = self.columns[column].sort_key

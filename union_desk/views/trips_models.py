@@ -7,7 +7,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from union_desk.domain.masking import mask_id, mask_phone
-from union_desk.views.paged_model import ROW_ROLE, SORT_ROLE, Column
+from union_desk.views.paged_model import Column, column_data, column_header
 
 
 class TripsListModel(QAbstractTableModel):
@@ -42,9 +42,7 @@ class TripsListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header
-        return None
+        return column_header(self.columns, section, orientation, role)
 
     def flags(self, index):
         flags = super().flags(index)
@@ -55,19 +53,11 @@ class TripsListModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row, column = self._rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole and self._check and \
                 index.column() == self._check[0]:
             return Qt.CheckState.Checked if self._check[1](row) else Qt.CheckState.Unchecked
-        if role == ROW_ROLE:
-            return row
-        if role == SORT_ROLE:
-            return column.value(row) if column.value else column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return column_data(self.columns[index.column()], row, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.CheckStateRole or not self._check or \
