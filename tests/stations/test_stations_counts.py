@@ -97,7 +97,7 @@ def test_subsidies_build_grant_once_running_yearly(db, station):
                 station_subsidies.add_subsidy(s, station_id=station.id, kind=kind,
                                               amount_fen=fen, paid_on=date(2022, 5, 1))
     with db.session(write=True) as s:
-        station_subsidies.void_subsidy(s, subsidy_id=running.id)
+        station_subsidies.void_subsidy(s, subsidy_id=running.id, reason="金额录错")
     with db.session() as s:
         rows = station_subsidies.list_subsidies(s, station_id=station.id)
     assert [(r.kind, r.amount_fen) for r in rows] == [(SubsidyKind.BUILD, 3_000_000)]

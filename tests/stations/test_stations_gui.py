@@ -175,9 +175,15 @@ def test_photos_subsidies_and_figures(tab, qtbot, tmp_path):
                     timeout=10_000)
     assert subsidies.error.text() == ""
     assert subsidies.table.item(0, 2).text() == "¥30,000.00"
+    assert subsidies.table.item(0, 3).text() == "大洋镇-2021-0001"  # paid with a voucher
     subsidies.amount.setText("abc")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     assert "金额格式错误" in subsidies.error.text()
+    subsidies.table.selectRow(0)
+    subsidies.ask_reason = lambda: "金额录错"
+    qtbot.mouseClick(subsidies.findChild(QPushButton, "voidSubsidyButton"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: subsidies.table.rowCount() == 0, timeout=10_000)
     subsidies.reject()
 
     figures = tab.show_figures()

@@ -127,7 +127,9 @@ class Inspection(RecordBase, table=True):
 
 
 class StationSubsidy(RecordBase, table=True):
-    """Build grant or running subsidy; amounts and dates only (payment vouchers join later)."""
+    """Build grant or running subsidy, paid to the host unit as a Payment with its voucher.
+
+    Rows entered before the join (migration 0006) keep payment_id NULL."""
 
     __tablename__ = "station_subsidy"
 
@@ -136,6 +138,8 @@ class StationSubsidy(RecordBase, table=True):
     amount_fen: int
     paid_on: date
     note: str = Field(default="", max_length=200)
+    payment_id: str | None = Field(default=None, foreign_key="payment.id", max_length=32,
+                                   index=True)
 
 
 class ServiceCount(RecordBase, table=True):
@@ -258,6 +262,8 @@ class SubsidyRow(BaseModel):
     amount_fen: int
     paid_on: date
     note: str
+    payment_id: str | None = None
+    voucher_no: str = ""  # of its payment; "" for a subsidy recorded before the join
 
 
 class ServiceCountRow(BaseModel):

@@ -39,7 +39,7 @@ class VoucherData:
     paid_on: date
     occasion: str
     recipient: str
-    id_number: str  # the full number: the voucher prints it masked
+    id_number: str  # in full: printed masked (a unit's credit code is printed in full)
     unit: str
     category: str
     amount_fen: int
@@ -53,6 +53,7 @@ class VoucherData:
     void_reason: str = ""
     reprint: bool = False
     check: str = ""
+    unit_recipient: bool = False  # paid to a unit: id_number is its unified social credit code
 
 
 def voucher_check(voucher_no: str, amount_fen: int, secret: str) -> str:
@@ -107,8 +108,10 @@ def _body(c: Canvas, v: VoucherData, x: float, top: float, width: float) -> floa
     lw, vw, lw2 = 78.0, 270.0, 78.0
     rw = width - lw - vw - lw2
     cols = (x, x + lw, x + lw + vw, x + lw + vw + lw2)
+    id_label, id_shown = (("统一社会\n信用代码", v.id_number) if v.unit_recipient
+                          else ("身份证号", mask_id(v.id_number)))
     rows = (
-        ("领 取 人", v.recipient, "身份证号", mask_id(v.id_number)),
+        ("领 取 人", v.recipient, id_label, id_shown),
         ("工作单位", v.unit, "困难类别", v.category),
         ("慰问事由", v.occasion, "发放方式", v.method),
     )

@@ -1,6 +1,7 @@
 """Demo rest stations: a few self-built and co-built stations (some hosted by the units of the
-demo grassroots unions), their inspections, subsidies, a photo each and 12 months of service
-counts. Runs through the same services the clerk uses, so every rule holds."""
+demo grassroots unions), their inspections, subsidies (paid to the host unit with a voucher), a
+photo each and 12 months of service counts. Runs through the same services the clerk uses, so
+every rule holds."""
 from __future__ import annotations
 
 import random
@@ -14,6 +15,7 @@ from sqlmodel import Session, select
 from union_desk.domain.creditcode import credit_check_char
 from union_desk.domain.station_standard import add_months
 from union_desk.domain.townships import township_by_code
+from union_desk.models.payment import PaymentMethod
 from union_desk.models.stations import (InspectionCreate, InspectionKind, StationCreate,
                                         StationKind, StationStatus, SubsidyKind)
 from union_desk.models.union import GrassrootsUnion
@@ -22,6 +24,8 @@ from union_desk.services import (station_inspections, station_service_counts, st
 from union_desk.services.settings import get_setting
 from union_desk.services.station_standard import seed_defaults
 
+# subsidies are paid to the host unit by bank transfer, with a voucher (services/unit_payments)
+SIGNERS = {"method": PaymentMethod.BANK, "reviewer": "徐丽萍", "approver": "方建平"}
 FULL = ["toilet", "air_conditioner", "fridge", "microwave", "hot_water", "charging", "first_aid",
         "bp_meter", "wifi"]
 # name suffix, kind, host ("@word": the unit of a demo union whose name has that word),
@@ -104,12 +108,12 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
             station_subsidies.add_subsidy(session, station_id=row.id, kind=SubsidyKind.BUILD,
                                           amount_fen=rng.choice([20000, 30000, 50000]) * 100,
                                           paid_on=registered + timedelta(days=30), today=today,
-                                          note="驿家建设一次性补助")
+                                          note="驿家建设一次性补助", **SIGNERS)
         paid = add_months(registered, 12)
         while paid <= today:
             station_subsidies.add_subsidy(session, station_id=row.id, kind=SubsidyKind.RUNNING,
                                           amount_fen=500000, paid_on=paid, today=today,
-                                          note=f"{paid.year}年度运行补助")
+                                          note=f"{paid.year}年度运行补助", **SIGNERS)
             paid = add_months(paid, 12)
         _counts(session, row.id, registered, today, rng)
         if fate in ("suspended", "closed"):

@@ -91,6 +91,9 @@ def void_payment(session: Session, *, voucher_no: str, reason: str,
 def correct_payment(session: Session, *, voucher_no: str, reason: str,
                     data: PaymentCreate) -> PaymentRow:
     """Void a payment and record its replacement (a new voucher number) in one step."""
+    original = get_payment(session, voucher_no=voucher_no)
+    if original.member_id is None and original.household_id is None:
+        raise UserError("这是付给单位的款项（如爱心驿家补助），请在原登记处撤回后重新登记")
     void_payment(session, voucher_no=voucher_no, reason=reason)
     return record_payment(session, data=data)
 

@@ -33,6 +33,7 @@ from union_desk.services.errors import UserError
 from union_desk.services.payment_search import PaymentFilter, list_payments
 from union_desk.services.payments import mark_printed, payments_by_numbers
 from union_desk.services.settings import get_setting, put_setting
+from union_desk.services.unit_payments import is_unit_payment
 from union_desk.services.voucher_numbers import this_township
 
 LAYOUT_KEY = "voucher.layout"
@@ -159,7 +160,8 @@ def voucher_data(p: PaymentRow, union: str, secret: str) -> VoucherData:
         category=p.recipient_category, amount_fen=p.amount_fen, method=p.method.value,
         handler=p.handler, reviewer=p.reviewer, approver=p.approver,
         voided=p.status == PaymentStatus.VOID, void_reason=p.void_reason,
-        reprint=p.printed_count > 0, check=voucher_check(p.voucher_no, p.amount_fen, secret))
+        reprint=p.printed_count > 0, check=voucher_check(p.voucher_no, p.amount_fen, secret),
+        unit_recipient=is_unit_payment(p))
 
 
 def signoff_data(payments: list[PaymentRow], union: str) -> SignoffData:

@@ -1,0 +1,139 @@
+"""Station subsidies are paid to the host unit as payments: voucher numbers, void, print,
+and the migration that joined them (0006)."""
+import sqlite3
+from datetime import date
+
+import pytest
+
+from union_desk.db import open_database
+from union_desk.models.payment import PaymentMethod, PaymentStatus
+from union_desk.models.stations import SubsidyKind
+from union_desk.reports.pdfcheck import pdf_fonts, pdf_text
+from union_desk.services import station_subsidies, stations, vouchers
+from union_desk.services.errors import UserError
+from union_desk.services.payment_search import PaymentFilter, list_payments
+from union_desk.services.payments import get_payment
+from union_desk.services.settings import set_up
+from union_desk.services.unit_payments import is_unit_payment
+from stations_helpers import station_data
+
+CODE = "91110000600037341L"
+
+
+def _add(db, station, kind=SubsidyKind.BUILD, fen=3_000_000, paid_on=date(2021, 4, 1), **kw):
+    with db.session(write=True) as s:
+        return station_subsidies.add_subsidy(s, station_id=station.id, kind=kind, amount_fen=fen,
+                                             paid_on=paid_on, **kw)
+
+
+def test_a_subsidy_is_a_payment_to_the_host_unit_with_the_next_voucher_number(db, station):
+    build = _add(db, station, note="一次性建设补助", method=PaymentMethod.CASH,
+                 handler="李会计", reviewer="徐丽萍", approver="方建平")
+    running = _add(db, station, SubsidyKind.RUNNING, 500_000, date(2021, 9, 1))
+    assert (build.voucher_no, running.voucher_no) == ("大洋镇-2021-0001", "大洋镇-2021-0002")
+    with db.session() as s:
+        paid = get_payment(s, voucher_no=build.voucher_no)
+        listed = list_payments(s, flt=PaymentFilter(year=2021))
+        rows = station_subsidies.list_subsidies(s, station_id=station.id)
+    assert paid.id == build.payment_id and is_unit_payment(paid)
+    assert (paid.recipient_name, paid.recipient_id_number, paid.recipient_unit) == \
+        ("大洋镇总工会", CODE, f"大洋镇环卫工人爱心驿家（{station.code}）")
+    assert (paid.occasion, paid.amount_fen, paid.paid_on, paid.method, paid.note) == \
+        ("爱心驿家建设补助", 3_000_000, date(2021, 4, 1), PaymentMethod.CASH, "一次性建设补助")
+    assert (paid.handler, paid.reviewer, paid.approver) == ("李会计", "徐丽萍", "方建平")
+    assert paid.status == PaymentStatus.ISSUED and paid.member_id is None
+    assert [(p.voucher_no, p.occasion) for p in listed] == [
+        ("大洋镇-2021-0001", "爱心驿家建设补助"), ("大洋镇-2021-0002", "爱心驿家运行补助")]
+    assert listed[1].handler == "王晓燕"  # blank: the clerk
+    assert [r.voucher_no for r in rows] == ["大洋镇-2021-0001", "大洋镇-2021-0002"]
+
+
+def test_a_host_unit_without_a_credit_code_is_paid_with_the_code_blank(db, make_station):
+    station = make_station(host_unit="大洋镇环卫所", host_credit_code="")
+    row = _add(db, station)
+    with db.session() as s:
+        paid = get_payment(s, voucher_no=row.voucher_no)
+    assert (paid.recipient_name, paid.recipient_id_number) == ("大洋镇环卫所", "")
+
+
+def test_a_refused_subsidy_issues_no_number(db, station):
+    _add(db, station)
+    with pytest.raises(UserError, match="已有建设补助"):
+        _add(db, station)
+    assert _add(db, station, SubsidyKind.RUNNING, 500_000).voucher_no == "大洋镇-2021-0002"
+
+
+def test_withdrawing_a_subsidy_voids_its_payment_with_the_reason(db, station):
+    row = _add(db, station)
+    with pytest.raises(UserError, match="作废原因"):
+        with db.session(write=True) as s:
+            station_subsidies.void_subsidy(s, subsidy_id=row.id, reason=" ")
+    with db.session(write=True) as s:
+        station_subsidies.void_subsidy(s, subsidy_id=row.id, reason="金额录错",
+                                       today=date(2021, 5, 1))
+    with db.session() as s:
+        paid = get_payment(s, voucher_no=row.voucher_no)
+        assert station_subsidies.list_subsidies(s, station_id=station.id) == []
+        assert len(list_payments(s)) == 1  # kept, marked 作废
+    assert (paid.status, paid.void_reason, paid.voided_on) == \
+        (PaymentStatus.VOID, "金额录错", date(2021, 5, 1))
+    again = _add(db, station, fen=2_000_000)  # the build grant may be entered again
+    assert again.voucher_no == "大洋镇-2021-0002"
+
+
+def test_a_unit_payment_is_not_corrected_from_the_payments_list(db, station):
+    from union_desk.models.payment import PaymentCreate
+    from union_desk.services.payments import correct_payment
+
+    row = _add(db, station)
+    with pytest.raises(UserError, match="原登记处撤回"), db.session(write=True) as s:
+        correct_payment(s, voucher_no=row.voucher_no, reason="改金额", data=PaymentCreate(
+            occasion="爱心驿家建设补助", amount_fen=1, paid_on=date(2021, 4, 2)))
+    with db.session() as s:  # nothing voided, nothing added
+        assert get_payment(s, voucher_no=row.voucher_no).status == PaymentStatus.ISSUED
+        assert len(list_payments(s)) == 1
+
+
+def test_the_voucher_names_the_unit_and_its_credit_code(db, station, tmp_path):
+    row = _add(db, station)
+    out = tmp_path / "subsidy.pdf"
+    with db.session(write=True) as s:
+        payments = vouchers.select_payments(s, numbers=[row.voucher_no])
+        vouchers.render_vouchers_pdf(s, target=out, payments=payments, layout="A5")
+    text = "".join(pdf_text(out).split())
+    assert "大洋镇总工会" in text and CODE in text and "统一社会信用代码" in text
+    assert "身份证号" not in text
+    assert "爱心驿家建设补助" in text and "叁万元整" in text and row.voucher_no in text
+    assert pdf_fonts(out) and all(embedded for _, embedded in pdf_fonts(out))
+
+
+def test_migrating_from_0005_keeps_existing_subsidies_without_a_payment(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "old.sqlite3"
+    old = open_database(path, migrate=False)
+    with old.engine.begin() as conn:
+        command.upgrade(old._alembic_config(conn), "0005")
+    with old.session(write=True) as s:
+        set_up(s, township="DY", clerk="王晓燕")
+        station = stations.register_station(s, data=station_data())
+    old.close()
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO station_subsidy (id, township, created_at, updated_at, station_id,"
+                " kind, amount_fen, paid_on, note) VALUES ('s1', 'DY', '2021-04-01 00:00:00',"
+                " '2021-04-01 00:00:00', ?, '建设补助', 3000000, '2021-04-01', '旧记录')",
+                (station.id,))
+    con.commit()
+    con.close()
+    db = open_database(path)
+    try:
+        assert db.stored_revisions() == {"0006"}
+        with db.session() as s:
+            rows = station_subsidies.list_subsidies(s, station_id=station.id)
+        assert [(r.id, r.amount_fen, r.note, r.payment_id, r.voucher_no) for r in rows] == \
+            [("s1", 3_000_000, "旧记录", None, "")]
+        with db.session(write=True) as s:  # withdrawn without a payment to void
+            station_subsidies.void_subsidy(s, subsidy_id="s1", reason="重复录入")
+            assert list_payments(s) == []
+    finally:
+        db.close()
