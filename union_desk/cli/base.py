@@ -6,7 +6,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from union_desk.cli import EXIT_ERROR, EXIT_OK, open_db
+from union_desk.cli import EXIT_ERROR, EXIT_OK, open_db, print_json
 
 DEMO_TOWNSHIP = "DY"  # 大洋镇
 DEMO_CLERK = "示例经办人"
@@ -30,6 +30,12 @@ def register(subparsers) -> None:
     backup = subparsers.add_parser("backup", help="把数据库备份（一致的快照）到 DEST")
     backup.add_argument("dest", type=Path, metavar="DEST")
     backup.set_defaults(handler=_backup)
+
+    stats = subparsers.add_parser("stats", help="年度数据：新建工会、新会员、困难帮扶、返乡专车、爱心驿家")
+    stats.add_argument("--year", type=_positive, default=None, metavar="YYYY",
+                       help="年份（默认今年）")
+    stats.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    stats.set_defaults(handler=_stats)
 
 
 def _positive(text: str) -> int:
@@ -145,4 +151,24 @@ def _backup(args: argparse.Namespace) -> int:
     finally:
         db.close()
     sys.stdout.write(f"已备份到 {dest}\n")
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from union_desk.services.year_report import year_report
+
+    db = open_existing_db(args)
+    try:
+        with db.session() as s:
+            report = year_report(s, year=args.year or date.today().year)
+    finally:
+        db.close()
+    if args.json:
+        print_json(report.model_dump(mode="json"))
+    else:
+        sys.stdout.write(f"{report.township} {report.year} 年\n")
+        for what, figure in report.lines():
+            sys.stdout.write(f"{what}：{figure}\n")
     return EXIT_OK

@@ -365,132 +365,132 @@
 <context>
     <name>TripsColumns</name>
     <message>
-        <location filename="../views/trips_models.py" line="91"/>
+        <location filename="../views/trips_models.py" line="81"/>
         <source>Bus</source>
         <translation>车次</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="93"/>
+        <location filename="../views/trips_models.py" line="83"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="94"/>
-        <location filename="../views/trips_models.py" line="107"/>
-        <location filename="../views/trips_models.py" line="116"/>
-        <location filename="../views/trips_models.py" line="131"/>
+        <location filename="../views/trips_models.py" line="84"/>
+        <location filename="../views/trips_models.py" line="97"/>
+        <location filename="../views/trips_models.py" line="106"/>
+        <location filename="../views/trips_models.py" line="121"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="95"/>
+        <location filename="../views/trips_models.py" line="85"/>
         <source>Departs</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="96"/>
+        <location filename="../views/trips_models.py" line="86"/>
         <source>Seats</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="97"/>
-        <location filename="../views/trips_models.py" line="103"/>
-        <location filename="../views/trips_models.py" line="142"/>
+        <location filename="../views/trips_models.py" line="87"/>
+        <location filename="../views/trips_models.py" line="93"/>
+        <location filename="../views/trips_models.py" line="132"/>
         <source>Boarded</source>
         <translation>已上车</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="98"/>
+        <location filename="../views/trips_models.py" line="88"/>
         <source>Missing</source>
         <translation>未上车</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="101"/>
-        <location filename="../views/trips_models.py" line="133"/>
+        <location filename="../views/trips_models.py" line="91"/>
+        <location filename="../views/trips_models.py" line="123"/>
         <source>Seat</source>
         <translation>座号</translation>
     </message>
     <message>
+        <location filename="../views/trips_models.py" line="94"/>
         <location filename="../views/trips_models.py" line="104"/>
-        <location filename="../views/trips_models.py" line="114"/>
-        <location filename="../views/trips_models.py" line="127"/>
+        <location filename="../views/trips_models.py" line="117"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <location filename="../views/trips_models.py" line="95"/>
         <location filename="../views/trips_models.py" line="105"/>
-        <location filename="../views/trips_models.py" line="115"/>
-        <location filename="../views/trips_models.py" line="128"/>
+        <location filename="../views/trips_models.py" line="118"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="106"/>
-        <location filename="../views/trips_models.py" line="129"/>
+        <location filename="../views/trips_models.py" line="96"/>
+        <location filename="../views/trips_models.py" line="119"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="108"/>
-        <location filename="../views/trips_models.py" line="117"/>
-        <location filename="../views/trips_models.py" line="130"/>
+        <location filename="../views/trips_models.py" line="98"/>
+        <location filename="../views/trips_models.py" line="107"/>
+        <location filename="../views/trips_models.py" line="120"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="109"/>
-        <location filename="../views/trips_models.py" line="112"/>
-        <location filename="../views/trips_models.py" line="126"/>
+        <location filename="../views/trips_models.py" line="99"/>
+        <location filename="../views/trips_models.py" line="102"/>
+        <location filename="../views/trips_models.py" line="116"/>
         <source>Reg. no.</source>
         <translation>登记号</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="113"/>
+        <location filename="../views/trips_models.py" line="103"/>
         <source>Leg</source>
         <translation>行程</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="120"/>
+        <location filename="../views/trips_models.py" line="110"/>
         <source>{0} {1} seat {2}</source>
         <translation>{0} {1} {2}号座</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="121"/>
+        <location filename="../views/trips_models.py" line="111"/>
         <source>{0} waiting</source>
         <translation>{0} 候补</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="125"/>
+        <location filename="../views/trips_models.py" line="115"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="132"/>
+        <location filename="../views/trips_models.py" line="122"/>
         <source>Legs</source>
         <translation>乘车方向</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="134"/>
+        <location filename="../views/trips_models.py" line="124"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="135"/>
+        <location filename="../views/trips_models.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="139"/>
+        <location filename="../views/trips_models.py" line="129"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="140"/>
+        <location filename="../views/trips_models.py" line="130"/>
         <source>Seated</source>
         <translation>已排座</translation>
     </message>
     <message>
-        <location filename="../views/trips_models.py" line="141"/>
+        <location filename="../views/trips_models.py" line="131"/>
         <source>Waiting</source>
         <translation>候补</translation>
     </message>

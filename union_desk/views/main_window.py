@@ -16,9 +16,10 @@ def tab_classes() -> list[type]:
     from union_desk.views.roster_tab import RosterTab
     from union_desk.views.hardship_tab import HardshipTab
     from union_desk.views.stations_tab import StationsTab
+    from union_desk.views.overview_tab import OverviewTab
     from union_desk.views.trips_tab import TripsTab
 
-    return [RosterTab, HardshipTab, TripsTab, StationsTab]
+    return [RosterTab, HardshipTab, TripsTab, StationsTab, OverviewTab]
 
 
 class MainWindow(QMainWindow):

@@ -1,0 +1,71 @@
+"""The year-end figures gathered across the areas (services/year_report.py), the `stats` command
+and the overview tab."""
+import json
+from datetime import date
+
+import pytest
+
+from union_desk.cli import main
+from union_desk.models.member import MemberStatus
+from union_desk.models.union import UnionCreate
+from union_desk.services import members, unions
+from union_desk.services.year_report import year_report
+from union_desk.views.ops import Ops
+from union_desk.views.overview_tab import OverviewTab
+
+
+@pytest.fixture
+def year_2021(db, member_data, ids):
+    """Two unions founded in 2021 and one in 2020; two members joined in 2021 (one left since)
+    and one in 2020."""
+    with db.session(write=True) as s:
+        a = unions.create_union(s, data=UnionCreate(name="甲工会", founded=date(2021, 3, 1)))
+        unions.create_union(s, data=UnionCreate(name="乙工会", founded=date(2021, 9, 9)))
+        unions.create_union(s, data=UnionCreate(name="丙工会", founded=date(2020, 5, 1)))
+        first = members.add_member(s, data=member_data(a.id, join_date=date(2021, 4, 1)))
+        members.add_member(s, data=member_data(a.id, name="李四", id_number=ids["B"],
+                                               card_no=None, join_date=date(2021, 6, 1)))
+        members.add_member(s, data=member_data(a.id, name="王五", id_number=ids["C"],
+                                               card_no=None, join_date=date(2020, 6, 1)))
+        members.change_status(s, member_id=first.id, status=MemberStatus.LEFT,
+                              on=date(2022, 1, 1), reason="本人申请")
+    return a
+
+
+def test_roster_counts_by_founding_and_joining_date(db, year_2021):
+    with db.session() as s:
+        report = year_report(s, year=2021)
+    assert (report.unions_new, report.unions_on_roll) == (2, 3)
+    assert (report.members_new, report.members_on_roll) == (2, 2)
+    assert report.township == "大洋镇"
+    lines = dict(report.lines())
+    assert lines["新建基层工会"].startswith("2 家") and lines["新发展会员"].startswith("2 人")
+    assert set(lines) == {"新建基层工会", "新发展会员", "慰问困难职工", "职工医疗互助补助",
+                          "慰问抗疫一线人员", "返乡专车", "新建爱心驿家"}
+
+
+def test_stats_command_prints_the_lines_and_json(db_path, year_2021, capsys):
+    assert main(["--db", str(db_path), "stats", "--year", "2021"]) == 0
+    out = capsys.readouterr().out
+    assert "大洋镇 2021 年" in out and "新建基层工会：2 家" in out
+    assert main(["--db", str(db_path), "stats", "--year", "2021", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["members_new"], data["trips"]["buses"]) == (2, 0)
+
+
+def test_overview_tab_follows_the_year_and_every_change(db, year_2021, member_data, qtbot):
+    ops = Ops(db)
+    tab = OverviewTab(ops)
+    qtbot.addWidget(tab)
+    tab.year.setValue(2021)
+    qtbot.waitUntil(lambda: tab.report is not None and tab.report.year == 2021, timeout=5000)
+    assert tab.table.item(1, 1).text().startswith("2 人")
+    from union_desk.domain.idcard import check_char
+
+    with db.session(write=True) as s:
+        members.add_member(s, data=member_data(
+            year_2021.id, name="赵六", id_number="33018219800101001" + check_char(
+                "33018219800101001"), card_no=None, join_date=date(2021, 12, 1)))
+    ops.changed.emit({"members"})  # as any write through the runner announces
+    qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("3 人"), timeout=5000)
+    ops.wait()

@@ -1,0 +1,108 @@
+"""The year-end figures of one township, across every working area — the lines of the city
+federation's report (seed: "新建工会70家，新发展会员3500人 … 慰问困难职工335户，发放慰问金66.95万元
+… 12辆大巴护送580多名 … 新建爱心驿家3所").
+
+Each area keeps its own rules for what counts (hardship_stats.year_figures, station_stats);
+this module only gathers them and adds the roster's and the buses' year counts.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from union_desk.domain.money import format_fen
+from union_desk.domain.townships import township_by_code
+from union_desk.models.member import Member, MemberStatus
+from union_desk.models.stations import StationStatus
+from union_desk.models.trips import (Bus, Registration, RegistrationStatus, TripCampaign, TripLeg,
+                                     TripSeat)
+from union_desk.models.union import GrassrootsUnion, UnionStatus
+from union_desk.services.hardship_stats import YearFigures, year_figures
+from union_desk.services.payment_search import period
+from union_desk.services.settings import get_setting
+from union_desk.services.station_stats import station_figures
+
+
+class TripsYear(BaseModel):
+    campaigns: int
+    buses: int
+    registered: int
+    carried: int  # seated on an outbound bus
+
+
+class YearReport(BaseModel):
+    year: int
+    township: str
+    unions_new: int
+    unions_on_roll: int
+    members_new: int
+    members_on_roll: int
+    hardship: YearFigures
+    trips: TripsYear
+    stations_new: int
+    stations_in_service: int
+    people_served: int
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(what, figure) in the words of the year-end report."""
+        h, t = self.hardship, self.trips
+        return [
+            ("新建基层工会", f"{self.unions_new} 家（在册 {self.unions_on_roll} 家）"),
+            ("新发展会员", f"{self.members_new} 人（在册 {self.members_on_roll} 人）"),
+            ("慰问困难职工", f"{h.hardship_households} 户，{h.hardship_payments} 笔，"
+                          f"{format_fen(h.hardship_amount_fen)}"),
+            ("职工医疗互助补助", f"{h.medical_cases} 人次，{format_fen(h.medical_amount_fen)}"),
+            ("慰问抗疫一线人员", f"{h.epidemic_people} 人，{format_fen(h.epidemic_amount_fen)}"),
+            ("返乡专车", f"{t.campaigns} 次活动，{t.buses} 辆车，报名 {t.registered} 人，"
+                      f"乘车 {t.carried} 人"),
+            ("新建爱心驿家", f"{self.stations_new} 所（在用 {self.stations_in_service} 所），"
+                        f"全年服务 {self.people_served} 人次"),
+        ]
+
+
+def _count(session: Session, query) -> int:
+    return session.execute(query).scalar_one()
+
+
+def _trips(session: Session, start: date, end: date) -> TripsYear:
+    campaigns = sa.select(TripCampaign.id).where(
+        TripCampaign.deleted_at.is_(None), TripCampaign.starts_on >= start,
+        TripCampaign.starts_on < end)
+    live_regs = sa.and_(Registration.deleted_at.is_(None),
+                        Registration.status == RegistrationStatus.REGISTERED,
+                        Registration.campaign_id.in_(campaigns))
+    return TripsYear(
+        campaigns=_count(session, sa.select(sa.func.count()).select_from(campaigns.subquery())),
+        buses=_count(session, sa.select(sa.func.count(Bus.id)).where(
+            Bus.deleted_at.is_(None), Bus.campaign_id.in_(campaigns))),
+        registered=_count(session, sa.select(sa.func.count(Registration.id)).where(live_regs)),
+        carried=_count(session, sa.select(sa.func.count(TripSeat.id))
+                       .join(Registration, Registration.id == TripSeat.registration_id)
+                       .where(live_regs, TripSeat.deleted_at.is_(None),
+                              TripSeat.leg == TripLeg.OUTBOUND, TripSeat.bus_id.is_not(None))))
+
+
+def year_report(session: Session, *, year: int) -> YearReport:
+    start, end = period(year)
+    live_union = GrassrootsUnion.deleted_at.is_(None)
+    live_member = Member.deleted_at.is_(None)
+    stations = station_figures(session, year=year)
+    code = get_setting(session, key="township", default="")
+    return YearReport(
+        year=year, township=township_by_code(code).name if code else "",
+        unions_new=_count(session, sa.select(sa.func.count(GrassrootsUnion.id)).where(
+            live_union, GrassrootsUnion.founded >= start, GrassrootsUnion.founded < end)),
+        unions_on_roll=_count(session, sa.select(sa.func.count(GrassrootsUnion.id)).where(
+            live_union, GrassrootsUnion.status == UnionStatus.ACTIVE)),
+        members_new=_count(session, sa.select(sa.func.count(Member.id)).where(
+            live_member, Member.join_date >= start, Member.join_date < end)),
+        members_on_roll=_count(session, sa.select(sa.func.count(Member.id)).where(
+            live_member, Member.status == MemberStatus.ACTIVE)),
+        hardship=year_figures(session, year=year),
+        trips=_trips(session, start, end),
+        stations_new=stations.new_in_year,
+        stations_in_service=stations.by_status.get(StationStatus.IN_SERVICE, 0),
+        people_served=stations.served_total)

@@ -1,0 +1,67 @@
+"""年度概况: the township's year-end figures across every working area, as the city federation's
+report words them (services/year_report.py), refreshed whenever anything changes."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from union_desk.services.year_report import YearReport, year_report
+from union_desk.views.ops import Ops
+from union_desk.views.tables import list_table
+
+
+class OverviewTab(QWidget):
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.setObjectName("overviewTab")
+        self.report: YearReport | None = None
+        self.year = QSpinBox(self)
+        self.year.setObjectName("overviewYear")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("overviewHeading")
+        self.table = list_table(self, "overviewTable", [self.tr("Work"), self.tr("This year")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year"), self))
+        top.addWidget(self.year)
+        top.addWidget(self.heading, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr(
+            "New unions count by founding date, new members by joining date; money counts issued "
+            "payments only (voided ones are left out)."), self))
+        self.year.valueChanged.connect(self._on_year_value_changed)
+        ops.changed.connect(self._on_ops_changed)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def refresh(self) -> None:
+        year = self.year.value()
+        self.ops.read(lambda s: year_report(s, year=year)).success(self._show).run()
+
+    def _show(self, report: YearReport) -> None:
+        if report.year != self.year.value():
+            return  # the clerk has moved on to another year
+        self.report = report
+        self.heading.setText(self.tr("{0}, {1}").format(report.township, report.year))
+        lines = report.lines()
+        self.table.setRowCount(len(lines))
+        for i, (what, figure) in enumerate(lines):
+            self.table.setItem(i, 0, QTableWidgetItem(what))
+            self.table.setItem(i, 1, QTableWidgetItem(figure))
+        self.table.resizeColumnToContents(0)
+
+    def _on_year_value_changed(self, _year: int) -> None:
+        self.refresh()
+
+    def _on_ops_changed(self, _changes: set) -> None:
+        self.refresh()
