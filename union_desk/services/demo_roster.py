@@ -44,6 +44,14 @@ def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + given[:2]
 
 
+def _founded(i: int) -> date:
+    """Most unions are years old; the first two were founded this year (the 新建工会 figure)."""
+    if i >= 2:
+        return date(2005 + i % 15, 1 + i % 12, 1 + i % 27)
+    today = date.today()
+    return today - timedelta(days=30 * (i + 1)) if today.month > 2 else today
+
+
 def populate(session: Session, *, rng: random.Random, size: int) -> None:
     now, township = utcnow(), session.info.get("township", "")
     stamp = dict(township=township, created_at=now, updated_at=now, deleted_at=None)
@@ -51,7 +59,7 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
     for i, employer in enumerate(EMPLOYERS[: max(4, min(len(EMPLOYERS), size // 20 or 4))]):
         unions.append(dict(stamp, id=new_id(), name=f"{employer}工会", credit_code=_credit_code(rng),
                            chair=_name(rng), phone=f"13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}",
-                           founded=date(2005 + i % 15, 1 + i % 12, 1 + i % 27),
+                           founded=_founded(i),
                            status=UnionStatus.ACTIVE.value, closed_on=None, closed_reason=""))
     session.execute(sa.insert(GrassrootsUnion), unions)
     record_bulk(session, table_name="grassroots_union", rows=unions)
@@ -62,7 +70,7 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
         number, born = _id_number(rng, used)
         name = _name(rng)
         joined = max(born + timedelta(days=18 * 366), date(2010, 1, 1)) + timedelta(days=rng.randrange(3000))
-        joined = min(joined, date.today())
+        joined = min(max(joined, union["founded"]), date.today())
         member_id = new_id()
         members.append(dict(stamp, id=member_id, name=name, id_number=number,
                             gender="男" if int(number[16]) % 2 else "女", birth_date=born,
