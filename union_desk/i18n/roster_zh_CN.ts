@@ -4,17 +4,17 @@
 <context>
     <name>CloseUnionDialog</name>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="69"/>
+        <location filename="../views/roster_union_dialog.py" line="63"/>
         <source>Close union — {0}</source>
         <translation>撤销工会 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="75"/>
+        <location filename="../views/roster_union_dialog.py" line="69"/>
         <source>Closed on</source>
         <translation>撤销日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="78"/>
+        <location filename="../views/roster_union_dialog.py" line="72"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -393,7 +393,7 @@ Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_union_dialog.py" line="57"/>
+        <location filename="../views/roster_union_dialog.py" line="51"/>
         <source>Warning: {0} (saved anyway)</source>
         <translation>提示：{0}（仍可保存）</translation>
     </message>
@@ -401,22 +401,22 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="114"/>
+        <location filename="../views/roster_member_dialog.py" line="108"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="114"/>
+        <location filename="../views/roster_member_dialog.py" line="108"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="115"/>
+        <location filename="../views/roster_member_dialog.py" line="109"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/roster_member_dialog.py" line="115"/>
+        <location filename="../views/roster_member_dialog.py" line="109"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>

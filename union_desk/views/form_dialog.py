@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from pydantic import ValidationError
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QVBoxLayout, QWidget)
 
 from union_desk.views.ops import Ops, error_text
 
@@ -44,6 +44,13 @@ class FormDialog(QDialog):
         if field:
             self.register_field(field, widget, label)
         return widget
+
+    def add_line(self, object_name: str, label: str, field: str) -> QLineEdit:
+        """A named one-line text row for `field`."""
+        edit = QLineEdit(self)
+        edit.setObjectName(object_name)
+        self.add_row(label, edit, field)
+        return edit
 
     def register_field(self, field: str, widget: QWidget, label: str = "") -> None:
         """Errors about `field` focus `widget` and name it by `label`."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QTableWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QLabel, QTableWidget,
                                QTableWidgetItem)
 
 from union_desk.domain.errors import RuleError
@@ -36,14 +36,14 @@ class MemberDialog(FormDialog):
         super().__init__(ops, title, save, {"members"}, parent)
         self.setObjectName("memberDialog")
         self.member = member
-        self.name = self._line("nameEdit", self.tr("Name"), "name")
-        self.id_number = self._line("idNumberEdit", self.tr("ID number"), "id_number")
+        self.name = self.add_line("nameEdit", self.tr("Name"), "name")
+        self.id_number = self.add_line("idNumberEdit", self.tr("ID number"), "id_number")
         self.derived = QLabel(self)
         self.derived.setObjectName("derivedLabel")
         self.add_row(self.tr("Birth date / gender"), self.derived)
-        self.phone = self._line("phoneEdit", self.tr("Mobile phone"), "phone")
-        self.ethnicity = self._line("ethnicityEdit", self.tr("Ethnicity"), "ethnicity")
-        self.employer = self._line("employerEdit", self.tr("Employer"), "employer")
+        self.phone = self.add_line("phoneEdit", self.tr("Mobile phone"), "phone")
+        self.ethnicity = self.add_line("ethnicityEdit", self.tr("Ethnicity"), "ethnicity")
+        self.employer = self.add_line("employerEdit", self.tr("Employer"), "employer")
         self.union = QComboBox(self)
         self.union.setObjectName("unionCombo")
         for union in unions:
@@ -55,7 +55,7 @@ class MemberDialog(FormDialog):
         self.join_date.setCalendarPopup(True)
         self.join_date.setDisplayFormat("yyyy-MM-dd")
         self.add_row(self.tr("Joined on"), self.join_date, "join_date")
-        self.card_no = self._line("cardNoEdit", self.tr("Member card no."), "card_no")
+        self.card_no = self.add_line("cardNoEdit", self.tr("Member card no."), "card_no")
         self.migrant = QCheckBox(self.tr("Migrant worker"), self)
         self.migrant.setObjectName("migrantCheck")
         self.add_row("", self.migrant, "is_migrant")
@@ -66,12 +66,6 @@ class MemberDialog(FormDialog):
         self.add_row(self.tr("Household registration"), self.hukou, "hukou_type")
         self.id_number.textChanged.connect(self._on_id_number_text_changed)
         self._fill(member)
-
-    def _line(self, object_name: str, label: str, field: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(object_name)
-        self.add_row(label, edit, field)
-        return edit
 
     def _fill(self, member: MemberRow | None) -> None:
         self.ethnicity.setText("汉族")

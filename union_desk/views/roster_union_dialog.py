@@ -23,15 +23,15 @@ class UnionDialog(FormDialog):
         super().__init__(ops, title, save, {"unions", "members"}, parent)
         self.setObjectName("unionDialog")
         self.union = union
-        self.name = self._line("unionNameEdit", self.tr("Name"), "name")
-        self.credit_code = self._line("creditCodeEdit", self.tr("Unified social credit code"),
+        self.name = self.add_line("unionNameEdit", self.tr("Name"), "name")
+        self.credit_code = self.add_line("creditCodeEdit", self.tr("Unified social credit code"),
                                       "credit_code")
         self.credit_warning = QLabel(self)
         self.credit_warning.setObjectName("creditWarning")
         self.credit_warning.setStyleSheet("color: #a15c00")
         self.add_row("", self.credit_warning)
-        self.chair = self._line("chairEdit", self.tr("Chair"), "chair")
-        self.phone = self._line("unionPhoneEdit", self.tr("Contact phone"), "phone")
+        self.chair = self.add_line("chairEdit", self.tr("Chair"), "chair")
+        self.phone = self.add_line("unionPhoneEdit", self.tr("Contact phone"), "phone")
         self.founded = QDateEdit(QDate.currentDate(), self)
         self.founded.setObjectName("foundedEdit")
         self.founded.setCalendarPopup(True)
@@ -44,12 +44,6 @@ class UnionDialog(FormDialog):
             self.chair.setText(union.chair)
             self.phone.setText(union.phone)
             self.founded.setDate(to_qdate(union.founded))
-
-    def _line(self, object_name: str, label: str, field: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(object_name)
-        self.add_row(label, edit, field)
-        return edit
 
     def _on_credit_code_text_changed(self, text: str) -> None:
         problem = credit_code_problem(text) if text.strip() else None
