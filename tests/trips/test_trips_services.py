@@ -213,6 +213,24 @@ def test_changing_legs_adds_or_frees_seats(db, campaign):
     assert seats_of(db, back) == [(1, "乙")]
 
 
+def test_a_new_destination_the_bus_does_not_serve_sends_the_passenger_back_to_wait(db,
+                                                                                    campaign):
+    c, (guizhou, hubei) = campaign
+    regs = register(db, c.id, *[person(i, f"黔{i}") for i in range(1, 5)])
+    assign(db, c)
+    assert waiting_names(db, c) == ["黔4"]
+    with db.session(write=True) as s:  # 黔2 really goes home to 恩施
+        update_registration(s, registration_id=regs[1].id, data=person(
+            2, "黔2", province="湖北省", city="恩施州"))
+        # a correction that keeps the destination keeps the seat
+        update_registration(s, registration_id=regs[0].id,
+                            data=person(1, "黔1", employer="浙江寿昌纺织"))
+    assert seats_of(db, guizhou) == [(1, "黔1"), (2, "黔4"), (3, "黔3")]
+    assert waiting_names(db, c) == ["黔2"]
+    assign(db, c)
+    assert seats_of(db, hubei) == [(1, "黔2")] and waiting_names(db, c) == []
+
+
 def test_registration_list_pages_searches_and_sorts_in_sql(db, campaign):
     c, _ = campaign
     register(db, c.id, person(1, "张三"), person(2, "李四", employer="浙江寿昌纺织"),

@@ -14,13 +14,14 @@ from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.phone import parse_mobile
 from union_desk.domain.pinyin import name_key, pinyin_initials
+from union_desk.domain.seating import destination_key
 from union_desk.models.base import utcnow
 from union_desk.models.member import Member
 from union_desk.models.trips import (Bus, CancelResult, Registration, RegistrationCreate,
                                      RegistrationRow, RegistrationStatus, SeatInfo, TripSeat)
 from union_desk.services.errors import UserError
-from union_desk.services.trips import get_campaign
-from union_desk.services.trips_seats import offer_seat
+from union_desk.services.trips import bus_spec, get_campaign
+from union_desk.services.trips_seats import leg_buses, offer_seat, stop_keys
 
 LIVE = RegistrationStatus.REGISTERED
 
@@ -153,11 +154,30 @@ def update_registration(session: Session, *, registration_id: str,
     for leg, seat in seats.items():
         if leg not in wanted:
             _release(session, seat)
+        elif seat.bus_id is not None and not _bus_serves(session, seat.bus_id, reg):
+            _back_to_waiting(session, seat)
     for leg in wanted:
         if leg not in seats:
             session.add(TripSeat(registration_id=reg.id, leg=leg))
     session.flush()
     return registration_rows(session, [reg])[0]
+
+
+def _bus_serves(session: Session, bus_id: str, reg: Registration) -> bool:
+    """Whether the bus's route still takes this passenger where the registration now says."""
+    bus = session.get(Bus, bus_id)
+    stops = stop_keys(leg_buses(session, bus.campaign_id, bus.leg))
+    return destination_key(reg.province, reg.city, reg.county, stops) in bus_spec(bus).stops
+
+
+def _back_to_waiting(session: Session, seat: TripSeat) -> None:
+    """A corrected destination this bus does not go to: the passenger waits again (in their
+    registration order) and the seat goes to the first waiting passenger the bus serves."""
+    bus, seat_no = session.get(Bus, seat.bus_id), seat.seat_no
+    seat.bus_id, seat.seat_no, seat.boarded_at = None, None, None
+    session.flush()
+    if seat_no is not None:
+        offer_seat(session, bus=bus, seat_no=seat_no)
 
 
 def _release(session: Session, seat: TripSeat) -> tuple[str, object] | None:
