@@ -22,6 +22,15 @@ AREAS = ("roster", "hardship", "trips", "stations")
 
 
 def _tool(name: str) -> str:
+    """Qt's lupdate/lrelease as shipped inside PySide6 (found without relying on PATH)."""
+    import PySide6
+
+    exe = ".exe" if sys.platform == "win32" else ""
+    candidates = [Path(PySide6.__file__).parent / f"{name}{exe}",
+                  Path(sys.executable).parent / f"pyside6-{name}{exe}"]
+    for candidate in candidates:
+        if candidate.is_file():
+            return str(candidate)
     found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     if not found:
         sys.exit(f"pyside6-{name} not found: install PySide6-Essentials in this environment")
