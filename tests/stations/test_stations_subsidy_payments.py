@@ -102,7 +102,7 @@ def test_the_voucher_names_the_unit_and_its_credit_code(db, station, tmp_path):
         vouchers.render_vouchers_pdf(s, target=out, payments=payments, layout="A5")
     text = "".join(pdf_text(out).split())
     assert "大洋镇总工会" in text and CODE in text and "统一社会信用代码" in text
-    assert "身份证号" not in text
+    assert "身份证号" not in text and "慰问金" not in text and "补助资金发放凭证" in text
     assert "爱心驿家建设补助" in text and "叁万元整" in text and row.voucher_no in text
     assert pdf_fonts(out) and all(embedded for _, embedded in pdf_fonts(out))
 

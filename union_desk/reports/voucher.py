@@ -25,6 +25,7 @@ from union_desk.reports.pdfkit import draw_text, draw_watermark, new_canvas
 from union_desk.reports.qrmark import draw_qr_mark
 
 TITLE = "慰问金发放凭证"
+UNIT_TITLE = "补助资金发放凭证"  # paid to a unit (e.g. a rest station's host), not to a person
 LAYOUTS = ("A4x2", "A5")
 MARGIN = 28.0
 QR_SIZE = 66.0
@@ -83,7 +84,8 @@ def format_date(d: date) -> str:
 def _header(c: Canvas, v: VoucherData, left: float, top: float, width: float) -> None:
     right, mid = left + width, left + width / 2
     draw_qr_mark(c, left - 4, top - 12 - QR_SIZE, QR_SIZE, qr_payload(v))
-    title_w = draw_text(c, mid, top - 40, TITLE, 20, "center", bold=True)
+    title_w = draw_text(c, mid, top - 40, UNIT_TITLE if v.unit_recipient else TITLE, 20,
+                        "center", bold=True)
     c.setLineWidth(0.8)
     for dy in (46, 49):  # the double rule under a voucher title
         c.line(mid - title_w / 2 - 8, top - dy, mid + title_w / 2 + 8, top - dy)
@@ -112,8 +114,9 @@ def _body(c: Canvas, v: VoucherData, x: float, top: float, width: float) -> floa
                           else ("身份证号", mask_id(v.id_number)))
     rows = (
         ("领 取 人", v.recipient, id_label, id_shown),
+        ("用    途", v.unit, "", "") if v.unit_recipient else
         ("工作单位", v.unit, "困难类别", v.category),
-        ("慰问事由", v.occasion, "发放方式", v.method),
+        ("补助事由" if v.unit_recipient else "慰问事由", v.occasion, "发放方式", v.method),
     )
     row_h = 28.0
     for label, value, label2, value2 in rows:
