@@ -167,3 +167,11 @@ def test_search_uses_sql_indexes_not_a_python_loop(db):
             "ux_member_id_number"} <= names
     assert "ix_member_py_initials" in plan
     assert sa  # keeps the import used
+
+
+def test_unions_are_listed_in_pinyin_order(db):
+    with db.session(write=True) as s:
+        for name in ("张家工会", "安仁工会", "杭州工会"):
+            unions.create_union(s, data=UnionCreate(name=name))
+    with db.session() as s:
+        assert [u.name for u in unions.list_unions(s)] == ["安仁工会", "杭州工会", "张家工会"]

@@ -29,6 +29,7 @@ class GrassrootsUnion(RecordBase, UnionBase, table=True):
     status: UnionStatus = Field(default=UnionStatus.ACTIVE, sa_type=enum_type(UnionStatus))
     closed_on: date | None = None
     closed_reason: str = Field(default="", max_length=200)
+    py_full: str = Field(default="", max_length=200, description="pinyin of the name, for sorting")
 
 
 class UnionCreate(UnionBase):

@@ -57,7 +57,9 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
     stamp = dict(township=township, created_at=now, updated_at=now, deleted_at=None)
     unions = []
     for i, employer in enumerate(EMPLOYERS[: max(4, min(len(EMPLOYERS), size // 20 or 4))]):
-        unions.append(dict(stamp, id=new_id(), name=f"{employer}工会", credit_code=_credit_code(rng),
+        name = f"{employer}工会"
+        unions.append(dict(stamp, id=new_id(), name=name, py_full=pinyin_full(name),
+                           credit_code=_credit_code(rng),
                            chair=_name(rng), phone=f"13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}",
                            founded=_founded(i),
                            status=UnionStatus.ACTIVE.value, closed_on=None, closed_reason=""))

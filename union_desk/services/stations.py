@@ -364,4 +364,4 @@ def union_choices(session: Session) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in session.execute(
         select(GrassrootsUnion.id, GrassrootsUnion.name)
         .where(GrassrootsUnion.deleted_at.is_(None), GrassrootsUnion.status == UnionStatus.ACTIVE)
-        .order_by(GrassrootsUnion.name)).all()]
+        .order_by(GrassrootsUnion.py_full, GrassrootsUnion.name)).all()]

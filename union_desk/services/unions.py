@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from union_desk.domain.creditcode import credit_code_problem, normalise_credit_code
+from union_desk.domain.pinyin import pinyin_full
 from union_desk.models.member import Member, MemberStatus
 from union_desk.models.union import GrassrootsUnion, UnionCreate, UnionRow, UnionStatus, UnionUpdate
 from union_desk.services.errors import UserError
@@ -46,7 +47,7 @@ def _clean(session: Session, data: UnionCreate | UnionUpdate, exclude_id: str | 
         raise UserError(f"已有同名基层工会“{clash.name}”", field="name")
     fields = data.model_dump()
     fields.update(name=name, credit_code=normalise_credit_code(data.credit_code or ""),
-                  chair=data.chair.strip(), phone=data.phone.strip())
+                  chair=data.chair.strip(), phone=data.phone.strip(), py_full=pinyin_full(name))
     return fields
 
 
@@ -85,7 +86,7 @@ def list_unions(session: Session, *, include_closed: bool = True) -> list[UnionR
     if not include_closed:
         query = query.where(GrassrootsUnion.status == UnionStatus.ACTIVE)
     counts = _active_counts(session)
-    unions = session.exec(query.order_by(GrassrootsUnion.name)).all()
+    unions = session.exec(query.order_by(GrassrootsUnion.py_full, GrassrootsUnion.name)).all()
     return [_row(u, counts.get(u.id, 0)) for u in unions]
 
 
