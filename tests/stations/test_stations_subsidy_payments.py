@@ -107,6 +107,18 @@ def test_the_voucher_names_the_unit_and_its_credit_code(db, station, tmp_path):
     assert pdf_fonts(out) and all(embedded for _, embedded in pdf_fonts(out))
 
 
+def test_the_signoff_sheet_shows_a_unit_credit_code_whole_under_its_own_heading(db, station,
+                                                                                tmp_path):
+    row = _add(db, station)
+    out = tmp_path / "signoff.pdf"
+    with db.session(write=True) as s:
+        payments = vouchers.select_payments(s, numbers=[row.voucher_no])
+        vouchers.print_signoff(s, target=out, payments=payments)
+    text = "".join(pdf_text(out).split())
+    assert "爱心驿家建设补助资金发放签收表" in text and "身份证号/信用代码" in text
+    assert CODE in text and "慰问金" not in text
+
+
 def test_migrating_from_0005_keeps_existing_subsidies_without_a_payment(tmp_path):
     from alembic import command
 

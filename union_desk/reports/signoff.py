@@ -20,6 +20,7 @@ from union_desk.reports.voucher import LAYOUTS, VoucherData, draw_vouchers
 PAGE_W, PAGE_H = A4
 LEFT = 36.0
 # (header, width, alignment); the widths add up to the printable width, 523 pt
+ID_COL = 2
 COLUMNS = (("序号", 26, "center"), ("姓名", 54, "center"), ("身份证号", 100, "center"),
            ("单位", 122, "left"), ("金额（元）", 64, "right"), ("凭证号", 86, "center"),
            ("签名", 71, "center"))
@@ -43,6 +44,7 @@ class SignoffLine:
     unit: str
     amount_fen: int
     voucher_no: str
+    unit_recipient: bool = False  # paid to a unit: id_number is its public credit code, shown whole
 
 
 @dataclass(frozen=True)
@@ -122,10 +124,13 @@ def _draw_page(c: Canvas, data: SignoffData, start: int, end: int, page_no: int,
     c.setPageSize(A4)
     _page_head(c, data)
     header = [name for name, _, _ in COLUMNS]
+    if any(ln.unit_recipient for ln in data.lines):
+        header[ID_COL] = "身份证号/信用代码"
     top = draw_table(c, LEFT, TABLE_TOP, WIDTHS, header, [], row_h=HEAD_H, size=10)
     lines = data.lines[start:end]
     for i, ln in enumerate(lines):
-        _row(c, top, [str(start + i + 1), ln.recipient, mask_id(ln.id_number), ln.unit,
+        shown = ln.id_number if ln.unit_recipient else mask_id(ln.id_number)
+        _row(c, top, [str(start + i + 1), ln.recipient, shown, ln.unit,
                       _plain_amount(ln.amount_fen), ln.voucher_no, ""])
         top -= ROW_H
     page_fen = sum(ln.amount_fen for ln in lines)

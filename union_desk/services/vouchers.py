@@ -170,12 +170,14 @@ def signoff_data(payments: list[PaymentRow], union: str) -> SignoffData:
     date_text = format_date(days[0]) if len(days) == 1 else \
         f"{format_date(days[0])}至{format_date(days[-1])}"
     occasion = "、".join(occasions)
-    title = f"{occasions[0]}慰问金发放签收表" if len(occasions) == 1 else "慰问金发放签收表"
+    money = "资金" if all(is_unit_payment(p) for p in payments) else "慰问金"  # 补助 to units
+    title = f"{occasions[0]}{money}发放签收表" if len(occasions) == 1 else f"{money}发放签收表"
     return SignoffData(
         township_union=union, title=title, occasion=occasion, date_text=date_text,
         lines=[SignoffLine(recipient=p.recipient_name, id_number=p.recipient_id_number,
                            unit=p.recipient_unit, amount_fen=p.amount_fen,
-                           voucher_no=p.voucher_no) for p in payments],
+                           voucher_no=p.voucher_no, unit_recipient=is_unit_payment(p))
+               for p in payments],
         handler=_common(p.handler for p in payments),
         reviewer=_common(p.reviewer for p in payments),
         approver=_common(p.approver for p in payments))
