@@ -57,6 +57,7 @@ def test_overview_tab_follows_the_year_and_every_change(db, year_2021, member_da
     ops = Ops(db)
     tab = OverviewTab(ops)
     qtbot.addWidget(tab)
+    tab.show()  # figures are gathered when the tab is shown
     tab.year.setValue(2021)
     qtbot.waitUntil(lambda: tab.report is not None and tab.report.year == 2021, timeout=5000)
     assert tab.table.item(1, 1).text().startswith("2 人")
@@ -68,4 +69,13 @@ def test_overview_tab_follows_the_year_and_every_change(db, year_2021, member_da
                 "33018219800101001"), card_no=None, join_date=date(2021, 12, 1)))
     ops.changed.emit({"members"})  # as any write through the runner announces
     qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("3 人"), timeout=5000)
+    # hidden, it only notes that its figures are stale, and gathers them when shown again
+    tab.hide()
+    with db.session(write=True) as s:
+        members.add_member(s, data=member_data(
+            year_2021.id, name="钱七", id_number="33018219800101002" + check_char(
+                "33018219800101002"), card_no=None, join_date=date(2021, 12, 2)))
+    ops.changed.emit({"members"})
+    tab.show()
+    qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("4 人"), timeout=5000)
     ops.wait()

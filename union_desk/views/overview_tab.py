@@ -37,14 +37,20 @@ class OverviewTab(QWidget):
         layout.addWidget(QLabel(self.tr(
             "New unions count by founding date, new members by joining date; money counts issued "
             "payments only (voided ones are left out)."), self))
+        self._stale = True  # figures are gathered when the tab is shown, not at start-up
         self.year.valueChanged.connect(self._on_year_value_changed)
         ops.changed.connect(self._on_ops_changed)
-        self.refresh()
 
     def title(self) -> str:
         return self.tr("Overview")
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         year = self.year.value()
         self.ops.read(lambda s: year_report(s, year=year)).success(self._show).run()
 
@@ -64,4 +70,7 @@ class OverviewTab(QWidget):
         self.refresh()
 
     def _on_ops_changed(self, _changes: set) -> None:
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
