@@ -169,6 +169,10 @@ def child_bare() -> dict:
 
 def spawn(*args: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", UD_BENCH_SPAWNED=repr(time.time()))
+    # Byte-compiled modules are cached on a clerk's machine (pip compiles them; the Windows bundle
+    # ships them). This sandbox sets PYTHONDONTWRITEBYTECODE, which would make every start compile
+    # ~150 modules from source: measure what the clerk gets.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     proc = subprocess.run([sys.executable, __file__, "--child", *args], env=env,
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
     if proc.returncode != 0:
