@@ -184,6 +184,12 @@ class Database:
             conn.exec_driver_sql("ANALYZE" if full else "PRAGMA optimize")
             conn.commit()
 
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     def close(self) -> None:
         try:
             self.refresh_statistics()

@@ -76,13 +76,10 @@ def _setup(args: argparse.Namespace) -> int:
     from union_desk.domain.townships import township_by_code
     from union_desk.services.settings import set_up
 
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         with db.session(write=True) as s:
             set_up(s, township=_township_code(args.township), clerk=args.clerk)
         context = db.load_context()
-    finally:
-        db.close()
     town = township_by_code(context.township)
     sys.stdout.write(f"已设置：{town.name}（{town.code}），经办人：{context.clerk}，数据库：{db.path}\n")
     return EXIT_OK
@@ -97,8 +94,7 @@ def _demo(args: argparse.Namespace) -> int:
     from union_desk.services.errors import UserError
     from union_desk.services.settings import is_set_up, set_up
 
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         with db.session(write=True) as s:
             if s.execute(sa.select(sa.func.count()).select_from(Member)).scalar_one():
                 raise UserError(f"数据库中已有会员，不能再生成示例数据：{db.path}")
@@ -106,8 +102,6 @@ def _demo(args: argparse.Namespace) -> int:
                 set_up(s, township=DEMO_TOWNSHIP, clerk=DEMO_CLERK)
             make_demo(s, size=args.members)
             unions = s.execute(sa.select(sa.func.count()).select_from(GrassrootsUnion)).scalar_one()
-    finally:
-        db.close()
     sys.stdout.write(f"示例数据已生成：{unions} 个基层工会，{args.members} 名会员。数据库：{db.path}\n"
                      f"打开：union-desk --db {db.path}\n")
     return EXIT_OK
@@ -159,12 +153,9 @@ def _stats(args: argparse.Namespace) -> int:
 
     from union_desk.services.year_report import year_report
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session() as s:
             report = year_report(s, year=args.year or date.today().year)
-    finally:
-        db.close()
     if args.json:
         print_json(report.model_dump(mode="json"))
     else:

@@ -87,13 +87,10 @@ def _import(args: argparse.Namespace) -> int:
     options = PaymentImportOptions(occasion=args.occasion, paid_on=args.paid_on,
                                    method=PaymentMethod(args.method), handler=args.handler_name,
                                    reviewer=args.reviewer, approver=args.approver)
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session(write=args.commit) as s:
             run = import_payment_file if args.commit else check_payment_file
             report = run(s, path=args.file, options=options)
-    finally:
-        db.close()
     if args.json:
         print_json(report.as_dict(with_vouchers=args.commit))
     else:
@@ -124,12 +121,9 @@ def _list(args: argparse.Namespace) -> int:
 
     flt = PaymentFilter(occasion=args.occasion, year=args.year,
                         status=PaymentStatus(args.status) if args.status else None)
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session() as s:
             rows = list_payments(s, flt=flt, limit=None)
-    finally:
-        db.close()
     items = [{"voucher_no": r.voucher_no, "recipient": r.recipient_name,
               "amount_fen": r.amount_fen, "occasion": r.occasion, "status": r.status.value,
               "paid_on": r.paid_on.isoformat()} for r in rows]
@@ -147,12 +141,9 @@ def _list(args: argparse.Namespace) -> int:
 def _void(args: argparse.Namespace) -> int:
     from union_desk.services.payments import void_payment
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session(write=True) as s:
             row = void_payment(s, voucher_no=args.number, reason=args.reason)
-    finally:
-        db.close()
     sys.stdout.write(f"已作废 {row.voucher_no}（{row.recipient_name}），原因：{row.void_reason}\n")
     return EXIT_OK
 
@@ -161,8 +152,7 @@ def _print(args: argparse.Namespace) -> int:
     from union_desk.services.errors import UserError
     from union_desk.services.vouchers import print_vouchers, select_payments
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session(write=True) as s:
             payments = select_payments(s, numbers=args.numbers, occasion=args.occasion,
                                        all_payments=args.all, year=args.year,
@@ -172,8 +162,6 @@ def _print(args: argparse.Namespace) -> int:
                                         signoff=args.signoff, layout=args.layout)
             except OSError as err:
                 raise UserError(f"无法写入 {args.out}：{err.strerror or err}") from None
-    finally:
-        db.close()
     extra = []
     if result.reprinted:
         extra.append(f"补打 {len(result.reprinted)} 张")

@@ -60,15 +60,12 @@ def _import(args: argparse.Namespace) -> int:
     from union_desk.services.roster_import import check_roster_file, commit_roster_import
     from union_desk.services.settings import is_set_up
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session(write=args.commit) as s:
             if args.commit and not is_set_up(s):
                 raise UserError("数据库尚未完成初始设置，请先运行 union-desk setup")
             plan = check_roster_file(s, path=args.file)
             report = commit_roster_import(s, plan=plan) if args.commit else plan.report()
-    finally:
-        db.close()
     if args.json:
         print_json(report.to_json())
     else:
@@ -96,13 +93,10 @@ def _print_summary(path: Path, report) -> None:
 def _export(args: argparse.Namespace) -> int:
     from union_desk.services.roster_export import export_roster
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session(write=args.reveal) as s:
             count = export_roster(s, path=args.file, text=args.search, reveal=args.reveal,
                                   **_filters(s, args))
-    finally:
-        db.close()
     how = "含完整身份证号和手机号，已记入审计日志" if args.reveal else "身份证号和手机号已隐藏"
     sys.stdout.write(f"已导出 {count} 名会员到 {args.file}（{how}）\n")
     return EXIT_OK
@@ -111,14 +105,11 @@ def _export(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from union_desk.services.members import count_members, search_members
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session() as s:
             filters = _filters(s, args)
             rows = search_members(s, text=args.text, limit=max(1, args.limit), **filters)
             total = count_members(s, text=args.text, **filters)
-    finally:
-        db.close()
     items = [{"id": r.id, "name": r.name, "gender": r.gender, "id_number": mask_id(r.id_number),
               "phone": mask_phone(r.phone), "employer": r.employer, "union": r.union_name,
               "card_no": r.card_no, "join_date": r.join_date.isoformat() if r.join_date else None,

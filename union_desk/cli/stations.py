@@ -34,12 +34,9 @@ def register(subparsers) -> None:
 def _list(args: argparse.Namespace) -> int:
     from union_desk.services.stations import list_stations
 
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         with db.session() as s:
             rows = list_stations(s)
-    finally:
-        db.close()
     items = [{"code": r.code, "name": r.name, "status": r.status.value,
               "missing": r.missing_labels,
               "next_inspection_due": (r.next_inspection_due.isoformat()
@@ -60,12 +57,9 @@ def _list(args: argparse.Namespace) -> int:
 def _print(args: argparse.Namespace) -> int:
     from union_desk.services.station_print import station_pdf
 
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         with db.session() as s:
             pdf = station_pdf(s, form=args.form, code=args.code)
-    finally:
-        db.close()
     out = args.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")

@@ -76,13 +76,10 @@ def _add_bus(args: argparse.Namespace) -> int:
                      stops=[s for s in re.split(r"[,，、]", args.stops) if s.strip()],
                      departure_place=args.place, carrier=args.carrier, driver=args.driver,
                      driver_phone=args.driver_phone, contract_no=args.contract)
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session(write=True) as s:
             campaign = trips.campaign_by_name(s, name=args.campaign, create=True)
             bus = trips.add_bus(s, campaign_id=campaign.id, data=data)
-    finally:
-        db.close()
     sys.stdout.write(f"已添加车辆 {bus.plate}：{campaign.name}，{bus.leg.value}第 {bus.seq} 车，"
                      f"{bus.seats} 座，开往 {bus.destination}，{bus.departs_text} 发车\n")
     return EXIT_OK
@@ -92,8 +89,7 @@ def _import(args: argparse.Namespace) -> int:
     from union_desk.services import trips
     from union_desk.services.trips_import import check_trips_file, commit_trips_import
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session(write=args.commit) as s:
             found = trips.find_campaign(s, name=args.campaign)  # None: a new campaign
             plan = check_trips_file(s, campaign_id=found.id if found else None, path=args.file)
@@ -102,8 +98,6 @@ def _import(args: argparse.Namespace) -> int:
                 report = commit_trips_import(s, campaign_id=campaign.id, plan=plan)
             else:
                 report = plan.report(committed=args.commit)
-    finally:
-        db.close()
     if args.json:
         print_json(report.to_json())
     else:
@@ -127,13 +121,10 @@ def _assign(args: argparse.Namespace) -> int:
     from union_desk.services import trips
     from union_desk.services.trips_assign import assign_seats
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session(write=True) as s:
             campaign = trips.campaign_by_name(s, name=args.campaign)
             report = assign_seats(s, campaign_id=campaign.id)
-    finally:
-        db.close()
     if args.json:
         print_json({"campaign": report.campaign, "seated_now": report.seated_now,
                     "buses": [{"plate": b.bus.plate, "leg": b.bus.leg.value, "seq": b.bus.seq,
@@ -166,8 +157,7 @@ def _manifest(args: argparse.Namespace) -> int:
     from union_desk.services import trips
     from union_desk.services.trips_export import write_manifest_pdf
 
-    db = open_existing_db(args)
-    try:
+    with open_existing_db(args) as db:
         with db.session() as s:
             campaign = trips.campaign_by_name(s, name=args.campaign)
             bus_ids = None
@@ -176,7 +166,5 @@ def _manifest(args: argparse.Namespace) -> int:
                                                               plate=args.bus)]
             pages = write_manifest_pdf(s, campaign_id=campaign.id, bus_ids=bus_ids,
                                        path=args.out, notices=args.notices)
-    finally:
-        db.close()
     sys.stdout.write(f"已生成乘车名单 {args.out}（{pages} 页）\n")
     return EXIT_OK
