@@ -136,3 +136,23 @@ def test_first_run_asks_for_township_and_clerk(tmp_path, qtbot, monkeypatch):
     assert FakeDialog.errors == ["请填写经办人姓名"]
     assert (db.context.township, db.context.clerk) == ("SC", "陈静")
     db.close()
+
+
+def test_an_older_answer_never_overwrites_a_newer_one(db, qtbot):
+    """Reads run on two threads: with .latest(tag) only the newest op of that tag reports."""
+    import threading
+
+    ops = Ops(db)
+    release, shown = threading.Event(), []
+
+    def slow(_session):
+        release.wait(5)
+        return "old"
+
+    ops.read(slow).latest("list").success(shown.append).run()
+    ops.read(lambda _s: "new").latest("list").success(shown.append).run()
+    qtbot.waitUntil(lambda: shown == ["new"], timeout=5000)
+    release.set()
+    ops.wait()
+    qtbot.wait(50)
+    assert shown == ["new"]

@@ -63,7 +63,7 @@ class YearFiguresDialog(QDialog):
     def refresh(self) -> None:
         year = self.year.value()
         self.ops.read(lambda s: load_figures(s, year), parent=self) \
-            .success(lambda done: self._show(year, *done)).run()
+            .latest((id(self), "figures")).success(lambda done: self._show(year, *done)).run()
 
     def _show(self, year: int, f: YearFigures, totals: Totals) -> None:
         if year != self.year.value():

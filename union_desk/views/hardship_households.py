@@ -124,7 +124,8 @@ class HouseholdsPanel(QWidget):
             self.counted.emit(count)
 
     def refresh_unions(self) -> None:
-        self.ops.read(lambda s: unions.list_unions(s)).success(self._set_unions).run()
+        self.ops.read(lambda s: unions.list_unions(s)) \
+            .latest((id(self), "unions")).success(self._set_unions).run()
 
     def _set_unions(self, rows: list[UnionRow]) -> None:
         self.unions = rows

@@ -157,7 +157,8 @@ class PaymentsPanel(QWidget):
         self.totals_shown.emit(totals)
 
     def refresh_occasions(self) -> None:
-        self.ops.read(occasions_in_use).success(self._set_occasions).run()
+        self.ops.read(occasions_in_use) \
+            .latest((id(self), "occasions")).success(self._set_occasions).run()
 
     def _set_occasions(self, used: list[str]) -> None:
         current = self.occasion_filter.currentData()

@@ -33,6 +33,7 @@ class Op:
         self._on_failure: Callable[[BaseException], None] | None = None
         self._progress_label: str | None = None
         self._parent: QWidget | None = None
+        self._latest: object | None = None
 
     def success(self, callback: Callable[[Any], None]) -> "Op":
         self._on_success = callback
@@ -44,6 +45,12 @@ class Op:
 
     def with_progress(self, label: str, parent: QWidget | None = None) -> "Op":
         self._progress_label, self._parent = label, parent
+        return self
+
+    def latest(self, tag: object) -> "Op":
+        """Only the newest op started with this tag reports back: reads run on two threads and
+        may finish out of order, so an older answer must not overwrite a newer one."""
+        self._latest = tag
         return self
 
     def run(self) -> None:
@@ -77,6 +84,7 @@ class Ops(QObject):
         self._reads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="db-read")
         self._running: dict[int, _Running] = {}
         self._numbers = itertools.count(1)
+        self._newest: dict[object, int] = {}  # tag → number of the newest op with it
         self._done.connect(self._on_done)
         self._failed.connect(self._on_failed)
         self._progressed.connect(self._on_progressed)
@@ -99,6 +107,8 @@ class Ops(QObject):
     # -- internals --------------------------------------------------------------------------
     def _start(self, op: Op) -> None:
         number = next(self._numbers)
+        if op._latest is not None:
+            self._newest[op._latest] = number
         cancel = threading.Event()
         dialog = None
         if op._progress_label is not None:
@@ -153,18 +163,27 @@ class Ops(QObject):
         self.busy_changed.emit(bool(self._running))
         return running.op
 
+    def _superseded(self, op: Op, number: int) -> bool:
+        if op._latest is None:
+            return False
+        if self._newest.get(op._latest) != number:
+            return True
+        del self._newest[op._latest]
+        return False
+
     @Slot(int, object)
     def _on_done(self, number: int, result) -> None:
         op = self._finish(number)
         if op._changes:
             self.changed.emit(op._changes)
-        if op._on_success is not None:
+        if op._on_success is not None and not self._superseded(op, number):
             op._on_success(result)
 
     @Slot(int, object)
     def _on_failed(self, number: int, err) -> None:
         op = self._finish(number)
-        (op._on_failure or (lambda e: show_error(op._parent, e)))(err)
+        if not self._superseded(op, number):
+            (op._on_failure or (lambda e: show_error(op._parent, e)))(err)
 
 
 def _drop_frames(err: BaseException | None) -> None:

@@ -52,7 +52,8 @@ class OverviewTab(QWidget):
     def refresh(self) -> None:
         self._stale = False
         year = self.year.value()
-        self.ops.read(lambda s: year_report(s, year=year)).success(self._show).run()
+        self.ops.read(lambda s: year_report(s, year=year)) \
+            .latest((id(self), "report")).success(self._show).run()
 
     def _show(self, report: YearReport) -> None:
         if report.year != self.year.value():

@@ -165,7 +165,8 @@ class RosterTab(QWidget):
             self.count_label.setText(self.tr("{0} members").format(count))
 
     def refresh_unions(self) -> None:
-        self.ops.read(lambda s: unions.list_unions(s)).success(self._show_unions).run()
+        self.ops.read(lambda s: unions.list_unions(s)) \
+            .latest((id(self), "unions")).success(self._show_unions).run()
 
     def _show_unions(self, rows: list[UnionRow]) -> None:
         self.unions = rows

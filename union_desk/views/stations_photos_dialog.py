@@ -53,7 +53,7 @@ class StationPhotosDialog(QDialog):
     def reload(self) -> None:
         station_id = self.station.id
         self.ops.read(lambda s: stations.list_photos(s, station_id=station_id)) \
-            .success(self._show).run()
+            .latest((id(self), "photos")).success(self._show).run()
 
     def _show(self, photos: list[StationPhotoRow]) -> None:
         self.list.clear()

@@ -94,7 +94,7 @@ class StationSubsidyDialog(QDialog):
     def reload(self) -> None:
         station_id = self.station.id
         self.ops.read(lambda s: station_subsidies.list_subsidies(s, station_id=station_id)) \
-            .success(self._show).run()
+            .latest((id(self), "subsidies")).success(self._show).run()
 
     def _show(self, rows: list[SubsidyRow]) -> None:
         self.table.setRowCount(len(rows))

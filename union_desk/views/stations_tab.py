@@ -128,7 +128,7 @@ class StationsTab(QWidget):
     def refresh(self) -> None:
         query = self.query()
         self.ops.read(lambda s: stations.list_stations(s, **query)) \
-            .success(lambda rows: self._show(query, rows)).run()
+            .latest((id(self), "stations")).success(lambda rows: self._show(query, rows)).run()
 
     def _show(self, query: dict, rows: list[StationRow]) -> None:
         if query != self.query():
@@ -144,7 +144,8 @@ class StationsTab(QWidget):
         self.loaded.emit(len(rows))
 
     def refresh_unions(self) -> None:
-        self.ops.read(stations.union_choices).success(self._set_unions).run()
+        self.ops.read(stations.union_choices) \
+            .latest((id(self), "unions")).success(self._set_unions).run()
 
     def _set_unions(self, unions: list[tuple[str, str]]) -> None:
         self.unions = unions

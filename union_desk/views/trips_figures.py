@@ -45,7 +45,7 @@ class FiguresPanel(QWidget):
             self.by_employer.set_rows([])
             return
         self.ops.read(lambda s: trips_seats.figures(s, campaign_id=campaign_id)) \
-            .success(lambda f: self._arrived(campaign_id, f)).run()
+            .latest((id(self), "figures")).success(lambda f: self._arrived(campaign_id, f)).run()
 
     def summary_text(self, f: CampaignFigures) -> str:
         return self.tr("Registered {0} (members {1}), cancelled {2}; seated {3}, waiting {4}, "

@@ -99,6 +99,7 @@ class PassengersPanel(_SeatsPanel):
         only = self.missing_only.isChecked()
         bus_id = bus.id
         self.ops.read(lambda s: trips_seats.passengers(s, bus_id=bus_id, missing_only=only)) \
+            .latest((id(self), "passengers")) \
             .success(lambda rows: self._arrived(bus_id, rows)).run()
 
     def _arrived(self, bus_id: str, rows: list[PassengerRow]) -> None:
@@ -159,7 +160,8 @@ class WaitingPanel(_SeatsPanel):
             self.count.setText("")
             return
         self.ops.read(lambda s: trips_seats.waiting_list(s, campaign_id=campaign_id)) \
-            .success(lambda rows: self._arrived(campaign_id, rows)).run()
+            .latest((id(self), "waiting")).success(lambda rows: self._arrived(campaign_id, rows)) \
+            .run()
 
     def _arrived(self, campaign_id: str, rows: list[PassengerRow]) -> None:
         if campaign_id != self.campaign_id:

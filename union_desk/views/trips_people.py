@@ -83,6 +83,7 @@ class RegistrationsPanel(QWidget):
             return
         self.ops.read(lambda s: regs.count_registrations(s, campaign_id=campaign_id, text=text,
                                                          status=status)) \
+            .latest((id(self), "count")) \
             .success(lambda n: self.count.setText(self.tr("{0} registrations").format(n))).run()
 
     def selected(self) -> RegistrationRow | None:

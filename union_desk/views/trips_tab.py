@@ -110,6 +110,7 @@ class TripsTab(QWidget):
     def reload_campaigns(self, select_id: str | None = None) -> None:
         keep = select_id or self.campaign_id
         self.ops.read(trips.list_campaigns) \
+            .latest((id(self), "campaigns")) \
             .success(lambda rows: self._campaigns_arrived(rows, keep)).run()
 
     def _campaigns_arrived(self, rows: list[CampaignRow], keep: str | None) -> None:
@@ -137,6 +138,7 @@ class TripsTab(QWidget):
             self._buses_arrived(None, [])
             return
         self.ops.read(lambda s: trips.list_buses(s, campaign_id=campaign_id)) \
+            .latest((id(self), "buses")) \
             .success(lambda rows: self._buses_arrived(campaign_id, rows)).run()
 
     def _buses_arrived(self, campaign_id: str | None, rows: list[BusRow]) -> None:
