@@ -30,7 +30,7 @@ def build(path: Path, households: int) -> None:
     from union_desk.models.base import new_id, utcnow
     from union_desk.models.hardship import Household, HouseholdPerson
     from union_desk.models.member import Member
-    from union_desk.services import demo_roster
+    from union_desk.services.demo import roster as demo_roster
     from union_desk.services.settings import set_up
 
     db = open_database(path)
@@ -80,7 +80,7 @@ def main() -> None:
 
     from union_desk.db import open_database
     from union_desk.models.hardship import HouseholdStatus
-    from union_desk.services.household_search import (
+    from union_desk.services.hardship.household_search import (
         HouseholdFilter, count_households, count_query, page_query, search_households,
     )
 

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from union_desk.db import open_database
 from union_desk.models.base import new_id, utcnow
-from union_desk.services.roster_import import check_roster_file, commit_roster_import
+from union_desk.services.roster.importer import check_roster_file, commit_roster_import
 from union_desk.services.settings import set_up
 
 TARGET_S = 5.0

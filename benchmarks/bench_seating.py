@@ -67,9 +67,9 @@ def _fill(db_path: Path, regs: int, buses: int) -> str:
     from union_desk.db import open_database
     from union_desk.domain.idcard import check_char
     from union_desk.models.trips import BusCreate, CampaignCreate, RegistrationCreate
-    from union_desk.services import trips
+    from union_desk.services.trips import campaigns as trips
     from union_desk.services.settings import set_up
-    from union_desk.services.trips_import import Candidate, _Outcome, TripsImportPlan, \
+    from union_desk.services.trips.importer import Candidate, _Outcome, TripsImportPlan, \
         commit_trips_import
 
     db = open_database(db_path)
@@ -98,7 +98,7 @@ def _fill(db_path: Path, regs: int, buses: int) -> str:
 
 def bench_service(regs: int, buses: int) -> tuple[float, float, int, int]:
     from union_desk.db import open_database
-    from union_desk.services.trips_assign import assign_seats
+    from union_desk.services.trips.assign import assign_seats
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite3"

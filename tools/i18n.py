@@ -38,10 +38,10 @@ def _tool(name: str) -> str:
 
 
 def area_sources() -> dict[str, list[Path]]:
-    views = sorted((PKG / "views").glob("*.py"))
-    groups = {area: [p for p in views if p.name.startswith(area + "_")] for area in AREAS}
-    taken = {p for files in groups.values() for p in files}
-    groups["core"] = [PKG / "app.py"] + [p for p in views if p not in taken]
+    """Each working area's views live in views/<area>/; the shared views and app.py are `core`."""
+    views = PKG / "views"
+    groups = {area: sorted((views / area).glob("*.py")) for area in AREAS}
+    groups["core"] = [PKG / "app.py"] + sorted(views.glob("*.py"))
     return {area: files for area, files in groups.items() if files}
 
 

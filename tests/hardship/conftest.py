@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from hardship_helpers import DIBAO_2020, DIBAO_2021, add_member, add_union, make_id
-from union_desk.services.hardship_policy import put_policy
+from union_desk.services.hardship.policy import put_policy
 
 
 @pytest.fixture

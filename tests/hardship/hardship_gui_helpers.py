@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from union_desk.domain.idcard import check_char
 from union_desk.models.member import MemberCreate
 from union_desk.models.union import UnionCreate
-from union_desk.services import members, unions
-from union_desk.services.hardship_policy import put_policy
-from union_desk.views.hardship_fields import PaymentFields
-from union_desk.views.hardship_tab import HardshipTab
+from union_desk.services.roster import members, unions
+from union_desk.services.hardship.policy import put_policy
+from union_desk.views.hardship.fields import PaymentFields
+from union_desk.views.hardship.tab import HardshipTab
 from union_desk.views.ops import Ops
 
 DIBAO_FEN = 100_000  # 1,000.00 元 per person per month this year

@@ -55,7 +55,7 @@ def issue_payments_in_process(db_path, member_id: str, count: int, barrier, resu
 
     from union_desk.db import open_database
     from union_desk.models.payment import PaymentCreate
-    from union_desk.services.payments import record_payment
+    from union_desk.services.hardship.payments import record_payment
 
     db = open_database(db_path, migrate=False)
     numbers = []

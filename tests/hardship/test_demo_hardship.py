@@ -3,10 +3,10 @@ import re
 from collections import defaultdict
 
 from union_desk.models.payment import PaymentStatus
-from union_desk.services.demo import make_demo
-from union_desk.services.household_search import count_households
-from union_desk.services.payment_search import list_payments
-from union_desk.services.payments import list_visits
+from union_desk.services.demo.generate import make_demo
+from union_desk.services.hardship.household_search import count_households
+from union_desk.services.hardship.payment_search import list_payments
+from union_desk.services.hardship.payments import list_visits
 
 
 def test_demo_fills_the_hardship_area(db):

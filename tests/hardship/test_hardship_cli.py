@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from hardship_helpers import household_data, make_id
 from union_desk.cli import main
 from union_desk.reports.pdfcheck import pdf_text
-from union_desk.services.households import create_household
+from union_desk.services.hardship.households import create_household
 
 
 def write_list(path, rows):
@@ -106,7 +106,7 @@ def test_print_needs_a_selection(capsys, db_path, tmp_path):
 
 def test_each_file_written_counts_once_so_the_second_says_reprint(capsys, db_path, db, lists,
                                                                    tmp_path):
-    from union_desk.services.payments import get_payment
+    from union_desk.services.hardship.payments import get_payment
 
     run(capsys, db_path, "payments", "import", lists["good"], "--occasion", "春节送温暖",
         "--paid-on", "2021-02-05", "--commit")

@@ -10,8 +10,8 @@ from hardship_gui_helpers import gui_id, pick_member, roster, save, tab, texts  
 from union_desk.domain.masking import mask_id
 from union_desk.models.payment import PaymentStatus
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
-from union_desk.views.hardship_models import PaymentsModel
-from union_desk.views.hardship_persons import COL_INCOME, COL_NAME, COL_RELATION
+from union_desk.views.hardship.models import PaymentsModel
+from union_desk.views.hardship.persons import COL_INCOME, COL_NAME, COL_RELATION
 from union_desk.views.main_window import tab_classes
 
 

@@ -11,10 +11,10 @@ from union_desk.models.hardship import HardshipCategory, HouseholdCreate, Househ
 from union_desk.models.hardship import HouseholdStatus
 from union_desk.models.member import MemberCreate
 from union_desk.models.union import UnionCreate
-from union_desk.services import members, unions
-from union_desk.services.hardship_policy import put_policy
-from union_desk.services.households import create_household
-from union_desk.views.hardship_models import HouseholdsModel, PaymentsModel
+from union_desk.services.roster import members, unions
+from union_desk.services.hardship.policy import put_policy
+from union_desk.services.hardship.households import create_household
+from union_desk.views.hardship.models import HouseholdsModel, PaymentsModel
 
 
 def add_file(db, member, income_fen: int = 50_000, reviewed_on: date | None = None):

@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 from hardship_gui_helpers import roster, tab  # noqa: F401
 from union_desk.models.payment import PaymentCreate
 from union_desk.reports.pdfcheck import pdf_page_count, pdf_text
-from union_desk.services.payments import get_payment, record_payment
+from union_desk.services.hardship.payments import get_payment, record_payment
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_printing_a_signoff_sheet_counts_no_voucher(tab, qtbot, db, numbers,  # 
 
 
 def test_the_voucher_layout_is_chosen_in_the_tab_and_kept(tab, qtbot, db, numbers):  # noqa: F811
-    from union_desk.services.vouchers import voucher_layout
+    from union_desk.services.hardship.vouchers import voucher_layout
 
     combo = tab.payments.layout_combo
     qtbot.waitUntil(lambda: combo.currentData() == "A4x2", timeout=5000)

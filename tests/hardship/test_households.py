@@ -6,13 +6,13 @@ import pytest
 from hardship_helpers import household_data, make_id
 from union_desk.models.hardship import HardshipCategory, HouseholdPersonIn, HouseholdStatus
 from union_desk.services.errors import UserError
-from union_desk.services.hardship_policy import (
+from union_desk.services.hardship.policy import (
     get_policy, list_policies, put_policy, suggest_category,
 )
-from union_desk.services.household_search import (
+from union_desk.services.hardship.household_search import (
     HouseholdFilter, count_households, search_households, unreviewed_households,
 )
-from union_desk.services.households import (
+from union_desk.services.hardship.households import (
     change_household_status, create_household, get_household, mark_reviewed, update_household,
 )
 

@@ -7,9 +7,9 @@ from hardship_helpers import household_data
 from union_desk.models.hardship import HouseholdStatus
 from union_desk.models.payment import PaymentCreate
 from union_desk.services.errors import UserError
-from union_desk.services.households import change_household_status, create_household
-from union_desk.services.payment_campaign import pay_households
-from union_desk.services.payment_search import count_payments, list_payments
+from union_desk.services.hardship.households import change_household_status, create_household
+from union_desk.services.hardship.campaign import pay_households
+from union_desk.services.hardship.payment_search import count_payments, list_payments
 
 SPRING = PaymentCreate(occasion="春节送温暖", amount_fen=200_000, paid_on=date(2021, 2, 5),
                        reviewer="李审核", approver="赵主席")

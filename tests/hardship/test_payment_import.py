@@ -6,11 +6,11 @@ from openpyxl import Workbook
 
 from hardship_helpers import household_data, make_id
 from union_desk.services.errors import UserError
-from union_desk.services.households import create_household
-from union_desk.services.payment_import import (
+from union_desk.services.hardship.households import create_household
+from union_desk.services.hardship.payment_import import (
     PaymentImportOptions, check_payment_file, import_payment_file,
 )
-from union_desk.services.payment_search import count_payments, list_payments
+from union_desk.services.hardship.payment_search import count_payments, list_payments
 
 SPRING = PaymentImportOptions(occasion="春节送温暖", paid_on=date(2021, 2, 5), approver="赵主席")
 

@@ -11,13 +11,13 @@ from union_desk.models.payment import (
     Payment, PaymentCreate, PaymentMethod, PaymentStatus, VisitCreate, VoucherCounter,
 )
 from union_desk.services.errors import UserError
-from union_desk.services.hardship_stats import payment_totals, year_figures
-from union_desk.services.households import change_household_status, create_household
-from union_desk.services.payment_search import PaymentFilter, count_payments, list_payments
-from union_desk.services.payments import (
+from union_desk.services.hardship.stats import payment_totals, year_figures
+from union_desk.services.hardship.households import change_household_status, create_household
+from union_desk.services.hardship.payment_search import PaymentFilter, count_payments, list_payments
+from union_desk.services.hardship.payments import (
     correct_payment, get_payment, list_visits, record_payment, record_visit, void_payment,
 )
-from union_desk.services.voucher_numbers import issue_voucher_no
+from union_desk.services.hardship.voucher_numbers import issue_voucher_no
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 import multiprocessing
 
 from hardship_helpers import issue_payments_in_process
-from union_desk.services.voucher_numbers import format_voucher_no
+from union_desk.services.hardship.voucher_numbers import format_voucher_no
 
 PER_PROCESS = 50
 

@@ -10,10 +10,10 @@ from union_desk.models.payment import PaymentCreate
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
 from union_desk.reports.voucher import verify_voucher_payload, voucher_check
 from union_desk.services.errors import UserError
-from union_desk.services.households import create_household
-from union_desk.services.payments import get_payment, record_payment, void_payment
+from union_desk.services.hardship.households import create_household
+from union_desk.services.hardship.payments import get_payment, record_payment, void_payment
 from union_desk.services.settings import get_setting
-from union_desk.services.vouchers import (
+from union_desk.services.hardship.vouchers import (
     print_signoff, print_vouchers, record_printed, render_vouchers_pdf, select_payments,
     set_voucher_layout,
 )

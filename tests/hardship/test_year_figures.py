@@ -6,9 +6,9 @@ from union_desk.domain.pinyin import name_key
 from union_desk.models.hardship import HardshipCategory, Household
 from union_desk.models.member import Member
 from union_desk.models.payment import PaymentCreate
-from union_desk.services.hardship_stats import payment_totals, year_figures
-from union_desk.services.payment_campaign import pay_households
-from union_desk.services.payment_search import PaymentFilter
+from union_desk.services.hardship.stats import payment_totals, year_figures
+from union_desk.services.hardship.campaign import pay_households
+from union_desk.services.hardship.payment_search import PaymentFilter
 
 
 def test_335_households_669500_yuan(db, policy):

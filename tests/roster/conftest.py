@@ -5,7 +5,7 @@ import pytest
 
 from union_desk.models.member import MemberCreate
 from union_desk.models.union import UnionCreate
-from union_desk.services import members, unions
+from union_desk.services.roster import members, unions
 
 # valid resident ID numbers (GB 11643 check characters computed)
 ID_A = "330182199003071234"

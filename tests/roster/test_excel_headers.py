@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from union_desk.services import excel_headers as xh
+from union_desk.services.common import excel_headers as xh
 from union_desk.services.errors import UserError
 
 SPEC = {"name": ["姓名"], "id_number": ["身份证号", "公民身份号码", "证件号码"],

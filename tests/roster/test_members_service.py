@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from union_desk.models.audit import AuditEntry
 from union_desk.models.member import Member, MemberStatus
 from union_desk.models.union import UnionCreate
-from union_desk.services import members, unions
+from union_desk.services.roster import members, unions
 from union_desk.services.errors import UserError
 
 

@@ -8,10 +8,10 @@ from roster_books import person_id, read_book, row, write_book
 
 from union_desk.models.audit import AuditEntry
 from union_desk.models.member import MemberStatus
-from union_desk.services import members
+from union_desk.services.roster import members
 from union_desk.services.errors import UserError
-from union_desk.services.roster_export import HEADER, PAGE, export_roster
-from union_desk.services.roster_import import check_roster_file, commit_roster_import
+from union_desk.services.roster.export import HEADER, PAGE, export_roster
+from union_desk.services.roster.importer import check_roster_file, commit_roster_import
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 
 from union_desk.views.ops import Ops
-from union_desk.views.roster_tab import RosterTab
+from union_desk.views.roster.tab import RosterTab
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from union_desk.domain.idcard import parse_id_number
 from union_desk.models.audit import AuditEntry
 from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
 from union_desk.models.union import UnionCreate
-from union_desk.services import members, unions
+from union_desk.services.roster import members, unions
 from union_desk.services.errors import UserError
-from union_desk.services.roster_import import (check_roster_file, commit_roster_import,
+from union_desk.services.roster.importer import (check_roster_file, commit_roster_import,
                                                save_rejections)
 
 

@@ -8,7 +8,7 @@ import pytest
 from union_desk.cli import main
 from union_desk.models.member import MemberStatus
 from union_desk.models.union import UnionCreate
-from union_desk.services import members, unions
+from union_desk.services.roster import members, unions
 from union_desk.services.year_report import year_report
 from union_desk.views.ops import Ops
 from union_desk.views.overview_tab import OverviewTab

@@ -2,7 +2,7 @@
 import pytest
 
 from stations_helpers import station_data
-from union_desk.services import stations
+from union_desk.services.stations import registry as stations
 
 
 @pytest.fixture

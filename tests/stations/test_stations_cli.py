@@ -8,7 +8,7 @@ import pytest
 from union_desk.cli import main
 from union_desk.models.stations import InspectionCreate, InspectionKind, StationStatus
 from union_desk.reports.pdfcheck import pdf_text
-from union_desk.services import station_inspections, stations
+from union_desk.services.stations import inspections as station_inspections, registry as stations
 
 
 def run(capsys, db_path, *args):

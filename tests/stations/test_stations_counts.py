@@ -8,8 +8,8 @@ import sqlalchemy as sa
 
 from union_desk.models.stations import (Inspection, ServiceCount, StationKind, StationStatus,
                                         SubsidyKind)
-from union_desk.services import (demo_roster, demo_stations, station_service_counts,
-                                 station_stats, station_subsidies, stations)
+from union_desk.services.demo import roster as demo_roster, stations as demo_stations
+from union_desk.services.stations import service_counts as station_service_counts, stats as station_stats, subsidies as station_subsidies, registry as stations
 from union_desk.services.errors import UserError
 
 

@@ -9,9 +9,9 @@ import pytest
 from union_desk.models.stations import InspectionCreate, InspectionKind
 from union_desk.reports.fonts import FONT_NAME
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
-from union_desk.services import station_inspections
+from union_desk.services.stations import inspections as station_inspections
 from union_desk.services.errors import UserError
-from union_desk.services.station_print import StationForm, default_filename, station_pdf
+from union_desk.services.stations.printing import StationForm, default_filename, station_pdf
 
 
 def build(db, form, **kw):

@@ -9,12 +9,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
 from union_desk.reports.pdfcheck import pdf_page_count, pdf_text
-from union_desk.services.demo_stations import _png
-from union_desk.services.station_print import StationForm
+from union_desk.services.demo.stations import _png
+from union_desk.services.stations.printing import StationForm
 from union_desk.views.main_window import tab_classes
 from union_desk.views.ops import Ops
-from union_desk.views.stations_model import COL_CODE, COL_DUE, COL_LAST, COL_MISSING, COL_PHONE
-from union_desk.views.stations_tab import StationsTab
+from union_desk.views.stations.model import COL_CODE, COL_DUE, COL_LAST, COL_MISSING, COL_PHONE
+from union_desk.views.stations.tab import StationsTab
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from union_desk.models.base import utcnow
 from union_desk.models.stations import (Station, StationCounter, StationKind, StationStatus,
                                         StationUpdate)
 from union_desk.models.union import GrassrootsUnion
-from union_desk.services import stations
+from union_desk.services.stations import registry as stations
 from union_desk.services.errors import UserError
 
 PNG = (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)

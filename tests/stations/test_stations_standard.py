@@ -9,7 +9,7 @@ from union_desk.domain.station_standard import (StationFacts, add_months, area_t
                                                 default_standard, missing_items,
                                                 next_inspection_due, parse_standard)
 from union_desk.models.stations import InspectionCreate, InspectionKind, StationStatus
-from union_desk.services import station_inspections, station_standard, stations
+from union_desk.services.stations import inspections as station_inspections, standard as station_standard, registry as stations
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
 

@@ -9,12 +9,13 @@ from union_desk.db import HEADS, open_database
 from union_desk.models.payment import PaymentMethod, PaymentStatus
 from union_desk.models.stations import SubsidyKind
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_text
-from union_desk.services import station_subsidies, stations, vouchers
+from union_desk.services.stations import subsidies as station_subsidies, registry as stations
+from union_desk.services.hardship import vouchers
 from union_desk.services.errors import UserError
-from union_desk.services.payment_search import PaymentFilter, list_payments
-from union_desk.services.payments import get_payment
+from union_desk.services.hardship.payment_search import PaymentFilter, list_payments
+from union_desk.services.hardship.payments import get_payment
 from union_desk.services.settings import set_up
-from union_desk.services.unit_payments import is_unit_payment
+from union_desk.services.hardship.unit_payments import is_unit_payment
 from stations_helpers import station_data
 
 CODE = "91110000600037341L"
@@ -83,7 +84,7 @@ def test_withdrawing_a_subsidy_voids_its_payment_with_the_reason(db, station):
 
 def test_a_unit_payment_is_not_corrected_from_the_payments_list(db, station):
     from union_desk.models.payment import PaymentCreate
-    from union_desk.services.payments import correct_payment
+    from union_desk.services.hardship.payments import correct_payment
 
     row = _add(db, station)
     with pytest.raises(UserError, match="原登记处撤回"), db.session(write=True) as s:

@@ -1,7 +1,7 @@
 """The demo database gains the 2021 春节返乡 campaign: 12 buses, registrations, seats, boarding."""
-from union_desk.services import trips, trips_seats
-from union_desk.services.demo import make_demo
-from union_desk.services.demo_trips import CAMPAIGN
+from union_desk.services.trips import campaigns as trips, seats as trips_seats
+from union_desk.services.demo.generate import make_demo
+from union_desk.services.demo.trips import CAMPAIGN
 
 
 def test_demo_fills_the_trips_area(db):

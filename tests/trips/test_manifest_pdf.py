@@ -5,10 +5,10 @@ from openpyxl import load_workbook
 from trips_helpers import person, register
 from union_desk.reports.fonts import FONT_NAME
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
-from union_desk.services import trips_seats
+from union_desk.services.trips import seats as trips_seats
 from union_desk.services.errors import UserError
-from union_desk.services.trips_assign import assign_seats
-from union_desk.services.trips_export import (export_manifests_xlsx, manifest_pdf, notices_pdf,
+from union_desk.services.trips.assign import assign_seats
+from union_desk.services.trips.export import (export_manifests_xlsx, manifest_pdf, notices_pdf,
                                               write_manifest_pdf)
 
 

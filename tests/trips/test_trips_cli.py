@@ -93,7 +93,7 @@ def test_import_exit_codes_and_report_then_assign_and_manifest(capsys, db, db_pa
 
 
 def test_import_into_a_new_campaign_creates_it_only_on_commit(capsys, db, db_path, lists):
-    from union_desk.services import trips
+    from union_desk.services.trips import campaigns as trips
 
     code, out, _ = run(capsys, db_path, "trips", "import", lists["good"], "--campaign", "2022 返岗")
     assert code == 0 and "只做了检查" in out

@@ -4,9 +4,9 @@ from openpyxl import load_workbook
 
 from trips_helpers import list_row, make_id, register, person, write_list
 from union_desk.services.errors import UserError
-from union_desk.services.trips_import import (check_trips_file, commit_trips_import,
+from union_desk.services.trips.importer import (check_trips_file, commit_trips_import,
                                               save_rejections)
-from union_desk.services.trips_registrations import cancel_registration, list_registrations
+from union_desk.services.trips.registrations import cancel_registration, list_registrations
 
 
 def check(db, campaign_id, path, **kw):

@@ -7,10 +7,10 @@ from trips_helpers import CAMPAIGN, bus, make_id, new_campaign, person, register
 from union_desk.models.member import Member
 from union_desk.models.trips import (CampaignCreate, RegistrationStatus, TripLeg, TripLegs)
 from union_desk.models.union import GrassrootsUnion
-from union_desk.services import trips, trips_seats
+from union_desk.services.trips import campaigns as trips, seats as trips_seats
 from union_desk.services.errors import UserError
-from union_desk.services.trips_assign import assign_seats
-from union_desk.services.trips_registrations import (add_registration, cancel_registration,
+from union_desk.services.trips.assign import assign_seats
+from union_desk.services.trips.registrations import (add_registration, cancel_registration,
                                                      count_registrations, list_registrations,
                                                      update_registration)
 

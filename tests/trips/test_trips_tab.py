@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton
 from trips_helpers import list_row, make_id, write_list
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_text
 from union_desk.views.ops import Ops
-from union_desk.views.trips_tab import TripsTab
+from union_desk.views.trips.tab import TripsTab
 
 WAIT = 10_000
 

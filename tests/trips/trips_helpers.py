@@ -7,8 +7,8 @@ from openpyxl import Workbook
 
 from union_desk.domain.idcard import check_char
 from union_desk.models.trips import BusCreate, RegistrationCreate, TripLeg, TripLegs
-from union_desk.services import trips
-from union_desk.services.trips_registrations import add_registration
+from union_desk.services.trips import campaigns as trips
+from union_desk.services.trips.registrations import add_registration
 
 CAMPAIGN = "2021 春节返乡"
 HEADERS = ["序号", "姓名", "公民身份号码", "联系电话", "用工单位", "省份", "市", "区县", "紧急联系人",

@@ -90,7 +90,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     from union_desk.models.member import Member
     from union_desk.models.union import GrassrootsUnion
-    from union_desk.services.demo import make_demo
+    from union_desk.services.demo.generate import make_demo
     from union_desk.services.errors import UserError
     from union_desk.services.settings import is_set_up, set_up
 

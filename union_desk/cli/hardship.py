@@ -80,7 +80,7 @@ def _numbers(text: str) -> list[str]:
 
 def _import(args: argparse.Namespace) -> int:
     from union_desk.models.payment import PaymentMethod
-    from union_desk.services.payment_import import (
+    from union_desk.services.hardship.payment_import import (
         PaymentImportOptions, check_payment_file, import_payment_file,
     )
 
@@ -117,7 +117,7 @@ def _print_summary(path: Path, report, committed: bool) -> None:
 def _list(args: argparse.Namespace) -> int:
     from union_desk.domain.money import format_fen
     from union_desk.models.payment import PaymentStatus
-    from union_desk.services.payment_search import PaymentFilter, list_payments
+    from union_desk.services.hardship.payment_search import PaymentFilter, list_payments
 
     flt = PaymentFilter(occasion=args.occasion, year=args.year,
                         status=PaymentStatus(args.status) if args.status else None)
@@ -139,7 +139,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _void(args: argparse.Namespace) -> int:
-    from union_desk.services.payments import void_payment
+    from union_desk.services.hardship.payments import void_payment
 
     with open_existing_db(args) as db:
         with db.session(write=True) as s:
@@ -150,7 +150,7 @@ def _void(args: argparse.Namespace) -> int:
 
 def _print(args: argparse.Namespace) -> int:
     from union_desk.services.errors import UserError
-    from union_desk.services.vouchers import print_vouchers, select_payments
+    from union_desk.services.hardship.vouchers import print_vouchers, select_payments
 
     with open_existing_db(args) as db:
         with db.session(write=True) as s:

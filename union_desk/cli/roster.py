@@ -45,7 +45,7 @@ def _add_filters(parser: argparse.ArgumentParser, *, with_text: bool = True) -> 
 def _filters(session, args) -> dict:
     from union_desk.models.member import MemberStatus
     from union_desk.services.errors import UserError
-    from union_desk.services.unions import union_ids_by_name
+    from union_desk.services.roster.unions import union_ids_by_name
 
     union_id = None
     if args.union:
@@ -57,7 +57,7 @@ def _filters(session, args) -> dict:
 
 def _import(args: argparse.Namespace) -> int:
     from union_desk.services.errors import UserError
-    from union_desk.services.roster_import import check_roster_file, commit_roster_import
+    from union_desk.services.roster.importer import check_roster_file, commit_roster_import
     from union_desk.services.settings import is_set_up
 
     with open_existing_db(args) as db:
@@ -91,7 +91,7 @@ def _print_summary(path: Path, report) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from union_desk.services.roster_export import export_roster
+    from union_desk.services.roster.export import export_roster
 
     with open_existing_db(args) as db:
         with db.session(write=args.reveal) as s:
@@ -103,7 +103,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from union_desk.services.members import count_members, search_members
+    from union_desk.services.roster.members import count_members, search_members
 
     with open_existing_db(args) as db:
         with db.session() as s:

@@ -32,7 +32,7 @@ def register(subparsers) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from union_desk.services.stations import list_stations
+    from union_desk.services.stations.registry import list_stations
 
     with open_db(args) as db:
         with db.session() as s:
@@ -55,7 +55,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from union_desk.services.station_print import station_pdf
+    from union_desk.services.stations.printing import station_pdf
 
     with open_db(args) as db:
         with db.session() as s:

@@ -68,7 +68,7 @@ def _parse_departs(text: str) -> tuple[date, str]:
 
 def _add_bus(args: argparse.Namespace) -> int:
     from union_desk.models.trips import BusCreate, TripLeg
-    from union_desk.services import trips
+    from union_desk.services.trips import campaigns as trips
 
     day, clock = _parse_departs(args.departs)
     data = BusCreate(leg=TripLeg(args.leg), plate=args.plate, seats=args.seats,
@@ -86,8 +86,8 @@ def _add_bus(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from union_desk.services import trips
-    from union_desk.services.trips_import import check_trips_file, commit_trips_import
+    from union_desk.services.trips import campaigns as trips
+    from union_desk.services.trips.importer import check_trips_file, commit_trips_import
 
     with open_existing_db(args) as db:
         with db.session(write=args.commit) as s:
@@ -118,8 +118,8 @@ def _passenger_json(p) -> dict:
 
 
 def _assign(args: argparse.Namespace) -> int:
-    from union_desk.services import trips
-    from union_desk.services.trips_assign import assign_seats
+    from union_desk.services.trips import campaigns as trips
+    from union_desk.services.trips.assign import assign_seats
 
     with open_existing_db(args) as db:
         with db.session(write=True) as s:
@@ -154,8 +154,8 @@ def _assign(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from union_desk.services import trips
-    from union_desk.services.trips_export import write_manifest_pdf
+    from union_desk.services.trips import campaigns as trips
+    from union_desk.services.trips.export import write_manifest_pdf
 
     with open_existing_db(args) as db:
         with db.session() as s:

@@ -149,7 +149,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../views/ops.py" line="105"/>
+        <location filename="../views/ops.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>年度概况</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="55"/>
+        <location filename="../views/overview_tab.py" line="62"/>
         <source>{0}, {1}</source>
         <translation>{0} {1} 年</translation>
     </message>
@@ -278,14 +278,14 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../views/ops.py" line="187"/>
+        <location filename="../views/ops.py" line="206"/>
         <source>The operation did not complete; nothing was changed.
 Reason: {0}</source>
         <translation>操作没有完成，数据未作任何改动。
 原因：{0}</translation>
     </message>
     <message>
-        <location filename="../views/ops.py" line="193"/>
+        <location filename="../views/ops.py" line="212"/>
         <source>Could not complete</source>
         <translation>无法完成</translation>
     </message>

@@ -20,10 +20,10 @@ from union_desk.models.stations import StationStatus
 from union_desk.models.trips import (Bus, Registration, RegistrationStatus, TripCampaign, TripLeg,
                                      TripSeat)
 from union_desk.models.union import GrassrootsUnion, UnionStatus
-from union_desk.services.hardship_stats import YearFigures, year_figures
-from union_desk.services.payment_search import period
+from union_desk.services.hardship.stats import YearFigures, year_figures
+from union_desk.services.hardship.payment_search import period
 from union_desk.services.settings import get_setting
-from union_desk.services.station_stats import station_figures
+from union_desk.services.stations.stats import station_figures
 
 
 class TripsYear(BaseModel):

@@ -13,11 +13,11 @@ from union_desk.views.ops import Ops
 
 def tab_classes() -> list[type]:
     """The working tabs, in order. Each takes (ops, parent) and has a `title()`."""
-    from union_desk.views.roster_tab import RosterTab
-    from union_desk.views.hardship_tab import HardshipTab
-    from union_desk.views.stations_tab import StationsTab
+    from union_desk.views.roster.tab import RosterTab
+    from union_desk.views.hardship.tab import HardshipTab
+    from union_desk.views.stations.tab import StationsTab
     from union_desk.views.overview_tab import OverviewTab
-    from union_desk.views.trips_tab import TripsTab
+    from union_desk.views.trips.tab import TripsTab
 
     return [RosterTab, HardshipTab, TripsTab, StationsTab, OverviewTab]
 

@@ -1,0 +1,1 @@
+"""Generated demo data: the roster first, then each working area from what the roster made."""

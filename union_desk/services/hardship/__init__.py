@@ -1,0 +1,1 @@
+"""困难帮扶: household files, visits, payments, voucher numbers and printed vouchers."""

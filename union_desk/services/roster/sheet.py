@@ -1,0 +1,117 @@
+"""Reading a roster workbook: find the header, check every row on its own, catch in-file duplicates.
+
+No database here: `roster_import` compares what this returns with the members already on file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from union_desk.models.member import MemberCreate
+from union_desk.services.common import excel_headers as xh
+from union_desk.services.common.import_sheet import (Cancelled, Progress, RowRejected, SheetRows,
+                                              read_sheet, rejecting)
+from union_desk.services.roster.members import normalise_member
+
+SPEC: dict[str, list[str]] = {
+    "name": ["姓名"],
+    "id_number": ["身份证号", "公民身份号码", "证件号码", "身份证号码", "身份证"],
+    "gender": ["性别"],
+    "ethnicity": ["民族"],
+    "phone": ["手机", "手机号", "手机号码", "联系电话", "电话"],
+    "employer": ["工作单位", "单位"],
+    "union": ["所属工会", "工会", "基层工会", "所在工会"],
+    "join_date": ["入会时间", "入会日期"],
+    "card_no": ["会员证号", "会员卡号", "会员证号码"],
+    "is_migrant": ["是否农民工", "农民工"],
+    "hukou_type": ["户口类型", "户籍类型", "户口性质"],
+}
+REQUIRED = ("name", "id_number", "union")
+LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"union_id": "所属工会"}
+# member columns the file may leave empty; an empty cell never overwrites what is on file
+OPTIONAL = ("phone", "ethnicity", "employer", "join_date", "card_no", "is_migrant", "hukou_type")
+UNION_NAME_MAX = 100
+_GENDERS = {"男": "男", "男性": "男", "m": "男", "male": "男",
+            "女": "女", "女性": "女", "f": "女", "female": "女"}
+
+
+@dataclass
+class Candidate:
+    """A row that passed every check that needs no database."""
+
+    row: int
+    fields: dict               # normalise_member's columns (union_id still unresolved)
+    given: frozenset[str]      # OPTIONAL columns the row gave a value for
+    union_name: str
+    values: tuple
+
+
+def read_roster_sheet(path: str | Path, *, progress: Progress = None,
+                      cancelled: Cancelled = None) -> SheetRows:
+    """Check every row of the first sheet; the header row is the first one with a 姓名 column.
+
+    `good` holds a Candidate per valid row; a row repeating an earlier row's ID number or
+    member card number is rejected.
+    """
+    first_id: dict[str, int] = {}
+    first_card: dict[str, int] = {}
+
+    def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
+        candidate = _check_row(number, values, columns)
+        _check_unique(candidate, first_id, first_card)
+        return candidate
+
+    return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
+                      progress=progress, cancelled=cancelled)
+
+
+def _check_unique(c: Candidate, first_id: dict[str, int], first_card: dict[str, int]) -> None:
+    number, card = c.fields["id_number"], c.fields["card_no"]
+    if number in first_id:
+        raise RowRejected("id_number", f"与第 {first_id[number]} 行的身份证号重复")
+    if card and card in first_card:
+        raise RowRejected("card_no", f"会员证号 {card} 与第 {first_card[card]} 行重复")
+    first_id[number] = c.row
+    if card:
+        first_card[card] = c.row
+
+
+def _check_row(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
+    def cell(field: str) -> Any:
+        index = columns.get(field)
+        return None if index is None else values[index]
+
+    def text(field: str) -> str:
+        return xh.read_text(cell(field))
+
+    id_text = _read(xh.read_id_number, cell, "id_number")
+    join_date: date | None = _read(xh.read_date, cell, "join_date")
+    migrant: bool | None = _read(xh.read_bool, cell, "is_migrant")
+    union_name = " ".join(text("union").split())
+    if not union_name:
+        raise RowRejected("union", "请填写所属工会")
+    if len(union_name) > UNION_NAME_MAX:
+        raise RowRejected("union", f"工会名称超过 {UNION_NAME_MAX} 个字符")
+    data = dict(name=text("name"), id_number=id_text, phone=text("phone"),
+                ethnicity=text("ethnicity"), employer=text("employer"), union_id="(待定)",
+                join_date=join_date, card_no=text("card_no") or None, is_migrant=bool(migrant),
+                hukou_type=text("hukou_type"))
+    with rejecting():
+        fields = normalise_member(MemberCreate(**data))
+    gender_text = text("gender")
+    if gender_text:
+        gender = _GENDERS.get(gender_text.lower())
+        if gender is None:
+            raise RowRejected("gender", f"性别“{gender_text}”应为“男”或“女”")
+        if gender != fields["gender"]:
+            raise RowRejected("gender", f"性别“{gender_text}”与身份证号不符（按身份证号为{fields['gender']}）")
+    given = {"is_migrant"} if migrant is not None else set()
+    given |= {f for f in OPTIONAL if f != "is_migrant" and data[f] not in ("", None)}
+    return Candidate(number, fields, frozenset(given), union_name, values)
+
+
+def _read(reader: Callable[[Any], Any], cell: Callable[[str], Any], field: str) -> Any:
+    with rejecting(field):
+        return reader(cell(field))

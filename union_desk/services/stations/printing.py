@@ -1,0 +1,56 @@
+"""Build a station's printed forms (registration form, inspection record, door sign) as PDF bytes,
+for the CLI and the preview alike."""
+from __future__ import annotations
+
+import io
+from enum import Enum
+
+from sqlmodel import Session
+
+from union_desk.domain.townships import township_by_code
+from union_desk.reports import station_forms
+from union_desk.services.errors import UserError
+from union_desk.services.settings import get_setting
+from union_desk.services.stations.inspections import get_inspection, latest_inspection
+from union_desk.services.stations.standard import get_standard
+from union_desk.services.stations.registry import get_station
+
+
+class StationForm(str, Enum):
+    FORM = "form"
+    SIGN = "sign"
+    INSPECTION = "inspection"
+
+
+FORM_TITLES = {StationForm.FORM: "登记表", StationForm.SIGN: "门牌",
+               StationForm.INSPECTION: "验收/复验记录"}
+
+
+def station_pdf(session: Session, *, form: StationForm, station_id: str | None = None,
+                code: str | None = None, inspection_id: str | None = None) -> bytes:
+    """The PDF of one form. The inspection record is the latest inspection unless one is named."""
+    form = StationForm(form)
+    station = get_station(session, station_id=station_id, code=code)
+    township = township_by_code(get_setting(session, key="township")).name
+    out = io.BytesIO()
+    if form == StationForm.FORM:
+        station_forms.registration_form(out, station=station, standard=get_standard(session),
+                                        township_name=township)
+    elif form == StationForm.SIGN:
+        station_forms.door_sign(out, station=station, township_name=township)
+    else:
+        if inspection_id is not None:
+            inspection = get_inspection(session, inspection_id=inspection_id)
+            if inspection.station_id != station.id:
+                raise UserError("该检查记录不属于此驿家", field="inspection_id")
+        else:
+            inspection = latest_inspection(session, station_id=station.id)
+        if inspection is None:
+            raise UserError(f"驿家 {station.code} 尚无验收或复验记录", field="inspection_id")
+        station_forms.inspection_record(out, station=station, inspection=inspection,
+                                        standard=get_standard(session), township_name=township)
+    return out.getvalue()
+
+
+def default_filename(code: str, form: StationForm) -> str:
+    return f"{code}-{FORM_TITLES[StationForm(form)].replace('/', '')}.pdf"

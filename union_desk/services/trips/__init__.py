@@ -1,0 +1,1 @@
+"""返乡专车: campaigns, buses, registrations, seating, manifests and exports."""

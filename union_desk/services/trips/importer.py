@@ -1,0 +1,235 @@
+"""Excel lists of workers sent by employers, imported as registrations of one campaign.
+
+    plan = check_trips_file(session, campaign_id=cid_or_None, path=p)   # writes nothing
+    report = commit_trips_import(session, campaign_id=cid, plan=plan)    # one write transaction
+
+Headers in Chinese, any order, common variants (see SPEC). Every row is checked first; each
+bad row is named with its Excel row number, column and reason. A worker already registered in
+the campaign is "unchanged", or "updated" when a given value differs (an empty cell never
+erases what is on file), so importing the same list twice adds nothing. New registrations take
+the next registration numbers in file order and join the waiting lists.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field as dc_field
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from union_desk.domain.pinyin import name_key, pinyin_initials
+from union_desk.models.audit import record_bulk
+from union_desk.models.base import new_id, utcnow
+from union_desk.models.member import Member
+from union_desk.models.trips import (Registration, RegistrationCreate, RegistrationStatus,
+                                     TripLegs, TripSeat)
+from union_desk.services.common import excel_headers as xh
+from union_desk.services.errors import UserError
+from union_desk.services.common.import_sheet import CANCELLED_MESSAGE  # noqa: F401 - still named here
+from union_desk.services.common.import_sheet import (Cancelled, ImportPlan, ImportReport, Progress,
+                                              Rejection, RowRejected, check_cancel, read_sheet,
+                                              rejecting, sorted_rejections, write_rejections)
+from union_desk.services.trips.registrations import (clean_registration, next_seq,
+                                                     update_registration)
+
+SPEC: dict[str, list[str]] = {
+    "name": ["姓名"],
+    "id_number": ["身份证号", "公民身份号码", "证件号码", "身份证号码", "身份证"],
+    "phone": ["手机", "手机号", "手机号码", "联系电话", "电话"],
+    "employer": ["工作单位", "用工单位", "单位"],
+    "province": ["目的地省", "省份", "目的地省份", "省"],
+    "city": ["市", "目的地市", "地市", "市州"],
+    "county": ["县", "区县", "县区", "目的地县", "县(区)"],
+    "emergency_name": ["紧急联系人"],
+    "emergency_phone": ["紧急联系电话", "紧急联系人电话"],
+    "insurance_no": ["保险单号", "保单号", "保险号"],
+    "legs": ["乘车方向", "行程", "去程/返程"],
+}
+REQUIRED = ("name", "id_number", "phone", "province")
+LABELS = {f: variants[0] for f, variants in SPEC.items()}
+OPTIONAL = ("employer", "city", "county", "emergency_name", "emergency_phone", "insurance_no",
+            "legs")
+COMPARED = ("name", "phone", *OPTIONAL, "province")
+_LEGS = {"": None, "去程": TripLegs.OUTBOUND, "单程": TripLegs.OUTBOUND, "返乡": TripLegs.OUTBOUND,
+         "返程": TripLegs.RETURN, "返岗": TripLegs.RETURN, "往返": TripLegs.BOTH,
+         "来回": TripLegs.BOTH, "去程+返程": TripLegs.BOTH, "双程": TripLegs.BOTH}
+
+
+@dataclass
+class Candidate:
+    row: int
+    data: RegistrationCreate
+    given: frozenset[str]  # OPTIONAL columns with a value in this row
+    values: tuple
+
+
+TripsImportReport = ImportReport  # the trips report is the common one
+
+
+@dataclass
+class _Outcome:
+    new: list[Candidate] = dc_field(default_factory=list)
+    updates: list[tuple[str, RegistrationCreate]] = dc_field(default_factory=list)
+    unchanged: int = 0
+    rejected: list[Rejection] = dc_field(default_factory=list)
+
+
+@dataclass
+class TripsImportPlan(ImportPlan):
+    candidates: list[Candidate]
+    outcome: _Outcome
+
+    def report(self, outcome: _Outcome | None = None, *,
+               committed: bool = False) -> TripsImportReport:
+        outcome = outcome or self.outcome
+        return TripsImportReport(
+            rows=self.rows, new=len(outcome.new), updated=len(outcome.updates),
+            unchanged=outcome.unchanged, headers=self.headers, committed=committed,
+            rejected=sorted_rejections(self.file_rejections, outcome.rejected))
+
+
+# -- reading the file ---------------------------------------------------------------------------
+
+def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled):
+    first: dict[str, int] = {}  # ID number → the Excel row that gave it first
+
+    def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
+        c = _check_row(number, values, columns)
+        if c.data.id_number in first:
+            raise RowRejected("id_number", f"与第 {first[c.data.id_number]} 行的身份证号重复")
+        first[c.data.id_number] = number
+        return c
+
+    sheet = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
+                       progress=progress, cancelled=cancelled, progress_every=200)
+    return sheet.headers, sheet.rows, sheet.good, sheet.rejected
+
+
+def _check_row(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
+    def text(field: str) -> str:
+        index = columns.get(field)
+        return "" if index is None else xh.read_text(values[index])
+
+    with rejecting("id_number"):
+        id_text = xh.read_id_number(values[columns["id_number"]])
+    legs_text = "".join(text("legs").split())
+    if legs_text not in _LEGS:
+        raise RowRejected("legs", f"乘车方向“{legs_text}”应为 去程、返程 或 往返")
+    given = frozenset(f for f in OPTIONAL if text(f))
+    with rejecting():
+        data = clean_registration(RegistrationCreate(
+            name=text("name"), id_number=id_text, phone=text("phone"), employer=text("employer"),
+            province=text("province"), city=text("city"), county=text("county"),
+            emergency_name=text("emergency_name"), emergency_phone=text("emergency_phone"),
+            insurance_no=text("insurance_no"), legs=_LEGS[legs_text] or TripLegs.OUTBOUND))
+    return Candidate(number, data, given, values)
+
+
+# -- against the database -------------------------------------------------------------------------
+
+def _chunks(items: list, size: int = 900):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _sort_against_db(session: Session, campaign_id: str | None,
+                     candidates: list[Candidate]) -> _Outcome:
+    numbers = [c.data.id_number for c in candidates]
+    members: dict[str, tuple[str, str]] = {}
+    existing: dict[str, Registration] = {}
+    for part in _chunks(numbers):
+        found = sa.select(Member.id, Member.id_number, Member.name).where(
+            Member.id_number.in_(part), Member.deleted_at.is_(None))
+        for m_id, m_no, m_name in session.execute(found):
+            members[m_no] = (m_id, m_name)
+        if campaign_id is not None:
+            for reg in session.scalars(sa.select(Registration).where(
+                    Registration.campaign_id == campaign_id, Registration.id_number.in_(part),
+                    Registration.deleted_at.is_(None)).order_by(Registration.seq)):
+                if reg.id_number not in existing or reg.status == RegistrationStatus.REGISTERED:
+                    existing[reg.id_number] = reg
+    out = _Outcome()
+    for c in candidates:
+        data = c.data
+        member = members.get(data.id_number)
+        if member is not None and member[1] != data.name:
+            out.rejected.append(Rejection(c.row, LABELS["name"], f"身份证号在会员名册中属于“{member[1]}”，"
+                                          f"与“{data.name}”不一致", c.values))
+            continue
+        old = existing.get(data.id_number)
+        if old is None:
+            out.new.append(c)
+        elif old.status != RegistrationStatus.REGISTERED:
+            out.rejected.append(Rejection(
+                c.row, LABELS["id_number"], f"{old.name} 的登记（第 {old.seq} 号）已于 "
+                f"{old.cancelled_on or ''} 取消；如需重新登记请在登记表中添加", c.values))
+        else:
+            wanted = {k: getattr(data, k) for k in COMPARED
+                      if k not in OPTIONAL or k in c.given}
+            if all(getattr(old, k) == v for k, v in wanted.items()):
+                out.unchanged += 1
+            else:
+                merged = RegistrationCreate(**{**{k: getattr(old, k) for k in
+                                                  RegistrationCreate.model_fields}, **wanted})
+                out.updates.append((old.id, merged))
+    return out
+
+
+def check_trips_file(session: Session, *, campaign_id: str | None, path: str | os.PathLike,
+                     progress: Progress = None, cancelled: Cancelled = None) -> TripsImportPlan:
+    """Check every row of the workbook, and against the campaign (None: a new campaign)."""
+    headers, rows, good, bad = _read_file(path, progress, cancelled)
+    return TripsImportPlan(path=str(path), headers=headers, rows=rows, candidates=good,
+                           file_rejections=bad,
+                           outcome=_sort_against_db(session, campaign_id, good))
+
+
+def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImportPlan,
+                        progress: Progress = None,
+                        cancelled: Cancelled = None) -> TripsImportReport:
+    """Write the valid rows in the caller's transaction; cancelling raises so it rolls back."""
+    check_cancel(cancelled)
+    outcome = _sort_against_db(session, campaign_id, plan.candidates)
+    members = dict(session.execute(sa.select(Member.id_number, Member.id).where(
+        Member.id_number.in_([c.data.id_number for c in outcome.new]),
+        Member.deleted_at.is_(None))).all()) if outcome.new else {}
+    now, seq = utcnow(), next_seq(session, campaign_id)
+    stamp = dict(township=session.info.get("township", ""), created_at=now, updated_at=now,
+                 deleted_at=None)
+    regs, seats = [], []
+    for i, c in enumerate(outcome.new):
+        reg_id = new_id()
+        regs.append(dict(stamp, **c.data.model_dump(mode="json"), id=reg_id,
+                         campaign_id=campaign_id, seq=seq + i,
+                         member_id=members.get(c.data.id_number),
+                         status=RegistrationStatus.REGISTERED.value, cancelled_on=None,
+                         cancel_reason="", name_key=name_key(c.data.name),
+                         py_initials=pinyin_initials(c.data.name)))
+        seats += [dict(stamp, id=new_id(), registration_id=reg_id, leg=leg.value, bus_id=None,
+                       seat_no=None, boarded_at=None) for leg in c.data.legs.legs()]
+    for part in _chunks(list(range(len(regs))), 2000):
+        check_cancel(cancelled)
+        session.execute(sa.insert(Registration), [regs[i] for i in part])
+        if progress is not None:
+            progress(part[-1] + 1, len(regs) + len(outcome.updates))
+    if seats:
+        session.execute(sa.insert(TripSeat), seats)
+    record_bulk(session, table_name="trip_registration", rows=regs)
+    record_bulk(session, table_name="trip_seat", rows=seats)
+    for reg_id, data in outcome.updates:
+        check_cancel(cancelled)
+        update_registration(session, registration_id=reg_id, data=data)
+    check_cancel(cancelled)
+    return plan.report(outcome, committed=True)
+
+
+def save_rejections(report: TripsImportReport, path: str | os.PathLike) -> Path:
+    """The rejected rows as an .xlsx: 行号, 字段, 原因, then the row's original cells."""
+    path = Path(path)
+    try:
+        write_rejections(path, headers=report.headers, rejected=report.rejected,
+                         cell=xh.read_text)
+    except OSError as err:
+        raise UserError(f"无法保存文件 {path}：{err}") from err
+    return path

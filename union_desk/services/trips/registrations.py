@@ -1,0 +1,254 @@
+"""Registrations for a shuttle-bus campaign: add, edit, cancel, list and search.
+
+The same person (ID number) is registered at most once per campaign while the registration
+stands; a cancelled registration frees its seats, each offered to the first on the waiting list.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from union_desk.domain.errors import RuleError
+from union_desk.domain.idcard import parse_id_number
+from union_desk.domain.phone import parse_mobile
+from union_desk.domain.pinyin import name_key, pinyin_initials
+from union_desk.domain.seating import destination_key
+from union_desk.models.base import utcnow
+from union_desk.models.member import Member
+from union_desk.models.trips import (Bus, CancelResult, Registration, RegistrationCreate,
+                                     RegistrationRow, RegistrationStatus, SeatInfo, TripSeat)
+from union_desk.services.errors import UserError
+from union_desk.services.trips.campaigns import bus_spec, get_campaign
+from union_desk.services.trips.seats import leg_buses, offer_seat, stop_keys
+
+LIVE = RegistrationStatus.REGISTERED
+
+
+def clean_registration(data: RegistrationCreate) -> RegistrationCreate:
+    """Normalised copy of the entered data; UserError naming the first bad field."""
+    name = "".join(data.name.split())
+    if not name:
+        raise UserError("请填写姓名", field="name")
+    try:
+        card = parse_id_number(data.id_number)
+    except RuleError as err:
+        raise UserError(str(err), field="id_number") from err
+    try:
+        phone = parse_mobile(data.phone)
+    except RuleError as err:
+        raise UserError(str(err), field="phone") from err
+    emergency_phone = "".join(data.emergency_phone.split())
+    if emergency_phone:
+        try:
+            emergency_phone = parse_mobile(emergency_phone)
+        except RuleError:
+            if not (emergency_phone.replace("-", "").isdigit() and 7 <= len(emergency_phone) <= 20):
+                raise UserError(f"紧急联系电话格式错误：{emergency_phone}",
+                                field="emergency_phone") from None
+    province = "".join(data.province.split())
+    if not province:
+        raise UserError("请填写目的地省份", field="province")
+    return RegistrationCreate(
+        name=name, id_number=card.number, phone=phone, employer=data.employer.strip(),
+        province=province, city="".join(data.city.split()), county="".join(data.county.split()),
+        emergency_name="".join(data.emergency_name.split()), emergency_phone=emergency_phone,
+        insurance_no="".join(data.insurance_no.split()), legs=data.legs)
+
+
+def member_for(session: Session, data: RegistrationCreate) -> str | None:
+    """The roster member with this ID number, if any; refuses a different name."""
+    member = session.exec(select(Member).where(Member.id_number == data.id_number,
+                                               Member.deleted_at.is_(None))).first()
+    if member is None:
+        return None
+    if member.name != data.name:
+        raise UserError(f"身份证号 {data.id_number} 在会员名册中属于“{member.name}”，"
+                        f"与填写的姓名“{data.name}”不一致", field="name")
+    return member.id
+
+
+def duplicate_message(first: Registration) -> str:
+    when = first.created_at.date().isoformat()
+    return (f"{first.name}（身份证号 {first.id_number[:6]}…{first.id_number[-4:]}）已在本活动登记："
+            f"第 {first.seq} 号，{when} 登记，同一人不能重复登记")
+
+
+def live_registration(session: Session, campaign_id: str, id_number: str) -> Registration | None:
+    return session.exec(select(Registration).where(
+        Registration.campaign_id == campaign_id, Registration.id_number == id_number,
+        Registration.deleted_at.is_(None), Registration.status == LIVE)).first()
+
+
+def next_seq(session: Session, campaign_id: str) -> int:
+    last = session.scalar(sa.select(sa.func.max(Registration.seq))
+                          .where(Registration.campaign_id == campaign_id))
+    return (last or 0) + 1
+
+
+def add_registration(session: Session, *, campaign_id: str,
+                     data: RegistrationCreate) -> RegistrationRow:
+    """Register one worker; they join the waiting list of each leg until seats are assigned."""
+    get_campaign(session, campaign_id=campaign_id)
+    data = clean_registration(data)
+    first = live_registration(session, campaign_id, data.id_number)
+    if first is not None:
+        raise UserError(duplicate_message(first), field="id_number")
+    reg = Registration(campaign_id=campaign_id, seq=next_seq(session, campaign_id),
+                       member_id=member_for(session, data), name_key=name_key(data.name),
+                       py_initials=pinyin_initials(data.name), **data.model_dump())
+    session.add(reg)
+    session.flush()
+    for leg in data.legs.legs():
+        session.add(TripSeat(registration_id=reg.id, leg=leg))
+    session.flush()
+    return registration_rows(session, [reg])[0]
+
+
+def get_registration(session: Session, *, registration_id: str) -> Registration:
+    reg = session.get(Registration, registration_id)
+    if reg is None or reg.deleted_at is not None:
+        raise UserError("找不到该登记")
+    return reg
+
+
+def registration_rows(session: Session, regs: list[Registration]) -> list[RegistrationRow]:
+    """Plain rows with their seats (one query for the seats of all of them)."""
+    ids = [r.id for r in regs]
+    seats: dict[str, list[SeatInfo]] = {i: [] for i in ids}
+    if ids:
+        q = (sa.select(TripSeat, Bus.plate).join(Bus, Bus.id == TripSeat.bus_id, isouter=True)
+             .where(TripSeat.registration_id.in_(ids), TripSeat.deleted_at.is_(None))
+             .order_by(TripSeat.leg))
+        for seat, plate in session.execute(q):
+            seats[seat.registration_id].append(SeatInfo(
+                seat_id=seat.id, leg=seat.leg, bus_id=seat.bus_id, plate=plate,
+                seat_no=seat.seat_no, boarded_at=seat.boarded_at))
+    return [RegistrationRow(seats=seats[r.id], **r.model_dump(
+        include=set(RegistrationRow.model_fields) - {"seats"})) for r in regs]
+
+
+def registration_row(session: Session, *, registration_id: str) -> RegistrationRow:
+    reg = get_registration(session, registration_id=registration_id)
+    return registration_rows(session, [reg])[0]
+
+
+def update_registration(session: Session, *, registration_id: str,
+                        data: RegistrationCreate) -> RegistrationRow:
+    """Correct a registration; a leg no longer travelled frees its seat for the waiting list."""
+    reg = get_registration(session, registration_id=registration_id)
+    if reg.status != LIVE:
+        raise UserError("该登记已取消，不能修改")
+    data = clean_registration(data)
+    first = live_registration(session, reg.campaign_id, data.id_number)
+    if first is not None and first.id != reg.id:
+        raise UserError(duplicate_message(first), field="id_number")
+    reg.member_id = member_for(session, data)
+    for key, value in data.model_dump().items():
+        setattr(reg, key, value)
+    reg.name_key, reg.py_initials = name_key(data.name), pinyin_initials(data.name)
+    seats = {s.leg: s for s in session.exec(select(TripSeat).where(
+        TripSeat.registration_id == reg.id, TripSeat.deleted_at.is_(None)))}
+    wanted = data.legs.legs()
+    for leg, seat in seats.items():
+        if leg not in wanted:
+            _release(session, seat)
+        elif seat.bus_id is not None and not _bus_serves(session, seat.bus_id, reg):
+            _back_to_waiting(session, seat)
+    for leg in wanted:
+        if leg not in seats:
+            session.add(TripSeat(registration_id=reg.id, leg=leg))
+    session.flush()
+    return registration_rows(session, [reg])[0]
+
+
+def _bus_serves(session: Session, bus_id: str, reg: Registration) -> bool:
+    """Whether the bus's route still takes this passenger where the registration now says."""
+    bus = session.get(Bus, bus_id)
+    stops = stop_keys(leg_buses(session, bus.campaign_id, bus.leg))
+    return destination_key(reg.province, reg.city, reg.county, stops) in bus_spec(bus).stops
+
+
+def _back_to_waiting(session: Session, seat: TripSeat) -> None:
+    """A corrected destination this bus does not go to: the passenger waits again (in their
+    registration order) and the seat goes to the first waiting passenger the bus serves."""
+    bus, seat_no = session.get(Bus, seat.bus_id), seat.seat_no
+    seat.bus_id, seat.seat_no, seat.boarded_at = None, None, None
+    session.flush()
+    if seat_no is not None:
+        offer_seat(session, bus=bus, seat_no=seat_no)
+
+
+def _release(session: Session, seat: TripSeat) -> tuple[str, object] | None:
+    """Tombstone a seat row; if it held a seat, offer that seat to the waiting list."""
+    bus_id, seat_no = seat.bus_id, seat.seat_no
+    seat.deleted_at = utcnow()
+    session.flush()
+    if bus_id is None or seat_no is None:
+        return None
+    bus = session.get(Bus, bus_id)
+    return f"{bus.plate} {seat_no}号", offer_seat(session, bus=bus, seat_no=seat_no)
+
+
+def cancel_registration(session: Session, *, registration_id: str,
+                        reason: str = "") -> CancelResult:
+    """Cancel a registration; each freed seat goes to the first waiting passenger it can serve."""
+    reg = get_registration(session, registration_id=registration_id)
+    if reg.status != LIVE:
+        raise UserError(f"{reg.name} 的登记（第 {reg.seq} 号）已取消")
+    row = registration_rows(session, [reg])[0]
+    reg.status, reg.cancelled_on, reg.cancel_reason = (
+        RegistrationStatus.CANCELLED, date.today(), reason.strip()[:200])
+    freed, offered = [], []
+    for seat in session.exec(select(TripSeat).where(TripSeat.registration_id == reg.id,
+                                                    TripSeat.deleted_at.is_(None))).all():
+        released = _release(session, seat)
+        if released:
+            freed.append(released[0])
+            if released[1] is not None:
+                offered.append(released[1])
+    session.flush()
+    return CancelResult(registration=row.model_copy(update={"status": reg.status}),
+                        freed=freed, offered_to=offered)
+
+
+SORTS = {"seq": Registration.seq, "name": Registration.name_key,
+         "id_number": Registration.id_number, "phone": Registration.phone,
+         "employer": Registration.employer, "destination": Registration.province,
+         "legs": Registration.legs, "status": Registration.status}
+
+
+def _filtered(campaign_id: str, text: str, status: RegistrationStatus | None):
+    q = sa.select(Registration).where(Registration.campaign_id == campaign_id,
+                                      Registration.deleted_at.is_(None))
+    if status is not None:
+        q = q.where(Registration.status == status)
+    text = "".join(text.split())
+    if text:
+        like = f"%{text}%"
+        q = q.where(sa.or_(Registration.name_key.like(f"%{name_key(text)}%"),
+                           Registration.py_initials.like(f"{text.lower()}%"),
+                           Registration.id_number.like(like.upper()),
+                           Registration.phone.like(like), Registration.employer.like(like),
+                           (Registration.province + Registration.city
+                            + Registration.county).like(like)))
+    return q
+
+
+def list_registrations(session: Session, *, campaign_id: str, text: str = "",
+                       status: RegistrationStatus | None = None, sort: str = "seq",
+                       descending: bool = False, offset: int = 0,
+                       limit: int = 200) -> list[RegistrationRow]:
+    """One page of registrations, filtered and sorted in SQL."""
+    column = SORTS.get(sort, Registration.seq)
+    order = column.desc() if descending else column.asc()
+    q = (_filtered(campaign_id, text, status)
+         .order_by(order, Registration.seq).offset(offset).limit(limit))
+    return registration_rows(session, list(session.scalars(q)))
+
+
+def count_registrations(session: Session, *, campaign_id: str, text: str = "",
+                        status: RegistrationStatus | None = None) -> int:
+    q = _filtered(campaign_id, text, status).with_only_columns(sa.func.count())
+    return session.scalar(q) or 0

@@ -1,0 +1,1 @@
+"""困难帮扶 tab: households, payments, vouchers and their dialogs."""

@@ -1,0 +1,1 @@
+"""会员名册 tab and its dialogs."""

@@ -1,0 +1,295 @@
+"""会员名册: grassroots unions on the left, the paged, searchable member table on the right."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QMessageBox, QSplitter, QTableView,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from union_desk.domain.masking import mask_id, mask_phone
+from union_desk.models.member import MemberRow, MemberStatus
+from union_desk.models.union import UnionRow
+from union_desk.services.roster import members, unions
+from union_desk.views.ops import Ops
+from union_desk.views.paged_model import Column, PagedTableModel
+from union_desk.views.roster.member_dialog import MemberDialog
+from union_desk.views.roster.status_dialog import StatusDialog, TransferDialog
+from union_desk.views.roster.union_dialog import CloseUnionDialog, UnionDialog
+from union_desk.views.tables import configure_table, list_table
+from union_desk.views.widgets import make_button
+
+
+def _fetch_members(session, query, offset, limit, sort, descending):
+    return members.search_members(session, **query, sort=sort or "name", descending=descending,
+                                  offset=offset, limit=limit)
+
+
+class RosterTab(QWidget):
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.setObjectName("rosterTab")
+        self.unions: list[UnionRow] = []
+        self._sized = False
+        self.model = PagedTableModel(ops, self._columns(), _fetch_members, parent=self)
+        self._build()
+        ops.changed.connect(self._on_ops_changed)
+        self.refresh_unions()
+        self.apply_filters()
+
+    def title(self) -> str:
+        return self.tr("Member roster")
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Name"), lambda r: r.name, "name"),
+            Column(self.tr("Gender"), lambda r: r.gender, "gender"),
+            Column(self.tr("ID number"), lambda r: mask_id(r.id_number), "id_number"),
+            Column(self.tr("Birth date"), lambda r: f"{r.birth_date:%Y-%m-%d}" if r.birth_date else "",
+                   "birth_date"),
+            Column(self.tr("Phone"), lambda r: mask_phone(r.phone), "phone"),
+            Column(self.tr("Employer"), lambda r: r.employer, "employer"),
+            Column(self.tr("Union"), lambda r: r.union_name, "union"),
+            Column(self.tr("Joined"), lambda r: f"{r.join_date:%Y-%m-%d}" if r.join_date else "",
+                   "join_date"),
+            Column(self.tr("Card no."), lambda r: r.card_no or "", "card_no"),
+            Column(self.tr("Migrant"), lambda r: self.tr("Yes") if r.is_migrant else "", "is_migrant"),
+            Column(self.tr("Status"), lambda r: r.status.value, "status"),
+        ]
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("rosterSearch")
+        self.search.setPlaceholderText(
+            self.tr("Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F"))
+        self.search.setClearButtonEnabled(True)
+        self.union_filter = QComboBox(self)
+        self.union_filter.setObjectName("rosterUnionFilter")
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("rosterStatusFilter")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in MemberStatus:
+            self.status_filter.addItem(status.value, status)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("rosterCount")
+        top = QHBoxLayout()
+        for widget in (self.search, self.union_filter, self.status_filter, self.count_label):
+            top.addWidget(widget, 3 if widget is self.search else 0)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("rosterTable")
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+
+        buttons = QHBoxLayout()
+        self.new_button = make_button(self, "newMemberButton", self.tr("New member (Ctrl+N)"),
+                                      self.new_member)
+        self.edit_button = make_button(self, "editMemberButton", self.tr("Edit"), self.edit_member)
+        self.transfer_button = make_button(self, "transferButton", self.tr("Transfer"),
+                                           self.transfer_member)
+        self.status_button = make_button(self, "statusButton", self.tr("Leave / death…"),
+                                         self.change_status)
+        self.import_button = make_button(self, "importButton", self.tr("Import Excel…"),
+                                         self.import_excel)
+        self.export_button = make_button(self, "exportButton", self.tr("Export Excel…"),
+                                         self.export_excel)
+        for button in (self.new_button, self.edit_button, self.transfer_button, self.status_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.table)
+        right_layout.addLayout(buttons)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(self._build_unions())
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 4)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.union_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.model.loaded.connect(self._on_model_loaded)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_member)
+
+    def _build_unions(self) -> QWidget:
+        box = QWidget(self)
+        self.union_table = list_table(box, "unionTable", [
+            self.tr("Grassroots union"), self.tr("Members"), self.tr("Status")])
+        self.union_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.union_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.union_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        box.setMinimumWidth(340)
+        self.union_table.doubleClicked.connect(lambda _i: self.edit_union())
+        row = QHBoxLayout()
+        row.addWidget(make_button(self, "newUnionButton", self.tr("New union"), self.new_union))
+        row.addWidget(make_button(self, "editUnionButton", self.tr("Edit"), self.edit_union))
+        row.addWidget(make_button(self, "closeUnionButton", self.tr("Close union…"),
+                                  self.close_union))
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.union_table)
+        layout.addLayout(row)
+        return box
+
+
+    # -- loading -----------------------------------------------------------------------------------
+    def query(self) -> dict:
+        return dict(text=self.search.text(), union_id=self.union_filter.currentData(),
+                    status=self.status_filter.currentData())
+
+    def apply_filters(self) -> None:
+        self.model.set_query(**self.query())
+        query = self.query()
+        self.ops.read(lambda s: members.count_members(s, **query)) \
+            .success(lambda n: self._show_count(query, n)).run()
+
+    def _show_count(self, query: dict, count: int) -> None:
+        if query == self.query():
+            self.count_label.setText(self.tr("{0} members").format(count))
+
+    def refresh_unions(self) -> None:
+        self.ops.read(lambda s: unions.list_unions(s)) \
+            .latest((id(self), "unions")).success(self._show_unions).run()
+
+    def _show_unions(self, rows: list[UnionRow]) -> None:
+        self.unions = rows
+        self.union_table.setRowCount(len(rows))
+        for i, union in enumerate(rows):
+            name = QTableWidgetItem(union.name + (" ⚠" if union.credit_warning else ""))
+            name.setData(Qt.ItemDataRole.UserRole, union.id)
+            if union.credit_warning:
+                name.setToolTip(self.tr("Credit code: {0}").format(union.credit_warning))
+            self.union_table.setItem(i, 0, name)
+            self.union_table.setItem(i, 1, QTableWidgetItem(str(union.member_count)))
+            self.union_table.setItem(i, 2, QTableWidgetItem(union.status.value))
+        current = self.union_filter.currentData()
+        self.union_filter.blockSignals(True)
+        self.union_filter.clear()
+        self.union_filter.addItem(self.tr("All unions"), None)
+        for union in rows:
+            self.union_filter.addItem(union.name, union.id)
+        self.union_filter.setCurrentIndex(max(0, self.union_filter.findData(current)))
+        self.union_filter.blockSignals(False)
+
+    # -- selection helpers ----------------------------------------------------------------------------
+    def selected_member(self) -> MemberRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_union(self) -> UnionRow | None:
+        row = self.union_table.currentRow()
+        return self.unions[row] if 0 <= row < len(self.unions) else None
+
+    # -- actions (each returns its dialog, opened non-modally, so tests can drive it) ---------------
+    def _open(self, dialog):
+        dialog.open()
+        return dialog
+
+    def new_member(self):
+        return self._open(MemberDialog(self.ops, self.unions, None, self))
+
+    def edit_member(self):
+        member = self.selected_member()
+        return self._open(MemberDialog(self.ops, self.unions, member, self)) if member else None
+
+    def transfer_member(self):
+        member = self.selected_member()
+        return self._open(TransferDialog(self.ops, member, self.unions, self)) if member else None
+
+    def change_status(self):
+        member = self.selected_member()
+        return self._open(StatusDialog(self.ops, member, self)) if member else None
+
+    def new_union(self):
+        return self._open(UnionDialog(self.ops, None, self))
+
+    def edit_union(self):
+        union = self.selected_union()
+        return self._open(UnionDialog(self.ops, union, self)) if union else None
+
+    def close_union(self):
+        union = self.selected_union()
+        return self._open(CloseUnionDialog(self.ops, union, self)) if union else None
+
+    def import_excel(self):
+        from union_desk.views.roster.import_dialog import RosterImportDialog
+
+        path = self.ask_open_path()
+        return self._open(RosterImportDialog(self.ops, path, self)) if path else None
+
+    def export_excel(self) -> None:
+        path = self.ask_save_path()
+        if path is None:
+            return
+        reveal = self.ask_reveal()
+        query = self.query()
+        from union_desk.services.roster.export import export_roster
+
+        op = self.ops.write if reveal else self.ops.read  # a reveal writes its audit entry
+        kwargs = {"changes": set()} if reveal else {}
+        op(lambda s, progress, cancelled: export_roster(
+            s, path=path, reveal=reveal, progress=progress, cancelled=cancelled, **query),
+           parent=self, **kwargs).with_progress(self.tr("Exporting…"), self) \
+            .success(lambda n: self.inform(self.tr("{0} members exported to {1}").format(n, path))) \
+            .run()
+
+    # -- dialogs (methods, so tests can replace them) -----------------------------------------------
+    def ask_open_path(self) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import roster"), "",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        return Path(path) if path else None
+
+    def ask_save_path(self) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export roster"), "会员名册.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        return Path(path) if path else None
+
+    def ask_reveal(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Export roster"),
+            self.tr("Export full ID numbers and phone numbers?\n"
+                    "Choose No for the masked export (recommended). A full export is logged."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, text: str) -> None:
+        QMessageBox.information(self, self.title(), text)
+
+    # -- slots ------------------------------------------------------------------------------------------
+    def _on_search_text_changed(self, _text: str) -> None:
+        self.apply_filters()
+
+    def _on_filter_changed(self, _index: int) -> None:
+        self.apply_filters()
+
+    def _on_table_double_clicked(self, _index) -> None:
+        self.edit_member()
+
+    def _on_model_loaded(self, rows: int) -> None:
+        if not self._sized and rows:
+            self._sized = True  # size columns once, from the first page; rows keep a fixed height
+            self.table.resizeColumnsToContents()
+
+    def _on_ops_changed(self, changes: set) -> None:
+        if "unions" in changes or "members" in changes:
+            self.refresh_unions()
+        if "members" in changes:
+            self.apply_filters()

@@ -1,0 +1,1 @@
+"""返乡专车 tab: campaigns, buses, passengers, seating and their dialogs."""

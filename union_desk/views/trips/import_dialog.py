@@ -1,0 +1,45 @@
+"""An employer's Excel list into a campaign: check every row, show each rejected row, then
+import the valid ones in one transaction (or cancel)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from union_desk.services.trips.importer import (check_trips_file, commit_trips_import,
+                                              save_rejections)
+from union_desk.views.import_dialog import CheckOutcome, ImportDialog, long_work
+from union_desk.views.ops import Ops
+
+
+class TripsImportDialog(ImportDialog):
+    changes = frozenset({"trips"})
+
+    def __init__(self, ops: Ops, campaign_id: str, path: Path, parent=None):
+        super().__init__(ops, path, parent)
+        self.campaign_id = campaign_id
+        self.plan = None     # the check
+        self.report = None   # the import done
+        self.setObjectName("tripsImportDialog")
+        self.setWindowTitle(self.tr("Import registrations — {0}").format(path.name))
+        self.check()
+
+    def check_work(self):
+        return long_work(check_trips_file, campaign_id=self.campaign_id, path=self.path)
+
+    def checked(self, plan) -> CheckOutcome:
+        self.plan = plan
+        report = plan.report()
+        text = self.counts_text(report.rows, report.new, report.updated, report.unchanged,
+                                len(report.rejected))
+        return CheckOutcome(text, [(r.row, r.field, r.reason) for r in report.rejected],
+                            report.new + report.updated > 0)
+
+    def save_work(self, dest: Path):
+        report = None if self.plan is None else self.plan.report()
+        return None if report is None else (lambda _s: save_rejections(report, dest))
+
+    def commit_work(self):
+        return long_work(commit_trips_import, campaign_id=self.campaign_id, plan=self.plan)
+
+    def committed(self, report) -> str:
+        self.report = report
+        return self.imported_text(report.new, report.updated, report.unchanged)
