@@ -16,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from union_desk import APP_NAME
+from union_desk.files import atomic_path
 from union_desk.models import audit as _audit
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -151,16 +152,12 @@ class Database:
         dest = Path(dest).resolve()
         if dest == self.path:
             raise ValueError("备份文件不能是当前数据库本身")
-        tmp = dest.with_name(dest.name + ".partial")
-        tmp.unlink(missing_ok=True)
-        con = sqlite3.connect(self.path)
-        try:
-            con.execute("VACUUM INTO ?", (str(tmp),))
-        finally:
-            con.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        with atomic_path(dest) as tmp:
+            con = sqlite3.connect(self.path)
+            try:
+                con.execute("VACUUM INTO ?", (str(tmp),))
+            finally:
+                con.close()
         return dest
 
     def check(self) -> list[str]:

@@ -60,7 +60,7 @@ def test_print_each_form(capsys, db_path, two_stations, tmp_path, flag, expected
     code, out, err = run(capsys, db_path, "stations", "print", "DY-YJ-001", flag, "--out", target)
     assert (code, err, out.strip()) == (0, "", str(target))
     assert expected in "".join(pdf_text(target).split())
-    assert not target.with_name("form.pdf.partial").exists()
+    assert [p.name for p in target.parent.iterdir()] == ["form.pdf"]  # no temporary left
 
 
 def test_print_refusals_write_nothing(capsys, db_path, two_stations, tmp_path):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from union_desk.cli import EXIT_OK, open_db, print_json
+from union_desk.files import atomic_write_bytes
 
 
 def register(subparsers) -> None:
@@ -62,8 +62,6 @@ def _print(args: argparse.Namespace) -> int:
             pdf = station_pdf(s, form=args.form, code=args.code)
     out = args.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".partial")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, out)
+    atomic_write_bytes(out, pdf)
     sys.stdout.write(f"{out}\n")
     return EXIT_OK

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import secrets
 from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from union_desk.files import atomic_write_bytes
 from union_desk.reports.fonts import register_cjk_font
 from union_desk.reports.pdfkit import draw_text, fit_text
 
@@ -133,19 +132,5 @@ def write_pdf(target, build: Callable[[io.BytesIO], int]) -> int:
     if hasattr(target, "write"):
         target.write(data)
         return pages
-    path = os.fspath(target)
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(folder, f".printing-{secrets.token_hex(6)}.pdf")
-    # os.open honours the umask (mkstemp would leave the file readable by its owner only)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    atomic_write_bytes(target, data)
     return pages

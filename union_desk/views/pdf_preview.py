@@ -6,7 +6,6 @@ PRINT_DPI (a 1200 dpi A4 page would take about 0.5 GB).
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Callable
 
@@ -19,6 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton,
                                QVBoxLayout)
 
+from union_desk.files import atomic_write_bytes
 from union_desk.services.errors import UserError
 from union_desk.views.ops import Ops, show_error
 
@@ -27,12 +27,9 @@ PRINT_DPI = 300  # enough for text and QR codes
 
 def write_file(path: Path, data: bytes) -> Path:
     """Write next to the target, then rename: a reader never sees half a PDF."""
-    tmp = path.with_name(path.name + ".partial")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        atomic_write_bytes(path, data)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise UserError(QCoreApplication.translate(
             "PdfPreviewDialog", "Cannot write {0}: {1}").format(path.name, err.strerror or err))
     return path

@@ -8,7 +8,6 @@ raises `RowRejected(field, reason)`; state such as in-file duplicate checks live
 """
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from pydantic import ValidationError
 
+from union_desk.files import atomic_path
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.errors import UserError
 
@@ -157,7 +157,7 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
 def write_rejections(path: Path, *, headers: Sequence[str], rejected: Sequence[Rejection],
                      cell: Callable[[Any], Any]) -> None:
     """The rejected rows as an .xlsx: 行号, 字段, 原因, then the row's original cells (each
-    through `cell`). Saved beside as .partial first; an OSError leaves no file and is raised."""
+    through `cell`). Written through `files.atomic_path`: an OSError leaves no file and is raised."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -165,13 +165,8 @@ def write_rejections(path: Path, *, headers: Sequence[str], rejected: Sequence[R
     sheet.append(["行号", "字段", "原因", *headers])
     for rej in rejected:
         sheet.append([rej.row, rej.field, rej.reason, *(cell(v) for v in rej.values)])
-    tmp = path.with_name(path.name + ".partial")
-    try:
+    with atomic_path(path) as tmp:
         book.save(tmp)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _open_book(path: Path) -> Any:

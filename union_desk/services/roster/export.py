@@ -12,10 +12,11 @@ from pathlib import Path
 from sqlmodel import Session
 
 from union_desk.domain.masking import mask_id, mask_phone
+from union_desk.files import atomic_path
 from union_desk.models.audit import log_action
 from union_desk.models.member import MemberRow, MemberStatus
-from union_desk.services.errors import UserError
 from union_desk.services.common.import_sheet import Cancelled, Progress
+from union_desk.services.errors import UserError
 from union_desk.services.roster.members import count_members, iter_members
 
 PAGE = 1000
@@ -50,23 +51,21 @@ def export_roster(session: Session, *, path: str | os.PathLike, text: str = "",
     for i, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.append(HEADER)
-    tmp = path.with_name(f".{path.name}.partial")
     try:
-        written = _write_pages(session, sheet, total, dict(
-            text=text, union_id=union_id, status=status, sort=sort, descending=descending),
-            reveal, progress, cancelled)
-        book.save(tmp)
-        if cancelled is not None and cancelled():
-            raise UserError(EXPORT_CANCELLED)
-        os.replace(tmp, path)
+        with atomic_path(path) as tmp:
+            try:
+                written = _write_pages(session, sheet, total, dict(
+                    text=text, union_id=union_id, status=status, sort=sort,
+                    descending=descending), reveal, progress, cancelled)
+                book.save(tmp)
+            except BaseException:
+                if not tmp.exists():
+                    _finish(book, tmp)  # let openpyxl close and remove its own temporary files
+                raise
+            if cancelled is not None and cancelled():
+                raise UserError(EXPORT_CANCELLED)
     except OSError as err:
         raise UserError(f"无法写入文件 {path.name}：{err.strerror or err}") from err
-    except BaseException:
-        if not tmp.exists():
-            _finish(book, tmp)  # let openpyxl close and remove its own temporary files
-        raise
-    finally:
-        tmp.unlink(missing_ok=True)
     if reveal:
         log_action(session, table_name="member", record_id="*", action="reveal",
                    detail={"what": "名册导出（完整身份证号和手机号）", "file": path.name,

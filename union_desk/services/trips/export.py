@@ -11,6 +11,7 @@ from sqlmodel import Session
 from union_desk.domain.errors import RuleError
 from union_desk.domain.masking import mask_id, mask_phone
 from union_desk.domain.townships import township_by_code
+from union_desk.files import atomic_path, atomic_write_bytes
 from union_desk.models.trips import BusLoad
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
@@ -42,18 +43,9 @@ def manifest_loads(session: Session, *, campaign_id: str,
     return [BusLoad(bus=b, passengers=passengers(session, bus_id=b.id)) for b in buses]
 
 
-def _replace(tmp: Path, path: Path) -> None:
-    try:
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"无法保存文件 {path}：{err}") from err
-
-
-def _partial(path: Path) -> Path:
+def _check_folder(path: Path) -> None:
     if not path.parent.is_dir():
         raise UserError(f"文件夹不存在：{path.parent}")
-    return path.with_name(path.name + ".partial")
 
 
 def manifest_pdf(session: Session, *, campaign_id: str, bus_ids: list[str] | None = None,
@@ -86,13 +78,11 @@ def notices_pdf(session: Session, *, campaign_id: str,
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     """Write next to the target, then rename: nobody ever sees half a file."""
     path = Path(path)
-    tmp = _partial(path)
+    _check_folder(path)
     try:
-        tmp.write_bytes(data)
+        atomic_write_bytes(path, data)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise UserError(f"无法保存文件 {path}：{err}") from err
-    _replace(tmp, path)
     return path
 
 
@@ -155,11 +145,10 @@ def export_manifests_xlsx(session: Session, *, campaign_id: str, path: str | os.
             sheet.column_dimensions[column].width = width
         count += len(load.passengers)
     path = Path(path)
-    tmp = _partial(path)
+    _check_folder(path)
     try:
-        book.save(tmp)
+        with atomic_path(path) as tmp:
+            book.save(tmp)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise UserError(f"无法保存文件 {path}：{err}") from err
-    _replace(tmp, path)
     return count

@@ -1,0 +1,103 @@
+"""Writing a file so that nobody ever sees half of it: the one way every export, PDF, backup and
+package is written.
+
+The data goes to a temporary file in the target's own folder (so the rename cannot cross
+drives), is flushed to the disk (`fsync`), and only then renamed over the target; the folder is
+flushed too where the platform allows (POSIX), so the rename itself survives a power cut. On any
+error — a full disk, a cancel, a crash of the code producing the data — the temporary file is
+removed and the target is untouched (an older file of that name stays as it was).
+
+    with atomic_write(path) as fh:            # a binary file object
+        fh.write(data)
+
+    with atomic_path(path) as tmp:            # a path, for libraries that write by file name
+        book.save(tmp)                        #   (openpyxl, SQLite's VACUUM INTO)
+
+`OSError` propagates unchanged: callers turn it into a message for the clerk.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+PARTIAL_SUFFIX = ".partial"
+
+
+def temporary_name(path: str | os.PathLike) -> Path:
+    """A name beside `path` that no other writer uses: `.NAME.1a2b3c4d.partial`."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
+
+
+def fsync_file(path: str | os.PathLike) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def fsync_folder(folder: str | os.PathLike) -> None:
+    """Flush a folder's entries (a rename) to disk; a no-op where folders cannot be opened."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (network shares) refuse fsync on a folder
+    finally:
+        os.close(fd)
+
+
+def _commit(tmp: Path, target: Path) -> None:
+    os.replace(tmp, target)
+    fsync_folder(target.parent)
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path beside `path` (not yet created); when the block ends without an
+    error, the file written there is flushed and renamed to `path`. On error, it is removed."""
+    target = Path(path)
+    tmp = temporary_name(target)
+    try:
+        yield tmp
+        if not tmp.exists():
+            raise FileNotFoundError(f"nothing was written for {target.name}")
+        fsync_file(tmp)
+        _commit(tmp, target)
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+@contextmanager
+def atomic_write(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """Yield a binary file object; its content replaces `path` only if the block succeeds."""
+    target = Path(path)
+    tmp = temporary_name(target)
+    # os.open honours the umask (mkstemp would leave the file readable by its owner only)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        _commit(tmp, target)
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    with atomic_write(path) as fh:
+        fh.write(data)
+    return Path(path)
