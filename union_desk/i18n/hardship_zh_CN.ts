@@ -613,18 +613,18 @@
         <translation>{0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="161"/>
-        <location filename="../views/hardship/households.py" line="174"/>
+        <location filename="../views/hardship/households.py" line="157"/>
+        <location filename="../views/hardship/households.py" line="170"/>
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="196"/>
+        <location filename="../views/hardship/households.py" line="192"/>
         <source>Choose the households to pay in the list first (Ctrl+click or Shift+click for several).</source>
         <translation>请先在列表中选择要发放的户（按住 Ctrl 或 Shift 可多选）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="205"/>
+        <location filename="../views/hardship/households.py" line="41"/>
         <source>Hardship support</source>
         <translation>困难帮扶</translation>
     </message>
@@ -1012,28 +1012,28 @@
         <translation>凭证 {0} 已作废。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="233"/>
-        <location filename="../views/hardship/payments.py" line="247"/>
+        <location filename="../views/hardship/payments.py" line="226"/>
+        <location filename="../views/hardship/payments.py" line="240"/>
         <source>Vouchers</source>
         <translation>慰问金发放凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="239"/>
+        <location filename="../views/hardship/payments.py" line="232"/>
         <source>Choose the payments to print in the list first.</source>
         <translation>请先在列表中选择要打印的发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="251"/>
+        <location filename="../views/hardship/payments.py" line="244"/>
         <source>Sign-off sheet</source>
         <translation>签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="257"/>
+        <location filename="../views/hardship/payments.py" line="250"/>
         <source>Void voucher {0}</source>
         <translation>作废凭证 {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="258"/>
+        <location filename="../views/hardship/payments.py" line="251"/>
         <source>Void {0}: {1}, {2}, {3}?
 The payment stays on record, marked 作废; a correction is a new payment.
 Reason:</source>
@@ -1042,17 +1042,12 @@ Reason:</source>
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="265"/>
+        <location filename="../views/hardship/payments.py" line="258"/>
         <source>Import a recipients list</source>
         <translation>导入慰问名单</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="266"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship/payments.py" line="270"/>
+        <location filename="../views/hardship/payments.py" line="43"/>
         <source>Hardship support</source>
         <translation>困难帮扶</translation>
     </message>

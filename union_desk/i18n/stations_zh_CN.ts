@@ -667,123 +667,123 @@ Reason:</source>
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../views/stations/tab.py" line="48"/>
+        <location filename="../views/stations/tab.py" line="46"/>
         <source>Rest stations</source>
         <translation>爱心驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="54"/>
+        <location filename="../views/stations/tab.py" line="52"/>
         <source>Search by name, pinyin initials, code or address — Ctrl+F</source>
         <translation>按名称、拼音首字母、编号或地址查找 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="59"/>
+        <location filename="../views/stations/tab.py" line="57"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="62"/>
+        <location filename="../views/stations/tab.py" line="60"/>
         <source>Below standard</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="64"/>
+        <location filename="../views/stations/tab.py" line="62"/>
         <source>Due for inspection</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="82"/>
+        <location filename="../views/stations/tab.py" line="80"/>
         <source>Register (Ctrl+N)</source>
         <translation>登记（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="83"/>
+        <location filename="../views/stations/tab.py" line="81"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="84"/>
+        <location filename="../views/stations/tab.py" line="82"/>
         <source>Inspection…</source>
         <translation>验收/复验…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="85"/>
+        <location filename="../views/stations/tab.py" line="83"/>
         <source>People served…</source>
         <translation>服务人次…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="86"/>
+        <location filename="../views/stations/tab.py" line="84"/>
         <source>Status…</source>
         <translation>状态…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="87"/>
+        <location filename="../views/stations/tab.py" line="85"/>
         <source>Photos…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="88"/>
+        <location filename="../views/stations/tab.py" line="86"/>
         <source>Subsidies…</source>
         <translation>补助…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="91"/>
+        <location filename="../views/stations/tab.py" line="89"/>
         <source>Print (Ctrl+P)</source>
         <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="94"/>
+        <location filename="../views/stations/tab.py" line="92"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="95"/>
+        <location filename="../views/stations/tab.py" line="93"/>
         <source>Door sign</source>
         <translation>门牌</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="97"/>
+        <location filename="../views/stations/tab.py" line="95"/>
         <source>Latest inspection record</source>
         <translation>最近一次验收/复验记录</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="103"/>
+        <location filename="../views/stations/tab.py" line="101"/>
         <source>Figures…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="105"/>
+        <location filename="../views/stations/tab.py" line="103"/>
         <source>Standard…</source>
         <translation>建设标准…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="138"/>
+        <location filename="../views/stations/tab.py" line="136"/>
         <source>{0} stations</source>
         <translation>{0} 个驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="168"/>
-        <location filename="../views/stations/tab.py" line="209"/>
+        <location filename="../views/stations/tab.py" line="162"/>
+        <location filename="../views/stations/tab.py" line="203"/>
         <source>Choose a station in the list first.</source>
         <translation>请先在列表中选择一个驿家。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="171"/>
+        <location filename="../views/stations/tab.py" line="165"/>
         <source>{0} is closed: it stays on record and cannot be changed.</source>
         <translation>{0} 已关闭：保留记录，不能再变更。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="212"/>
+        <location filename="../views/stations/tab.py" line="206"/>
         <source>Registration form — {0}</source>
         <translation>登记表 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="213"/>
+        <location filename="../views/stations/tab.py" line="207"/>
         <source>Door sign — {0}</source>
         <translation>门牌 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="214"/>
+        <location filename="../views/stations/tab.py" line="208"/>
         <source>Inspection record — {0}</source>
         <translation>验收/复验记录 — {0}</translation>
     </message>

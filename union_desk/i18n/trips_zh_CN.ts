@@ -506,142 +506,132 @@
 <context>
     <name>TripsTab</name>
     <message>
-        <location filename="../views/trips/tab.py" line="43"/>
+        <location filename="../views/trips/tab.py" line="40"/>
         <source>Shuttle buses home</source>
         <translation>返乡专车</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="53"/>
+        <location filename="../views/trips/tab.py" line="50"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="55"/>
+        <location filename="../views/trips/tab.py" line="52"/>
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="57"/>
+        <location filename="../views/trips/tab.py" line="54"/>
         <source>Edit campaign…</source>
         <translation>修改活动…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="67"/>
+        <location filename="../views/trips/tab.py" line="64"/>
         <source>Add bus…</source>
         <translation>添加车辆…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="68"/>
+        <location filename="../views/trips/tab.py" line="65"/>
         <source>Edit bus…</source>
         <translation>修改车辆…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="69"/>
+        <location filename="../views/trips/tab.py" line="66"/>
         <source>Remove bus</source>
         <translation>删除车辆</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="70"/>
+        <location filename="../views/trips/tab.py" line="67"/>
         <source>Assign seats</source>
         <translation>自动排座</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="71"/>
+        <location filename="../views/trips/tab.py" line="68"/>
         <source>Print manifests… (Ctrl+P)</source>
         <translation>打印乘车名单…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="72"/>
+        <location filename="../views/trips/tab.py" line="69"/>
         <source>Seat notices…</source>
         <translation>乘车通知…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="73"/>
+        <location filename="../views/trips/tab.py" line="70"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="75"/>
+        <location filename="../views/trips/tab.py" line="72"/>
         <source>Select buses to print only those; none selected prints all.</source>
         <translation>选中车辆则只打印所选车辆；未选中则打印全部车辆。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="92"/>
+        <location filename="../views/trips/tab.py" line="89"/>
         <source>Passengers and boarding</source>
         <translation>乘客与上车核对</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="93"/>
+        <location filename="../views/trips/tab.py" line="90"/>
         <source>Registrations</source>
         <translation>报名登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="94"/>
+        <location filename="../views/trips/tab.py" line="91"/>
         <source>Waiting list</source>
         <translation>候补名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="95"/>
+        <location filename="../views/trips/tab.py" line="92"/>
         <source>Figures</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="126"/>
+        <location filename="../views/trips/tab.py" line="123"/>
         <source>No campaign yet: start with “New campaign…”.</source>
         <translation>还没有活动：请先点“新建活动…”。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="172"/>
-        <source>Please confirm</source>
-        <translation>请确认</translation>
-    </message>
-    <message>
-        <location filename="../views/trips/tab.py" line="221"/>
+        <location filename="../views/trips/tab.py" line="208"/>
         <source>Remove bus {0}? Its {1} passengers go back to the waiting list.</source>
         <translation>删除车辆 {0}？车上 {1} 名乘客将退回候补名单。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="235"/>
+        <location filename="../views/trips/tab.py" line="222"/>
         <source>Assigning seats…</source>
         <translation>正在排座…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="238"/>
+        <location filename="../views/trips/tab.py" line="225"/>
         <source>Seats assigned: {0} seated now, {1} still waiting.</source>
         <translation>排座完成：本次安排 {0} 人，仍有 {1} 人候补。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="241"/>
+        <location filename="../views/trips/tab.py" line="228"/>
         <source>No bus goes to: {0}</source>
         <translation>没有车辆前往：{0}</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="248"/>
+        <location filename="../views/trips/tab.py" line="235"/>
         <source>Manifests</source>
         <translation>乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="251"/>
+        <location filename="../views/trips/tab.py" line="238"/>
         <source>Seat notices</source>
         <translation>乘车通知</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="266"/>
+        <location filename="../views/trips/tab.py" line="253"/>
         <source>Export manifests</source>
         <translation>导出乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="267"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../views/trips/tab.py" line="274"/>
+        <location filename="../views/trips/tab.py" line="261"/>
         <source>Exported {0} passengers to {1} (ID numbers and phones masked).</source>
         <translation>已导出 {0} 名乘客到 {1}（身份证号和手机号已隐藏）。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="286"/>
+        <location filename="../views/trips/tab.py" line="273"/>
         <source>Registered {0} · seated {1} · waiting {2} · on board {3}</source>
         <translation>已登记 {0} · 已排座 {1} · 候补 {2} · 已上车 {3}</translation>
     </message>

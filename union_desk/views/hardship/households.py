@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 from union_desk.models.hardship import HardshipCategory, HouseholdRow, HouseholdStatus
 from union_desk.models.union import UnionRow
@@ -19,26 +19,26 @@ from union_desk.views.hardship.policy_dialog import PolicyDialog
 from union_desk.views.hardship.status_dialog import HouseholdStatusDialog, ReviewDialog
 from union_desk.views.hardship.visit_dialog import VisitDialog
 from union_desk.views.ops import Ops
+from union_desk.views.panel import Panel
 from union_desk.views.tables import configure_table, select_first
 from union_desk.views.widgets import filter_combo, make_button
 
 
-class HouseholdsPanel(QWidget):
+class HouseholdsPanel(Panel):
     print_requested = Signal(list)     # voucher numbers to print
     campaign_print_requested = Signal(list)  # a campaign's new vouchers, with its sign-off sheet
     counted = Signal(int)              # files matching the filters, after each count
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ops = ops
-        self.setObjectName("householdsPanel")
+        super().__init__(ops, "householdsPanel", parent)
         self.unions: list[UnionRow] = []
-        self._sized = False
         self.model = HouseholdsModel(ops, self)
         self._build()
-        ops.changed.connect(self._on_ops_changed)
         self.refresh_unions()
         self.apply_filters()
+
+    def title(self) -> str:
+        return self.tr("Hardship support")
 
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -151,10 +151,6 @@ class HouseholdsPanel(QWidget):
         return select_first(self.table, self.model.rows(), lambda r: r.id == household_id)
 
     # -- actions (each returns its dialog, opened non-modally, so tests can drive it) -------------
-    def _open(self, dialog):
-        dialog.open()
-        return dialog
-
     def _with_household(self, make):
         household = self.current_household()
         if household is None:
@@ -200,10 +196,6 @@ class HouseholdsPanel(QWidget):
         dialog.print_requested.connect(self.campaign_print_requested)
         return self._open(dialog)
 
-    # -- dialogs (methods, so tests can replace them) ----------------------------------------------
-    def inform(self, text: str) -> None:
-        QMessageBox.information(self, self.tr("Hardship support"), text)
-
     # -- slots -------------------------------------------------------------------------------------
     def _on_search_text_changed(self, _text: str) -> None:
         self.apply_filters()
@@ -217,9 +209,7 @@ class HouseholdsPanel(QWidget):
         self.apply_filters()
 
     def _on_model_loaded(self, rows: int) -> None:
-        if not self._sized and rows:
-            self._sized = True  # size columns once, from the first page; rows keep a fixed height
-            self.table.resizeColumnsToContents()
+        self.size_columns_once(self.table, rows)
         if self.page.household_id and self.current_household() is None:
             self.select_household(self.page.household_id)
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QInputDialog,
-                               QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel,
+                               QLineEdit, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from union_desk.domain.money import format_fen
 from union_desk.models.payment import OCCASIONS, PaymentRow, PaymentStatus
@@ -22,25 +21,26 @@ from union_desk.views.hardship.models import PaymentsModel
 from union_desk.views.hardship.payment_dialogs import CorrectionDialog, MedicalAidDialog
 from union_desk.views.hardship.printing import VoucherPrinting
 from union_desk.views.ops import Ops
+from union_desk.views.panel import Panel
 from union_desk.views.tables import configure_table, select_first
 from union_desk.views.widgets import filter_combo, make_button
 
 YEARS_BACK = 6
 
 
-class PaymentsPanel(QWidget):
+class PaymentsPanel(Panel):
     totals_shown = Signal(object)   # the Totals shown, after each refresh
 
     def __init__(self, ops: Ops, printing: VoucherPrinting, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ops, self.printing = ops, printing
-        self.setObjectName("paymentsPanel")
-        self._sized = False
+        super().__init__(ops, "paymentsPanel", parent)
+        self.printing = printing
         self.model = PaymentsModel(ops, self)
         self._build()
-        ops.changed.connect(self._on_ops_changed)
         self.refresh_occasions()
         self.apply_filters()
+
+    def title(self) -> str:
+        return self.tr("Hardship support")
 
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -203,14 +203,10 @@ class PaymentsPanel(QWidget):
         payment = self._one_issued()
         if payment is None:
             return None
-        dialog = CorrectionDialog(self.ops, payment, self)
-        dialog.open()
-        return dialog
+        return self._open(CorrectionDialog(self.ops, payment, self))
 
     def medical_aid(self):
-        dialog = MedicalAidDialog(self.ops, None, self)
-        dialog.open()
-        return dialog
+        return self._open(MedicalAidDialog(self.ops, None, self))
 
     def import_list(self):
         path = self.ask_open_path()
@@ -218,14 +214,11 @@ class PaymentsPanel(QWidget):
             return None
         dialog = CampaignImportDialog(self.ops, path, self)
         dialog.print_requested.connect(self.print_numbers)
-        dialog.open()
-        return dialog
+        return self._open(dialog)
 
     def show_figures(self):
-        dialog = YearFiguresDialog(self.ops, self.year_filter.currentData() or date.today().year,
-                                   self)
-        dialog.open()
-        return dialog
+        return self._open(YearFiguresDialog(
+            self.ops, self.year_filter.currentData() or date.today().year, self))
 
     def print_numbers(self, numbers: list[str], signoff: bool = True) -> None:
         """A campaign's new vouchers, with their sign-off sheet."""
@@ -262,21 +255,14 @@ class PaymentsPanel(QWidget):
         return text.strip() if ok and text.strip() else None
 
     def ask_open_path(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a recipients list"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
-        return Path(path) if path else None
-
-    def inform(self, text: str) -> None:
-        QMessageBox.information(self, self.tr("Hardship support"), text)
+        return self.open_file_dialog(self.tr("Import a recipients list"), self.excel_pattern())
 
     # -- slots -------------------------------------------------------------------------------------
     def _on_filter_changed(self, *_args) -> None:
         self.apply_filters()
 
     def _on_model_loaded(self, rows: int) -> None:
-        if not self._sized and rows:
-            self._sized = True
-            self.table.resizeColumnsToContents()
+        self.size_columns_once(self.table, rows)
 
     def _on_ops_changed(self, changes: set) -> None:
         if "payments" in changes:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QSplitter, QTableView,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QSplitter, QTableView, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from union_desk.domain.masking import mask_id, mask_phone
 from union_desk.models.member import MemberRow, MemberStatus
@@ -15,6 +15,7 @@ from union_desk.models.union import UnionRow
 from union_desk.services.roster import members, unions
 from union_desk.views.ops import Ops
 from union_desk.views.paged_model import Column, PagedTableModel
+from union_desk.views.panel import Panel
 from union_desk.views.roster.member_dialog import MemberDialog
 from union_desk.views.roster.status_dialog import StatusDialog, TransferDialog
 from union_desk.views.roster.union_dialog import CloseUnionDialog, UnionDialog
@@ -27,16 +28,12 @@ def _fetch_members(session, query, offset, limit, sort, descending):
                                   offset=offset, limit=limit)
 
 
-class RosterTab(QWidget):
+class RosterTab(Panel):
     def __init__(self, ops: Ops, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ops = ops
-        self.setObjectName("rosterTab")
+        super().__init__(ops, "rosterTab", parent)
         self.unions: list[UnionRow] = []
-        self._sized = False
         self.model = PagedTableModel(ops, self._columns(), _fetch_members, parent=self)
         self._build()
-        ops.changed.connect(self._on_ops_changed)
         self.refresh_unions()
         self.apply_filters()
 
@@ -198,10 +195,6 @@ class RosterTab(QWidget):
         return self.unions[row] if 0 <= row < len(self.unions) else None
 
     # -- actions (each returns its dialog, opened non-modally, so tests can drive it) ---------------
-    def _open(self, dialog):
-        dialog.open()
-        return dialog
-
     def new_member(self):
         return self._open(MemberDialog(self.ops, self.unions, None, self))
 
@@ -252,14 +245,10 @@ class RosterTab(QWidget):
 
     # -- dialogs (methods, so tests can replace them) -----------------------------------------------
     def ask_open_path(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import roster"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
-        return Path(path) if path else None
+        return self.open_file_dialog(self.tr("Import roster"), self.excel_pattern())
 
     def ask_save_path(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export roster"), "会员名册.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
-        return Path(path) if path else None
+        return self.save_file_dialog(self.tr("Export roster"), "会员名册.xlsx", self.excel_pattern())
 
     def ask_reveal(self) -> bool:
         answer = QMessageBox.question(
@@ -269,9 +258,6 @@ class RosterTab(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-    def inform(self, text: str) -> None:
-        QMessageBox.information(self, self.title(), text)
 
     # -- slots ------------------------------------------------------------------------------------------
     def _on_search_text_changed(self, _text: str) -> None:
@@ -284,9 +270,7 @@ class RosterTab(QWidget):
         self.edit_member()
 
     def _on_model_loaded(self, rows: int) -> None:
-        if not self._sized and rows:
-            self._sized = True  # size columns once, from the first page; rows keep a fixed height
-            self.table.resizeColumnsToContents()
+        self.size_columns_once(self.table, rows)
 
     def _on_ops_changed(self, changes: set) -> None:
         if "unions" in changes or "members" in changes:

@@ -7,11 +7,12 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from union_desk.models.stations import StationRow, StationStatus
 from union_desk.services.stations import printing as station_print, registry as stations
 from union_desk.views.ops import Ops
+from union_desk.views.panel import Panel
 from union_desk.views.stations.counts_dialog import ServiceCountsDialog
 from union_desk.views.stations.dialog import StationDialog
 from union_desk.views.stations.figures import StationFiguresDialog
@@ -28,19 +29,16 @@ from union_desk.views.widgets import make_button
 REFRESH_ON = {"stations", "station_inspections", "station_counts"}
 
 
-class StationsTab(QWidget):
+class StationsTab(Panel):
     loaded = Signal(int)                # rows shown, after each refresh
     preview_opened = Signal(object)     # the PdfPreviewDialog
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ops = ops
-        self.setObjectName("stationsTab")
+        super().__init__(ops, "stationsTab", parent)
         self.unions: list[tuple[str, str]] = []
         self.last_preview: PdfPreviewDialog | None = None
         self.model = StationsModel(self)
         self._build()
-        ops.changed.connect(self._on_ops_changed)
         self.refresh_unions()
         self.refresh()
 
@@ -158,10 +156,6 @@ class StationsTab(QWidget):
         return select_first(self.table, self.model.rows(), lambda r: r.code == code)
 
     # -- actions (each returns its dialog, opened non-modally, so tests can drive it) ---------------
-    def _open(self, dialog):
-        dialog.open()
-        return dialog
-
     def _with_station(self, make, *, open_stations_only: bool = False):
         station = self.selected_station()
         if station is None:
@@ -221,10 +215,6 @@ class StationsTab(QWidget):
         self.last_preview = PdfPreviewDialog(self.ops, pdf, title, filename, self)
         self.last_preview.open()
         self.preview_opened.emit(self.last_preview)
-
-    # -- dialogs (methods, so tests can replace them) -----------------------------------------------
-    def inform(self, text: str) -> None:
-        QMessageBox.information(self, self.title(), text)
 
     # -- slots ------------------------------------------------------------------------------------------
     def _on_search_text_changed(self, _text: str) -> None:

@@ -5,13 +5,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
-                               QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from union_desk.models.trips import AssignReport, BusRow, CampaignRow
 from union_desk.services.trips import campaigns as trips, export as trips_export
 from union_desk.services.trips.assign import assign_seats
 from union_desk.views.ops import Ops
+from union_desk.views.panel import Panel
 from union_desk.views.pdf_preview import PdfPreviewDialog
 from union_desk.views.tables import select_first
 from union_desk.views.trips.dialogs import BusDialog, CampaignDialog
@@ -22,21 +23,17 @@ from union_desk.views.trips.people import RegistrationsPanel
 from union_desk.views.widgets import make_button
 
 
-class TripsTab(QWidget):
+class TripsTab(Panel):
     def __init__(self, ops: Ops, parent=None):
-        super().__init__(parent)
-        self.ops = ops
-        self.setObjectName("tripsTab")
+        super().__init__(ops, "tripsTab", parent)
         self.campaigns: list[CampaignRow] = []
         self.campaign_id: str | None = None
         self.buses: list[BusRow] = []
-        self.dialog = None
         self.preview: PdfPreviewDialog | None = None
         self._build()
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, self.registrations.new_registration)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_manifests)
-        ops.changed.connect(self._on_ops_changed)
         self.reload_campaigns()
 
     def title(self) -> str:
@@ -168,13 +165,8 @@ class TripsTab(QWidget):
         select_first(self.bus_table, self.bus_model.rows(), lambda bus: bus.plate == plate)
 
     # -- dialogs (methods, so tests can replace them) -------------------------------------------
-    def confirm(self, text: str) -> bool:
-        return QMessageBox.question(self, self.tr("Please confirm"), text) == \
-            QMessageBox.StandardButton.Yes
-
     def ask_save_path(self, title: str, default: str, pattern: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, default, pattern)
-        return Path(path) if path else None
+        return self.save_file_dialog(title, default, pattern)
 
     def show_preview(self, pdf: bytes, title: str, filename: str) -> PdfPreviewDialog:
         self.preview = PdfPreviewDialog(self.ops, pdf, title, filename, self)
@@ -189,11 +181,6 @@ class TripsTab(QWidget):
         self.pages.setCurrentWidget(self.registrations)
         self.registrations.search.setFocus()
         self.registrations.search.selectAll()
-
-    def _open(self, dialog):
-        self.dialog = dialog
-        dialog.open()
-        return dialog
 
     def new_campaign(self) -> CampaignDialog:
         dialog = self._open(CampaignDialog(self.ops, parent=self))
@@ -264,7 +251,7 @@ class TripsTab(QWidget):
         if campaign_id is None:
             return
         dest = self.ask_save_path(self.tr("Export manifests"), f"{self._campaign_name()}-乘车名单.xlsx",
-                                  self.tr("Excel workbook (*.xlsx)"))
+                                  self.excel_pattern())
         if dest is None:
             return
         ids = [b.id for b in self.selected_buses()] or None
