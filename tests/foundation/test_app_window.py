@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QApplication
 
 from union_desk.app import ensure_set_up, install_translation
 from union_desk.db import open_database
+from union_desk.services.changes import Change
 from union_desk.services.errors import UserError
 from union_desk.views.main_window import MainWindow
 from union_desk.views.ops import Ops
@@ -50,7 +51,7 @@ def test_op_runner_reports_user_errors_and_keeps_data(db, qtbot):
     def bad_write(session):
         raise UserError("金额不能为负")
 
-    ops.write(bad_write, changes={"members"}).failure(failures.append).run()
+    ops.write(bad_write, changes={Change.MEMBERS}).failure(failures.append).run()
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert str(failures[0]) == "金额不能为负" and changes == []
     results = []
@@ -156,3 +157,14 @@ def test_an_older_answer_never_overwrites_a_newer_one(db, qtbot):
     ops.wait()
     qtbot.wait(50)
     assert shown == ["new"]
+
+
+def test_a_change_name_that_is_not_a_change_is_refused_at_once(db):
+    # Given the op runner; When a write names what it changes with a bare string (a typo of
+    # Change.MEMBERS would be an AttributeError already) Then it is refused before it runs
+    ops = Ops(db)
+    ran = []
+    with pytest.raises(TypeError, match="not a Change"):
+        ops.write(lambda s: ran.append(1), changes={"members"})
+    ops.wait()
+    assert ran == []

@@ -8,6 +8,7 @@ import pytest
 from union_desk.cli import main
 from union_desk.models.member import MemberStatus
 from union_desk.models.union import UnionCreate
+from union_desk.services.changes import Change
 from union_desk.services.roster import members, unions
 from union_desk.services.year_report import year_report
 from union_desk.views.ops import Ops
@@ -67,7 +68,7 @@ def test_overview_tab_follows_the_year_and_every_change(db, year_2021, member_da
         members.add_member(s, data=member_data(
             year_2021.id, name="赵六", id_number="33018219800101001" + check_char(
                 "33018219800101001"), card_no=None, join_date=date(2021, 12, 1)))
-    ops.changed.emit({"members"})  # as any write through the runner announces
+    ops.changed.emit({Change.MEMBERS})  # as any write through the runner announces
     qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("3 人"), timeout=5000)
     # hidden, it only notes that its figures are stale, and gathers them when shown again
     tab.hide()
@@ -75,7 +76,7 @@ def test_overview_tab_follows_the_year_and_every_change(db, year_2021, member_da
         members.add_member(s, data=member_data(
             year_2021.id, name="钱七", id_number="33018219800101002" + check_char(
                 "33018219800101002"), card_no=None, join_date=date(2021, 12, 2)))
-    ops.changed.emit({"members"})
+    ops.changed.emit({Change.MEMBERS})
     tab.show()
     qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("4 人"), timeout=5000)
     ops.wait()

@@ -7,13 +7,14 @@ from pydantic import ValidationError
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
+from union_desk.services.changes import Change
 from union_desk.views.ops import Ops, error_text
 
 
 class FormDialog(QDialog):
     """Subclasses fill `self.form` and implement `payload()`; `save` is the write to run."""
 
-    def __init__(self, ops: Ops, title: str, save: Callable[[Any, Any], Any], changes: set[str],
+    def __init__(self, ops: Ops, title: str, save: Callable[[Any, Any], Any], changes: set[Change],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ops, self._save, self._changes = ops, save, changes

@@ -10,6 +10,7 @@ from typing import Any, Callable
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLayout,
                                QPushButton, QTableWidgetItem, QVBoxLayout)
 
+from union_desk.services.changes import Change
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.tables import list_table
 from union_desk.views.widgets import make_button
@@ -36,7 +37,7 @@ class ImportDialog(QDialog):
     Subclasses fill the hooks below and call `check()` at the end of their __init__. Widgets are
     made top to bottom, left to right, so the tab order (and the first focus) follows the eye."""
 
-    changes: frozenset[str] = frozenset()   # what a commit changes, for the tabs to refresh
+    changes: frozenset[Change] = frozenset()   # what a commit changes, for the tabs to refresh
     saves_rejections = True                 # the service can write the rejected rows to Excel
     retry_after_failure = False             # a failed commit may be started again
 

@@ -1,13 +1,14 @@
 """The one runner views use to call services off the GUI thread.
 
-    self.ops.write(lambda s: members.add_member(s, data=data), changes={"members"}) \
+    self.ops.write(lambda s: members.add_member(s, data=data), changes={Change.MEMBERS}) \
         .success(self._on_saved).failure(self._on_failed).run()
 
 A write runs on a single worker thread (SQLite has one writer) inside `db.session(write=True)`;
 reads run on two other threads inside `db.session()`. Results come back on the GUI thread by
 signal. `.with_progress(label)` passes `progress(done, total)` and `cancelled()` to the function
 and shows a cancellable progress dialog if the work lasts over ~0.5 s. After a write succeeds the
-runner emits `changed(set_of_names)` so each tab can decide whether to refresh.
+runner emits `changed(set_of_Change)` (services/changes.py) so each tab can decide whether to
+refresh.
 """
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from union_desk.services.changes import Change, changes as checked_changes
 
 log = logging.getLogger(__name__)
 
 
 class Op:
-    def __init__(self, ops: "Ops", fn: Callable, write: bool, changes: set[str]):
+    def __init__(self, ops: "Ops", fn: Callable, write: bool, changes: frozenset[Change]):
         self._ops, self._fn, self._write, self._changes = ops, fn, write, changes
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
@@ -90,12 +93,14 @@ class Ops(QObject):
         self._progressed.connect(self._on_progressed)
 
     def read(self, fn: Callable, *, parent: QWidget | None = None) -> Op:
-        op = Op(self, fn, write=False, changes=set())
+        op = Op(self, fn, write=False, changes=frozenset())
         op._parent = parent
         return op
 
-    def write(self, fn: Callable, *, changes: set[str], parent: QWidget | None = None) -> Op:
-        op = Op(self, fn, write=True, changes=set(changes))
+    def write(self, fn: Callable, *, changes: Iterable[Change],
+              parent: QWidget | None = None) -> Op:
+        """`changes`: what the write may change, announced after it succeeds (may be empty)."""
+        op = Op(self, fn, write=True, changes=checked_changes(changes))
         op._parent = parent
         return op
 
@@ -175,7 +180,7 @@ class Ops(QObject):
     def _on_done(self, number: int, result) -> None:
         op = self._finish(number)
         if op._changes:
-            self.changed.emit(op._changes)
+            self.changed.emit(set(op._changes))
         if op._on_success is not None and not self._superseded(op, number):
             op._on_success(result)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QHeaderView, Q
 from union_desk.domain.money import format_fen
 from union_desk.models.hardship import HouseholdRow
 from union_desk.models.payment import PaymentCreate
+from union_desk.services.changes import Change
 from union_desk.services.hardship.campaign import CampaignResult, pay_households
 from union_desk.views.hardship.fields import InputProblem, PaymentFields, occasion_combo
 from union_desk.views.ops import Ops, error_text
@@ -120,7 +121,7 @@ class PayHouseholdsDialog(QDialog):
         self.pay_button.setEnabled(False)
         self.ops.write(lambda s, progress, cancelled: pay_households(
             s, household_ids=ids, payment=payment, progress=progress, cancelled=cancelled),
-            changes={"payments"}, parent=self) \
+            changes={Change.PAYMENTS}, parent=self) \
             .with_progress(self.tr("Creating the payments…"), self) \
             .success(self._paid).failure(self._failed).run()
 

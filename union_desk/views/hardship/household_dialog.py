@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLa
 from union_desk.models.hardship import (HARDSHIP_CAUSES, HardshipCategory, HouseholdCreate,
                                         HouseholdDetail, HouseholdUpdate)
 from union_desk.models.member import MemberRow
+from union_desk.services.changes import Change
 from union_desk.services.hardship import households
 from union_desk.services.hardship.policy import suggest_category
 from union_desk.views.hardship.fields import HardshipFormDialog, date_edit, line_edit
@@ -38,7 +39,7 @@ class HouseholdDialog(HardshipFormDialog):
             household_id = detail.id
             save = lambda s, data: households.update_household(  # noqa: E731
                 s, household_id=household_id, data=data)
-        super().__init__(ops, title, save, {"households"}, parent)
+        super().__init__(ops, title, save, {Change.HOUSEHOLDS}, parent)
         self.setObjectName("householdDialog")
         self.detail = detail
         self.member_id = detail.member_id if detail else ""

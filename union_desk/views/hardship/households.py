@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSplit
 
 from union_desk.models.hardship import HardshipCategory, HouseholdRow, HouseholdStatus
 from union_desk.models.union import UnionRow
+from union_desk.services.changes import Change
 from union_desk.services.roster import unions
 from union_desk.views.hardship.campaign_dialog import PayHouseholdsDialog
 from union_desk.views.hardship.household_dialog import HouseholdDialog
@@ -221,9 +222,9 @@ class HouseholdsPanel(Panel):
         self.edit_household()
 
     def _on_ops_changed(self, changes: set) -> None:
-        if "households" in changes:
+        if Change.HOUSEHOLDS in changes:
             self.apply_filters()
-        if changes & {"households", "payments", "visits"} and self.page.household_id:
+        if changes & {Change.HOUSEHOLDS, Change.PAYMENTS, Change.VISITS} and self.page.household_id:
             self.page.refresh()
-        if changes & {"unions", "members"}:
+        if changes & {Change.UNIONS, Change.MEMBERS}:
             self.refresh_unions()

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QPushButton
 
+from union_desk.services.changes import Change
 from union_desk.services.hardship.payment_import import (PaymentImportOptions, PaymentImportReport,
                                                 check_payment_file, import_payment_file)
 from union_desk.views.hardship.fields import PaymentFields, occasion_combo
@@ -18,7 +19,7 @@ from union_desk.views.widgets import make_button
 
 class CampaignImportDialog(ImportDialog):
     print_requested = Signal(list)  # voucher numbers of the payments just created
-    changes = frozenset({"payments"})
+    changes = frozenset({Change.PAYMENTS})
     saves_rejections = False
     retry_after_failure = True
 

@@ -9,6 +9,7 @@ from union_desk.domain.money import format_fen
 from union_desk.models.hardship import HouseholdRow
 from union_desk.models.member import MemberRow
 from union_desk.models.payment import MEDICAL_AID_OCCASION, PaymentCreate, PaymentRow
+from union_desk.services.changes import Change
 from union_desk.services.hardship import payments
 from union_desk.views.hardship.fields import (HardshipFormDialog, InputProblem, PaymentFields,
                                               date_edit, fen_of, line_edit, occasion_combo)
@@ -23,7 +24,7 @@ class MedicalAidDialog(HardshipFormDialog):
         name = household.member_name if household else ""
         super().__init__(ops, self.tr("Medical mutual-aid subsidy {0}").format(name).strip(),
                          lambda s, data: payments.record_payment(s, data=data),
-                         {"payments"}, parent)
+                         {Change.PAYMENTS}, parent)
         self.setObjectName("medicalAidDialog")
         self.household = household
         self.member: MemberRow | None = None
@@ -84,7 +85,7 @@ class CorrectionDialog(HardshipFormDialog):
         number = payment.voucher_no
         super().__init__(ops, self.tr("Correct voucher {0}").format(number),
                          lambda s, p: payments.correct_payment(s, voucher_no=number, **p),
-                         {"payments", "visits"}, parent)
+                         {Change.PAYMENTS, Change.VISITS}, parent)
         self.setObjectName("correctionDialog")
         self.old = payment
         self.add_row(self.tr("Voucher"), QLabel(self.tr("{0}, {1}, {2}, {3}").format(

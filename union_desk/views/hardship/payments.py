@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, 
 
 from union_desk.domain.money import format_fen
 from union_desk.models.payment import OCCASIONS, PaymentRow, PaymentStatus
+from union_desk.services.changes import Change
 from union_desk.services.hardship import payments, vouchers
 from union_desk.services.hardship.stats import Totals, payment_totals
 from union_desk.services.hardship.payment_search import PaymentFilter, list_payments, occasions_in_use
@@ -125,7 +126,7 @@ class PaymentsPanel(Panel):
     def _on_layout_combo_changed(self, _index: int) -> None:
         layout = self.layout_combo.currentData()
         self.ops.write(lambda s: vouchers.set_voucher_layout(s, layout=layout),
-                       changes={"settings"}, parent=self).run()
+                       changes={Change.SETTINGS}, parent=self).run()
 
     # -- loading ---------------------------------------------------------------------------------
     def query(self) -> dict:
@@ -197,7 +198,7 @@ class PaymentsPanel(Panel):
             return
         number = payment.voucher_no
         self.ops.write(lambda s: payments.void_payment(s, voucher_no=number, reason=reason),
-                       changes={"payments"}, parent=self).run()
+                       changes={Change.PAYMENTS}, parent=self).run()
 
     def correct_payment(self):
         payment = self._one_issued()
@@ -265,7 +266,7 @@ class PaymentsPanel(Panel):
         self.size_columns_once(self.table, rows)
 
     def _on_ops_changed(self, changes: set) -> None:
-        if "payments" in changes:
+        if Change.PAYMENTS in changes:
             self.refresh_occasions()
             self.apply_filters()
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QSpinBox
 
+from union_desk.services.changes import Change
 from union_desk.services.hardship.policy import Policy, get_policy, put_policy
 from union_desk.views.hardship.fields import HardshipFormDialog, fen_of, line_edit, yuan_text
 from union_desk.views.ops import Ops, error_text
@@ -14,7 +15,7 @@ from union_desk.views.ops import Ops, error_text
 class PolicyDialog(HardshipFormDialog):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(ops, self.tr("Hardship standard (低保)"),
-                         lambda s, p: put_policy(s, **p), {"hardship_policy"}, parent)
+                         lambda s, p: put_policy(s, **p), {Change.HARDSHIP_POLICY}, parent)
         self.setObjectName("policyDialog")
         self.year = QSpinBox(self)
         self.year.setObjectName("policyYearSpin")

@@ -13,6 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from union_desk.services.changes import Change
 from union_desk.services.hardship.vouchers import (
     PrintResult, print_signoff, record_printed, render_vouchers_pdf,
 )
@@ -45,7 +46,7 @@ class VoucherPreviewDialog(PdfPreviewDialog):
             return
         self.counted = True
         ids = list(self.result.payment_ids)
-        self.ops.write(lambda s: record_printed(s, payment_ids=ids), changes={"payments"},
+        self.ops.write(lambda s: record_printed(s, payment_ids=ids), changes={Change.PAYMENTS},
                        parent=self).success(self._recorded).failure(self._record_failed).run()
 
     def _recorded(self, count: int) -> None:

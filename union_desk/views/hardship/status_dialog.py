@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from union_desk.models.hardship import HouseholdRow, HouseholdStatus
+from union_desk.services.changes import Change
 from union_desk.services.hardship import households
 from union_desk.views.hardship.fields import HardshipFormDialog, date_edit, line_edit
 from union_desk.views.ops import Ops
@@ -16,7 +17,7 @@ class HouseholdStatusDialog(HardshipFormDialog):
         super().__init__(ops, self.tr("Status of the file — {0}").format(household.member_name),
                          lambda s, p: households.change_household_status(
                              s, household_id=household_id, **p),
-                         {"households"}, parent)
+                         {Change.HOUSEHOLDS}, parent)
         self.setObjectName("householdStatusDialog")
         since = f" ({household.status_date:%Y-%m-%d})" if household.status_date else ""
         self.add_row(self.tr("Current status"), QLabel(household.status.value + since, self))
@@ -48,7 +49,7 @@ class ReviewDialog(HardshipFormDialog):
         household_id = household.id
         super().__init__(ops, self.tr("Yearly review — {0}").format(household.member_name),
                          lambda s, p: households.mark_reviewed(s, household_id=household_id, **p),
-                         {"households"}, parent)
+                         {Change.HOUSEHOLDS}, parent)
         self.setObjectName("reviewDialog")
         last = f"{household.reviewed_on:%Y-%m-%d}" if household.reviewed_on else "—"
         self.add_row(self.tr("Last review"), QLabel(last, self))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox
 
 from union_desk.models.hardship import HouseholdRow
 from union_desk.models.payment import PaymentCreate, VisitCreate
+from union_desk.services.changes import Change
 from union_desk.services.hardship import payments
 from union_desk.views.hardship.fields import (HardshipFormDialog, PaymentFields, date_edit,
                                               line_edit, occasion_combo)
@@ -16,7 +17,7 @@ class VisitDialog(HardshipFormDialog):
     def __init__(self, ops: Ops, household: HouseholdRow, parent=None):
         super().__init__(ops, self.tr("Visit — {0}").format(household.member_name),
                          lambda s, p: payments.record_visit(s, data=p[0], payment=p[1]),
-                         {"visits", "payments"}, parent)
+                         {Change.VISITS, Change.PAYMENTS}, parent)
         self.setObjectName("visitDialog")
         self.household = household
         self.visited_on = self.add_row(self.tr("Visited on"), date_edit(self, "visitDateEdit"),

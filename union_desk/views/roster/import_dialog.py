@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from union_desk.services.changes import Change
 from union_desk.services.roster.importer import (check_roster_file, commit_roster_import,
                                                save_rejections)
 from union_desk.views.import_dialog import CheckOutcome, ImportDialog, long_work
@@ -10,7 +11,7 @@ from union_desk.views.ops import Ops
 
 
 class RosterImportDialog(ImportDialog):
-    changes = frozenset({"members", "unions"})
+    changes = frozenset({Change.MEMBERS, Change.UNIONS})
 
     def __init__(self, ops: Ops, path: Path, parent=None):
         super().__init__(ops, path, parent)

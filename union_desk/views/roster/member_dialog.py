@@ -11,6 +11,7 @@ from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.models.member import MemberCreate, MemberRow, MemberUpdate
 from union_desk.models.union import UnionRow
+from union_desk.services.changes import Change
 from union_desk.services.roster import members
 from union_desk.views.form_dialog import FormDialog
 from union_desk.views.tables import list_table
@@ -33,7 +34,7 @@ class MemberDialog(FormDialog):
             title = self.tr("Edit member — {0}").format(member.name)
             member_id = member.id
             save = lambda s, data: members.update_member(s, member_id=member_id, data=data)  # noqa: E731
-        super().__init__(ops, title, save, {"members"}, parent)
+        super().__init__(ops, title, save, {Change.MEMBERS}, parent)
         self.setObjectName("memberDialog")
         self.member = member
         self.name = self.add_line("nameEdit", self.tr("Name"), "name")

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit
 
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.models.union import UnionRow
+from union_desk.services.changes import Change
 from union_desk.services.roster import members
 from union_desk.views.form_dialog import FormDialog
 from union_desk.views.roster.member_dialog import from_qdate
@@ -24,7 +25,7 @@ class TransferDialog(FormDialog):
         member_id = member.id
         super().__init__(ops, self.tr("Transfer — {0}").format(member.name),
                          lambda s, p: members.transfer_member(s, member_id=member_id, **p),
-                         {"members", "unions"}, parent)
+                         {Change.MEMBERS, Change.UNIONS}, parent)
         self.setObjectName("transferDialog")
         self.add_row(self.tr("From"), QLabel(member.union_name, self))
         self.target = QComboBox(self)
@@ -47,7 +48,7 @@ class StatusDialog(FormDialog):
         member_id = member.id
         super().__init__(ops, self.tr("Change status — {0}").format(member.name),
                          lambda s, p: members.change_status(s, member_id=member_id, **p),
-                         {"members", "unions"}, parent)
+                         {Change.MEMBERS, Change.UNIONS}, parent)
         self.setObjectName("statusDialog")
         self.add_row(self.tr("Current status"), QLabel(member.status.value, self))
         self.status = QComboBox(self)

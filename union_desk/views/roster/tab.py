@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from union_desk.domain.masking import mask_id, mask_phone
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.models.union import UnionRow
+from union_desk.services.changes import Change
 from union_desk.services.roster import members, unions
 from union_desk.views.ops import Ops
 from union_desk.views.paged_model import Column, PagedTableModel
@@ -273,7 +274,7 @@ class RosterTab(Panel):
         self.size_columns_once(self.table, rows)
 
     def _on_ops_changed(self, changes: set) -> None:
-        if "unions" in changes or "members" in changes:
+        if Change.UNIONS in changes or Change.MEMBERS in changes:
             self.refresh_unions()
-        if "members" in changes:
+        if Change.MEMBERS in changes:
             self.apply_filters()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit
 
 from union_desk.domain.creditcode import credit_code_problem
 from union_desk.models.union import UnionCreate, UnionRow, UnionUpdate
+from union_desk.services.changes import Change
 from union_desk.services.roster import unions
 from union_desk.views.form_dialog import FormDialog
 from union_desk.views.roster.member_dialog import from_qdate, to_qdate
@@ -20,7 +21,7 @@ class UnionDialog(FormDialog):
             title = self.tr("Edit union — {0}").format(union.name)
             union_id = union.id
             save = lambda s, data: unions.update_union(s, union_id=union_id, data=data)  # noqa: E731
-        super().__init__(ops, title, save, {"unions", "members"}, parent)
+        super().__init__(ops, title, save, {Change.UNIONS, Change.MEMBERS}, parent)
         self.setObjectName("unionDialog")
         self.union = union
         self.name = self.add_line("unionNameEdit", self.tr("Name"), "name")
@@ -62,7 +63,7 @@ class CloseUnionDialog(FormDialog):
         union_id = union.id
         super().__init__(ops, self.tr("Close union — {0}").format(union.name),
                          lambda s, p: unions.close_union(s, union_id=union_id, **p),
-                         {"unions"}, parent)
+                         {Change.UNIONS}, parent)
         self.setObjectName("closeUnionDialog")
         self.on = QDateEdit(QDate.currentDate(), self)
         self.on.setDisplayFormat("yyyy-MM-dd")

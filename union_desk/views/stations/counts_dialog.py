@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem
 
 from union_desk.models.stations import WORKER_KINDS, ServiceCountRow, StationRow
+from union_desk.services.changes import Change
 from union_desk.services.stations import service_counts as station_service_counts
 from union_desk.views.form_dialog import FormDialog
 
@@ -26,7 +27,7 @@ class ServiceCountsDialog(FormDialog):
         station_id = station.id
         super().__init__(ops, self.tr("People served — {0} {1}").format(station.code, station.name),
                          lambda s, months: _save(s, station_id, months),
-                         {"stations", "station_counts"}, parent)
+                         {Change.STATIONS, Change.STATION_COUNTS}, parent)
         self.setObjectName("serviceCountsDialog")
         self.station = station
         self._dirty: set[int] = set()

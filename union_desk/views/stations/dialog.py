@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QGr
 from union_desk.domain.creditcode import credit_code_problem
 from union_desk.domain.station_standard import CHECKLIST, FACILITY_KEYS
 from union_desk.models.stations import StationCreate, StationKind, StationRow, StationUpdate
+from union_desk.services.changes import Change
 from union_desk.services.stations import registry as stations
 from union_desk.views.form_dialog import FormDialog
 
@@ -43,7 +44,7 @@ class StationDialog(FormDialog):
             station_id = station.id
             save = lambda s, data: stations.update_station(  # noqa: E731
                 s, station_id=station_id, data=data)
-        super().__init__(ops, title, save, {"stations"}, parent)
+        super().__init__(ops, title, save, {Change.STATIONS}, parent)
         self.setObjectName("stationDialog")
         self.station = station
         if station is not None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QLa
 
 from union_desk.domain.station_standard import CHECKLIST
 from union_desk.models.stations import InspectionCreate, InspectionKind, InspectionRow, StationRow
+from union_desk.services.changes import Change
 from union_desk.services.stations import inspections as station_inspections
 from union_desk.views.form_dialog import FormDialog
 from union_desk.views.stations.dialog import date_edit, from_qdate
@@ -18,7 +19,7 @@ class InspectionDialog(FormDialog):
         station_id = station.id
         super().__init__(ops, self.tr("Inspection — {0} {1}").format(station.code, station.name),
                          lambda s, data: station_inspections.record_inspection(s, data=data),
-                         {"stations", "station_inspections"}, parent)
+                         {Change.STATIONS, Change.STATION_INSPECTIONS}, parent)
         self.setObjectName("inspectionDialog")
         self.station = station
         self.history = list_table(self, "inspectionHistoryTable", [

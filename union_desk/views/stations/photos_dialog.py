@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QVBoxLayout)
 
 from union_desk.models.stations import StationPhotoRow, StationRow
+from union_desk.services.changes import Change
 from union_desk.services.stations import registry as stations
 from union_desk.views.ops import Ops
 
@@ -96,7 +97,7 @@ class StationPhotosDialog(QDialog):
             return stations.add_photo(session, station_id=station_id, filename=path.name,
                                       data=path.read_bytes(), taken_on=taken)
 
-        self.ops.write(add, changes={"station_photos"}, parent=self) \
+        self.ops.write(add, changes={Change.STATION_PHOTOS}, parent=self) \
             .success(lambda _row: self.reload()).run()
 
     def _on_remove_clicked(self) -> None:
@@ -105,7 +106,7 @@ class StationPhotosDialog(QDialog):
             return
         photo_id = item.data(Qt.ItemDataRole.UserRole)
         self.ops.write(lambda s: stations.remove_photo(s, photo_id=photo_id),
-                       changes={"station_photos"}, parent=self) \
+                       changes={Change.STATION_PHOTOS}, parent=self) \
             .success(lambda _r: self.reload()).run()
 
     def _on_list_current_item_changed(self, current, _previous) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLineEdit, QSpinBox
 
 from union_desk.domain.station_standard import CHECKLIST, Standard, tenths_to_text
+from union_desk.services.changes import Change
 from union_desk.services.stations import standard as station_standard
 from union_desk.views.form_dialog import FormDialog
 
@@ -21,7 +22,7 @@ def _load(session) -> tuple[Standard, int]:
 
 class StationStandardDialog(FormDialog):
     def __init__(self, ops, parent=None):
-        super().__init__(ops, self.tr("Rest station standard"), _save, {"stations"}, parent)
+        super().__init__(ops, self.tr("Rest station standard"), _save, {Change.STATIONS}, parent)
         self.setObjectName("stationStandardDialog")
         self.min_area = QLineEdit(self)
         self.min_area.setObjectName("minAreaEdit")

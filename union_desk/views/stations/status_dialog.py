@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableWidgetItem
 
 from union_desk.models.stations import StationRow, StationStatus, StationStatusEventRow
+from union_desk.services.changes import Change
 from union_desk.services.stations import registry as stations
 from union_desk.views.form_dialog import FormDialog
 from union_desk.views.stations.dialog import date_edit, from_qdate
@@ -15,7 +16,7 @@ class StationStatusDialog(FormDialog):
         station_id = station.id
         super().__init__(ops, self.tr("Change status — {0} {1}").format(station.code, station.name),
                          lambda s, p: stations.change_status(s, station_id=station_id, **p),
-                         {"stations"}, parent)
+                         {Change.STATIONS}, parent)
         self.setObjectName("stationStatusDialog")
         self.history = list_table(self, "statusHistoryTable",
                                   [self.tr("Date"), self.tr("Status"), self.tr("Reason")])

@@ -11,6 +11,7 @@ from union_desk.domain.errors import RuleError
 from union_desk.domain.money import format_fen, yuan_to_fen
 from union_desk.models.payment import PaymentMethod
 from union_desk.models.stations import StationRow, SubsidyKind, SubsidyRow
+from union_desk.services.changes import Change
 from union_desk.services.stations import subsidies as station_subsidies
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.stations.dialog import date_edit, from_qdate
@@ -132,7 +133,7 @@ class StationSubsidyDialog(QDialog):
         self.ops.write(lambda s: station_subsidies.add_subsidy(
             s, station_id=station_id, kind=kind, amount_fen=fen, paid_on=paid_on, note=note,
             **signers),
-            changes={"station_subsidies", "payments"}, parent=self) \
+            changes={Change.STATION_SUBSIDIES, Change.PAYMENTS}, parent=self) \
             .success(lambda _r: (self.amount.clear(), self.note.clear(), self.reload())) \
             .failure(self._failed).run()
 
@@ -146,5 +147,5 @@ class StationSubsidyDialog(QDialog):
         subsidy_id = item.data(Qt.ItemDataRole.UserRole)
         self.ops.write(lambda s: station_subsidies.void_subsidy(s, subsidy_id=subsidy_id,
                                                                 reason=reason),
-                       changes={"station_subsidies", "payments"}, parent=self) \
+                       changes={Change.STATION_SUBSIDIES, Change.PAYMENTS}, parent=self) \
             .success(lambda _r: self.reload()).failure(self._failed).run()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from union_desk.models.stations import StationRow, StationStatus
+from union_desk.services.changes import Change
 from union_desk.services.stations import printing as station_print, registry as stations
 from union_desk.views.ops import Ops
 from union_desk.views.panel import Panel
@@ -26,7 +27,7 @@ from union_desk.views.stations.subsidy_dialog import StationSubsidyDialog
 from union_desk.views.tables import configure_table, select_first
 from union_desk.views.widgets import make_button
 
-REFRESH_ON = {"stations", "station_inspections", "station_counts"}
+REFRESH_ON = {Change.STATIONS, Change.STATION_INSPECTIONS, Change.STATION_COUNTS}
 
 
 class StationsTab(Panel):
@@ -229,6 +230,6 @@ class StationsTab(Panel):
     def _on_ops_changed(self, changes: set) -> None:
         if changes & REFRESH_ON:
             self.refresh()
-        if "unions" in changes:
+        if Change.UNIONS in changes:
             self.refresh_unions()
 

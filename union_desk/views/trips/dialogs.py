@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEd
 
 from union_desk.models.trips import (BusCreate, BusRow, CampaignCreate, CampaignRow,
                                      RegistrationCreate, RegistrationRow, TripLeg, TripLegs)
+from union_desk.services.changes import Change
 from union_desk.services.trips import campaigns as trips
 from union_desk.services.trips import registrations as regs
 from union_desk.views.form_dialog import FormDialog
@@ -39,7 +40,7 @@ class CampaignDialog(FormDialog):
                 return trips.add_campaign(s, data=data)
             return trips.update_campaign(s, campaign_id=campaign_id, data=data)
 
-        super().__init__(ops, self.tr("Campaign") if row is None else row.name, save, {"trips"},
+        super().__init__(ops, self.tr("Campaign") if row is None else row.name, save, {Change.TRIPS},
                          parent)
         self.setObjectName("tripsCampaignDialog")
         self.setMinimumWidth(460)
@@ -66,7 +67,7 @@ class BusDialog(FormDialog):
                 return trips.add_bus(s, campaign_id=campaign_id, data=data)
             return trips.update_bus(s, bus_id=bus_id, data=data)
 
-        super().__init__(ops, self.tr("Bus"), save, {"trips"}, parent)
+        super().__init__(ops, self.tr("Bus"), save, {Change.TRIPS}, parent)
         self.setObjectName("tripsBusDialog")
         self.setMinimumWidth(460)
         self.leg = QComboBox(self)
@@ -136,7 +137,7 @@ class RegistrationDialog(FormDialog):
                 return regs.add_registration(s, campaign_id=campaign_id, data=data)
             return regs.update_registration(s, registration_id=reg_id, data=data)
 
-        super().__init__(ops, self.tr("Registration"), save, {"trips"}, parent)
+        super().__init__(ops, self.tr("Registration"), save, {Change.TRIPS}, parent)
         self.setObjectName("tripsRegistrationDialog")
         self.setMinimumWidth(460)
         labels = {"name": self.tr("Name"), "id_number": self.tr("ID number"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from union_desk.services.changes import Change
 from union_desk.services.trips.importer import (check_trips_file, commit_trips_import,
                                               save_rejections)
 from union_desk.views.import_dialog import CheckOutcome, ImportDialog, long_work
@@ -11,7 +12,7 @@ from union_desk.views.ops import Ops
 
 
 class TripsImportDialog(ImportDialog):
-    changes = frozenset({"trips"})
+    changes = frozenset({Change.TRIPS})
 
     def __init__(self, ops: Ops, campaign_id: str, path: Path, parent=None):
         super().__init__(ops, path, parent)

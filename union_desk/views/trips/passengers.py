@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QMessageBox, QTab
                                QVBoxLayout, QWidget)
 
 from union_desk.models.trips import BusRow, PassengerRow
+from union_desk.services.changes import Change
 from union_desk.services.trips import seats as trips_seats
 from union_desk.views.ops import Ops
 from union_desk.views.tables import configure_table, select_first
@@ -119,13 +120,13 @@ class PassengersPanel(_SeatsPanel):
         if not self.confirm(self.tr(
                 "Take {0} off this bus and put them back on the waiting list?").format(p.name)):
             return
-        self.ops.write(lambda s: trips_seats.unseat(s, seat_id=p.seat_id), changes={"trips"},
+        self.ops.write(lambda s: trips_seats.unseat(s, seat_id=p.seat_id), changes={Change.TRIPS},
                        parent=self).run()
 
     def _on_model_toggled(self, passenger: PassengerRow, checked: bool) -> None:
         seat_id = passenger.seat_id
         self.ops.write(lambda s: trips_seats.set_boarded(s, seat_id=seat_id, boarded=checked),
-                       changes={"trips"}, parent=self).run()
+                       changes={Change.TRIPS}, parent=self).run()
 
     def _on_missing_only_toggled(self, _checked: bool) -> None:
         self.reload()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog
                                QLineEdit, QVBoxLayout, QWidget)
 
 from union_desk.models.trips import CancelResult, RegistrationRow, RegistrationStatus
+from union_desk.services.changes import Change
 from union_desk.services.trips import registrations as regs
 from union_desk.views.ops import Ops
 from union_desk.views.paged_model import PagedTableModel
@@ -126,7 +127,7 @@ class RegistrationsPanel(QWidget):
             return
         self.ops.write(lambda s: regs.cancel_registration(s, registration_id=row.id,
                                                           reason=reason),
-                       changes={"trips"}, parent=self).success(self._cancelled).run()
+                       changes={Change.TRIPS}, parent=self).success(self._cancelled).run()
 
     def _cancelled(self, result: CancelResult) -> None:
         text = self.tr("Registration of {0} cancelled.").format(result.registration.name)

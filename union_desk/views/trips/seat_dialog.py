@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
 from union_desk.models.trips import BusRow, PassengerRow
+from union_desk.services.changes import Change
 from union_desk.services.trips import seats as trips_seats
 from union_desk.services.errors import UserError
 from union_desk.views.form_dialog import FormDialog
@@ -28,7 +29,7 @@ class SeatDialog(FormDialog):
                                               seat_no=seat_no or None)
 
         title = self.tr("Swap seats") if swap else self.tr("Move passenger")
-        super().__init__(ops, title, save, {"trips"}, parent)
+        super().__init__(ops, title, save, {Change.TRIPS}, parent)
         self.setObjectName("tripsSeatDialog")
         self.setMinimumWidth(460)
         self.swap, self.passenger = swap, passenger

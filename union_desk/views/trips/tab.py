@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpl
                                QVBoxLayout, QWidget)
 
 from union_desk.models.trips import AssignReport, BusRow, CampaignRow
+from union_desk.services.changes import Change
 from union_desk.services.trips import campaigns as trips, export as trips_export
 from union_desk.services.trips.assign import assign_seats
 from union_desk.views.ops import Ops
@@ -209,7 +210,7 @@ class TripsTab(Panel):
                 buses[0].plate, buses[0].seated)):
             return
         bus_id = buses[0].id
-        self.ops.write(lambda s: trips.remove_bus(s, bus_id=bus_id), changes={"trips"},
+        self.ops.write(lambda s: trips.remove_bus(s, bus_id=bus_id), changes={Change.TRIPS},
                        parent=self).run()
 
     def assign(self) -> None:
@@ -218,7 +219,7 @@ class TripsTab(Panel):
             return
         self.ops.write(lambda s, progress, cancelled: assign_seats(
             s, campaign_id=campaign_id, progress=progress, cancelled=cancelled),
-            changes={"trips"}, parent=self) \
+            changes={Change.TRIPS}, parent=self) \
             .with_progress(self.tr("Assigning seats…"), self).success(self._assigned).run()
 
     def _assigned(self, report: AssignReport) -> None:
@@ -275,5 +276,5 @@ class TripsTab(Panel):
                                      figures.boarded))
 
     def _on_ops_changed(self, changes: set) -> None:
-        if changes & {"trips", "members"}:
+        if changes & {Change.TRIPS, Change.MEMBERS}:
             self.reload_campaigns()
