@@ -78,7 +78,8 @@ class Database:
     def session(self, write: bool = False) -> Iterator[Session]:
         """One transaction: commit when the block ends, roll back on any exception."""
         session = self._sessions()
-        session.info.update(actor=self.context.clerk, township=self.context.township)
+        session.info.update(actor=self.context.clerk, township=self.context.township,
+                            database=self)
         try:
             session.connection(execution_options={"write": write})
             yield session
@@ -193,6 +194,12 @@ class Database:
         except sa.exc.DBAPIError:  # busy, read-only or not a database: statistics can wait
             pass
         self.engine.dispose()
+
+
+def database_of(session: Session) -> Database:
+    """The Database a session belongs to, for services that act on the file itself (its place,
+    a backup copy): views reach the file only through such services."""
+    return session.info["database"]
 
 
 def open_database(path: str | os.PathLike, *, migrate: bool = True) -> Database:

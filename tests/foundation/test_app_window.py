@@ -20,9 +20,12 @@ def window(db, qtbot):
     ops.wait()
 
 
-def test_status_bar_names_township_clerk_and_database(window, db):
+def test_status_bar_names_township_clerk_and_database(window, db, qtbot):
+    # the window asks a service (services/database_file.py), never the database object
+    qtbot.waitUntil(lambda: "大洋镇" in window.status_label.text(), timeout=5000)
     text = window.status_label.text()
-    assert "大洋镇" in text and "王晓燕" in text and str(db.path) in text
+    assert "王晓燕" in text and str(db.path) in text
+    assert window.workplace.backup_name() == str(db.path.with_name("union_desk-backup.sqlite3"))
 
 
 def test_every_tab_is_a_working_area_with_a_title(window):

@@ -55,6 +55,8 @@ def test_household_visit_payment_print_and_void(tab, qtbot, roster, tmp_path):
 
     # When the clerk records a visit with a payment of 1,409.50 元
     visit = panel.record_visit()
+    # an empty 经办人 signs with the clerk's name, which the field shows as its placeholder
+    qtbot.waitUntil(lambda: visit.payment.handler.placeholderText() == "王晓燕", timeout=5000)
     visit.visitors.setText("镇总工会 李主席、王晓燕")
     visit.occasion.setCurrentText("春节送温暖")
     visit.payment.amount.setText("1,409.5")

@@ -8,9 +8,6 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_ERROR, EXIT_OK, open_db, print_json
 
-DEMO_TOWNSHIP = "DY"  # 大洋镇
-DEMO_CLERK = "示例经办人"
-
 
 def register(subparsers) -> None:
     setup = subparsers.add_parser("setup", help="首次设置：本机所属乡镇（街道）和经办人")
@@ -86,23 +83,12 @@ def _setup(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    import sqlalchemy as sa
-
-    from union_desk.models.member import Member
-    from union_desk.models.union import GrassrootsUnion
     from union_desk.services.demo.generate import make_demo
-    from union_desk.services.errors import UserError
-    from union_desk.services.settings import is_set_up, set_up
 
     with open_db(args) as db:
         with db.session(write=True) as s:
-            if s.execute(sa.select(sa.func.count()).select_from(Member)).scalar_one():
-                raise UserError(f"数据库中已有会员，不能再生成示例数据：{db.path}")
-            if not is_set_up(s):
-                set_up(s, township=DEMO_TOWNSHIP, clerk=DEMO_CLERK)
-            make_demo(s, size=args.members)
-            unions = s.execute(sa.select(sa.func.count()).select_from(GrassrootsUnion)).scalar_one()
-    sys.stdout.write(f"示例数据已生成：{unions} 个基层工会，{args.members} 名会员。数据库：{db.path}\n"
+            made = make_demo(s, size=args.members)
+    sys.stdout.write(f"示例数据已生成：{made.unions} 个基层工会，{made.members} 名会员。数据库：{db.path}\n"
                      f"打开：union-desk --db {db.path}\n")
     return EXIT_OK
 

@@ -796,42 +796,42 @@
 <context>
     <name>PaymentFields</name>
     <message>
-        <location filename="../views/hardship/fields.py" line="28"/>
+        <location filename="../views/hardship/fields.py" line="29"/>
         <source>{0}: please enter an amount</source>
         <translation>{0}：请填写金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="34"/>
+        <location filename="../views/hardship/fields.py" line="35"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="99"/>
+        <location filename="../views/hardship/fields.py" line="100"/>
         <source>yuan, e.g. 1409.50</source>
         <translation>单位：元，如 1409.50</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="104"/>
+        <location filename="../views/hardship/fields.py" line="105"/>
         <source>Paid by</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="105"/>
+        <location filename="../views/hardship/fields.py" line="106"/>
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="108"/>
+        <location filename="../views/hardship/fields.py" line="109"/>
         <source>Handled by (经办人)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="111"/>
+        <location filename="../views/hardship/fields.py" line="112"/>
         <source>Reviewed by (审核人)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="114"/>
+        <location filename="../views/hardship/fields.py" line="115"/>
         <source>Approved by (负责人)</source>
         <translation>负责人</translation>
     </message>

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from union_desk.domain.townships import township_by_code
+from union_desk.services.database_file import Workplace, save_backup, workplace
 from union_desk.views.ops import Ops
 
 
@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("union_desk — township union workbench"))
         self.resize(1280, 800)
+        self.workplace: Workplace | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -58,13 +59,15 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
 
     def _build_status(self) -> None:
-        ctx = self.ops.db.context
-        town = township_by_code(ctx.township).name if ctx.township else "—"
-        self.status_label = QLabel(
-            self.tr("Township: {0}   Clerk: {1}   Database: {2}").format(
-                town, ctx.clerk or "—", str(self.ops.db.path)))
+        self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addWidget(self.status_label)
+        self.ops.read(workplace).success(self._show_workplace).run()
+
+    def _show_workplace(self, place: Workplace) -> None:
+        self.workplace = place
+        self.status_label.setText(self.tr("Township: {0}   Clerk: {1}   Database: {2}").format(
+            place.township_name or "—", place.clerk or "—", str(place.database)))
 
     # -- dialogs (methods, so tests can replace them) -----------------------------------------
     def ask_open_path(self) -> Path | None:
@@ -73,7 +76,7 @@ class MainWindow(QMainWindow):
         return Path(path) if path else None
 
     def ask_backup_path(self) -> Path | None:
-        default = str(self.ops.db.path.with_name(self.ops.db.path.stem + "-backup.sqlite3"))
+        default = self.workplace.backup_name() if self.workplace else ""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a backup copy"), default,
                                               self.tr("Database (*.sqlite3)"))
         return Path(path) if path else None
@@ -91,8 +94,7 @@ class MainWindow(QMainWindow):
         dest = self.ask_backup_path()
         if dest is None:
             return
-        db = self.ops.db
-        self.ops.read(lambda _s: db.backup(dest), parent=self) \
+        self.ops.read(lambda s: save_backup(s, dest=dest), parent=self) \
             .success(lambda p: self.inform(self.tr("Backup saved to {0}").format(p))).run()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -82,7 +82,7 @@ class Ops(QObject):
 
     def __init__(self, db, parent: QObject | None = None):
         super().__init__(parent)
-        self.db = db
+        self._db = db  # private: views reach the file only through services run here
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-write")
         self._reads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="db-read")
         self._running: dict[int, _Running] = {}
@@ -126,7 +126,7 @@ class Ops(QObject):
             # the last reference to `cancel`, and that callback must never run on a worker thread
             dialog.canceled.connect(lambda: cancel.set())
         running = self._running[number] = _Running(op, dialog)
-        db, write, with_progress = self.db, op._write, dialog is not None
+        db, write, with_progress = self._db, op._write, dialog is not None
         ops, handed = self, [op._fn]
 
         def work() -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWid
 from union_desk.domain.errors import RuleError
 from union_desk.domain.money import fen_to_plain, yuan_to_fen
 from union_desk.models.payment import OCCASIONS, PaymentMethod
+from union_desk.services.database_file import workplace
 from union_desk.views.form_dialog import FormDialog
 
 
@@ -113,7 +114,8 @@ class PaymentFields:
         self.approver = self._add(
             QCoreApplication.translate("PaymentFields", "Approved by (负责人)"),
             line_edit(dialog, "approverEdit", "", 40), "approver")
-        self.handler.setPlaceholderText(dialog.ops.db.context.clerk or "")
+        handler = self.handler  # empty: the service signs with the clerk's name; say whose
+        dialog.ops.read(workplace).success(lambda w: handler.setPlaceholderText(w.clerk)).run()
         for key, edit in self._names().items():
             edit.setText(self.remembered.get(key, ""))
 
