@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from hardship_gui_helpers import gui_id, pick_member, roster, save, tab, texts  # noqa: F401
+from personal_numbers import full
 from union_desk.models.hardship import HardshipCategory, HouseholdCreate, HouseholdPersonIn
 from union_desk.models.hardship import HouseholdStatus
 from union_desk.models.member import MemberCreate
@@ -37,9 +38,9 @@ def test_import_the_city_office_list_bad_rows_named_then_pay_and_print(tab, qtbo
     book = Workbook()
     sheet = book.active
     sheet.append(["序号", "姓名", "身份证号", "金额", "备注"])
-    sheet.append([1, "张三", roster["张三"].id_number, 2000, ""])         # row 2: fine
-    sheet.append([2, "李四", roster["李四"].id_number[:17] + "0", 1000, ""])  # row 3: check char
-    sheet.append([3, "王五", roster["王五"].id_number, "一千", ""])         # row 4: amount
+    sheet.append([1, "张三", full(roster["张三"].id_number), 2000, ""])         # row 2: fine
+    sheet.append([2, "李四", full(roster["李四"].id_number)[:17] + "0", 1000, ""])  # row 3: check char
+    sheet.append([3, "王五", full(roster["王五"].id_number), "一千", ""])         # row 4: amount
     path = tmp_path / "送温暖名单.xlsx"
     book.save(path)
     payments = tab.payments

@@ -5,6 +5,7 @@ import pytest
 
 from hardship_helpers import household_data, make_id
 from union_desk.models.hardship import HardshipCategory, HouseholdPersonIn, HouseholdStatus
+from union_desk.models.personal import IdNumber
 from union_desk.services.errors import UserError
 from union_desk.services.hardship.policy import (
     get_policy, list_policies, put_policy, suggest_category,
@@ -44,7 +45,7 @@ def test_file_keeps_persons_and_income_per_head(db, people):
     assert detail.person_count == 3 and detail.income_total_fen == 150_000
     assert detail.income_per_head_fen == 50_000
     assert [p.relation for p in detail.persons] == ["本人", "配偶", "子女"]
-    assert detail.persons[0].id_number == people["王五"].id_number  # 本人 from the member
+    assert detail.persons[0].id_number == IdNumber(people["王五"].id_number)  # 本人 from the member
 
 
 def test_category_suggested_from_the_year_policy_in_settings(db, people):

@@ -4,6 +4,7 @@ import json
 import pytest
 from roster_books import bad_check, counts, person_id, read_book, row, write_book
 
+from union_desk.domain.masking import mask_id
 from union_desk.cli import EXIT_ERROR, EXIT_OK, EXIT_REJECTED, main
 
 
@@ -84,7 +85,7 @@ def test_export_masked_and_revealed(capsys, db, db_path, mixed_file, tmp_path):
     code, out, _ = run(capsys, db_path, "roster", "export", tmp_path / "m.xlsx")
     assert code == EXIT_OK and "已导出 2 名会员" in out
     masked = {r[0]: r[3] for r in read_book(tmp_path / "m.xlsx")[1:]}
-    assert masked["张三"] == person_id(1)[:6] + "********" + person_id(1)[-4:]
+    assert masked["张三"] == mask_id(person_id(1))
     code, out, _ = run(capsys, db_path, "roster", "export", tmp_path / "f.xlsx", "--reveal",
                        "--union", "大洋镇机械厂工会", "--status", "在册")
     assert code == EXIT_OK and "审计" in out
@@ -99,6 +100,6 @@ def test_search_prints_masked_rows(capsys, db_path, mixed_file):
     [item] = json.loads(out)
     assert code == EXIT_OK
     assert (item["name"], item["phone"], item["union"]) == ("张三", "138****8000", "大洋镇机械厂工会")
-    assert item["id_number"] == person_id(1)[:6] + "********" + person_id(1)[-4:]
+    assert item["id_number"] == mask_id(person_id(1))
     code, out, _ = run(capsys, db_path, "roster", "search", person_id(2))
     assert code == EXIT_OK and "李四" in out and person_id(2) not in out and "共找到 1 名会员" in out

@@ -3,6 +3,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 
+from union_desk.domain.masking import mask_id
 from union_desk.views.ops import Ops
 from union_desk.views.roster.tab import RosterTab
 
@@ -46,7 +47,7 @@ def test_add_union_and_member_then_search(tab, qtbot, ids):
     dialog.employer.setText("大洋镇机械厂")
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: table_texts(tab) == ["张三"], timeout=5000)
-    assert table_texts(tab, 2) == [ids["A"][:6] + "********" + ids["A"][-4:]]
+    assert table_texts(tab, 2) == [mask_id(ids["A"])]
     assert table_texts(tab, 4) == ["138****8000"]
     qtbot.waitUntil(lambda: tab.count_label.text() != "", timeout=5000)
 

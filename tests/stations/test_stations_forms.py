@@ -5,17 +5,20 @@ import subprocess
 from datetime import date
 
 import pytest
+from sqlmodel import select
 
+from union_desk.models.audit import AuditEntry
 from union_desk.models.stations import InspectionCreate, InspectionKind
 from union_desk.reports.fonts import FONT_NAME
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
 from union_desk.services.stations import inspections as station_inspections
 from union_desk.services.errors import UserError
-from union_desk.services.stations.printing import StationForm, default_filename, station_pdf
+from union_desk.services.stations.printing import (StationForm, default_filename, needs_write,
+                                                   station_pdf)
 
 
 def build(db, form, **kw):
-    with db.session() as s:
+    with db.session(write=needs_write(form)) as s:
         return station_pdf(s, form=form, **kw)
 
 
@@ -36,11 +39,16 @@ def test_registration_form(db, make_station):
     text = flat(pdf_text(pdf))
     for expected in ("爱心驿家登记表", "大洋镇", station.code, "大洋镇环卫工人爱心驿家", "自建",
                      "91110000600037341N（校验未通过）", "校验位错误，应为L", "25.5㎡",
-                     "24小时开放", "138****2345", "未达标项目：空调、冰箱"):
-        assert expected in text
-    assert "13857112345" not in text  # phones masked on printouts
+                     "24小时开放", "13857112345", "未达标项目：空调、冰箱"):
+        assert expected in text  # the manager's phone in full: the form is for the city office
     assert pdf_page_count(pdf) == 1
     assert_cjk_embedded(pdf)
+    # making it is an audited reveal, and only in a write session
+    with db.session() as s:
+        [entry] = s.exec(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
+        assert (entry.table_name, entry.record_id, entry.actor) == ("station", station.id, "王晓燕")
+        with pytest.raises(RuntimeError, match="write session"):
+            station_pdf(s, form=StationForm.FORM, code=station.code)
 
 
 def test_inspection_record_prints_the_latest_inspection(db, station):

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from stations_helpers import station_data
 from union_desk.models.audit import AuditEntry
 from union_desk.models.base import utcnow
+from union_desk.models.personal import Phone
 from union_desk.models.stations import (Station, StationCounter, StationKind, StationStatus,
                                         StationUpdate)
 from union_desk.models.union import GrassrootsUnion
@@ -77,7 +78,7 @@ def test_register_keeps_every_field(db, make_station):
     assert station.union_name == "建德市环卫服务中心工会"
     assert (station.latitude, station.longitude) == (29.4321, 119.2345)
     assert station.area_m2 == Decimal("19.9") and station.is_24h
-    assert station.manager_phone == "13857112345"
+    assert station.manager_phone == Phone("13857112345")
     assert station.facilities == ["toilet", "wifi"]
     assert station.status == StationStatus.IN_SERVICE and station.status_date == date(2021, 3, 1)
     with db.session() as s:

@@ -37,8 +37,9 @@ def test_a_subsidy_is_a_payment_to_the_host_unit_with_the_next_voucher_number(db
         listed = list_payments(s, flt=PaymentFilter(year=2021))
         rows = station_subsidies.list_subsidies(s, station_id=station.id)
     assert paid.id == build.payment_id and is_unit_payment(paid)
-    assert (paid.recipient_name, paid.recipient_id_number, paid.recipient_unit) == \
+    assert (paid.recipient_name, paid.recipient_credit_code, paid.recipient_unit) == \
         ("大洋镇总工会", CODE, f"大洋镇环卫工人爱心驿家（{station.code}）")
+    assert not paid.recipient_id_number  # a unit's code is public: it is not a person's number
     assert (paid.occasion, paid.amount_fen, paid.paid_on, paid.method, paid.note) == \
         ("爱心驿家建设补助", 3_000_000, date(2021, 4, 1), PaymentMethod.CASH, "一次性建设补助")
     assert (paid.handler, paid.reviewer, paid.approver) == ("李会计", "徐丽萍", "方建平")
@@ -54,7 +55,7 @@ def test_a_host_unit_without_a_credit_code_is_paid_with_the_code_blank(db, make_
     row = _add(db, station)
     with db.session() as s:
         paid = get_payment(s, voucher_no=row.voucher_no)
-    assert (paid.recipient_name, paid.recipient_id_number) == ("大洋镇环卫所", "")
+    assert (paid.recipient_name, paid.recipient_credit_code) == ("大洋镇环卫所", "")
 
 
 def test_a_refused_subsidy_issues_no_number(db, station):

@@ -2,7 +2,9 @@
 import pytest
 from openpyxl import load_workbook
 
+from personal_numbers import full
 from trips_helpers import person, register
+
 from union_desk.reports.fonts import FONT_NAME
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
 from union_desk.services.trips import seats as trips_seats
@@ -38,9 +40,8 @@ def test_manifest_shows_the_bus_masked_ids_and_totals_in_an_embedded_cjk_font(db
                      "带车人（签字）"):
         assert expected in text, expected
     for reg in regs:
-        assert reg.id_number[:6] + "********" + reg.id_number[-4:] in text
-        assert reg.id_number not in text and reg.phone not in text
-        assert reg.phone[:3] + "****" + reg.phone[-4:] in text
+        assert str(reg.id_number) in text and str(reg.phone) in text  # masked
+        assert full(reg.id_number) not in text and full(reg.phone) not in text
     fonts = pdf_fonts(path)
     assert fonts and all(embedded for _, embedded in fonts)
     assert any(FONT_NAME in name or "WenQuanYi" in name or "Micro" in name for name, _ in fonts)
@@ -58,7 +59,7 @@ def test_one_bus_and_the_seat_notices(db, seated):
     assert notice_pages == 1 and notice_text.count("乘车通知") == 3
     for expected in ("座位号", "去程第 1 车", "浙A12345", "大洋镇人民政府门前", "贵州省黔东南州凯里市"):
         assert expected in notice_text
-    assert regs[0].id_number not in notice_text
+    assert full(regs[0].id_number) not in notice_text
     assert all(embedded for _, embedded in pdf_fonts(notices))
 
 
@@ -80,6 +81,6 @@ def test_excel_export_one_sheet_per_bus_masked(db, seated, tmp_path):
     assert book.sheetnames == ["去程1 浙A12345", "去程2 浙A22345"]
     cells = [str(v) for sheet in book for row in sheet.iter_rows(values_only=True)
              for v in row if v is not None]
-    assert regs[0].id_number[:6] + "********" + regs[0].id_number[-4:] in cells
-    assert not any(reg.id_number in v or reg.phone in v for reg in regs for v in cells)
+    assert str(regs[0].id_number) in cells
+    assert not any(full(reg.id_number) in v or full(reg.phone) in v for reg in regs for v in cells)
     assert "已上车" in cells and "乘客 2 人" in cells

@@ -5,6 +5,7 @@ import pytest
 
 from trips_helpers import CAMPAIGN, list_row, make_id, write_list
 from union_desk.cli import main
+from union_desk.domain.masking import mask_id
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_text
 
 
@@ -73,8 +74,7 @@ def test_import_exit_codes_and_report_then_assign_and_manifest(capsys, db, db_pa
             for b in report["buses"]] == [("浙A12345", [(1, "张三"), (2, "赵六"), (3, "李四")]),
                                           ("浙A22345", [(1, "王五")])]
     assert report["waiting"] == []
-    assert report["buses"][0]["passengers"][0]["id_number"] == make_id(1)[:6] + "********" \
-        + make_id(1)[-4:]
+    assert report["buses"][0]["passengers"][0]["id_number"] == mask_id(make_id(1))
     code, out, _ = run(capsys, db_path, "trips", "assign", "--campaign", CAMPAIGN)
     assert code == 0 and "本次排座 0 人" in out and "浙A22345" in out and "候补名单：0 人" in out
 

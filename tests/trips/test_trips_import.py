@@ -3,6 +3,7 @@ import pytest
 from openpyxl import load_workbook
 
 from trips_helpers import list_row, make_id, register, person, write_list
+from union_desk.models.personal import Phone
 from union_desk.services.errors import UserError
 from union_desk.services.trips.importer import (check_trips_file, commit_trips_import,
                                               save_rejections)
@@ -72,7 +73,7 @@ def test_commit_imports_the_valid_rows_and_a_second_import_adds_nothing(db, camp
     assert (report.new, report.updated, report.unchanged) == (0, 1, 1)
     with db.session() as s:
         rows = {r.name: r for r in list_registrations(s, campaign_id=c.id)}
-    assert rows["张三"].phone == "13900000001" and rows["李四"].insurance_no == "PICC000002"
+    assert rows["张三"].phone == Phone("13900000001") and rows["李四"].insurance_no == "PICC000002"
     assert [s.leg.value for s in rows["张三"].seats] == ["去程"]
 
 

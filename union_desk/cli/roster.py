@@ -7,7 +7,6 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
-from union_desk.domain.masking import mask_id, mask_phone
 
 
 def register(subparsers) -> None:
@@ -110,8 +109,8 @@ def _search(args: argparse.Namespace) -> int:
             filters = _filters(s, args)
             rows = search_members(s, text=args.text, limit=max(1, args.limit), **filters)
             total = count_members(s, text=args.text, **filters)
-    items = [{"id": r.id, "name": r.name, "gender": r.gender, "id_number": mask_id(r.id_number),
-              "phone": mask_phone(r.phone), "employer": r.employer, "union": r.union_name,
+    items = [{"id": r.id, "name": r.name, "gender": r.gender, "id_number": str(r.id_number),
+              "phone": str(r.phone), "employer": r.employer, "union": r.union_name,
               "card_no": r.card_no, "join_date": r.join_date.isoformat() if r.join_date else None,
               "status": r.status.value} for r in rows]
     if args.json:

@@ -18,7 +18,7 @@ def register(subparsers) -> None:
     listing.add_argument("--json", action="store_true", help="输出 JSON")
     listing.set_defaults(handler=_list)
 
-    printing = sub.add_parser("print", help="打印驿家登记表、门牌或最近一次验收/复验记录")
+    printing = sub.add_parser("print", help="打印驿家登记表（负责人完整手机号，记入审计日志）、门牌或最近一次验收/复验记录")
     printing.add_argument("code", metavar="CODE", help="驿家编号，如 DY-YJ-001")
     which = printing.add_mutually_exclusive_group(required=True)
     which.add_argument("--form", dest="form", action="store_const", const="form",
@@ -55,10 +55,10 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from union_desk.services.stations.printing import station_pdf
+    from union_desk.services.stations.printing import needs_write, station_pdf
 
     with open_db(args) as db:
-        with db.session() as s:
+        with db.session(write=needs_write(args.form)) as s:  # the form's full phone is audited
             pdf = station_pdf(s, form=args.form, code=args.code)
     out = args.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)

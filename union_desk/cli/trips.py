@@ -9,7 +9,6 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
-from union_desk.domain.masking import mask_id
 
 _DEPARTS = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+(\d{1,2}:\d{2}))?")
 
@@ -45,11 +44,13 @@ def register(subparsers) -> None:
     assign.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     assign.set_defaults(handler=_assign)
 
-    man = sub.add_parser("manifest", help="打印乘车名单（PDF，身份证号和手机号已隐藏）")
+    man = sub.add_parser("manifest", help="打印乘车名单（PDF，身份证号和手机号已隐藏，可选完整手机号）")
     man.add_argument("--campaign", required=True, metavar="NAME")
     man.add_argument("--bus", default=None, metavar="PLATE", help="只要这辆车（默认全部车辆）")
     man.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     man.add_argument("--notices", action="store_true", help="另附每位乘客的乘车通知")
+    man.add_argument("--full-phones", action="store_true",
+                     help="乘客和紧急联系人手机号显示完整（供驾驶员、带车人联系；记入审计日志）")
     man.set_defaults(handler=_manifest)
 
 
@@ -113,7 +114,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _passenger_json(p) -> dict:
     return {"seat": p.seat_no, "registration": p.seq, "name": p.name,
-            "id_number": mask_id(p.id_number), "destination": p.destination,
+            "id_number": str(p.id_number), "destination": p.destination,
             "employer": p.employer, "leg": p.leg.value}
 
 
@@ -142,11 +143,11 @@ def _assign(args: argparse.Namespace) -> int:
         out.write(f"\n{b.leg.value}第 {b.seq} 车 {b.plate}  开往 {b.destination}  {b.departs_text}  "
                   f"{len(load.passengers)}/{b.seats} 座\n")
         for p in load.passengers:
-            out.write(f"  {p.seat_no:>2} 号  {p.name}\t{mask_id(p.id_number)}\t{p.destination}"
+            out.write(f"  {p.seat_no:>2} 号  {p.name}\t{p.id_number}\t{p.destination}"
                       f"\t{p.employer}\n")
     out.write(f"\n候补名单：{len(report.waiting)} 人\n")
     for p in report.waiting:
-        out.write(f"  第 {p.seq} 号  {p.leg.value}  {p.name}\t{mask_id(p.id_number)}"
+        out.write(f"  第 {p.seq} 号  {p.leg.value}  {p.name}\t{p.id_number}"
                   f"\t{p.destination}\n")
     if report.unserved:
         out.write(f"没有车辆前往：{'、'.join(report.unserved)}\n")
@@ -158,13 +159,15 @@ def _manifest(args: argparse.Namespace) -> int:
     from union_desk.services.trips.export import write_manifest_pdf
 
     with open_existing_db(args) as db:
-        with db.session() as s:
+        with db.session(write=args.full_phones) as s:  # full phones are an audited reveal
             campaign = trips.campaign_by_name(s, name=args.campaign)
             bus_ids = None
             if args.bus:
                 bus_ids = [b.id for b in trips.buses_by_plate(s, campaign_id=campaign.id,
                                                               plate=args.bus)]
             pages = write_manifest_pdf(s, campaign_id=campaign.id, bus_ids=bus_ids,
-                                       path=args.out, notices=args.notices)
-    sys.stdout.write(f"已生成乘车名单 {args.out}（{pages} 页）\n")
+                                       path=args.out, notices=args.notices,
+                                       full_phones=args.full_phones)
+    how = "手机号完整，已记入审计日志" if args.full_phones else "身份证号和手机号已隐藏"
+    sys.stdout.write(f"已生成乘车名单 {args.out}（{pages} 页，{how}）\n")
     return EXIT_OK

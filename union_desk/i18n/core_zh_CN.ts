@@ -4,7 +4,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../views/form_dialog.py" line="73"/>
+        <location filename="../views/form_dialog.py" line="96"/>
         <source>{0}: this value is not valid (too long or malformed)</source>
         <translation>{0}：内容不符合要求（过长或格式不对）</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../views/ops.py" line="120"/>
+        <location filename="../views/ops.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -291,14 +291,14 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../views/ops.py" line="211"/>
+        <location filename="../views/ops.py" line="213"/>
         <source>The operation did not complete; nothing was changed.
 Reason: {0}</source>
         <translation>操作没有完成，数据未作任何改动。
 原因：{0}</translation>
     </message>
     <message>
-        <location filename="../views/ops.py" line="217"/>
+        <location filename="../views/ops.py" line="219"/>
         <source>Could not complete</source>
         <translation>无法完成</translation>
     </message>

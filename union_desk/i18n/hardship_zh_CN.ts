@@ -128,132 +128,132 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="35"/>
+        <location filename="../views/hardship/household_dialog.py" line="36"/>
         <source>New household file</source>
         <translation>新建困难职工档案</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="38"/>
+        <location filename="../views/hardship/household_dialog.py" line="39"/>
         <source>Household file — {0}</source>
         <translation>困难职工档案 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="60"/>
+        <location filename="../views/hardship/household_dialog.py" line="61"/>
         <source>Member (search the roster)</source>
         <translation>档案所属会员（从会员名册中查找）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="68"/>
+        <location filename="../views/hardship/household_dialog.py" line="69"/>
         <source>Member: {0}, {1}</source>
         <translation>会员：{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="70"/>
+        <location filename="../views/hardship/household_dialog.py" line="71"/>
         <source>Household members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="85"/>
+        <location filename="../views/hardship/household_dialog.py" line="86"/>
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="86"/>
+        <location filename="../views/hardship/household_dialog.py" line="87"/>
         <source>Enter the household members&apos; incomes.</source>
         <translation>请填写家庭成员的月收入。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="91"/>
+        <location filename="../views/hardship/household_dialog.py" line="92"/>
         <source>As suggested</source>
         <translation>按建议</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="96"/>
+        <location filename="../views/hardship/household_dialog.py" line="97"/>
         <source>Reason, when the category differs from the suggestion</source>
         <translation>与建议类别不同时，请填写原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="109"/>
+        <location filename="../views/hardship/household_dialog.py" line="110"/>
         <source>Main cause</source>
         <translation>主要致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="111"/>
+        <location filename="../views/hardship/household_dialog.py" line="112"/>
         <source>Other causes</source>
         <translation>其他致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="113"/>
+        <location filename="../views/hardship/household_dialog.py" line="114"/>
         <source>separated by 、 e.g. 残疾、子女就学</source>
         <translation>用“、”分隔，如 残疾、子女就学</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="114"/>
+        <location filename="../views/hardship/household_dialog.py" line="115"/>
         <source>Description</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="116"/>
+        <location filename="../views/hardship/household_dialog.py" line="117"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="119"/>
+        <location filename="../views/hardship/household_dialog.py" line="120"/>
         <source>Disability</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="122"/>
+        <location filename="../views/hardship/household_dialog.py" line="123"/>
         <source>Work status</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="125"/>
+        <location filename="../views/hardship/household_dialog.py" line="126"/>
         <source>Housing</source>
         <translation>住房情况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="127"/>
+        <location filename="../views/hardship/household_dialog.py" line="128"/>
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="129"/>
+        <location filename="../views/hardship/household_dialog.py" line="130"/>
         <source>Account no.</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="131"/>
+        <location filename="../views/hardship/household_dialog.py" line="132"/>
         <source>File built by</source>
         <translation>建档人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="133"/>
+        <location filename="../views/hardship/household_dialog.py" line="134"/>
         <source>Checked by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="136"/>
+        <location filename="../views/hardship/household_dialog.py" line="137"/>
         <source>Built on</source>
         <translation>建档日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="141"/>
+        <location filename="../views/hardship/household_dialog.py" line="142"/>
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="162"/>
+        <location filename="../views/hardship/household_dialog.py" line="170"/>
         <source>none by income</source>
         <translation>按收入不属困难</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="163"/>
+        <location filename="../views/hardship/household_dialog.py" line="171"/>
         <source>Suggested: {0} — {1}</source>
         <translation>建议类别：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="204"/>
+        <location filename="../views/hardship/household_dialog.py" line="212"/>
         <source>An income cannot be read: type it in yuan.</source>
         <translation>有一项收入无法识别，请以元为单位填写。</translation>
     </message>
@@ -261,195 +261,195 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../views/hardship/page.py" line="46"/>
-        <location filename="../views/hardship/page.py" line="95"/>
+        <location filename="../views/hardship/page.py" line="45"/>
+        <location filename="../views/hardship/page.py" line="94"/>
         <source>Choose a household in the list.</source>
         <translation>请在左侧列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="51"/>
+        <location filename="../views/hardship/page.py" line="50"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="51"/>
+        <location filename="../views/hardship/page.py" line="50"/>
         <source>Relation</source>
         <translation>与职工关系</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="51"/>
+        <location filename="../views/hardship/page.py" line="50"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="51"/>
+        <location filename="../views/hardship/page.py" line="50"/>
         <source>Born</source>
-        <translation>出生日期</translation>
+        <translation>出生年份</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="52"/>
+        <location filename="../views/hardship/page.py" line="51"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="52"/>
-        <location filename="../views/hardship/page.py" line="147"/>
+        <location filename="../views/hardship/page.py" line="51"/>
+        <location filename="../views/hardship/page.py" line="146"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="52"/>
+        <location filename="../views/hardship/page.py" line="51"/>
         <source>School</source>
         <translation>就读学校</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="54"/>
-        <location filename="../views/hardship/page.py" line="60"/>
+        <location filename="../views/hardship/page.py" line="53"/>
+        <location filename="../views/hardship/page.py" line="59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="54"/>
-        <location filename="../views/hardship/page.py" line="57"/>
+        <location filename="../views/hardship/page.py" line="53"/>
+        <location filename="../views/hardship/page.py" line="56"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="54"/>
+        <location filename="../views/hardship/page.py" line="53"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="54"/>
-        <location filename="../views/hardship/page.py" line="57"/>
+        <location filename="../views/hardship/page.py" line="53"/>
+        <location filename="../views/hardship/page.py" line="56"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="55"/>
-        <location filename="../views/hardship/page.py" line="57"/>
+        <location filename="../views/hardship/page.py" line="54"/>
+        <location filename="../views/hardship/page.py" line="56"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="55"/>
+        <location filename="../views/hardship/page.py" line="54"/>
         <source>Notes</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="57"/>
+        <location filename="../views/hardship/page.py" line="56"/>
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="58"/>
-        <location filename="../views/hardship/page.py" line="60"/>
-        <location filename="../views/hardship/page.py" line="145"/>
+        <location filename="../views/hardship/page.py" line="57"/>
+        <location filename="../views/hardship/page.py" line="59"/>
+        <location filename="../views/hardship/page.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="58"/>
+        <location filename="../views/hardship/page.py" line="57"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="60"/>
+        <location filename="../views/hardship/page.py" line="59"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="61"/>
+        <location filename="../views/hardship/page.py" line="60"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="61"/>
+        <location filename="../views/hardship/page.py" line="60"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="62"/>
+        <location filename="../views/hardship/page.py" line="61"/>
         <source>Payments</source>
         <translation>发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="63"/>
+        <location filename="../views/hardship/page.py" line="62"/>
         <source>History</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="66"/>
+        <location filename="../views/hardship/page.py" line="65"/>
         <source>Record a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="68"/>
+        <location filename="../views/hardship/page.py" line="67"/>
         <source>Medical aid…</source>
         <translation>医疗互助补助…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="70"/>
+        <location filename="../views/hardship/page.py" line="69"/>
         <source>Print chosen vouchers</source>
         <translation>打印所选凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="138"/>
+        <location filename="../views/hardship/page.py" line="137"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="139"/>
+        <location filename="../views/hardship/page.py" line="138"/>
         <source>(suggested: {0}; reason: {1})</source>
         <translation>（建议：{0}；原因：{1}）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="144"/>
+        <location filename="../views/hardship/page.py" line="143"/>
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="145"/>
+        <location filename="../views/hardship/page.py" line="144"/>
         <source>{0} since {1}</source>
         <translation>{0}（{1} 起）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="147"/>
+        <location filename="../views/hardship/page.py" line="146"/>
         <source>Causes</source>
         <translation>致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="148"/>
+        <location filename="../views/hardship/page.py" line="147"/>
         <source>Disability</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="148"/>
+        <location filename="../views/hardship/page.py" line="147"/>
         <source>Work</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="149"/>
+        <location filename="../views/hardship/page.py" line="148"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="149"/>
+        <location filename="../views/hardship/page.py" line="148"/>
         <source>{0} persons, {1}/month, {2} per head</source>
         <translation>{0} 人，家庭月收入 {1}，人均 {2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="152"/>
+        <location filename="../views/hardship/page.py" line="151"/>
         <source>Housing</source>
         <translation>住房情况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="153"/>
+        <location filename="../views/hardship/page.py" line="152"/>
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="154"/>
+        <location filename="../views/hardship/page.py" line="153"/>
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
@@ -505,47 +505,47 @@
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="56"/>
+        <location filename="../views/hardship/models.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="57"/>
+        <location filename="../views/hardship/models.py" line="56"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="58"/>
+        <location filename="../views/hardship/models.py" line="57"/>
         <source>Union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="59"/>
+        <location filename="../views/hardship/models.py" line="58"/>
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="60"/>
+        <location filename="../views/hardship/models.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="61"/>
+        <location filename="../views/hardship/models.py" line="60"/>
         <source>Main cause</source>
         <translation>主要致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="62"/>
+        <location filename="../views/hardship/models.py" line="61"/>
         <source>Persons</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="64"/>
+        <location filename="../views/hardship/models.py" line="63"/>
         <source>Income per head</source>
         <translation>人均月收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="66"/>
+        <location filename="../views/hardship/models.py" line="65"/>
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
@@ -695,17 +695,17 @@
 <context>
     <name>MemberPicker</name>
     <message>
-        <location filename="../views/hardship/member_picker.py" line="26"/>
+        <location filename="../views/hardship/member_picker.py" line="25"/>
         <source>Name, pinyin initials, ID number or phone</source>
         <translation>姓名、拼音首字母、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/member_picker.py" line="31"/>
+        <location filename="../views/hardship/member_picker.py" line="30"/>
         <source>No member chosen yet.</source>
         <translation>尚未选择会员。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/member_picker.py" line="72"/>
+        <location filename="../views/hardship/member_picker.py" line="71"/>
         <source>Chosen: {0} ({1}), {2}</source>
         <translation>已选：{0}（{1}），{2}</translation>
     </message>
@@ -839,57 +839,57 @@
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="79"/>
+        <location filename="../views/hardship/models.py" line="78"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="80"/>
+        <location filename="../views/hardship/models.py" line="79"/>
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="81"/>
+        <location filename="../views/hardship/models.py" line="80"/>
         <source>Recipient</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="82"/>
+        <location filename="../views/hardship/models.py" line="81"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="83"/>
+        <location filename="../views/hardship/models.py" line="82"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="84"/>
+        <location filename="../views/hardship/models.py" line="83"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="85"/>
+        <location filename="../views/hardship/models.py" line="84"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="87"/>
+        <location filename="../views/hardship/models.py" line="86"/>
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="88"/>
+        <location filename="../views/hardship/models.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="89"/>
+        <location filename="../views/hardship/models.py" line="88"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="91"/>
+        <location filename="../views/hardship/models.py" line="90"/>
         <source>Void reason / note</source>
         <translation>作废原因 / 备注</translation>
     </message>
@@ -1055,52 +1055,52 @@ Reason:</source>
 <context>
     <name>PersonsTable</name>
     <message>
-        <location filename="../views/hardship/persons.py" line="42"/>
+        <location filename="../views/hardship/persons.py" line="43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="42"/>
+        <location filename="../views/hardship/persons.py" line="43"/>
         <source>Relation</source>
         <translation>与职工关系</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="42"/>
+        <location filename="../views/hardship/persons.py" line="43"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="43"/>
+        <location filename="../views/hardship/persons.py" line="44"/>
         <source>Monthly income (yuan)</source>
         <translation>月收入（元）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="43"/>
+        <location filename="../views/hardship/persons.py" line="44"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="43"/>
+        <location filename="../views/hardship/persons.py" line="44"/>
         <source>School (students)</source>
         <translation>就读学校（学生）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="54"/>
+        <location filename="../views/hardship/persons.py" line="55"/>
         <source>Add a person</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="56"/>
+        <location filename="../views/hardship/persons.py" line="57"/>
         <source>Remove the person</source>
         <translation>删除该成员</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="120"/>
+        <location filename="../views/hardship/persons.py" line="131"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../views/hardship/persons.py" line="122"/>
+        <location filename="../views/hardship/persons.py" line="133"/>
         <source>Monthly income of {0}</source>
         <translation>{0}的月收入</translation>
     </message>

@@ -22,67 +22,67 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="31"/>
+        <location filename="../views/roster/member_dialog.py" line="32"/>
         <source>New member</source>
         <translation>新增会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="34"/>
+        <location filename="../views/roster/member_dialog.py" line="35"/>
         <source>Edit member — {0}</source>
         <translation>编辑会员 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="40"/>
+        <location filename="../views/roster/member_dialog.py" line="41"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="41"/>
+        <location filename="../views/roster/member_dialog.py" line="42"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="44"/>
+        <location filename="../views/roster/member_dialog.py" line="45"/>
         <source>Birth date / gender</source>
         <translation>出生日期 / 性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="45"/>
+        <location filename="../views/roster/member_dialog.py" line="46"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="46"/>
+        <location filename="../views/roster/member_dialog.py" line="47"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="47"/>
+        <location filename="../views/roster/member_dialog.py" line="48"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="53"/>
+        <location filename="../views/roster/member_dialog.py" line="54"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="58"/>
+        <location filename="../views/roster/member_dialog.py" line="59"/>
         <source>Joined on</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="59"/>
+        <location filename="../views/roster/member_dialog.py" line="60"/>
         <source>Member card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="60"/>
+        <location filename="../views/roster/member_dialog.py" line="61"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="67"/>
+        <location filename="../views/roster/member_dialog.py" line="68"/>
         <source>Household registration</source>
         <translation>户口类型</translation>
     </message>
@@ -103,170 +103,170 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../views/roster/tab.py" line="42"/>
+        <location filename="../views/roster/tab.py" line="41"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="46"/>
+        <location filename="../views/roster/tab.py" line="45"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="47"/>
+        <location filename="../views/roster/tab.py" line="46"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="48"/>
+        <location filename="../views/roster/tab.py" line="47"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="49"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
+        <location filename="../views/roster/tab.py" line="48"/>
+        <source>Born</source>
+        <translation>出生年份</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="51"/>
+        <location filename="../views/roster/tab.py" line="49"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="52"/>
+        <location filename="../views/roster/tab.py" line="50"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="53"/>
+        <location filename="../views/roster/tab.py" line="51"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="54"/>
+        <location filename="../views/roster/tab.py" line="52"/>
         <source>Joined</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="56"/>
+        <location filename="../views/roster/tab.py" line="54"/>
         <source>Card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="57"/>
+        <location filename="../views/roster/tab.py" line="55"/>
         <source>Migrant</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="57"/>
+        <location filename="../views/roster/tab.py" line="55"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="58"/>
-        <location filename="../views/roster/tab.py" line="129"/>
+        <location filename="../views/roster/tab.py" line="56"/>
+        <location filename="../views/roster/tab.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="66"/>
+        <location filename="../views/roster/tab.py" line="64"/>
         <source>Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F</source>
         <translation>按姓名、拼音首字母（zs）、身份证号、手机号或会员证号搜索 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="72"/>
+        <location filename="../views/roster/tab.py" line="70"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="88"/>
+        <location filename="../views/roster/tab.py" line="86"/>
         <source>New member (Ctrl+N)</source>
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="90"/>
-        <location filename="../views/roster/tab.py" line="140"/>
+        <location filename="../views/roster/tab.py" line="88"/>
+        <location filename="../views/roster/tab.py" line="138"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="91"/>
+        <location filename="../views/roster/tab.py" line="89"/>
         <source>Transfer</source>
         <translation>转会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="93"/>
+        <location filename="../views/roster/tab.py" line="91"/>
         <source>Leave / death…</source>
         <translation>退会 / 死亡…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="95"/>
+        <location filename="../views/roster/tab.py" line="93"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="97"/>
+        <location filename="../views/roster/tab.py" line="95"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="129"/>
+        <location filename="../views/roster/tab.py" line="127"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="129"/>
+        <location filename="../views/roster/tab.py" line="127"/>
         <source>Members</source>
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="139"/>
+        <location filename="../views/roster/tab.py" line="137"/>
         <source>New union</source>
         <translation>新建工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="141"/>
+        <location filename="../views/roster/tab.py" line="139"/>
         <source>Close union…</source>
         <translation>撤销工会…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="163"/>
+        <location filename="../views/roster/tab.py" line="161"/>
         <source>{0} members</source>
         <translation>共 {0} 名会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="176"/>
+        <location filename="../views/roster/tab.py" line="174"/>
         <source>Credit code: {0}</source>
         <translation>信用代码：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="183"/>
+        <location filename="../views/roster/tab.py" line="181"/>
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="243"/>
+        <location filename="../views/roster/tab.py" line="239"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="244"/>
+        <location filename="../views/roster/tab.py" line="240"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="249"/>
+        <location filename="../views/roster/tab.py" line="245"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
+        <location filename="../views/roster/tab.py" line="248"/>
         <location filename="../views/roster/tab.py" line="252"/>
-        <location filename="../views/roster/tab.py" line="256"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="257"/>
+        <location filename="../views/roster/tab.py" line="253"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
@@ -395,22 +395,22 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="109"/>
+        <location filename="../views/roster/member_dialog.py" line="115"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="109"/>
+        <location filename="../views/roster/member_dialog.py" line="115"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="110"/>
+        <location filename="../views/roster/member_dialog.py" line="116"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="110"/>
+        <location filename="../views/roster/member_dialog.py" line="116"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>

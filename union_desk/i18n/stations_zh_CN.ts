@@ -125,137 +125,137 @@
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../views/stations/dialog.py" line="40"/>
+        <location filename="../views/stations/dialog.py" line="41"/>
         <source>Register a rest station</source>
         <translation>登记爱心驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="43"/>
+        <location filename="../views/stations/dialog.py" line="44"/>
         <source>Edit rest station — {0}</source>
         <translation>修改爱心驿家 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="51"/>
+        <location filename="../views/stations/dialog.py" line="52"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="52"/>
+        <location filename="../views/stations/dialog.py" line="53"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="55"/>
+        <location filename="../views/stations/dialog.py" line="56"/>
         <source>Self-built (自建)</source>
         <translation>自建</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="56"/>
+        <location filename="../views/stations/dialog.py" line="57"/>
         <source>Co-built (共建)</source>
         <translation>共建</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="57"/>
+        <location filename="../views/stations/dialog.py" line="58"/>
         <source>Built</source>
         <translation>建设方式</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="58"/>
+        <location filename="../views/stations/dialog.py" line="59"/>
         <source>Host unit</source>
         <translation>建设（依托）单位</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="59"/>
+        <location filename="../views/stations/dialog.py" line="60"/>
         <source>Host unit credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="67"/>
+        <location filename="../views/stations/dialog.py" line="68"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="70"/>
+        <location filename="../views/stations/dialog.py" line="71"/>
         <source>Co-building union</source>
         <translation>共建基层工会</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="71"/>
+        <location filename="../views/stations/dialog.py" line="72"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="72"/>
+        <location filename="../views/stations/dialog.py" line="73"/>
         <source>Latitude (optional)</source>
         <translation>纬度（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="73"/>
+        <location filename="../views/stations/dialog.py" line="74"/>
         <source>Longitude (optional)</source>
         <translation>经度（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="74"/>
+        <location filename="../views/stations/dialog.py" line="75"/>
         <source>Floor area (m²)</source>
         <translation>使用面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="75"/>
+        <location filename="../views/stations/dialog.py" line="76"/>
         <source>Open 24 hours</source>
         <translation>24小时开放</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="78"/>
+        <location filename="../views/stations/dialog.py" line="79"/>
         <source>Opening hours</source>
         <translation>开放时间</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="80"/>
+        <location filename="../views/stations/dialog.py" line="81"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="81"/>
+        <location filename="../views/stations/dialog.py" line="82"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="83"/>
+        <location filename="../views/stations/dialog.py" line="84"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="85"/>
+        <location filename="../views/stations/dialog.py" line="86"/>
         <source>Facilities</source>
         <translation>设施配备</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="135"/>
+        <location filename="../views/stations/dialog.py" line="138"/>
         <source>{0} must be a number</source>
         <translation>{0}应为数字</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="141"/>
+        <location filename="../views/stations/dialog.py" line="144"/>
         <source>Floor area must be a number of square metres</source>
         <translation>使用面积应为平方米数</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="147"/>
+        <location filename="../views/stations/dialog.py" line="150"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="148"/>
+        <location filename="../views/stations/dialog.py" line="151"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="158"/>
+        <location filename="../views/stations/dialog.py" line="161"/>
         <source>Warning (saved anyway): {0}</source>
         <translation>提示（仍可保存）：{0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="161"/>
+        <location filename="../views/stations/dialog.py" line="164"/>
         <source>optional when open 24 hours</source>
         <translation>24小时开放时可不填</translation>
     </message>
@@ -579,87 +579,87 @@ Reason:</source>
 <context>
     <name>StationsModel</name>
     <message>
-        <location filename="../views/stations/model.py" line="27"/>
+        <location filename="../views/stations/model.py" line="26"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="27"/>
+        <location filename="../views/stations/model.py" line="26"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="27"/>
+        <location filename="../views/stations/model.py" line="26"/>
         <source>Built</source>
         <translation>建设方式</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="27"/>
+        <location filename="../views/stations/model.py" line="26"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="28"/>
+        <location filename="../views/stations/model.py" line="27"/>
         <source>Area m²</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="28"/>
+        <location filename="../views/stations/model.py" line="27"/>
         <source>Opening hours</source>
         <translation>开放时间</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="28"/>
+        <location filename="../views/stations/model.py" line="27"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="29"/>
+        <location filename="../views/stations/model.py" line="28"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="29"/>
+        <location filename="../views/stations/model.py" line="28"/>
         <source>Missing standard items</source>
         <translation>未达标项目</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="29"/>
+        <location filename="../views/stations/model.py" line="28"/>
         <source>Last inspection</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="30"/>
+        <location filename="../views/stations/model.py" line="29"/>
         <source>Next inspection due</source>
         <translation>下次检查</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="72"/>
+        <location filename="../views/stations/model.py" line="71"/>
         <source>24 hours</source>
         <translation>24小时</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="78"/>
+        <location filename="../views/stations/model.py" line="77"/>
         <source>Up to standard</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="81"/>
+        <location filename="../views/stations/model.py" line="80"/>
         <source>Not yet inspected</source>
         <translation>尚未验收</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="82"/>
+        <location filename="../views/stations/model.py" line="81"/>
         <source>passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="82"/>
+        <location filename="../views/stations/model.py" line="81"/>
         <source>failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="116"/>
+        <location filename="../views/stations/model.py" line="115"/>
         <source>Host unit credit code: {0}</source>
         <translation>单位统一社会信用代码：{0}</translation>
     </message>

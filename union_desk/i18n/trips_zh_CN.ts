@@ -166,62 +166,62 @@
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../views/trips/dialogs.py" line="140"/>
+        <location filename="../views/trips/dialogs.py" line="141"/>
         <source>Registration</source>
         <translation>报名登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="143"/>
+        <location filename="../views/trips/dialogs.py" line="144"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="143"/>
+        <location filename="../views/trips/dialogs.py" line="144"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="144"/>
+        <location filename="../views/trips/dialogs.py" line="145"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="144"/>
+        <location filename="../views/trips/dialogs.py" line="145"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="145"/>
+        <location filename="../views/trips/dialogs.py" line="146"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="145"/>
+        <location filename="../views/trips/dialogs.py" line="146"/>
         <source>City</source>
         <translation>市（州）</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="146"/>
+        <location filename="../views/trips/dialogs.py" line="147"/>
         <source>County</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="146"/>
+        <location filename="../views/trips/dialogs.py" line="147"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="147"/>
+        <location filename="../views/trips/dialogs.py" line="148"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="148"/>
+        <location filename="../views/trips/dialogs.py" line="149"/>
         <source>Insurance no.</source>
         <translation>保险单号</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="161"/>
+        <location filename="../views/trips/dialogs.py" line="166"/>
         <source>Legs</source>
         <translation>乘车方向</translation>
     </message>
@@ -566,72 +566,77 @@
         <translation>选中车辆则只打印所选车辆；未选中则打印全部车辆。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="90"/>
+        <location filename="../views/trips/tab.py" line="76"/>
+        <source>Passengers&apos; and emergency phones in full on the manifests (for the driver and escort; logged)</source>
+        <translation>乘车名单显示乘客和紧急联系人完整手机号（供驾驶员、带车人联系；记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/tab.py" line="95"/>
         <source>Passengers and boarding</source>
         <translation>乘客与上车核对</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="91"/>
+        <location filename="../views/trips/tab.py" line="96"/>
         <source>Registrations</source>
         <translation>报名登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="92"/>
+        <location filename="../views/trips/tab.py" line="97"/>
         <source>Waiting list</source>
         <translation>候补名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="93"/>
+        <location filename="../views/trips/tab.py" line="98"/>
         <source>Figures</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="124"/>
+        <location filename="../views/trips/tab.py" line="129"/>
         <source>No campaign yet: start with “New campaign…”.</source>
         <translation>还没有活动：请先点“新建活动…”。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="209"/>
+        <location filename="../views/trips/tab.py" line="214"/>
         <source>Remove bus {0}? Its {1} passengers go back to the waiting list.</source>
         <translation>删除车辆 {0}？车上 {1} 名乘客将退回候补名单。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="223"/>
+        <location filename="../views/trips/tab.py" line="228"/>
         <source>Assigning seats…</source>
         <translation>正在排座…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="226"/>
+        <location filename="../views/trips/tab.py" line="231"/>
         <source>Seats assigned: {0} seated now, {1} still waiting.</source>
         <translation>排座完成：本次安排 {0} 人，仍有 {1} 人候补。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="229"/>
+        <location filename="../views/trips/tab.py" line="234"/>
         <source>No bus goes to: {0}</source>
         <translation>没有车辆前往：{0}</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="236"/>
+        <location filename="../views/trips/tab.py" line="243"/>
         <source>Manifests</source>
         <translation>乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="239"/>
+        <location filename="../views/trips/tab.py" line="246"/>
         <source>Seat notices</source>
         <translation>乘车通知</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="254"/>
+        <location filename="../views/trips/tab.py" line="262"/>
         <source>Export manifests</source>
         <translation>导出乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="262"/>
+        <location filename="../views/trips/tab.py" line="270"/>
         <source>Exported {0} passengers to {1} (ID numbers and phones masked).</source>
         <translation>已导出 {0} 名乘客到 {1}（身份证号和手机号已隐藏）。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="274"/>
+        <location filename="../views/trips/tab.py" line="282"/>
         <source>Registered {0} · seated {1} · waiting {2} · on board {3}</source>
         <translation>已登记 {0} · 已排座 {1} · 候补 {2} · 已上车 {3}</translation>
     </message>

@@ -117,8 +117,11 @@ def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "in
     ])
 
 
-def log_action(session, *, table_name: str, record_id: str, action: str, detail: dict) -> None:
+def log_action(session, *, table_name: str, record_id: str, action: str,
+               detail: dict) -> AuditEntry:
     """An audit row for something that is not a change, e.g. revealing full ID numbers."""
-    session.add(AuditEntry(actor=session.info.get("actor", ""),
-                           township=session.info.get("township", ""), table_name=table_name,
-                           record_id=record_id, action=action, after=_dump(detail)))
+    entry = AuditEntry(actor=session.info.get("actor", ""),
+                       township=session.info.get("township", ""), table_name=table_name,
+                       record_id=record_id, action=action, after=_dump(detail))
+    session.add(entry)
+    return entry

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
 from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.personal import BankAccount, IdNumber, birth_year_of
 
 
 class HardshipCategory(str, Enum):
@@ -123,11 +124,13 @@ class HouseholdPersonRow(BaseModel):
     id: str
     name: str
     relation: str
-    id_number: str
-    birth_date: date | None
+    id_number: IdNumber
+    birth_year: int | None  # only the year beside the masked ID number (models/personal.py)
     monthly_income_fen: int
     health: str
     school: str
+
+    year_from_birth_date = birth_year_of
 
 
 class HouseholdEventRow(BaseModel):
@@ -142,7 +145,7 @@ class HouseholdRow(BaseModel):
     id: str
     member_id: str
     member_name: str
-    member_id_number: str
+    member_id_number: IdNumber
     union_id: str
     union_name: str
     employer: str
@@ -167,7 +170,7 @@ class HouseholdDetail(HouseholdRow):
     work_status: str
     housing: str
     bank_name: str
-    bank_account: str
+    bank_account: BankAccount
     built_by: str
     checked_by: str
     entered_by: str

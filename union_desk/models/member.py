@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
 from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.personal import IdNumber, Phone, birth_year_of
 
 
 class MemberStatus(str, Enum):
@@ -87,15 +88,16 @@ class MemberUpdate(MemberBase):
 
 
 class MemberRow(BaseModel):
-    """What views, exports and reports read."""
+    """What views, exports and reports read: personal numbers masked (models/personal.py), and
+    of the birth date only the year, which is all a masked row may show beside the ID number."""
 
     id: str
     name: str
     gender: str
     ethnicity: str
-    id_number: str
-    birth_date: date | None
-    phone: str
+    id_number: IdNumber
+    birth_year: int | None
+    phone: Phone
     employer: str
     union_id: str
     union_name: str
@@ -105,6 +107,8 @@ class MemberRow(BaseModel):
     hukou_type: str
     status: MemberStatus
     status_date: date | None
+
+    year_from_birth_date = birth_year_of
 
 
 class MemberEventRow(BaseModel):

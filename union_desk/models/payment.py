@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from enum import Enum
 
 import sqlalchemy as sa
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 from sqlmodel import Field, SQLModel
 
 from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.personal import IdNumber
 
 
 class PaymentMethod(str, Enum):
@@ -113,13 +115,18 @@ class VisitCreate(VisitBase):
 
 
 class PaymentRow(BaseModel):
+    """A payment as listed and printed. The stored `recipient_id_number` is a person's ID
+    number, or for a payment to a unit (no member, no household) the unit's unified social
+    credit code: public, so it comes apart as `recipient_credit_code`, shown whole."""
+
     id: str
     voucher_no: str
     household_id: str | None
     member_id: str | None
     visit_id: str | None
     recipient_name: str
-    recipient_id_number: str
+    recipient_id_number: IdNumber  # empty for a unit
+    recipient_credit_code: str = ""  # a unit's, else empty
     recipient_unit: str
     recipient_category: str
     occasion: str
@@ -139,6 +146,21 @@ class PaymentRow(BaseModel):
     discharged_on: date | None
     total_cost_fen: int | None
     reimbursed_fen: int | None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unit_code_apart(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("member_id") is None \
+                and data.get("household_id") is None and "recipient_credit_code" not in data:
+            data = dict(data)
+            number = data.get("recipient_id_number")
+            data["recipient_credit_code"] = number if isinstance(number, str) else ""
+            data["recipient_id_number"] = ""
+        return data
+
+    @property
+    def unit_recipient(self) -> bool:
+        return self.member_id is None and self.household_id is None
 
 
 class VisitRow(BaseModel):

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
 from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.personal import Phone
 
 
 class StationKind(str, Enum):
@@ -204,7 +205,7 @@ class StationRow(BaseModel):
     opening_hours: str
     is_24h: bool
     manager: str
-    manager_phone: str
+    manager_phone: Phone
     registered_on: date
     facilities: list[str]
     status: StationStatus

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
 from union_desk.models.base import RecordBase, UTCDateTime, enum_type
+from union_desk.models.personal import IdNumber, Phone
 
 
 class TripLeg(str, Enum):
@@ -225,14 +226,14 @@ class RegistrationRow(BaseModel):
     seq: int
     member_id: str | None
     name: str
-    id_number: str
-    phone: str
+    id_number: IdNumber
+    phone: Phone
     employer: str
     province: str
     city: str
     county: str
     emergency_name: str
-    emergency_phone: str
+    emergency_phone: Phone
     insurance_no: str
     legs: TripLegs
     status: RegistrationStatus
@@ -259,12 +260,12 @@ class PassengerRow(BaseModel):
     seat_no: int | None
     boarded_at: datetime | None
     name: str
-    id_number: str
-    phone: str
+    id_number: IdNumber
+    phone: Phone
     employer: str
     destination: str
     emergency_name: str
-    emergency_phone: str
+    emergency_phone: Phone
     insurance_no: str
     is_member: bool
 

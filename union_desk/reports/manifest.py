@@ -1,8 +1,9 @@
 """Shuttle-bus printouts: the manifest per bus (乘车名单, A4 landscape) and a seat notice per
 passenger (乘车通知, four A6 notices to an A4 page, cut along the dashed lines).
 
-ID numbers and passengers' phones are masked. The driver's phone is printed in full: it is the
-trip's contact number, which passengers and the escort need to reach the bus.
+ID numbers are masked; passengers' and emergency contacts' phones too, unless the manifest is
+given an audited `reveal` grant (the driver and the escort call them). The driver's phone is
+printed in full: it is the trip's contact number, which passengers need to reach the bus.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Sequence
 
 from reportlab.lib.pagesizes import A4, landscape
 
-from union_desk.domain.masking import mask_id, mask_phone
+from union_desk.models.personal import RevealGrant, shown
 from union_desk.models.trips import BusLoad, BusRow, PassengerRow
 from union_desk.reports.pdfkit import draw_table, draw_text, fit_text, new_canvas
 
@@ -38,9 +39,9 @@ def _route(bus: BusRow) -> str:
     return " → ".join(stops)
 
 
-def _passenger_cells(p: PassengerRow) -> list[str]:
-    return [str(p.seat_no or ""), p.name, mask_id(p.id_number), mask_phone(p.phone), p.destination,
-            p.employer, p.emergency_name, mask_phone(p.emergency_phone),
+def _passenger_cells(p: PassengerRow, reveal: RevealGrant | None) -> list[str]:
+    return [str(p.seat_no or ""), p.name, str(p.id_number), shown(p.phone, reveal), p.destination,
+            p.employer, p.emergency_name, shown(p.emergency_phone, reveal),
             "已上车" if p.boarded_at else ""]
 
 
@@ -56,7 +57,8 @@ def _bus_details(c, bus: BusRow, y: float) -> float:
     return bottom - ROW_H
 
 
-def _manifest_pages(c, campaign: str, organiser: str, load: BusLoad, printed_on: date) -> int:
+def _manifest_pages(c, campaign: str, organiser: str, load: BusLoad, printed_on: date,
+                    reveal: RevealGrant | None) -> int:
     bus, people = load.bus, load.passengers
     chunks = [people[:FIRST_PAGE_ROWS]]
     rest = people[FIRST_PAGE_ROWS:]
@@ -77,7 +79,7 @@ def _manifest_pages(c, campaign: str, organiser: str, load: BusLoad, printed_on:
         y -= 42
         if number == 1:
             y = _bus_details(c, bus, y) - 8
-        y = draw_table(c, MARGIN, y, widths, header, [_passenger_cells(p) for p in chunk],
+        y = draw_table(c, MARGIN, y, widths, header, [_passenger_cells(p, reveal) for p in chunk],
                        row_h=ROW_H, size=9, aligns=aligns)
         if number == len(chunks):
             boarded = sum(1 for p in people if p.boarded_at)
@@ -101,7 +103,7 @@ def _notice(c, x: float, y: float, w: float, h: float, campaign: str, organiser:
     draw_text(c, x + w / 2, top - 20, "乘车通知", 20, "center", bold=True)
     draw_text(c, x + w / 2, top - 40, fit_text(campaign, 11, w - 2 * pad), 11, "center")
     lines = [("姓名", p.name), ("车次", f"{bus.leg.value}第 {bus.seq} 车"), ("车牌号", bus.plate),
-             ("发车时间", bus.departs_text or "另行通知"), ("身份证号", mask_id(p.id_number)),
+             ("发车时间", bus.departs_text or "另行通知"), ("身份证号", str(p.id_number)),
              ("发车地点", bus.departure_place or "另行通知"), ("下车地点", p.destination),
              ("驾驶员", f"{bus.driver} {bus.driver_phone}".strip() or "另行通知")]
     box = 76  # the seat-number box on the right
@@ -145,11 +147,13 @@ def _notice_pages(c, campaign: str, organiser: str, loads: Sequence[BusLoad]) ->
 
 
 def write_manifest(target, *, campaign: str, organiser: str, loads: Sequence[BusLoad],
-                   printed_on: date, notices: bool = False) -> int:
+                   printed_on: date, notices: bool = False,
+                   reveal: RevealGrant | None = None) -> int:
     """Manifests of the given buses (and, if asked, everyone's seat notices) to a PDF path or
-    binary file. Returns the number of pages."""
+    binary file; with `reveal`, phones in full. Returns the number of pages."""
     c = new_canvas(target, PAGE, f"{campaign} 乘车名单")
-    pages = sum(_manifest_pages(c, campaign, organiser, load, printed_on) for load in loads)
+    pages = sum(_manifest_pages(c, campaign, organiser, load, printed_on, reveal)
+                for load in loads)
     if notices:
         pages += _notice_pages(c, campaign, organiser, loads)
     c.save()

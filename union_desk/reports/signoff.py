@@ -11,8 +11,8 @@ from typing import Sequence
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from union_desk.domain.masking import mask_id
 from union_desk.domain.money import fen_to_words, format_fen
+from union_desk.models.personal import IdNumber
 from union_desk.reports.formkit import Steps, cell, fitted, small_name, wrapped, write_pdf
 from union_desk.reports.pdfkit import draw_table, draw_text, new_canvas
 from union_desk.reports.voucher import LAYOUTS, VoucherData, draw_vouchers
@@ -40,7 +40,7 @@ ROWS_LAST_PAGE = int((TABLE_TOP - HEAD_H - 3 * TOTAL_H - SIGN_BLOCK - FOOT) // R
 @dataclass(frozen=True)
 class SignoffLine:
     recipient: str
-    id_number: str  # the full number: the sheet prints it masked
+    id_number: IdNumber | str  # a person's prints masked (as an IdNumber); a unit's credit code whole
     unit: str
     amount_fen: int
     voucher_no: str
@@ -129,7 +129,7 @@ def _draw_page(c: Canvas, data: SignoffData, start: int, end: int, page_no: int,
     top = draw_table(c, LEFT, TABLE_TOP, WIDTHS, header, [], row_h=HEAD_H, size=10)
     lines = data.lines[start:end]
     for i, ln in enumerate(lines):
-        shown = ln.id_number if ln.unit_recipient else mask_id(ln.id_number)
+        shown = ln.id_number if ln.unit_recipient else str(IdNumber(ln.id_number))
         _row(c, top, [str(start + i + 1), ln.recipient, shown, ln.unit,
                       _plain_amount(ln.amount_fen), ln.voucher_no, ""])
         top -= ROW_H

@@ -9,8 +9,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from union_desk.domain.masking import mask_phone
 from union_desk.domain.station_standard import CHECKLIST, Standard, item_label
+from union_desk.models.personal import RevealGrant, shown
 from union_desk.models.stations import InspectionRow, StationRow
 from union_desk.reports.fonts import register_cjk_font
 from union_desk.reports.pdfkit import (draw_box, draw_qr, draw_table, draw_text, fit_text,
@@ -45,7 +45,8 @@ def _footer(c, width: float, text: str) -> None:
 # -- registration form (登记表) -----------------------------------------------------------------
 
 def registration_form(target, *, station: StationRow, standard: Standard, township_name: str,
-                      reveal_phone: bool = False) -> None:
+                      reveal: RevealGrant | None = None) -> None:
+    """With `reveal` (an audited grant) the manager's phone prints in full, else masked."""
     width, height = A4
     c = new_canvas(target, A4, f"爱心驿家登记表 {station.code}")
     draw_text(c, width / 2, height - MARGIN - 10, "爱心驿家登记表", 20, "center", bold=True)
@@ -56,7 +57,7 @@ def registration_form(target, *, station: StationRow, standard: Standard, townsh
                                       if station.status_date else "")
     coords = ("" if station.latitude is None else
               f"{station.latitude:.6f}, {station.longitude:.6f}")
-    phone = station.manager_phone if reveal_phone else mask_phone(station.manager_phone)
+    phone = shown(station.manager_phone, reveal)
     code_text = station.host_credit_code + ("（校验未通过）" if station.credit_warning else "")
     inner = width - 2 * MARGIN
     cols = [inner * 0.16, inner * 0.34, inner * 0.16, inner * 0.34]

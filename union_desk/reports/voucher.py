@@ -18,8 +18,8 @@ from typing import Sequence
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from union_desk.domain.masking import mask_id
 from union_desk.domain.money import fen_to_words, format_fen
+from union_desk.models.personal import IdNumber
 from union_desk.reports.formkit import Steps, cell, fitted, small_name, write_pdf
 from union_desk.reports.pdfkit import draw_text, draw_watermark, new_canvas
 from union_desk.reports.qrmark import draw_qr_mark
@@ -40,7 +40,7 @@ class VoucherData:
     paid_on: date
     occasion: str
     recipient: str
-    id_number: str  # in full: printed masked (a unit's credit code is printed in full)
+    id_number: IdNumber | str  # a person's prints masked (as an IdNumber); a unit's credit code whole
     unit: str
     category: str
     amount_fen: int
@@ -111,7 +111,7 @@ def _body(c: Canvas, v: VoucherData, x: float, top: float, width: float) -> floa
     rw = width - lw - vw - lw2
     cols = (x, x + lw, x + lw + vw, x + lw + vw + lw2)
     id_label, id_shown = (("统一社会\n信用代码", v.id_number) if v.unit_recipient
-                          else ("身份证号", mask_id(v.id_number)))
+                          else ("身份证号", str(IdNumber(v.id_number))))
     rows = (
         ("领 取 人", v.recipient, id_label, id_shown),
         ("用    途", v.unit, "", "") if v.unit_recipient else

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from pydantic import ValidationError
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
@@ -12,13 +13,20 @@ from union_desk.views.ops import Ops, error_text
 
 
 class FormDialog(QDialog):
-    """Subclasses fill `self.form` and implement `payload()`; `save` is the write to run."""
+    """Subclasses fill `self.form` and implement `payload()`; `save` is the write to run.
+
+    An edit form shows the record's personal numbers (ID number, phones, bank account) in full,
+    which the rows it is opened with carry masked: `fill_in_full` fetches them through the
+    area's audited reveal service and allows Save once they are in (`ready`, `filled`)."""
+
+    filled = Signal()
 
     def __init__(self, ops: Ops, title: str, save: Callable[[Any, Any], Any], changes: set[Change],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ops, self._save, self._changes = ops, save, changes
         self.result_row: Any = None
+        self.ready = True  # False while the full numbers of an edit form are on their way
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = QLabel(self)
@@ -61,6 +69,21 @@ class FormDialog(QDialog):
 
     def payload(self) -> Any:
         raise NotImplementedError
+
+    def fill_in_full(self, reveal: Callable[[Any], Any], fill: Callable[[Any], None]) -> None:
+        """Run `reveal(session)` (a service that audits what it reveals: a write op), then
+        `fill(its result)`; Save waits for it."""
+        self.ready = False
+        self.save_button().setEnabled(False)
+        self.ops.read(reveal, parent=self, audited=True) \
+            .success(lambda full: self._filled_in_full(fill, full)) \
+            .failure(lambda err: self.show_error(error_text(err))).run()
+
+    def _filled_in_full(self, fill: Callable[[Any], None], full: Any) -> None:
+        fill(full)
+        self.ready = True
+        self.save_button().setEnabled(True)
+        self.filled.emit()
 
     def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)

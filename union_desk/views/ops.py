@@ -92,8 +92,10 @@ class Ops(QObject):
         self._failed.connect(self._on_failed)
         self._progressed.connect(self._on_progressed)
 
-    def read(self, fn: Callable, *, parent: QWidget | None = None) -> Op:
-        op = Op(self, fn, write=False, changes=frozenset())
+    def read(self, fn: Callable, *, parent: QWidget | None = None, audited: bool = False) -> Op:
+        """A read. `audited`: it writes an audit entry — it reveals full personal numbers
+        (models/personal.py) — so it runs in the write transaction, announcing no change."""
+        op = Op(self, fn, write=audited, changes=frozenset())
         op._parent = parent
         return op
 

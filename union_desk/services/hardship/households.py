@@ -8,7 +8,6 @@ from sqlmodel import Session, select
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
-from union_desk.domain.masking import mask_id
 from union_desk.models.base import utcnow
 from union_desk.models.hardship import (
     SELF_RELATION, HardshipCategory, Household, HouseholdCreate, HouseholdDetail, HouseholdEvent,
@@ -16,6 +15,7 @@ from union_desk.models.hardship import (
     HouseholdUpdate,
 )
 from union_desk.models.member import Member
+from union_desk.models.personal import IdNumber, grant_reveal
 from union_desk.services.errors import UserError
 from union_desk.services.hardship.policy import suggest_category
 from union_desk.services.hardship.household_search import household_row, row_query
@@ -126,23 +126,35 @@ def get_household(session: Session, *, household_id: str) -> HouseholdDetail:
     events = session.exec(select(HouseholdEvent).where(
         HouseholdEvent.household_id == household_id, HouseholdEvent.deleted_at.is_(None))
         .order_by(HouseholdEvent.on, sa.literal_column("household_event.rowid"))).all()
-    base = household_row(found).model_dump()
+    base = dict(household_row(found))  # the values themselves: a dump would be masked
     return HouseholdDetail(
         **base,
         **{k: getattr(household, k) for k in (
             "category_reason", "secondary_causes", "cause_detail", "health_status",
             "disability_type", "work_status", "housing", "bank_name", "bank_account",
             "built_by", "checked_by", "entered_by", "income_total_fen")},
-        persons=[HouseholdPersonRow(**p.model_dump(include=set(HouseholdPersonRow.model_fields)))
-                 for p in persons],
+        persons=[HouseholdPersonRow(**p.model_dump(include=_PERSON_FIELDS)) for p in persons],
         history=[HouseholdEventRow(status=e.status, on=e.on, reason=e.reason) for e in events],
     )
+
+
+_PERSON_FIELDS = set(HouseholdPersonRow.model_fields) | {"birth_date"}
 
 
 def household_of_member(session: Session, *, member_id: str) -> HouseholdDetail | None:
     found = session.exec(select(Household.id).where(Household.member_id == member_id,
                                                     Household.deleted_at.is_(None))).first()
     return None if found is None else get_household(session, household_id=found)
+
+
+def household_for_edit(session: Session, *, household_id: str) -> dict:
+    """The file's bank account and its household members' ID numbers in full (by person id),
+    for the edit form: one audited reveal, so in a write session."""
+    detail = get_household(session, household_id=household_id)
+    grant = grant_reveal(session, what="修改困难职工档案", table_name="household",
+                         record_id=detail.id)
+    return {"bank_account": detail.bank_account.reveal(grant),
+            "persons": {p.id: p.id_number.reveal(grant) for p in detail.persons}}
 
 
 # -- internals ----------------------------------------------------------------------------
@@ -164,7 +176,7 @@ def _live_household(session: Session, household_id: str) -> Household:
 def _describe(session: Session, household: Household) -> str:
     member = session.get(Member, household.member_id)
     built = household.created_at.date().isoformat()
-    return (f"{member.name}（{mask_id(member.id_number)}）的档案，"
+    return (f"{member.name}（{IdNumber(member.id_number)}）的档案，"
             f"{household.category.value}，{household.status.value}，建档于 {built}")
 
 

@@ -22,7 +22,8 @@ class PaymentFilter(BaseModel):
 
 
 # plain columns, not ORM entities: building entities costs more than the query
-ROW_COLUMNS = tuple(getattr(Payment, name) for name in PaymentRow.model_fields)
+ROW_COLUMNS = tuple(getattr(Payment, name) for name in PaymentRow.model_fields
+                    if name != "recipient_credit_code")  # split from recipient_id_number
 
 SORTS = {
     "voucher_no": Payment.voucher_no,

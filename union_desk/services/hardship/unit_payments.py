@@ -20,7 +20,7 @@ NAME_MAX, UNIT_MAX, CODE_MAX = 40, 100, 18
 
 
 def is_unit_payment(row: PaymentRow) -> bool:
-    return row.member_id is None and row.household_id is None
+    return row.unit_recipient
 
 
 def record_unit_payment(session: Session, *, unit_name: str, credit_code: str = "",

@@ -156,7 +156,7 @@ def township_union(session: Session) -> str:
 def voucher_data(p: PaymentRow, union: str, secret: str) -> VoucherData:
     return VoucherData(
         township_union=union, voucher_no=p.voucher_no, paid_on=p.paid_on, occasion=p.occasion,
-        recipient=p.recipient_name, id_number=p.recipient_id_number, unit=p.recipient_unit,
+        recipient=p.recipient_name, id_number=_id_or_code(p), unit=p.recipient_unit,
         category=p.recipient_category, amount_fen=p.amount_fen, method=p.method.value,
         handler=p.handler, reviewer=p.reviewer, approver=p.approver,
         voided=p.status == PaymentStatus.VOID, void_reason=p.void_reason,
@@ -174,13 +174,19 @@ def signoff_data(payments: list[PaymentRow], union: str) -> SignoffData:
     title = f"{occasions[0]}{money}发放签收表" if len(occasions) == 1 else f"{money}发放签收表"
     return SignoffData(
         township_union=union, title=title, occasion=occasion, date_text=date_text,
-        lines=[SignoffLine(recipient=p.recipient_name, id_number=p.recipient_id_number,
+        lines=[SignoffLine(recipient=p.recipient_name, id_number=_id_or_code(p),
                            unit=p.recipient_unit, amount_fen=p.amount_fen,
                            voucher_no=p.voucher_no, unit_recipient=is_unit_payment(p))
                for p in payments],
         handler=_common(p.handler for p in payments),
         reviewer=_common(p.reviewer for p in payments),
         approver=_common(p.approver for p in payments))
+
+
+def _id_or_code(p: PaymentRow):
+    """What the forms print under 身份证号: a person's ID number (an IdNumber: masked), or a
+    unit's credit code (public, whole)."""
+    return p.recipient_credit_code if p.unit_recipient else p.recipient_id_number
 
 
 def _common(names) -> str:

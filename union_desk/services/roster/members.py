@@ -9,11 +9,11 @@ from sqlmodel import Session, select
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
-from union_desk.domain.masking import mask_id
 from union_desk.domain.phone import parse_mobile
 from union_desk.domain.pinyin import name_key, pinyin_full, pinyin_initials
 from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberEventKind,
                                       MemberEventRow, MemberRow, MemberStatus, MemberUpdate)
+from union_desk.models.personal import IdNumber, reveal_row
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.errors import UserError
 
@@ -58,7 +58,7 @@ def _check_unique(session: Session, fields: dict, exclude_id: str | None) -> Non
     if other is not None:
         union = session.get(GrassrootsUnion, other.union_id)
         raise UserError(
-            f"身份证号 {mask_id(other.id_number)} 已登记：{other.name}（{union.name if union else ''}，"
+            f"身份证号 {IdNumber(other.id_number)} 已登记：{other.name}（{union.name if union else ''}，"
             f"{other.status.value}{'，会员证号 ' + other.card_no if other.card_no else ''}）",
             field="id_number")
     if fields["card_no"]:
@@ -265,3 +265,10 @@ def get_member(session: Session, *, member_id: str) -> MemberRow:
     if row is None:
         raise UserError("找不到该会员")
     return MemberRow(**row._mapping)
+
+
+def member_for_edit(session: Session, *, member_id: str) -> dict[str, str]:
+    """The member's ID number and phone in full, for the edit form: an audited reveal, so in a
+    write session."""
+    return reveal_row(session, get_member(session, member_id=member_id), what="修改会员资料",
+                      table_name="member")

@@ -1,5 +1,9 @@
 """Build a station's printed forms (registration form, inspection record, door sign) as PDF bytes,
-for the CLI and the preview alike."""
+for the CLI and the preview alike.
+
+The registration form is filed with the city office, which calls the manager: it carries the
+manager's phone in full, an audited reveal (models/personal.py), so it is made in a write session
+(`needs_write`). The door sign and the inspection record show no personal number."""
 from __future__ import annotations
 
 import io
@@ -8,6 +12,7 @@ from enum import Enum
 from sqlmodel import Session
 
 from union_desk.domain.townships import township_by_code
+from union_desk.models.personal import grant_reveal
 from union_desk.reports import station_forms
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
@@ -26,6 +31,11 @@ FORM_TITLES = {StationForm.FORM: "登记表", StationForm.SIGN: "门牌",
                StationForm.INSPECTION: "验收/复验记录"}
 
 
+def needs_write(form: StationForm) -> bool:
+    """Whether making the form writes (an audit entry): run it as a write op."""
+    return StationForm(form) == StationForm.FORM
+
+
 def station_pdf(session: Session, *, form: StationForm, station_id: str | None = None,
                 code: str | None = None, inspection_id: str | None = None) -> bytes:
     """The PDF of one form. The inspection record is the latest inspection unless one is named."""
@@ -34,8 +44,10 @@ def station_pdf(session: Session, *, form: StationForm, station_id: str | None =
     township = township_by_code(get_setting(session, key="township")).name
     out = io.BytesIO()
     if form == StationForm.FORM:
+        grant = grant_reveal(session, what="爱心驿家登记表（负责人完整手机号，报市总工会）",
+                             table_name="station", record_id=station.id, code=station.code)
         station_forms.registration_form(out, station=station, standard=get_standard(session),
-                                        township_name=township)
+                                        township_name=township, reveal=grant)
     elif form == StationForm.SIGN:
         station_forms.door_sign(out, station=station, township_name=township)
     else:

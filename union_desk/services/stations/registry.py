@@ -19,6 +19,7 @@ from union_desk.domain.station_standard import (StationFacts, area_to_tenths, ch
                                                 tenths_to_text)
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
+from union_desk.models.personal import reveal_row
 from union_desk.models.stations import (Inspection, ServiceCount, Station, StationCounter,
                                         StationCreate, StationPhoto, StationPhotoRow,
                                         StationRow, StationStatus, StationStatusEvent,
@@ -258,6 +259,13 @@ def get_station(session: Session, *, station_id: str | None = None,
     if not rows:
         raise UserError(f"找不到驿家 {code}" if code else "找不到该驿家", field="station_id")
     return rows[0]
+
+
+def station_for_edit(session: Session, *, station_id: str) -> dict[str, str]:
+    """The manager's phone in full, for the edit form: an audited reveal, so in a write
+    session."""
+    return reveal_row(session, get_station(session, station_id=station_id),
+                      what="修改爱心驿家登记", table_name="station")
 
 
 def list_stations(session: Session, *, status: StationStatus | None = None, search: str = "",

@@ -1,4 +1,6 @@
-"""Manifests out of the database: PDF (reports/manifest.py) and Excel, masked."""
+"""Manifests out of the database: PDF (reports/manifest.py) and Excel, masked. The PDF manifest
+can carry passengers' and emergency contacts' phones in full (`full_phones`: the driver and the
+escort call them), an audited reveal inside a write session."""
 from __future__ import annotations
 
 import io
@@ -9,9 +11,9 @@ from pathlib import Path
 from sqlmodel import Session
 
 from union_desk.domain.errors import RuleError
-from union_desk.domain.masking import mask_id, mask_phone
 from union_desk.domain.townships import township_by_code
 from union_desk.files import atomic_path, atomic_write_bytes
+from union_desk.models.personal import grant_reveal
 from union_desk.models.trips import BusLoad
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
@@ -49,15 +51,23 @@ def _check_folder(path: Path) -> None:
 
 
 def manifest_pdf(session: Session, *, campaign_id: str, bus_ids: list[str] | None = None,
-                 notices: bool = False) -> tuple[bytes, int]:
-    """(PDF, pages): 乘车名单 of the chosen buses; `notices` adds each passenger's 乘车通知."""
+                 notices: bool = False, full_phones: bool = False) -> tuple[bytes, int]:
+    """(PDF, pages): 乘车名单 of the chosen buses; `notices` adds each passenger's 乘车通知.
+    `full_phones`: passengers' and emergency contacts' phones in full — audited, so only in a
+    write session."""
     from union_desk.reports.manifest import write_manifest
 
     campaign = get_campaign(session, campaign_id=campaign_id)
     loads = manifest_loads(session, campaign_id=campaign_id, bus_ids=bus_ids)
+    grant = None
+    if full_phones:
+        grant = grant_reveal(session, what="乘车名单（乘客和紧急联系人完整手机号）",
+                             table_name="trip_registration", campaign=campaign.name,
+                             buses=[load.bus.plate for load in loads],
+                             passengers=sum(len(load.passengers) for load in loads))
     out = io.BytesIO()
     pages = write_manifest(out, campaign=campaign.name, organiser=organiser(session),
-                           loads=loads, printed_on=date.today(), notices=notices)
+                           loads=loads, printed_on=date.today(), notices=notices, reveal=grant)
     return out.getvalue(), pages
 
 
@@ -87,9 +97,11 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 
 
 def write_manifest_pdf(session: Session, *, campaign_id: str, path: str | os.PathLike,
-                       bus_ids: list[str] | None = None, notices: bool = False) -> int:
+                       bus_ids: list[str] | None = None, notices: bool = False,
+                       full_phones: bool = False) -> int:
     """Save the manifests (and notices) as a PDF file; returns the number of pages."""
-    data, pages = manifest_pdf(session, campaign_id=campaign_id, bus_ids=bus_ids, notices=notices)
+    data, pages = manifest_pdf(session, campaign_id=campaign_id, bus_ids=bus_ids, notices=notices,
+                               full_phones=full_phones)
     write_bytes(path, data)
     return pages
 
@@ -133,9 +145,9 @@ def export_manifests_xlsx(session: Session, *, campaign_id: str, path: str | os.
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for p in load.passengers:
-            sheet.append([p.seat_no, p.name, mask_id(p.id_number), mask_phone(p.phone),
+            sheet.append([p.seat_no, p.name, str(p.id_number), str(p.phone),
                           p.destination, p.employer, p.emergency_name,
-                          mask_phone(p.emergency_phone), p.insurance_no,
+                          str(p.emergency_phone), p.insurance_no,
                           "是" if p.is_member else "否", "已上车" if p.boarded_at else ""])
         boarded = sum(1 for p in load.passengers if p.boarded_at)
         sheet.append([])

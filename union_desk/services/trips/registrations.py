@@ -17,6 +17,7 @@ from union_desk.domain.pinyin import name_key, pinyin_initials
 from union_desk.domain.seating import destination_key
 from union_desk.models.base import utcnow
 from union_desk.models.member import Member
+from union_desk.models.personal import IdNumber, reveal_row
 from union_desk.models.trips import (Bus, CancelResult, Registration, RegistrationCreate,
                                      RegistrationRow, RegistrationStatus, SeatInfo, TripSeat)
 from union_desk.services.errors import UserError
@@ -64,14 +65,14 @@ def member_for(session: Session, data: RegistrationCreate) -> str | None:
     if member is None:
         return None
     if member.name != data.name:
-        raise UserError(f"身份证号 {data.id_number} 在会员名册中属于“{member.name}”，"
+        raise UserError(f"身份证号 {IdNumber(data.id_number)} 在会员名册中属于“{member.name}”，"
                         f"与填写的姓名“{data.name}”不一致", field="name")
     return member.id
 
 
 def duplicate_message(first: Registration) -> str:
     when = first.created_at.date().isoformat()
-    return (f"{first.name}（身份证号 {first.id_number[:6]}…{first.id_number[-4:]}）已在本活动登记："
+    return (f"{first.name}（身份证号 {IdNumber(first.id_number)}）已在本活动登记："
             f"第 {first.seq} 号，{when} 登记，同一人不能重复登记")
 
 
@@ -132,6 +133,13 @@ def registration_rows(session: Session, regs: list[Registration]) -> list[Regist
 def registration_row(session: Session, *, registration_id: str) -> RegistrationRow:
     reg = get_registration(session, registration_id=registration_id)
     return registration_rows(session, [reg])[0]
+
+
+def registration_for_edit(session: Session, *, registration_id: str) -> dict[str, str]:
+    """The registration's ID number and phones in full, for the edit form: an audited reveal,
+    so in a write session."""
+    return reveal_row(session, registration_row(session, registration_id=registration_id),
+                      what="修改返乡专车登记", table_name="trip_registration")
 
 
 def update_registration(session: Session, *, registration_id: str,

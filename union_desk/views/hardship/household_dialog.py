@@ -1,6 +1,7 @@
 """New or edited household file (一户一档): the member, the household members, causes, health,
-housing, bank account (in full here only), and the category suggested from income per head
-against the year's 低保 — confirmed, or overridden with a reason."""
+housing, bank account (in full here only, through an audited reveal, like the household
+members' ID numbers), and the category suggested from income per head against the year's 低保 —
+confirmed, or overridden with a reason."""
 from __future__ import annotations
 
 from datetime import date
@@ -127,7 +128,7 @@ class HouseholdDialog(HardshipFormDialog):
         self.bank_name = self.add_row(self.tr("Bank"), line_edit(
             self, "bankNameEdit", d.bank_name if d else "", 60), "bank_name")
         self.bank_account = self.add_row(self.tr("Account no."), line_edit(
-            self, "bankAccountEdit", d.bank_account if d else "", 40), "bank_account")
+            self, "bankAccountEdit", "", 40), "bank_account")
         self.built_by = self.add_row(self.tr("File built by"), line_edit(
             self, "builtByEdit", d.built_by if d else "", 40), "built_by")
         self.checked_by = self.add_row(self.tr("Checked by"), line_edit(
@@ -148,6 +149,13 @@ class HouseholdDialog(HardshipFormDialog):
         if d.category != d.suggested_category:
             self.category.setCurrentIndex(self.category.findData(d.category))
             self.category_reason.setText(d.category_reason)
+        household_id = d.id
+        self.fill_in_full(lambda s: households.household_for_edit(s, household_id=household_id),
+                          self._fill_numbers)
+
+    def _fill_numbers(self, full: dict) -> None:
+        self.bank_account.setText(full["bank_account"])
+        self.persons.set_id_numbers(full["persons"])
 
     # -- the suggestion -----------------------------------------------------------------------
     def year(self) -> int:

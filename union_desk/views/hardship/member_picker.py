@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from union_desk.domain.masking import mask_id
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.services.roster import members
 from union_desk.views.ops import Ops
@@ -53,7 +52,7 @@ class MemberPicker(QWidget):
         self.results.blockSignals(True)
         self.results.clear()
         for row in rows:
-            item = QListWidgetItem(f"{row.name}    {mask_id(row.id_number)}    {row.union_name}")
+            item = QListWidgetItem(f"{row.name}    {row.id_number}    {row.union_name}")
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.results.addItem(item)
         self.results.blockSignals(False)
@@ -70,5 +69,5 @@ class MemberPicker(QWidget):
         self.member = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         if self.member is not None:
             self.chosen.setText(self.tr("Chosen: {0} ({1}), {2}").format(
-                self.member.name, mask_id(self.member.id_number), self.member.union_name))
+                self.member.name, str(self.member.id_number), self.member.union_name))
         self.picked.emit(self.member)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from union_desk.domain.masking import mask_id
 from union_desk.domain.money import format_fen
 from union_desk.models.payment import PaymentStatus
 from union_desk.services.hardship.household_search import (HouseholdFilter, count_households,
@@ -54,7 +53,7 @@ class HouseholdsModel(PagedTableModel):
     def __init__(self, ops: Ops, parent=None):
         columns = [
             Column(self.tr("Name"), lambda r: r.member_name, "name"),
-            Column(self.tr("ID number"), lambda r: mask_id(r.member_id_number)),
+            Column(self.tr("ID number"), lambda r: str(r.member_id_number)),
             Column(self.tr("Union"), lambda r: r.union_name, "union"),
             Column(self.tr("Category"), lambda r: r.category.value, "category"),
             Column(self.tr("Status"), lambda r: r.status.value, "status"),
@@ -79,7 +78,7 @@ class PaymentsModel(PagedTableModel):
             Column(self.tr("Voucher no."), lambda r: r.voucher_no, "voucher_no"),
             Column(self.tr("Paid on"), lambda r: _day(r.paid_on), "paid_on"),
             Column(self.tr("Recipient"), lambda r: r.recipient_name, "recipient"),
-            Column(self.tr("ID number"), lambda r: mask_id(r.recipient_id_number)),
+            Column(self.tr("ID number"), lambda r: r.recipient_credit_code or str(r.recipient_id_number)),
             Column(self.tr("Unit"), lambda r: r.recipient_unit),
             Column(self.tr("Occasion"), lambda r: r.occasion, "occasion"),
             Column(self.tr("Amount"), lambda r: format_fen(r.amount_fen), "amount",

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from union_desk.domain.masking import mask_account, mask_id
 from union_desk.domain.money import format_fen
 from union_desk.models.hardship import HouseholdDetail
 from union_desk.models.payment import PaymentRow, VisitRow
@@ -110,7 +109,7 @@ class HouseholdPage(QWidget):
             return
         self.detail, self.payment_rows = d, paid
         self.header.setText(self._header_html(d))
-        self._fill(self.persons, [(p.name, p.relation, mask_id(p.id_number), _day(p.birth_date),
+        self._fill(self.persons, [(p.name, p.relation, str(p.id_number), str(p.birth_year or ""),
                                    format_fen(p.monthly_income_fen), p.health, p.school)
                                   for p in d.persons])
         self._fill(self.visits, [(_day(v.visited_on), v.occasion, v.visitors,
@@ -150,14 +149,14 @@ class HouseholdPage(QWidget):
                 d.person_count, format_fen(d.income_total_fen),
                 format_fen(d.income_per_head_fen))),
             (self.tr("Housing"), d.housing),
-            (self.tr("Bank"), f"{d.bank_name} {mask_account(d.bank_account)}".strip()),
+            (self.tr("Bank"), f"{d.bank_name} {d.bank_account}".strip()),
             (self.tr("Last review"), _day(d.reviewed_on)),
         ]
         cells = [f'<td style="color:#555">{escape(k)}</td><td>{escape(v or "—")}</td>'
                  for k, v in pairs]
         rows = "".join(f"<tr>{cells[i]}<td width=12></td>{cells[i + 1]}</tr>"
                        for i in range(0, len(cells), 2))
-        return (f"<b>{escape(d.member_name)}</b>&nbsp;&nbsp;{mask_id(d.member_id_number)}"
+        return (f"<b>{escape(d.member_name)}</b>&nbsp;&nbsp;{d.member_id_number}"
                 f"&nbsp;&nbsp;{escape(d.union_name)}"
                 f"<table cellspacing=2 cellpadding=1>{rows}</table>")
 

@@ -1,5 +1,6 @@
-"""The household members table of the file dialog: name, relation, ID number (in full here),
-monthly income in yuan, health, school. The first row is the member (本人)."""
+"""The household members table of the file dialog: name, relation, ID number (in full here, once
+the dialog's audited reveal brings it), monthly income in yuan, health, school. The first row is
+the member (本人), whose name and ID number come from the roster (shown masked)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -73,11 +74,21 @@ class PersonsTable(QWidget):
         if self.table.rowCount() == 0 or self._text(0, COL_RELATION) != SELF_RELATION:
             self.table.insertRow(0)
             self._fill(0, HouseholdPersonRow(id="", name=member.name, relation=SELF_RELATION,
-                                             id_number=member.id_number, birth_date=None,
+                                             id_number=member.id_number, birth_year=None,
                                              monthly_income_fen=0, health="", school=""))
         else:
             self.table.item(0, COL_NAME).setText(member.name)
-            self.table.item(0, COL_ID).setText(member.id_number)
+            self.table.item(0, COL_ID).setText(str(member.id_number))
+
+    def set_id_numbers(self, numbers: dict[str, str]) -> None:
+        """The persons' ID numbers in full (by person id), as the audited reveal gives them;
+        the 本人 row keeps the roster's, masked (the service takes it from the member)."""
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            person_id = self.table.item(row, COL_NAME).data(_ID_ROLE)
+            if person_id in numbers and self._text(row, COL_RELATION) != SELF_RELATION:
+                self.table.item(row, COL_ID).setText(numbers[person_id])
+        self.table.blockSignals(False)
 
     def set_persons(self, persons: list[HouseholdPersonRow]) -> None:
         self.table.setRowCount(0)
@@ -99,7 +110,7 @@ class PersonsTable(QWidget):
     def _fill(self, row: int, p: HouseholdPersonRow) -> None:
         self.table.blockSignals(True)
         income = fen_to_plain(p.monthly_income_fen)
-        for column, text in enumerate((p.name, p.relation, p.id_number, income, p.health,
+        for column, text in enumerate((p.name, p.relation, str(p.id_number), income, p.health,
                                        p.school)):
             item = QTableWidgetItem(text)
             if p.relation == SELF_RELATION and column in (COL_NAME, COL_RELATION, COL_ID):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QMessageBox, QSplitter, QTableView, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from union_desk.domain.masking import mask_id, mask_phone
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.models.union import UnionRow
 from union_desk.services.changes import Change
@@ -45,10 +44,9 @@ class RosterTab(Panel):
         return [
             Column(self.tr("Name"), lambda r: r.name, "name"),
             Column(self.tr("Gender"), lambda r: r.gender, "gender"),
-            Column(self.tr("ID number"), lambda r: mask_id(r.id_number), "id_number"),
-            Column(self.tr("Birth date"), lambda r: f"{r.birth_date:%Y-%m-%d}" if r.birth_date else "",
-                   "birth_date"),
-            Column(self.tr("Phone"), lambda r: mask_phone(r.phone), "phone"),
+            Column(self.tr("ID number"), lambda r: str(r.id_number), "id_number"),
+            Column(self.tr("Born"), lambda r: str(r.birth_year or ""), "birth_date"),
+            Column(self.tr("Phone"), lambda r: str(r.phone), "phone"),
             Column(self.tr("Employer"), lambda r: r.employer, "employer"),
             Column(self.tr("Union"), lambda r: r.union_name, "union"),
             Column(self.tr("Joined"), lambda r: f"{r.join_date:%Y-%m-%d}" if r.join_date else "",
@@ -236,11 +234,9 @@ class RosterTab(Panel):
         query = self.query()
         from union_desk.services.roster.export import export_roster
 
-        op = self.ops.write if reveal else self.ops.read  # a reveal writes its audit entry
-        kwargs = {"changes": set()} if reveal else {}
-        op(lambda s, progress, cancelled: export_roster(
+        self.ops.read(lambda s, progress, cancelled: export_roster(
             s, path=path, reveal=reveal, progress=progress, cancelled=cancelled, **query),
-           parent=self, **kwargs).with_progress(self.tr("Exporting…"), self) \
+            parent=self, audited=reveal).with_progress(self.tr("Exporting…"), self) \
             .success(lambda n: self.inform(self.tr("{0} members exported to {1}").format(n, path))) \
             .run()
 

@@ -6,7 +6,6 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from union_desk.domain.masking import mask_phone
 from union_desk.models.stations import StationRow, StationStatus
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,7 +72,7 @@ class StationsModel(QAbstractTableModel):
         if column == COL_MANAGER:
             return r.manager
         if column == COL_PHONE:
-            return mask_phone(r.manager_phone)
+            return str(r.manager_phone)
         if column == COL_MISSING:
             return "、".join(r.missing_labels) or self.tr("Up to standard")
         if column == COL_LAST:

@@ -207,8 +207,9 @@ class StationsTab(Panel):
         titles = {station_print.StationForm.FORM: self.tr("Registration form — {0}"),
                   station_print.StationForm.SIGN: self.tr("Door sign — {0}"),
                   station_print.StationForm.INSPECTION: self.tr("Inspection record — {0}")}
+        # the registration form carries the manager's phone in full: an audited reveal
         self.ops.read(lambda s: station_print.station_pdf(s, form=form, station_id=station_id),
-                      parent=self) \
+                      parent=self, audited=station_print.needs_write(form)) \
             .success(lambda pdf: self._preview(pdf, titles[form].format(code),
                                                station_print.default_filename(code, form))).run()
 

@@ -122,7 +122,8 @@ class BusDialog(FormDialog):
 
 
 class RegistrationDialog(FormDialog):
-    """One worker's registration; the ID number and phones are shown in full here."""
+    """One worker's registration; an edit form shows the ID number and phones in full, fetched
+    through an audited reveal."""
 
     FIELDS = (("name", 40), ("id_number", 20), ("phone", 20), ("employer", 100),
               ("province", 20), ("city", 30), ("county", 30), ("emergency_name", 40),
@@ -148,7 +149,9 @@ class RegistrationDialog(FormDialog):
                   "insurance_no": self.tr("Insurance no.")}
         self.edits: dict[str, QLineEdit] = {}
         for field, length in self.FIELDS:
-            edit = _line(self, f"reg_{field}", str(getattr(row, field)) if row else "", length)
+            edit = _line(self, f"reg_{field}", "", length)
+            if row is not None and isinstance(getattr(row, field), str):
+                edit.setText(getattr(row, field))
             self.edits[field] = edit
             setattr(self, field, edit)
             self.add_row(labels[field], edit, field)
@@ -158,7 +161,13 @@ class RegistrationDialog(FormDialog):
             self.legs.addItem(legs.value, legs)
         if row:
             self.legs.setCurrentIndex(list(TripLegs).index(row.legs))
+            self.fill_in_full(lambda s: regs.registration_for_edit(s, registration_id=reg_id),
+                              self._fill_numbers)
         self.add_row(self.tr("Legs"), self.legs, "legs")
+
+    def _fill_numbers(self, full: dict[str, str]) -> None:
+        for field, value in full.items():
+            self.edits[field].setText(value)
 
     def payload(self) -> RegistrationCreate:
         return RegistrationCreate(legs=self.legs.currentData(),

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from union_desk.models.trips import AssignReport, BusRow, CampaignRow
 from union_desk.services.changes import Change
@@ -72,11 +72,16 @@ class TripsTab(Panel):
             grid.addWidget(make_button(self, name, text, slot), i // 3, i % 3)
         hint = QLabel(self.tr("Select buses to print only those; none selected prints all."), self)
         hint.setWordWrap(True)
+        # off by default, every time the tab opens: the manifests' phones in full are logged
+        self.full_phones = QCheckBox(self.tr("Passengers' and emergency phones in full on the "
+                                             "manifests (for the driver and escort; logged)"), self)
+        self.full_phones.setObjectName("tripsFullPhones")
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.bus_table, 1)
         left_layout.addLayout(grid)
+        left_layout.addWidget(self.full_phones)
         left_layout.addWidget(hint)
 
         self.passengers = PassengersPanel(self.ops, self)
@@ -233,18 +238,21 @@ class TripsTab(Panel):
         return next((c.name for c in self.campaigns if c.id == self.campaign_id), "")
 
     def print_manifests(self) -> None:
-        self._print(trips_export.manifest_pdf, self.tr("Manifests"), "乘车名单")
+        full = self.full_phones.isChecked()  # an audited reveal when ticked
+        self._print(lambda s, **which: trips_export.manifest_pdf(s, full_phones=full, **which),
+                    self.tr("Manifests"), "乘车名单", audited=full)
 
     def print_notices(self) -> None:
         self._print(trips_export.notices_pdf, self.tr("Seat notices"), "乘车通知")
 
-    def _print(self, build, title: str, suffix: str) -> None:
+    def _print(self, build, title: str, suffix: str, audited: bool = False) -> None:
         campaign_id = self.campaign_id
         if campaign_id is None:
             return
         ids = [b.id for b in self.selected_buses()] or None
         name = f"{self._campaign_name()}-{suffix}.pdf"
-        self.ops.read(lambda s: build(s, campaign_id=campaign_id, bus_ids=ids), parent=self) \
+        self.ops.read(lambda s: build(s, campaign_id=campaign_id, bus_ids=ids), parent=self,
+                      audited=audited) \
             .success(lambda result: self.show_preview(result[0], title, name)).run()
 
     def export_excel(self) -> None:
