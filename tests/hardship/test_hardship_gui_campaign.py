@@ -148,6 +148,8 @@ def test_category_override_needs_a_reason(tab, qtbot, roster, db):
     panel.table.selectRow(0)
     qtbot.waitUntil(lambda: panel.page.detail is not None, timeout=5000)
     dialog = panel.edit_household()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=5000)  # the full numbers, an audited reveal
+    assert dialog.persons.table.item(0, 2).text() == str(roster["张三"].id_number)  # 本人 masked
     qtbot.waitUntil(lambda: "深度困难" in dialog.suggestion.text(), timeout=5000)
     dialog.category.setCurrentIndex(dialog.category.findData(HardshipCategory.ACCIDENT))
     qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)

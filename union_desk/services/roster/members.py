@@ -15,6 +15,7 @@ from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberE
                                       MemberEventRow, MemberRow, MemberStatus, MemberUpdate)
 from union_desk.models.personal import IdNumber, reveal_row
 from union_desk.models.union import GrassrootsUnion, UnionStatus
+from union_desk.services.common.masked_order import birth_year, shown_id_number, shown_phone
 from union_desk.services.errors import UserError
 
 _STATUS_EVENT = {MemberStatus.TRANSFERRED: MemberEventKind.TRANSFERRED_OUT,
@@ -175,8 +176,11 @@ _ROW_COLUMNS = [Member.id, Member.name, Member.gender, Member.ethnicity, Member.
                 GrassrootsUnion.name.label("union_name"), Member.join_date, Member.card_no,
                 Member.is_migrant, Member.hukou_type, Member.status, Member.status_date]
 
-SORT_KEYS = {"name": Member.py_full, "gender": Member.gender, "id_number": Member.id_number,
-             "birth_date": Member.birth_date, "phone": Member.phone, "employer": Member.employer,
+# masked columns sort by what they show (services/common/masked_order.py)
+SORT_KEYS = {"name": Member.py_full, "gender": Member.gender,
+             "id_number": shown_id_number(Member.id_number),
+             "birth_date": birth_year(Member.birth_date), "phone": shown_phone(Member.phone),
+             "employer": Member.employer,
              "union": GrassrootsUnion.name, "join_date": Member.join_date,
              "card_no": Member.card_no, "status": Member.status, "is_migrant": Member.is_migrant}
 

@@ -20,6 +20,7 @@ from union_desk.models.member import Member
 from union_desk.models.personal import IdNumber, reveal_row
 from union_desk.models.trips import (Bus, CancelResult, Registration, RegistrationCreate,
                                      RegistrationRow, RegistrationStatus, SeatInfo, TripSeat)
+from union_desk.services.common.masked_order import shown_id_number, shown_phone
 from union_desk.services.errors import UserError
 from union_desk.services.trips.campaigns import bus_spec, get_campaign
 from union_desk.services.trips.seats import leg_buses, offer_seat, stop_keys
@@ -221,8 +222,9 @@ def cancel_registration(session: Session, *, registration_id: str,
                         freed=freed, offered_to=offered)
 
 
-SORTS = {"seq": Registration.seq, "name": Registration.name_key,
-         "id_number": Registration.id_number, "phone": Registration.phone,
+SORTS = {"seq": Registration.seq, "name": Registration.name_key,  # masked: by what they show
+         "id_number": shown_id_number(Registration.id_number),
+         "phone": shown_phone(Registration.phone),
          "employer": Registration.employer, "destination": Registration.province,
          "legs": Registration.legs, "status": Registration.status}
 
