@@ -246,3 +246,36 @@ def test_assigning_again_keeps_rows_masked(demo):
     for load in report.buses:
         for p in load.passengers:
             assert isinstance(p.id_number, IdNumber) and isinstance(p.phone, Phone)
+
+
+# -- a new row type cannot forget --------------------------------------------------------------
+
+PLAIN_ON_PURPOSE = {("UnionRow", "phone"),         # a grassroots union's contact number
+                    ("BusRow", "driver_phone")}    # the trip's contact number, for passengers
+
+
+def test_every_row_model_types_its_personal_numbers():
+    import importlib
+    import inspect
+    import pkgutil
+    import re
+
+    import union_desk.models as models_package
+    from sqlmodel import SQLModel
+
+    checked = []
+    for info in pkgutil.iter_modules(models_package.__path__):
+        module = importlib.import_module(f"union_desk.models.{info.name}")
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(cls, BaseModel) or issubclass(cls, SQLModel) \
+                    or cls.__module__ != module.__name__ \
+                    or name.endswith(("Create", "Update", "In")):
+                continue  # tables and the forms the clerk types hold plain text
+            for field, spec in cls.model_fields.items():
+                if re.search(r"id_number|phone|account", field) \
+                        and (name, field) not in PLAIN_ON_PURPOSE:
+                    kind = spec.annotation
+                    assert isinstance(kind, type) and issubclass(kind, Personal), (name, field)
+                    checked.append((name, field))
+    assert ("MemberRow", "id_number") in checked and ("HouseholdDetail", "bank_account") in checked
+    assert len(checked) >= 12
