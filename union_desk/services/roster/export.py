@@ -15,7 +15,7 @@ from union_desk.domain.masking import mask_id, mask_phone
 from union_desk.files import atomic_path
 from union_desk.models.audit import log_action
 from union_desk.models.member import MemberRow, MemberStatus
-from union_desk.services.common.import_sheet import Cancelled, Progress
+from union_desk.progress import Cancelled, Progress
 from union_desk.services.errors import UserError
 from union_desk.services.roster.members import count_members, iter_members
 
