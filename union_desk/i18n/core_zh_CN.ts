@@ -12,78 +12,100 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../views/import_dialog.py" line="51"/>
-        <location filename="../views/import_dialog.py" line="137"/>
+        <location filename="../views/import_dialog.py" line="74"/>
+        <location filename="../views/import_dialog.py" line="173"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="55"/>
+        <location filename="../views/import_dialog.py" line="80"/>
+        <location filename="../views/import_dialog.py" line="84"/>
         <source>Excel row</source>
         <translation>Excel 行号</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="55"/>
+        <location filename="../views/import_dialog.py" line="80"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="55"/>
+        <location filename="../views/import_dialog.py" line="80"/>
+        <location filename="../views/import_dialog.py" line="84"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="81"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="61"/>
+        <location filename="../views/import_dialog.py" line="85"/>
+        <source>Changes (before → after)</source>
+        <translation>改动（原 → 新）</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="97"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入行清单…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="69"/>
+        <location filename="../views/import_dialog.py" line="105"/>
         <source>Import the valid rows</source>
         <translation>导入有效行</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="75"/>
+        <location filename="../views/import_dialog.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="116"/>
+        <location filename="../views/import_dialog.py" line="152"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="121"/>
+        <location filename="../views/import_dialog.py" line="157"/>
         <source>{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.</source>
         <translation>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，未通过 {4}。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="125"/>
+        <location filename="../views/import_dialog.py" line="161"/>
         <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
         <translation>导入完成：新增 {0}，更新 {1}，无变化 {2}。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="131"/>
+        <location filename="../views/import_dialog.py" line="167"/>
         <source>Save rejected rows</source>
         <translation>保存未导入行清单</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="132"/>
+        <location filename="../views/import_dialog.py" line="168"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="140"/>
+        <location filename="../views/import_dialog.py" line="176"/>
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="162"/>
+        <location filename="../views/import_dialog.py" line="193"/>
+        <source>Rejected rows ({0})</source>
+        <translation>有问题的行（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="196"/>
+        <source>Updates ({0})</source>
+        <translation>将更新的行（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="204"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="176"/>
+        <location filename="../views/import_dialog.py" line="223"/>
         <source>Rejected rows saved to {0}</source>
         <translation>未导入行清单已保存到 {0}</translation>
     </message>
@@ -190,47 +212,47 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../views/pdf_preview.py" line="36"/>
+        <location filename="../views/pdf_preview.py" line="33"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="52"/>
+        <location filename="../views/pdf_preview.py" line="49"/>
         <source>The PDF to print cannot be read.</source>
         <translation>无法读取要打印的 PDF。</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="59"/>
+        <location filename="../views/pdf_preview.py" line="56"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="103"/>
+        <location filename="../views/pdf_preview.py" line="100"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="105"/>
+        <location filename="../views/pdf_preview.py" line="102"/>
         <source>Print… (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="119"/>
+        <location filename="../views/pdf_preview.py" line="116"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="120"/>
+        <location filename="../views/pdf_preview.py" line="117"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="152"/>
+        <location filename="../views/pdf_preview.py" line="149"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="147"/>
+        <location filename="../views/pdf_preview.py" line="144"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>

@@ -4,32 +4,32 @@
 <context>
     <name>CampaignImportDialog</name>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="31"/>
+        <location filename="../views/hardship/import_dialog.py" line="34"/>
         <source>Import a recipients list — {0}</source>
         <translation>导入慰问名单 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="48"/>
+        <location filename="../views/hardship/import_dialog.py" line="51"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="53"/>
+        <location filename="../views/hardship/import_dialog.py" line="56"/>
         <source>Check the list</source>
         <translation>检查名单</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="33"/>
+        <location filename="../views/hardship/import_dialog.py" line="36"/>
         <source>Create the payments</source>
         <translation>生成发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="59"/>
+        <location filename="../views/hardship/import_dialog.py" line="62"/>
         <source>Print vouchers and sign-off sheet…</source>
         <translation>打印凭证和签收表…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="35"/>
+        <location filename="../views/hardship/import_dialog.py" line="38"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -44,27 +44,32 @@
         <translation>生成 {0} 条发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="94"/>
+        <location filename="../views/hardship/import_dialog.py" line="92"/>
+        <source>The options changed since the list was checked: check the list again.</source>
+        <translation>检查名单之后发放选项已有改动，请重新检查名单。</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/import_dialog.py" line="102"/>
         <source>{0} payments created.</source>
         <translation>已生成 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="96"/>
+        <location filename="../views/hardship/import_dialog.py" line="104"/>
         <source>Voucher numbers {0} to {1}.</source>
         <translation>凭证号 {0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="98"/>
+        <location filename="../views/hardship/import_dialog.py" line="106"/>
         <source>Rows with problems were left out (listed below).</source>
         <translation>有问题的行未导入（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="111"/>
+        <location filename="../views/hardship/import_dialog.py" line="119"/>
         <source>The occasion or date changed: check the list again.</source>
         <translation>慰问事由或发放日期已改变，请重新检查名单。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="89"/>
+        <location filename="../views/hardship/import_dialog.py" line="97"/>
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>

@@ -90,14 +90,50 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="20"/>
+        <location filename="../views/roster/import_dialog.py" line="26"/>
         <source>Import roster — {0}</source>
         <translation>导入会员名册 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="32"/>
+        <location filename="../views/roster/import_dialog.py" line="28"/>
+        <source>Real name change</source>
+        <translation>确认改名</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="28"/>
+        <source>Excel row</source>
+        <translation>Excel 行号</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="28"/>
+        <source>Changes (before → after)</source>
+        <translation>改动（原 → 新）</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="47"/>
+        <source>Same person, new name</source>
+        <translation>同一人，已改名</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="31"/>
+        <location filename="../views/roster/import_dialog.py" line="56"/>
+        <source>Name changes to confirm ({0})</source>
+        <translation>待确认的改名（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="64"/>
         <source>Unions to be created: {0}</source>
         <translation>将新建基层工会：{0}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="68"/>
+        <source>{0} rows give an ID number on file under another name and are not imported; tick those that are real name changes under &quot;Name changes to confirm&quot;.</source>
+        <translation>有 {0} 行的身份证号已登记为另一个姓名，这些行不导入；其中确属本人改名的，请在“待确认的改名”中勾选。</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="87"/>
+        <source>Rows with problems were left out (listed below).</source>
+        <translation>有问题的行未导入（见下表）。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,30 @@
+"""Registrations' names follow the same rule as members' names, typed or imported."""
+import pytest
+
+from trips_helpers import list_row, person, register, write_list
+from union_desk.services.errors import UserError
+from union_desk.services.trips.importer import check_trips_file
+
+
+def test_entry_strips_invisible_characters(db, campaign):
+    c, _ = campaign
+    [reg] = register(db, c.id, person(1, "张\u200b三\u2060"))
+    assert reg.name == "张三"
+
+
+def test_entry_refuses_an_error_value_and_lists_every_problem(db, campaign):
+    c, _ = campaign
+    bad = person(2, "#VALUE!").model_copy(update={"phone": "123", "province": ""})
+    with pytest.raises(UserError) as err:
+        register(db, c.id, bad)
+    assert "错误值" in str(err.value)
+    assert [f for f, _ in err.value.problems] == ["name", "phone", "province"]
+
+
+def test_import_names_and_lists_every_problem_of_a_row(db, campaign, tmp_path):
+    c, _ = campaign
+    path = write_list(tmp_path / "list.xlsx", [list_row(1, "😀", phone="123", province="")])
+    with db.session() as s:
+        report = check_trips_file(s, campaign_id=c.id, path=path).report()
+    assert [(r.field, r.name) for r in report.rejected] == [
+        ("姓名", "😀"), ("手机", "😀"), ("目的地省", "😀")]
