@@ -51,9 +51,10 @@ def test_import_the_city_office_list_bad_rows_named_then_pay_and_print(tab, qtbo
                     and dialog.report.rejected != [] and dialog.commit_button.isEnabled(),
                     timeout=10_000)
     table = dialog.rejections
-    shown = {(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())}
-    assert shown == {("3", "身份证号"), ("4", "金额")}
-    assert "校验位" in table.item(0, 2).text() or "校验位" in table.item(1, 2).text()
+    shown = {(table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text())
+             for r in range(table.rowCount())}
+    assert shown == {("3", "李四", "身份证号"), ("4", "王五", "金额")}
+    assert "校验位" in table.item(0, 3).text() or "校验位" in table.item(1, 3).text()
 
     # Changing the occasion asks for a new check before anything is written
     dialog.occasion.setCurrentText("金秋助学")

@@ -8,11 +8,17 @@ from hardship_helpers import household_data, make_id
 from union_desk.services.errors import UserError
 from union_desk.services.hardship.households import create_household
 from union_desk.services.hardship.payment_import import (
-    PaymentImportOptions, check_payment_file, import_payment_file,
+    PaymentImportOptions, check_payment_file, commit_payment_import,
 )
 from union_desk.services.hardship.payment_search import count_payments, list_payments
 
 SPRING = PaymentImportOptions(occasion="春节送温暖", paid_on=date(2021, 2, 5), approver="赵主席")
+
+
+def import_payment_file(session, *, path, options, **kw):
+    """Check then commit in one transaction (the CLI and the window use two)."""
+    return commit_payment_import(session, plan=check_payment_file(
+        session, path=path, options=options, **kw), **kw)
 
 
 def write_list(path, rows, header=("序号", "姓名", "公民身份号码", "发放金额（元）", "备注")):
@@ -47,9 +53,10 @@ def campaign(tmp_path, db, people):
 
 def test_report_names_every_bad_row_with_its_excel_row(db, campaign):
     with db.session() as s:
-        report = check_payment_file(s, path=campaign, options=SPRING)
+        report = check_payment_file(s, path=campaign, options=SPRING).report()
     assert (report.rows, report.valid, report.new, report.unchanged) == (8, 2, 2, 0)
-    got = {(r["row"], r["field"]) : r["reason"] for r in report.rejected}
+    assert report.rejected_rows == 6 and report.rows == report.valid + report.rejected_rows
+    got = {(r.row, r.field): r.reason for r in report.rejected}
     assert "校验位" in got[(5, "身份证号")]
     assert "张三" not in got.get((6, "姓名"), "") and "王五" in got[(6, "姓名")]
     assert got[(7, "金额")] == "金额不能为负数"
@@ -57,8 +64,9 @@ def test_report_names_every_bad_row_with_its_excel_row(db, campaign):
     assert got[(10, "身份证号")] == "会员名册中没有此身份证号"
     assert got[(11, "身份证号")] == "会员名册中没有此身份证号"
     assert got[(11, "金额")] == "未填写金额"
-    assert sorted({r["row"] for r in report.rejected}) == [5, 6, 7, 8, 10, 11]
-    assert set(report.as_dict()) == {"rows", "valid", "new", "updated", "unchanged", "rejected"}
+    assert sorted({r.row for r in report.rejected}) == [5, 6, 7, 8, 10, 11]
+    assert set(report.to_json()) == {"rows", "valid", "new", "updated", "unchanged",
+                                     "rejected_rows", "rejected", "updates"}
 
 
 def test_commit_creates_payments_and_the_second_import_adds_nothing(db, campaign, people):

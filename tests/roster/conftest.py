@@ -59,3 +59,17 @@ def add_member(db):
         with db.session(write=True) as s:
             return members.add_member(s, data=_member_data(union_id, **over))
     return add
+
+
+@pytest.fixture
+def tab(db, qtbot):
+    """The roster tab on the test database, shown; its workers waited for at the end."""
+    from union_desk.views.ops import Ops
+    from union_desk.views.roster.tab import RosterTab
+
+    ops = Ops(db)
+    widget = RosterTab(ops)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    ops.wait()

@@ -27,9 +27,10 @@ def test_import_json_contract_checks_without_writing(capsys, db, db_path, mixed_
     assert code == EXIT_REJECTED
     data = json.loads(out)
     assert data == {"rows": 3, "valid": 2, "new": 2, "updated": 0, "unchanged": 0,
-                    "rejected": [{"row": 4, "field": "身份证号",
+                    "rejected_rows": 1,
+                    "rejected": [{"row": 4, "name": "王五", "field": "身份证号",
                                   "reason": f"身份证号校验位错误，应为 {person_id(3)[17]}"}],
-                    "unions_created": ["大洋镇机械厂工会"]}
+                    "updates": [], "renames": [], "unions_created": ["大洋镇机械厂工会"]}
     assert counts(db) == before
 
 
@@ -53,7 +54,7 @@ def test_clean_file_exits_0_with_a_chinese_summary(capsys, db_path, tmp_path):
 def test_summary_lists_the_rejected_rows(capsys, db_path, mixed_file):
     code, out, _ = run(capsys, db_path, "roster", "import", mixed_file)
     assert code == EXIT_REJECTED
-    assert "只做了检查" in out and "第 4 行\t身份证号\t" in out
+    assert "只做了检查" in out and "第 4 行\t王五\t身份证号\t" in out
 
 
 @pytest.mark.parametrize("name, content, message", [

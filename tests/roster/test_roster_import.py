@@ -43,7 +43,8 @@ def test_header_variants_in_any_order_below_a_title_row(db, tmp_path):
     ])
     plan = check(db, path)
     assert plan.to_json() == {"rows": 2, "valid": 2, "new": 2, "updated": 0, "unchanged": 0,
-                              "rejected": [], "unions_created": ["大洋镇茶厂工会"]}
+                              "rejected_rows": 0, "rejected": [], "updates": [], "renames": [],
+                              "unions_created": ["大洋镇茶厂工会"]}
     run_import(db, path)
     zhang = member_by_id(db, parse_id_number(legacy).number)
     assert (zhang.name, zhang.gender, zhang.birth_date, zhang.phone, zhang.ethnicity) == (
@@ -102,8 +103,8 @@ def test_duplicates_inside_the_file_name_the_first_row(db, tmp_path, union):
         row("李四", person_id(2), card="C1"),
     ])
     assert check(db, path).to_json()["rejected"] == [
-        {"row": 3, "field": "身份证号", "reason": "与第 2 行的身份证号重复"},
-        {"row": 4, "field": "会员证号", "reason": "会员证号 C1 与第 2 行重复"},
+        {"row": 3, "name": "张叁", "field": "身份证号", "reason": "与第 2 行的身份证号重复"},
+        {"row": 4, "name": "李四", "field": "会员证号", "reason": "会员证号 C1 与第 2 行重复"},
     ]
 
 
@@ -144,7 +145,7 @@ def test_card_number_held_by_another_member_is_rejected(db, tmp_path, union, add
     add_member(union.id)  # holds DY0001
     path = write_book(tmp_path / "名册.xlsx", [row("李四", person_id(2), card="DY0001")])
     assert check(db, path).to_json()["rejected"] == [
-        {"row": 2, "field": "会员证号", "reason": "会员证号 DY0001 已用于 张三"}]
+        {"row": 2, "name": "李四", "field": "会员证号", "reason": "会员证号 DY0001 已用于 张三"}]
 
 
 def test_importing_the_same_file_twice_adds_nothing(db, tmp_path):
@@ -156,7 +157,8 @@ def test_importing_the_same_file_twice_adds_nothing(db, tmp_path):
     after_first = counts(db)
     second = run_import(db, path).to_json()
     assert second == {"rows": 3, "valid": 2, "new": 0, "updated": 0, "unchanged": 2,
-                      "rejected": first["rejected"], "unions_created": []}
+                      "rejected_rows": 1, "rejected": first["rejected"], "updates": [],
+                      "renames": [], "unions_created": []}
     assert counts(db) == after_first
 
 
@@ -208,19 +210,30 @@ def test_closed_union_takes_no_new_members(db, tmp_path):
         unions.close_union(s, union_id=closed.id, on=date(2020, 1, 1), reason="企业关停")
     path = write_book(tmp_path / "名册.xlsx", [row("张三", person_id(1), union="大洋镇老厂工会")])
     assert check(db, path).to_json()["rejected"] == [
-        {"row": 2, "field": "所属工会", "reason": "“大洋镇老厂工会”已撤销，不能再接收会员"}]
+        {"row": 2, "name": "张三", "field": "所属工会",
+         "reason": "“大洋镇老厂工会”已撤销，不能再接收会员"}]
 
 
-def test_a_stale_plan_cannot_write_a_duplicate(db, tmp_path, union, add_member, ids):
-    path = write_book(tmp_path / "名册.xlsx", [row("张三", ids["A"], card="DY0001",
-                                                   joined="2015-03-01", hukou=None)])
+def test_a_row_whose_id_was_registered_since_the_check_is_rejected_at_commit(
+        db, tmp_path, union, add_member, ids):
+    # Given a checked file with 张三 new and 李四 new
+    path = write_book(tmp_path / "名册.xlsx", [
+        row("张三", ids["A"], card="DY0001", joined="2015-03-01", hukou=None),
+        row("李四", person_id(2))])
     with db.session() as s:
         plan = check_roster_file(s, path=path)
-    assert plan.to_json()["new"] == 1
-    add_member(union.id)  # someone adds 张三 by hand meanwhile
+    assert plan.to_json()["new"] == 2
+    # When someone adds 张三 by hand before the commit
+    add_member(union.id)
     with db.session(write=True) as s:
         report = commit_roster_import(s, plan=plan).to_json()
-    assert (report["new"], report["unchanged"]) == (0, 1)
+    # Then 李四 is written and 张三's row is rejected, saying what changed: nothing unseen written
+    assert (report["rows"], report["new"], report["unchanged"], report["rejected_rows"]) == (
+        2, 1, 0, 1)
+    [stale] = report["rejected"]
+    assert stale["row"] == 2 and stale["name"] == "张三"
+    assert "检查之后数据已有变动" in stale["reason"] and "请重新检查" in stale["reason"]
+    assert counts(db)["member"] == 2
 
 
 @pytest.mark.parametrize("stop_at", [1, 2, 3])

@@ -44,14 +44,19 @@ def test_check_names_every_bad_row_and_writes_nothing(db, campaign, mixed):
     c, _ = campaign
     report = check(db, c.id, mixed)
     assert report.to_json() == {
-        "rows": 9, "valid": 3, "new": 3, "updated": 0, "unchanged": 0,
+        "rows": 9, "valid": 3, "new": 3, "updated": 0, "unchanged": 0, "rejected_rows": 6,
+        "updates": [],
         "rejected": [
-            {"row": 5, "field": "手机", "reason": "手机号应为11位数字，以13–19开头：1381234567"},
-            {"row": 6, "field": "身份证号", "reason": "与第 4 行的身份证号重复"},
-            {"row": 7, "field": "身份证号", "reason": f"身份证号校验位错误，应为 {make_id(5)[17]}"},
-            {"row": 8, "field": "身份证号", "reason": "身份证号被Excel存成了数字，请把该列设为文本"},
-            {"row": 9, "field": "目的地省", "reason": "请填写目的地省份"},
-            {"row": 10, "field": "紧急联系电话", "reason": "紧急联系电话格式错误：abc"}]}
+            {"row": 5, "name": "王五", "field": "手机",
+             "reason": "手机号应为11位数字，以13–19开头：1381234567"},
+            {"row": 6, "name": "赵六", "field": "身份证号", "reason": "与第 4 行的身份证号重复"},
+            {"row": 7, "name": "钱七", "field": "身份证号",
+             "reason": f"身份证号校验位错误，应为 {make_id(5)[17]}"},
+            {"row": 8, "name": "孙八", "field": "身份证号",
+             "reason": "身份证号被Excel存成了数字，请把该列设为文本"},
+            {"row": 9, "name": "周九", "field": "目的地省", "reason": "请填写目的地省份"},
+            {"row": 10, "name": "吴十", "field": "紧急联系电话",
+             "reason": "紧急联系电话格式错误：abc"}]}
     assert names(db, c.id) == []
 
 

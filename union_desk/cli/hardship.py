@@ -9,6 +9,7 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
+from union_desk.cli.imports import print_import_summary
 
 STATUSES = ["已发放", "作废"]
 METHODS = ["现金", "银行转账"]
@@ -81,37 +82,30 @@ def _numbers(text: str) -> list[str]:
 def _import(args: argparse.Namespace) -> int:
     from union_desk.models.payment import PaymentMethod
     from union_desk.services.hardship.payment_import import (
-        PaymentImportOptions, check_payment_file, import_payment_file,
+        PaymentImportOptions, check_payment_file, commit_payment_import,
     )
 
     options = PaymentImportOptions(occasion=args.occasion, paid_on=args.paid_on,
                                    method=PaymentMethod(args.method), handler=args.handler_name,
                                    reviewer=args.reviewer, approver=args.approver)
     with open_existing_db(args) as db:
-        with db.session(write=args.commit) as s:
-            run = import_payment_file if args.commit else check_payment_file
-            report = run(s, path=args.file, options=options)
+        with db.session() as s:  # read and check outside any write transaction
+            plan = check_payment_file(s, path=args.file, options=options)
+        if args.commit:
+            with db.session(write=True) as s:
+                report = commit_payment_import(s, plan=plan)
+        else:
+            report = plan.report()
     if args.json:
-        print_json(report.as_dict(with_vouchers=args.commit))
+        print_json(report.to_json())
     else:
-        _print_summary(args.file, report, args.commit)
-    return EXIT_REJECTED if report.rejected else EXIT_OK
-
-
-def _print_summary(path: Path, report, committed: bool) -> None:
-    out = sys.stdout
-    out.write(f"{path.name}：共 {report.rows} 行，有效 {report.valid} 行（新增 {report.new}，"
-              f"已发放过 {report.unchanged}），有问题 {len(report.rejected)} 行\n")
-    if committed:
-        out.write(f"已生成 {len(report.vouchers)} 条发放记录。\n")
+        print_import_summary(args.file, report,
+                             counts=f"新增 {report.new}，已发放过 {report.unchanged}",
+                             done=f"已生成 {len(report.vouchers)} 条发放记录。",
+                             todo="只做了检查，没有写入；加 --commit 生成发放记录。")
         for number in report.vouchers:
-            out.write(number + "\n")
-    else:
-        out.write("只做了检查，没有写入；加 --commit 生成发放记录。\n")
-    if report.rejected:
-        out.write("有问题的行（未导入）：\n")
-        for rej in report.rejected:
-            out.write(f"  第 {rej['row']} 行\t{rej['field']}\t{rej['reason']}\n")
+            sys.stdout.write(number + "\n")
+    return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:

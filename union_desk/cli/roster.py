@@ -7,6 +7,7 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
+from union_desk.cli.imports import excel_rows, print_import_summary
 
 
 def register(subparsers) -> None:
@@ -16,6 +17,9 @@ def register(subparsers) -> None:
     imp = sub.add_parser("import", help="检查 Excel 名册的每一行；加 --commit 导入有效的行")
     imp.add_argument("file", type=Path, metavar="FILE.xlsx")
     imp.add_argument("--commit", action="store_true", help="导入有效的行（否则只检查，不写入）")
+    imp.add_argument("--accept-rename", type=excel_rows, default=[], metavar="ROW[,ROW]",
+                     help="身份证号已登记为另一个姓名的行默认不导入；确认其中哪些行（Excel 行号）"
+                          "是真实的改名，这些行按新姓名更新")
     imp.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     imp.set_defaults(handler=_import)
 
@@ -60,33 +64,33 @@ def _import(args: argparse.Namespace) -> int:
     from union_desk.services.settings import is_set_up
 
     with open_existing_db(args) as db:
-        with db.session(write=args.commit) as s:
+        with db.session() as s:  # read and check outside any write transaction
             if args.commit and not is_set_up(s):
                 raise UserError("数据库尚未完成初始设置，请先运行 union-desk setup")
             plan = check_roster_file(s, path=args.file)
-            report = commit_roster_import(s, plan=plan) if args.commit else plan.report()
+        accept = plan.confirmable(args.accept_rename)
+        if args.commit:
+            with db.session(write=True) as s:
+                report = commit_roster_import(s, plan=plan, accept_renames=accept)
+        else:
+            report = plan.report(accept)
     if args.json:
         print_json(report.to_json())
     else:
-        _print_summary(args.file, report)
+        print_import_summary(args.file, report)
+        _print_renames(report)
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
-def _print_summary(path: Path, report) -> None:
-    out = sys.stdout
-    out.write(f"{path.name}：共 {report.rows} 行，有效 {report.valid} 行（新增 {report.new}，"
-              f"更新 {report.updated}，无变化 {report.unchanged}），有问题 {len(report.rejected)} 行\n")
+def _print_renames(report) -> None:
     if report.unions_created:
         verb = "已新建" if report.committed else "将新建"
-        out.write(f"{verb}基层工会：{'、'.join(report.unions_created)}\n")
-    if report.committed:
-        out.write("已导入有效的行。\n")
-    else:
-        out.write("只做了检查，没有写入；加 --commit 导入有效的行。\n")
-    if report.rejected:
-        out.write("有问题的行（未导入）：\n")
-        for rej in report.rejected:
-            out.write(f"  第 {rej.row} 行\t{rej.field}\t{rej.reason}\n")
+        sys.stdout.write(f"{verb}基层工会：{'、'.join(report.unions_created)}\n")
+    if report.renames:
+        sys.stdout.write("身份证号已登记为另一个姓名的行（未确认，不导入；确认是真实改名的行请加 "
+                         f"--accept-rename {','.join(str(u.row) for u in report.renames)}）：\n")
+        for update in report.renames:
+            sys.stdout.write(f"  第 {update.row} 行\t{update.text()}\n")
 
 
 def _export(args: argparse.Namespace) -> int:

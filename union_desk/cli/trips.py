@@ -9,6 +9,7 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
+from union_desk.cli.imports import print_import_summary
 
 _DEPARTS = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+(\d{1,2}:\d{2}))?")
 
@@ -91,24 +92,19 @@ def _import(args: argparse.Namespace) -> int:
     from union_desk.services.trips.importer import check_trips_file, commit_trips_import
 
     with open_existing_db(args) as db:
-        with db.session(write=args.commit) as s:
+        with db.session() as s:  # read and check outside any write transaction
             found = trips.find_campaign(s, name=args.campaign)  # None: a new campaign
             plan = check_trips_file(s, campaign_id=found.id if found else None, path=args.file)
-            if args.commit and (found or plan.outcome.new):
-                campaign = found or trips.campaign_by_name(s, name=args.campaign, create=True)
+        if args.commit and (found or plan.outcome.new):
+            with db.session(write=True) as s:
+                campaign = trips.campaign_by_name(s, name=args.campaign, create=True)
                 report = commit_trips_import(s, campaign_id=campaign.id, plan=plan)
-            else:
-                report = plan.report(committed=args.commit)
+        else:
+            report = plan.report(committed=args.commit)
     if args.json:
         print_json(report.to_json())
     else:
-        out = sys.stdout
-        out.write(f"{args.file.name}：共 {report.rows} 行，有效 {report.valid} 行（新增 {report.new}，"
-                  f"更新 {report.updated}，无变化 {report.unchanged}），有问题 {len(report.rejected)} 行\n")
-        out.write("已导入有效的行。\n" if report.committed
-                  else "只做了检查，没有写入；加 --commit 导入有效的行。\n")
-        for rej in report.rejected:
-            out.write(f"  第 {rej.row} 行\t{rej.field}\t{rej.reason}\n")
+        print_import_summary(args.file, report)
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 

@@ -498,7 +498,7 @@
 <context>
     <name>TripsImportDialog</name>
     <message>
-        <location filename="../views/trips/import_dialog.py" line="23"/>
+        <location filename="../views/trips/import_dialog.py" line="24"/>
         <source>Import registrations — {0}</source>
         <translation>导入报名名单 — {0}</translation>
     </message>

@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from union_desk.files import atomic_write_bytes
+from union_desk.progress import Cancelled, Progress
 from union_desk.reports.fonts import register_cjk_font
 from union_desk.reports.pdfkit import draw_text, fit_text
 
@@ -23,8 +24,6 @@ PAD = 4.0
 LABEL_GRAY = 0.94  # shading of label cells, light enough for any printer
 NAME_GRAY = 0.35  # names printed small inside signature boxes
 
-Progress = Callable[[int, int], None] | None
-Cancelled = Callable[[], bool] | None
 
 
 class RenderCancelled(Exception):

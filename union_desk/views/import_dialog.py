@@ -1,14 +1,16 @@
 """What every Excel import shares: check every row first (with progress and cancel), show each
-rejected row with its Excel row number, field and reason, then write the valid rows in one
-transaction. Each area's subclass says how to check, how to commit and what to tell the clerk."""
+rejected row with its Excel row number, the person's name, field and reason (every problem of the
+row), and every update as before → after, then write the valid rows in one transaction. Each
+area's subclass says how to check, how to commit and what to tell the clerk."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLayout,
-                               QPushButton, QTableWidgetItem, QVBoxLayout)
+                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout)
 
 from union_desk.services.changes import Change
 from union_desk.views.ops import Ops, error_text
@@ -27,8 +29,28 @@ def long_work(fn: Callable[..., Any], **kwargs) -> Work:
 class CheckOutcome:
     """What a finished check shows the clerk."""
     summary: str
-    rejected: list[tuple[Any, str, str]]   # (Excel row, field, reason), in sheet order
+    rejected: list[tuple[Any, str, str, str]]  # (Excel row, name, field, reason), in sheet order
     can_commit: bool
+    updates: list[tuple[Any, str, str]] = field(default_factory=list)  # (row, name, before → after)
+
+
+def rejected_rows(rejections) -> list[tuple[Any, str, str, str]]:
+    """A service's rejections (row, name, field, reason) as the table shows them."""
+    return [(r.row, r.name, r.field, r.reason) for r in rejections]
+
+
+def update_rows(updates) -> list[tuple[Any, str, str]]:
+    """A service's row updates as the table shows them: what changes, before → after."""
+    return [(u.row, u.name, u.text()) for u in updates]
+
+
+def fill_table(table: QTableWidget, rows: list[tuple]) -> None:
+    table.setRowCount(len(rows))
+    for i, values in enumerate(rows):
+        for j, value in enumerate(values):
+            table.setItem(i, j, QTableWidgetItem(str(value)))
+    for column in range(table.columnCount() - 1):
+        table.resizeColumnToContents(column)
 
 
 class ImportDialog(QDialog):
@@ -40,6 +62,7 @@ class ImportDialog(QDialog):
     changes: frozenset[Change] = frozenset()   # what a commit changes, for the tabs to refresh
     saves_rejections = True                 # the service can write the rejected rows to Excel
     retry_after_failure = False             # a failed commit may be started again
+    shows_updates = True                    # the import may update records on file
 
     def __init__(self, ops: Ops, path: Path, parent=None):
         super().__init__(parent)
@@ -52,9 +75,22 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self.tr("Checking every row…"), self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("importTabs")
         self.rejections = list_table(self, "rejectionTable",
-                                     [self.tr("Excel row"), self.tr("Field"), self.tr("Reason")])
-        self.rejections.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+                                     [self.tr("Excel row"), self.tr("Name"), self.tr("Field"),
+                                      self.tr("Reason")])
+        self.rejections.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.updates = list_table(self, "updateTable",
+                                  [self.tr("Excel row"), self.tr("Name"),
+                                   self.tr("Changes (before → after)")])
+        self.updates.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.rejections, "")
+        if self.shows_updates:
+            self.tabs.addTab(self.updates, "")
+        else:
+            self.updates.hide()
+        self._name_tabs(0, 0)
         self.save_button = None
         buttons = QHBoxLayout()
         if self.saves_rejections:
@@ -77,7 +113,7 @@ class ImportDialog(QDialog):
                                          self.reject)
         buttons.addWidget(self.cancel_button)
         self.body.addWidget(self.summary)
-        self.body.addWidget(self.rejections, 1)
+        self.body.addWidget(self.tabs, 1)
         self.body.addLayout(buttons)
 
     # -- hooks ------------------------------------------------------------------------------------
@@ -142,17 +178,23 @@ class ImportDialog(QDialog):
             .success(self._on_check_done).failure(self._on_check_failed).run()
 
     def _on_check_done(self, result) -> None:
-        outcome = self.checked(result)
+        self.show_outcome(self.checked(result))
+
+    def show_outcome(self, outcome: CheckOutcome) -> None:
         self.summary.setText(outcome.summary)
-        self.rejections.setRowCount(len(outcome.rejected))
-        for i, rejection in enumerate(outcome.rejected):
-            for j, value in enumerate(rejection):
-                self.rejections.setItem(i, j, QTableWidgetItem(str(value)))
-        self.rejections.resizeColumnToContents(0)
-        self.rejections.resizeColumnToContents(1)
+        fill_table(self.rejections, outcome.rejected)
+        fill_table(self.updates, outcome.updates)
+        self._name_tabs(len({r[0] for r in outcome.rejected}), len(outcome.updates))
         if self.save_button is not None:
             self.save_button.setEnabled(bool(outcome.rejected))
         self.commit_button.setEnabled(outcome.can_commit)
+
+    def _name_tabs(self, rejected: int, updates: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.rejections),
+                             self.tr("Rejected rows ({0})").format(rejected))
+        if self.shows_updates:
+            self.tabs.setTabText(self.tabs.indexOf(self.updates),
+                                 self.tr("Updates ({0})").format(updates))
 
     def _on_check_failed(self, err: BaseException) -> None:
         self.summary.setText(error_text(err))
@@ -161,6 +203,11 @@ class ImportDialog(QDialog):
     def _on_commit_done(self, result) -> None:
         self.summary.setText(self.committed(result))
         self.cancel_button.setText(self.tr("Close"))
+        if hasattr(result, "rejected") and hasattr(result, "updates"):
+            # what the import did: rows that changed since the check are rejected now
+            fill_table(self.rejections, rejected_rows(result.rejected))
+            fill_table(self.updates, update_rows(result.updates))
+            self._name_tabs(len({r.row for r in result.rejected}), len(result.updates))
 
     def _on_commit_failed(self, err: BaseException) -> None:
         self.summary.setText(error_text(err))

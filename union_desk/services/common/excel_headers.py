@@ -9,7 +9,9 @@ order:
     # {"name": 0, "id_number": 3}
 
 The first variant of a field is its Chinese label in messages.  Cell readers raise `UserError`
-with a reason for the clerk (the caller adds the row number and field).
+with a reason for the clerk (the caller adds the row number and field).  A formula cell saved
+without its result (by a program that does not calculate) is read as `NO_CACHED_VALUE`, and every
+reader says so instead of taking it for an empty cell.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any, Iterable, Mapping, Sequence
 
+from union_desk.domain.names import strip_invisible
 from union_desk.services.errors import UserError
 
 _MARKS = re.compile(r"^[*＊]+|[*＊]+$|\((必填|必须|选填|可选|可不填)\)$")
@@ -27,11 +30,32 @@ _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\
 _SERIAL_RANGE = (18264, 73050)
 _TRUE = {"是", "y", "yes", "true", "√", "✓", "✔", "1", "对"}
 _FALSE = {"否", "n", "no", "false", "×", "✗", "✘", "0", "不是", "无"}
+FORMULA_WITHOUT_VALUE = "公式没有计算结果，请在 Excel 中保存后再导入"
+
+
+class _NoCachedValue:
+    """A formula cell whose file holds no computed result."""
+
+    def __repr__(self) -> str:
+        return "NO_CACHED_VALUE"
+
+    def __str__(self) -> str:
+        return "（公式没有计算结果）"
+
+
+NO_CACHED_VALUE = _NoCachedValue()
+
+
+def _refuse_formula(value: Any) -> None:
+    if value is NO_CACHED_VALUE:
+        raise UserError(FORMULA_WITHOUT_VALUE)
 
 
 def normalise_header(value: Any) -> str:
     """NFKC, every space (full-width, line breaks too) removed, "*" and "(必填)" marks dropped."""
-    text = unicodedata.normalize("NFKC", "" if value is None else str(value))
+    if value is None or value is NO_CACHED_VALUE:
+        return ""
+    text = unicodedata.normalize("NFKC", strip_invisible(str(value)))
     text = "".join(text.split())
     previous = None
     while previous != text:
@@ -79,15 +103,23 @@ def is_header_row(row: Sequence[Any], variants: Sequence[str]) -> bool:
 
 
 def is_blank_row(row: Sequence[Any]) -> bool:
-    return all(read_text(cell) == "" for cell in row)
+    return all(cell_text(cell) == "" for cell in row)
+
+
+def cell_text(value: Any) -> str:
+    """Like `read_text`, but never refuses: a formula without its result reads as "" (for
+    telling blank and total rows apart, not for data)."""
+    return "" if value is NO_CACHED_VALUE else read_text(value)
 
 
 # -- cell values --------------------------------------------------------------------------------
 
 def read_text(value: Any) -> str:
-    """A cell as text: None → "", whole numbers without ".0", NFKC, outer spaces stripped."""
+    """A cell as text: None → "", whole numbers without ".0", NFKC, invisible characters (zero
+    width spaces, byte-order marks…) removed, outer spaces stripped."""
     if value is None:
         return ""
+    _refuse_formula(value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():
@@ -96,13 +128,14 @@ def read_text(value: Any) -> str:
         value = value.date() if value.time() == datetime.min.time() else value
     if isinstance(value, date):
         return value.isoformat()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return unicodedata.normalize("NFKC", strip_invisible(str(value))).strip()
 
 
 def read_date(value: Any) -> date | None:
     """Excel date cells, "2021-03-05", "2021/3/5", "2021.3.5", "2021年3月5日", "20210305"."""
     if value is None:
         return None
+    _refuse_formula(value)
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -117,7 +150,7 @@ def read_date(value: Any) -> date | None:
 
             return from_excel(value).date()
         raise UserError(f"“{read_text(value)}”不是日期，应为如 2021-03-05")
-    text = "".join(unicodedata.normalize("NFKC", str(value)).split())
+    text = "".join(unicodedata.normalize("NFKC", strip_invisible(str(value))).split())
     if not text:
         return None
     if text.isdigit() and len(text) == 8:
@@ -143,6 +176,7 @@ def read_bool(value: Any) -> bool | None:
     """是/否, Y/N, √/×, TRUE/FALSE, 1/0; an empty cell → None (not given)."""
     if value is None:
         return None
+    _refuse_formula(value)
     if isinstance(value, bool):
         return value
     text = read_text(value).lower()
@@ -167,6 +201,7 @@ def read_id_number(value: Any) -> str:
     """
     if value is None:
         return ""
+    _refuse_formula(value)
     if isinstance(value, bool):
         raise UserError("身份证号格式错误")
     if isinstance(value, float):
@@ -178,7 +213,7 @@ def read_id_number(value: Any) -> str:
         if len(digits) > 15 and set(digits[15:]) == {"0"}:
             raise UserError(ID_AS_NUMBER)
         return digits
-    text = unicodedata.normalize("NFKC", str(value))
+    text = unicodedata.normalize("NFKC", strip_invisible(str(value)))
     text = "".join(text.split()).lstrip("'")
     if re.fullmatch(r"\d(\.\d+)?E\+\d+", text, flags=re.IGNORECASE):
         raise UserError(ID_AS_NUMBER)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -17,13 +16,12 @@ from union_desk.models.base import new_id
 from union_desk.models.hardship import ACTIVE_STATUSES, Household
 from union_desk.models.member import Member
 from union_desk.models.payment import Payment, PaymentCreate, PaymentStatus
+from union_desk.progress import Cancelled, Progress
 from union_desk.services.errors import UserError
 from union_desk.services.hardship.payment_search import period
 from union_desk.services.hardship.payments import check_payment, recipient_snapshot
 from union_desk.services.hardship.voucher_numbers import issue_voucher_numbers, this_township
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 CANCELLED_MESSAGE = "已取消，未写入任何数据"
 _CHUNK = 500
 
@@ -35,8 +33,8 @@ class CampaignResult:
 
 
 def pay_households(session: Session, *, household_ids: list[str], payment: PaymentCreate,
-                   progress: Progress | None = None,
-                   cancelled: Cancelled | None = None) -> CampaignResult:
+                   progress: Progress = None,
+                   cancelled: Cancelled = None) -> CampaignResult:
     """The same payment (occasion, amount, date, method, signatories) for each household.
     A household not in 在档/返困, or already paid for this occasion this year, is skipped and
     named; cancelling writes nothing."""
@@ -88,7 +86,7 @@ def _load(session: Session, model, ids: list[str]) -> list:
 
 
 def insert_payments(session: Session, *, planned: list[dict],
-                    cancelled: Cancelled | None = None) -> list[str]:
+                    cancelled: Cancelled = None) -> list[str]:
     """Write checked payments (check_payment values + recipient snapshot) in bulk, numbered in
     order; all in one year. Returns their voucher numbers."""
     if not planned:

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
+from union_desk.domain.names import clean_name, strip_invisible
 from union_desk.models.base import utcnow
 from union_desk.models.hardship import (
     SELF_RELATION, HardshipCategory, Household, HouseholdCreate, HouseholdDetail, HouseholdEvent,
@@ -190,11 +191,15 @@ def _clean_persons(persons: list[HouseholdPersonIn], member: Member) -> list[Hou
     for n, p in enumerate(persons, start=1):
         p = p.model_copy()
         p.relation = p.relation.strip()
-        p.name = p.name.strip()
         if p.relation == SELF_RELATION:
             p.name, p.id_number, p.birth_date = member.name, member.id_number, member.birth_date
-        if not p.name:
+        elif not strip_invisible(p.name).strip():
             raise UserError(f"第{n}位家庭成员未填写姓名", field="persons")
+        else:
+            try:
+                p.name = clean_name(p.name)
+            except RuleError as err:
+                raise UserError(f"第{n}位家庭成员：{err}", field="persons") from None
         if not p.relation:
             raise UserError(f"家庭成员“{p.name}”未填写与职工的关系", field="persons")
         if isinstance(p.monthly_income_fen, bool) or p.monthly_income_fen < 0:

@@ -1,19 +1,27 @@
 """Reading the city office's recipient list (.xlsx): columns found by their Chinese headers.
 
 The header row may sit under a title row; columns may come in any order; a 合计 row at the end
-is skipped. Raises UserError when the file cannot be read or a needed column is missing.
+is skipped. Raises UserError when the file cannot be read or a needed column is missing. Every
+row comes back, with the problems found without the database (name, ID number, amount, a repeated
+ID number): `payment_import` adds the roster's and the payment rules' problems, so a row lists
+every problem it has.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from union_desk.domain.errors import RuleError
+from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.money import yuan_to_fen
+from union_desk.domain.names import clean_name
+from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
-from union_desk.services.common.import_sheet import read_sheet
+from union_desk.services.common.import_sheet import SheetRows, read_sheet
+from union_desk.services.common.problems import ProblemList
 
 SPEC: dict[str, list[str]] = {
     "name": ["姓名", "职工姓名", "慰问对象", "收款人"],
@@ -23,52 +31,80 @@ SPEC: dict[str, list[str]] = {
     "note": ["备注"],
 }
 REQUIRED = ("name", "id_number", "amount")
-LABELS = {f: variants[0] for f, variants in SPEC.items()}
+LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"amount_fen": "金额"}
 _TOTAL_WORDS = ("合计", "总计", "小计")
+# Beyond this a float cell has no exact cents (and Decimal would overflow): refused as too large,
+# as the payment rules refuse anything above their own, much lower, limit.
+_FLOAT_LIMIT = 1e13
 
 
-@dataclass
-class SheetRow:
-    excel_row: int
-    name: str
-    id_cell: Any
-    amount_cell: Any
+@dataclass(frozen=True)
+class ListRow:
+    """A data row of the list with what could be read of it and the problems found so far."""
+
+    row: int
+    name: str                 # "" when missing or not a name (see `given_name`)
+    id_number: str            # "" when missing or not a valid ID number
+    amount_fen: int | None    # None when missing or not an amount
     note: str
+    values: tuple
+    problems: tuple[tuple[str, str], ...] = ()
+    given_name: str = ""      # the name cell as the file gives it, for the rejection list
 
 
 def amount_fen_of(raw: Any) -> int:
-    """The amount of a cell in fen; RuleError naming what is wrong."""
+    """The amount of a cell in fen; RuleError naming what is wrong. The payment rules (range,
+    limit) are checked by `payments.check_payment`, as for a payment typed in a form."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         raise RuleError("未填写金额")
     if isinstance(raw, bool):
         raise RuleError("金额格式错误")
     if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise RuleError("金额格式错误")
+        if abs(raw) >= _FLOAT_LIMIT:
+            raise RuleError("发放金额过大，请核对")
         value = Decimal(repr(raw))
         rounded = value.quantize(Decimal("0.01"))
         if abs(value - rounded) > Decimal("0.000001"):
             raise RuleError("金额最多两位小数")
         raw = rounded
-    fen = yuan_to_fen(raw if isinstance(raw, (int, Decimal)) else str(raw))
+    fen = yuan_to_fen(raw if isinstance(raw, (int, Decimal)) else xh.read_text(raw))
     if fen <= 0:
         raise RuleError("金额应大于零")
     return fen
 
 
-def read_payment_sheet(path: str | os.PathLike) -> list[SheetRow]:
-    """The data rows of the first sheet (blank and 合计 rows left out); the header row is the
-    first one with a 身份证号 column. Every row is kept: the checks come in payment_import."""
+def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
+                       cancelled: Cancelled = None) -> SheetRows:
+    """Every data row of the first sheet (blank and 合计 rows left out) as a `ListRow`; the
+    header row is the first one with a 身份证号 column."""
+    first: dict[str, int] = {}  # ID number → the Excel row that gave it first
+
+    def check(number: int, values: tuple, columns: dict[str, int]) -> ListRow:
+        def cell(field: str) -> Any:
+            index = columns.get(field)
+            return None if index is None else values[index]
+
+        found = ProblemList()
+        name_text = found.take("name", xh.read_text, cell("name"))
+        name = "" if name_text is None else found.take("name", clean_name, name_text, default="")
+        id_text = found.take("id_number", xh.read_id_number, cell("id_number"), default="")
+        number_id = found.take("id_number", parse_id_number, id_text) if id_text else None
+        if not id_text and "id_number" not in {f for f, _ in found.items}:
+            found.add("id_number", "未填写身份证号")
+        if number_id is not None and number_id.number in first:
+            found.add("id_number", f"与第 {first[number_id.number]} 行的身份证号重复")
+        elif number_id is not None:
+            first[number_id.number] = number
+        amount = found.take("amount", amount_fen_of, cell("amount"))
+        note = found.take("note", xh.read_text, cell("note"), default="")
+        return ListRow(number, name, number_id.number if number_id else "", amount, note, values,
+                       tuple(found.items), "".join(xh.cell_text(cell("name")).split()))
+
     return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, anchor="id_number",
-                      check_row=_sheet_row, skip_row=_skipped).good
-
-
-def _sheet_row(number: int, values: tuple, columns: dict[str, int]) -> SheetRow:
-    def cell(field: str) -> Any:
-        index = columns.get(field)
-        return None if index is None else values[index]
-
-    return SheetRow(excel_row=number, name=" ".join(xh.read_text(cell("name")).split()),
-                    id_cell=cell("id_number"), amount_cell=cell("amount"),
-                    note=xh.read_text(cell("note")))
+                      check_row=check, skip_row=_skipped, progress=progress, cancelled=cancelled,
+                      progress_every=200)
 
 
 def _skipped(row: tuple, columns: dict[str, int]) -> bool:
@@ -79,5 +115,5 @@ def _skipped(row: tuple, columns: dict[str, int]) -> bool:
         return True
     id_index = columns["id_number"]
     id_cell = row[id_index] if id_index < len(row) else None
-    return xh.read_text(id_cell) == "" and any(
-        "".join(xh.read_text(v).split()).startswith(_TOTAL_WORDS) for v in row)
+    return xh.cell_text(id_cell) == "" and any(
+        "".join(xh.cell_text(v).split()).startswith(_TOTAL_WORDS) for v in row)

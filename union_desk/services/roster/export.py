@@ -16,7 +16,7 @@ from sqlmodel import Session
 from union_desk.files import atomic_path
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.models.personal import RevealGrant, grant_reveal, shown
-from union_desk.services.common.import_sheet import Cancelled, Progress
+from union_desk.progress import Cancelled, Progress
 from union_desk.services.errors import UserError
 from union_desk.services.roster.members import count_members, iter_members
 

@@ -1,21 +1,27 @@
 """Excel import of the clerk's member roster: every row checked first, then one transaction.
 
     plan = check_roster_file(session, path=p)             # read-only: what would happen
-    report = commit_roster_import(session, plan=plan)     # in the caller's write transaction
+    report = commit_roster_import(session, plan=plan,     # in the caller's write transaction
+                                  accept_renames={7})     # rows the clerk confirmed as renamed
 
 A row whose ID number is already on file updates that member when a given value differs (an empty
 cell never erases what is on file) and is "unchanged" otherwise, so importing the same file twice
-adds nothing.  A different 所属工会 is a transfer (转会) with its history entry.  Unknown union names
-become new grassroots unions.  The comparison with the database runs again at commit, inside the
-write transaction, so a plan that has gone stale cannot write duplicates.
+adds nothing; the plan shows every update as before → after.  A different name on an ID number
+on file is a rejected row ("身份证号已登记为 陈晓兰，姓名不符") unless the clerk confirms, row by
+row, that it is a real name change.  A different 所属工会 is a transfer (转会) with its history
+entry.  Unknown union names become new grassroots unions.
+
+Check outside any write transaction: the file is read and compared while other work goes on.  The
+commit compares the database again inside the write transaction and writes only rows whose
+outcome is still what the plan showed; any other row is rejected with what changed meanwhile.
 """
 from __future__ import annotations
 
 import os
-import unicodedata
 from dataclasses import dataclass, field as dc_field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Collection
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -23,71 +29,73 @@ from sqlmodel import Session
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
 from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
-from union_desk.models.union import GrassrootsUnion, UnionCreate, UnionStatus
+from union_desk.models.union import UnionCreate
+from union_desk.progress import Cancelled, Progress, report as report_progress
+from union_desk.services.common.import_plan import (ImportPlan, ImportReport, Rejection, RowUpdate,
+                                                    changed_since_check, sorted_rejections,
+                                                    stale_rows)
+from union_desk.services.common.import_plan import save_rejections as save_report_rejections
+from union_desk.services.common.import_sheet import check_cancel
 from union_desk.services.errors import UserError
-from union_desk.services.common.import_sheet import (Cancelled, ImportPlan, ImportReport, Progress,
-                                              Rejection, check_cancel, sorted_rejections,
-                                              write_rejections)
-from union_desk.services.roster.sheet import LABELS, OPTIONAL, Candidate, read_roster_sheet
-from union_desk.services.roster.unions import create_union, union_ids_by_name
+from union_desk.services.roster.import_compare import Outcome, Update, compare
+from union_desk.services.roster.sheet import LABELS, Candidate, read_roster_sheet
+from union_desk.services.roster.unions import create_union
 
 __all__ = ["RosterImportPlan", "RosterImportReport", "Rejection", "check_roster_file",
            "commit_roster_import", "save_rejections"]
 
 IMPORT_REASON = "名册导入"
-_NEW_UNION = "new-union:"  # placeholder union_id until the union is created at commit
 _CHUNK = 2000
-_IN_CHUNK = 900
-_COMPARED = ("name", "id_number", "gender", "birth_date", "phone", "ethnicity", "employer",
-             "union_id", "join_date", "card_no", "is_migrant", "hukou_type", "name_key",
-             "py_initials", "py_full")
 
 
 @dataclass
 class RosterImportReport(ImportReport):
     unions_created: list[str] = dc_field(default_factory=list)
+    renames: list[RowUpdate] = dc_field(default_factory=list)  # name changes not confirmed
 
     def to_json(self) -> dict:
-        return super().to_json() | {"unions_created": list(self.unions_created)}
-
-
-@dataclass
-class _Update:
-    row: int
-    member_id: str
-    before: dict
-    after: dict
-
-
-@dataclass
-class _Outcome:
-    """The file's valid rows sorted against the database."""
-
-    new: list[Candidate] = dc_field(default_factory=list)
-    updates: list[_Update] = dc_field(default_factory=list)
-    unchanged: int = 0
-    rejected: list[Rejection] = dc_field(default_factory=list)
-    unions_to_create: dict[str, str] = dc_field(default_factory=dict)  # placeholder id → name
+        return super().to_json() | {"unions_created": list(self.unions_created),
+                                    "renames": [u.to_json() for u in self.renames]}
 
 
 @dataclass
 class RosterImportPlan(ImportPlan):
     candidates: list[Candidate]
-    outcome: _Outcome
+    outcome: Outcome
 
     @property
     def unions_to_create(self) -> list[str]:
         return list(self.outcome.unions_to_create.values())
 
-    def report(self, outcome: _Outcome | None = None, *,
-               committed: bool = False) -> RosterImportReport:
+    @property
+    def renames(self) -> list[RowUpdate]:
+        """Rows whose ID number is on file under another name: the clerk may confirm each."""
+        return [u.shown for u in self.outcome.renames]
+
+    def confirmable(self, rows: Collection[int]) -> set[int]:
+        """The rows as a set; UserError naming any that is not a name change awaiting a yes."""
+        unknown = sorted(set(rows) - {u.row for u in self.outcome.renames})
+        if unknown:
+            raise UserError("这些行不是“身份证号已登记为另一姓名”待确认的行："
+                            + "、".join(f"第 {r} 行" for r in unknown))
+        return set(rows)
+
+    def report(self, accept_renames: Collection[int] = (), *, outcome: Outcome | None = None,
+               committed: bool = False, stale: list[Rejection] = ()) -> RosterImportReport:
+        """The counts if the rows in `accept_renames` are confirmed name changes."""
         outcome = outcome or self.outcome
-        return RosterImportReport(rows=self.rows, new=len(outcome.new),
-                                  updated=len(outcome.updates), unchanged=outcome.unchanged,
-                                  rejected=sorted_rejections(self.file_rejections,
-                                                             outcome.rejected),
-                                  unions_created=list(outcome.unions_to_create.values()),
-                                  headers=self.headers, committed=committed)
+        accepted = outcome.accepted(accept_renames)
+        updates = outcome.updates + accepted
+        return RosterImportReport(
+            rows=self.rows, new=len(outcome.new), updated=len(updates),
+            unchanged=len(outcome.unchanged),
+            rejected=sorted_rejections(self.file_rejections, outcome.rejected,
+                                       outcome.pending(accept_renames), stale),
+            updates=sorted((u.shown for u in updates), key=lambda u: u.row),
+            unions_created=list(outcome.unions_to_create.values()),
+            renames=[u.shown for u in outcome.renames if u.row not in accept_renames],
+            headers=self.headers,
+            committed=committed)
 
     def to_json(self) -> dict:
         return self.report().to_json()
@@ -99,113 +107,56 @@ def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Pr
     sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled)
     return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
                             candidates=sheet.good, file_rejections=sheet.rejected,
-                            outcome=_sort_against_db(session, sheet.good))
+                            outcome=compare(session, sheet.good))
 
 
-def commit_roster_import(session: Session, *, plan: RosterImportPlan, progress: Progress = None,
+def commit_roster_import(session: Session, *, plan: RosterImportPlan,
+                         accept_renames: Collection[int] = (), progress: Progress = None,
                          cancelled: Cancelled = None) -> RosterImportReport:
-    """Write the valid rows in the caller's transaction; cancelling raises so it rolls back."""
+    """Write the valid rows in the caller's transaction; cancelling raises so it rolls back.
+
+    `accept_renames`: Excel rows of `plan.renames` the clerk confirmed as real name changes."""
+    accept = plan.confirmable(accept_renames)
     check_cancel(cancelled)
-    outcome = _sort_against_db(session, plan.candidates)
+    fresh = compare(session, plan.candidates)
+    stale = stale_rows(plan.outcome.decisions(accept), fresh.decisions(accept))
+    stale_rejections = [Rejection(c.row, LABELS["id_number"], changed_since_check(fresh.describe(c.row, accept)),
+                                  c.values, c.fields["name"])
+                        for c in plan.candidates if c.row in stale]
+    outcome = _without(fresh, stale, plan.outcome, accept)
     union_ids = {placeholder: create_union(session, data=UnionCreate(name=name)).id
                  for placeholder, name in outcome.unions_to_create.items()}
-    total, done = len(outcome.new) + len(outcome.updates), 0
+    updates = outcome.updates + outcome.accepted(accept)
+    total, done = len(outcome.new) + len(updates), 0
     for start in range(0, len(outcome.new), _CHUNK):
         check_cancel(cancelled)
         _insert_new(session, outcome.new[start:start + _CHUNK], union_ids)
         done += len(outcome.new[start:start + _CHUNK])
-        if progress is not None:
-            progress(done, total)
-    for start in range(0, len(outcome.updates), _CHUNK):
+        report_progress(progress, done, total)
+    for start in range(0, len(updates), _CHUNK):
         check_cancel(cancelled)
-        _apply_updates(session, outcome.updates[start:start + _CHUNK], union_ids)
-        done += len(outcome.updates[start:start + _CHUNK])
-        if progress is not None:
-            progress(done, total)
+        _apply_updates(session, updates[start:start + _CHUNK], union_ids)
+        done += len(updates[start:start + _CHUNK])
+        report_progress(progress, done, total)
     check_cancel(cancelled)
-    return plan.report(outcome, committed=True)
+    return plan.report(accept, outcome=outcome, committed=True, stale=stale_rejections)
 
 
-# -- sorting the rows against the database -------------------------------------------------------
-
-def _union_key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).split())
-
-
-def _chunks(items: list, size: int = _IN_CHUNK):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def _existing_members(session: Session, numbers: list[str]) -> dict[str, dict]:
-    found: dict[str, dict] = {}
-    columns = [Member.id, Member.status, *(getattr(Member, c) for c in _COMPARED)]
-    for part in _chunks(numbers):
-        rows = session.execute(sa.select(*columns).where(
-            Member.id_number.in_(part), Member.deleted_at.is_(None))).all()
-        found.update({r.id_number: dict(r._mapping) for r in rows})
-    return found
-
-
-def _card_owners(session: Session, cards: list[str]) -> dict[str, tuple[str, str]]:
-    owners: dict[str, tuple[str, str]] = {}
-    for part in _chunks(cards):
-        rows = session.execute(sa.select(Member.card_no, Member.id_number, Member.name).where(
-            Member.card_no.in_(part), Member.deleted_at.is_(None))).all()
-        owners.update({r.card_no: (r.id_number, r.name) for r in rows})
-    return owners
-
-
-def _sort_against_db(session: Session, candidates: list[Candidate]) -> _Outcome:
-    by_name = union_ids_by_name(session)
-    unions = {_union_key(name): uid for name, uid in by_name.items()}
-    names = {uid: name for name, uid in by_name.items()}
-    closed = set(session.scalars(sa.select(GrassrootsUnion.id).where(
-        GrassrootsUnion.status == UnionStatus.CLOSED, GrassrootsUnion.deleted_at.is_(None))))
-    existing = _existing_members(session, [c.fields["id_number"] for c in candidates])
-    owners = _card_owners(session, [c.fields["card_no"] for c in candidates if c.fields["card_no"]])
-    out = _Outcome()
-    for c in candidates:
-        key = _union_key(c.union_name)
-        union_id = unions.get(key, _NEW_UNION + key)
-        fields = dict(c.fields, union_id=union_id)
-        card = fields["card_no"]
-        old = existing.get(fields["id_number"])
-        refusal = None
-        if card and card in owners and owners[card][0] != fields["id_number"]:
-            refusal = (LABELS["card_no"], f"会员证号 {card} 已用于 {owners[card][1]}")
-        elif old is None:
-            if union_id in closed:
-                refusal = (LABELS["union"], f"“{c.union_name}”已撤销，不能再接收会员")
-            else:
-                out.new.append(Candidate(c.row, fields, c.given, c.union_name, c.values))
-        else:
-            skipped = set(OPTIONAL) - c.given
-            changed = [k for k in _COMPARED if k not in skipped and old[k] != fields[k]]
-            if "union_id" in changed:
-                refusal = _transfer_refusal(old, c.union_name, union_id in closed, names)
-            if refusal is None and changed:
-                out.updates.append(_Update(c.row, old["id"], {k: old[k] for k in changed},
-                                           {k: fields[k] for k in changed}))
-            elif refusal is None:
-                out.unchanged += 1
-                continue
-        if refusal is not None:
-            out.rejected.append(Rejection(c.row, *refusal, c.values))
-        elif union_id.startswith(_NEW_UNION):
-            out.unions_to_create.setdefault(union_id, c.union_name)
-    return out
-
-
-def _transfer_refusal(old: dict, union_name: str, closed: bool,
-                      names: dict[str, str]) -> tuple[str, str] | None:
-    """Why a member on file cannot move to the union the row names (None: the transfer is fine)."""
-    if old["status"] != MemberStatus.ACTIVE:
-        return (LABELS["union"], f"{old['name']} 当前状态为“{old['status'].value}”，所属工会"
-                                 f"（系统中为“{names.get(old['union_id'], '')}”）不能通过导入更改")
-    if closed:
-        return (LABELS["union"], f"“{union_name}”已撤销，不能再接收会员")
-    return None
+def _without(fresh: Outcome, stale: set[int], checked: Outcome, accept: set[int]) -> Outcome:
+    """What the commit writes: the fresh comparison of the rows the check accepted, without the
+    rows that changed meanwhile; the check's rejections stand as the clerk saw them."""
+    wanted = set(checked.decisions(accept)) - stale
+    new = [c for c in fresh.new if c.row in wanted]
+    unions = {c.fields["union_id"] for c in new}
+    updates = [u for u in fresh.updates + fresh.accepted(accept) if u.row in wanted]
+    unions |= {u.after.get("union_id") for u in updates}
+    return Outcome(new=new, updates=[u for u in updates if u.row not in accept],
+                   renames=[u for u in updates if u.row in accept]
+                   + [u for u in checked.renames if u.row not in accept],
+                   unchanged=[r for r in fresh.unchanged if r in wanted],
+                   rejected=list(checked.rejected),
+                   unions_to_create={k: v for k, v in fresh.unions_to_create.items()
+                                     if k in unions})
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -235,7 +186,7 @@ def _insert_new(session: Session, rows: list[Candidate], union_ids: dict[str, st
     record_bulk(session, table_name="member_event", rows=events)
 
 
-def _apply_updates(session: Session, updates: list[_Update], union_ids: dict[str, str]) -> None:
+def _apply_updates(session: Session, updates: list[Update], union_ids: dict[str, str]) -> None:
     now = utcnow()
     stamp, today = _stamp(session, now), date.today()
     groups: dict[tuple[str, ...], list[dict]] = {}
@@ -267,17 +218,5 @@ def _apply_updates(session: Session, updates: list[_Update], union_ids: dict[str
 def save_rejections(report: RosterImportReport | RosterImportPlan,
                     path: str | os.PathLike) -> Path:
     """The rejected rows as an .xlsx: 行号, 字段, 原因, then the row's original cells."""
-    if isinstance(report, RosterImportPlan):
-        report = report.report()
-    path = Path(path)
-    try:
-        write_rejections(path, headers=report.headers, rejected=report.rejected, cell=_cell)
-    except OSError as err:
-        raise UserError(f"无法保存文件 {path.name}：{err.strerror or err}") from err
-    return path
-
-
-def _cell(value):
-    if value is None or isinstance(value, (str, int, float, bool, date, datetime)):
-        return value
-    return str(value)
+    return save_report_rejections(report.report() if isinstance(report, RosterImportPlan)
+                                  else report, path)

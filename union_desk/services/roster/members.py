@@ -7,8 +7,8 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
+from union_desk.domain.names import clean_name
 from union_desk.domain.phone import parse_mobile
 from union_desk.domain.pinyin import name_key, pinyin_full, pinyin_initials
 from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberEventKind,
@@ -16,6 +16,7 @@ from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberE
 from union_desk.models.personal import IdNumber, reveal_row
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.common.masked_order import birth_year, shown_id_number, shown_phone
+from union_desk.services.common.problems import ProblemList
 from union_desk.services.errors import UserError
 
 _STATUS_EVENT = {MemberStatus.TRANSFERRED: MemberEventKind.TRANSFERRED_OUT,
@@ -25,24 +26,19 @@ _STATUS_EVENT = {MemberStatus.TRANSFERRED: MemberEventKind.TRANSFERRED_OUT,
 
 
 def normalise_member(data: MemberCreate | MemberUpdate) -> dict:
-    """Validate one member's fields; the column dict for `member` (no id/status/timestamps)."""
-    name = "".join(data.name.split())
-    if not name:
-        raise UserError("请填写姓名", field="name")
-    try:
-        card = parse_id_number(data.id_number or "")
-    except RuleError as err:
-        raise UserError(str(err), field="id_number") from err
+    """Validate one member's fields; the column dict for `member` (no id/status/timestamps).
+    Every problem is found: `Problems` (a UserError naming the first) lists them all."""
+    found = ProblemList()
+    name = found.take("name", clean_name, data.name, default="")
+    card = found.take("id_number", parse_id_number, data.id_number or "")
     phone = ""
     if (data.phone or "").strip():
-        try:
-            phone = parse_mobile(data.phone)
-        except RuleError as err:
-            raise UserError(str(err), field="phone") from err
+        phone = found.take("phone", parse_mobile, data.phone, default="")
     if not data.union_id:
-        raise UserError("请选择所属工会", field="union_id")
+        found.add("union_id", "请选择所属工会")
     if data.join_date and data.join_date > date.today():
-        raise UserError("入会时间不能晚于今天", field="join_date")
+        found.add("join_date", "入会时间不能晚于今天")
+    found.raise_if_any()
     card_no = "".join((data.card_no or "").split()).upper() or None
     return dict(name=name, id_number=card.number, gender=card.gender, birth_date=card.birth_date,
                 phone=phone, ethnicity=(data.ethnicity or "").strip(),

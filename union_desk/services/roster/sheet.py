@@ -7,12 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from union_desk.domain.errors import RuleError
+from union_desk.domain.idcard import parse_id_number
 from union_desk.models.member import MemberCreate
+from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
-from union_desk.services.common.import_sheet import (Cancelled, Progress, RowRejected, SheetRows,
-                                              read_sheet, rejecting)
+from union_desk.services.common.import_sheet import SheetRows, read_sheet
+from union_desk.services.common.problems import ProblemList
 from union_desk.services.roster.members import normalise_member
 
 SPEC: dict[str, list[str]] = {
@@ -53,65 +56,86 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     """Check every row of the first sheet; the header row is the first one with a 姓名 column.
 
     `good` holds a Candidate per valid row; a row repeating an earlier row's ID number or
-    member card number is rejected.
+    member card number is rejected. Every problem of a row is listed.
     """
     first_id: dict[str, int] = {}
     first_card: dict[str, int] = {}
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
-        candidate = _check_row(number, values, columns)
-        _check_unique(candidate, first_id, first_card)
+        found = ProblemList()
+        candidate = _check_row(number, values, columns, found)
+        if candidate is not None:
+            _check_unique(candidate, first_id, first_card, found)
+        found.raise_if_any()
         return candidate
 
     return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
                       progress=progress, cancelled=cancelled)
 
 
-def _check_unique(c: Candidate, first_id: dict[str, int], first_card: dict[str, int]) -> None:
+def _check_unique(c: Candidate, first_id: dict[str, int], first_card: dict[str, int],
+                  found: ProblemList) -> None:
     number, card = c.fields["id_number"], c.fields["card_no"]
     if number in first_id:
-        raise RowRejected("id_number", f"与第 {first_id[number]} 行的身份证号重复")
+        found.add("id_number", f"与第 {first_id[number]} 行的身份证号重复")
+    else:
+        first_id[number] = c.row
     if card and card in first_card:
-        raise RowRejected("card_no", f"会员证号 {card} 与第 {first_card[card]} 行重复")
-    first_id[number] = c.row
-    if card:
+        found.add("card_no", f"会员证号 {card} 与第 {first_card[card]} 行重复")
+    elif card:
         first_card[card] = c.row
 
 
-def _check_row(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
+def _check_row(number: int, values: tuple, columns: dict[str, int],
+               found: ProblemList) -> Candidate | None:
+    """The row's member columns, every problem noted in `found`; None when they cannot be
+    built (the problems say why)."""
     def cell(field: str) -> Any:
         index = columns.get(field)
         return None if index is None else values[index]
 
     def text(field: str) -> str:
-        return xh.read_text(cell(field))
+        return found.take(field, xh.read_text, cell(field), default="")
 
-    id_text = _read(xh.read_id_number, cell, "id_number")
-    join_date: date | None = _read(xh.read_date, cell, "join_date")
-    migrant: bool | None = _read(xh.read_bool, cell, "is_migrant")
+    id_text = found.take("id_number", xh.read_id_number, cell("id_number"))
+    join_date: date | None = found.take("join_date", xh.read_date, cell("join_date"))
+    migrant: bool | None = found.take("is_migrant", xh.read_bool, cell("is_migrant"))
     union_name = " ".join(text("union").split())
-    if not union_name:
-        raise RowRejected("union", "请填写所属工会")
+    if not union_name and "union" not in _fields(found):
+        found.add("union", "请填写所属工会")
     if len(union_name) > UNION_NAME_MAX:
-        raise RowRejected("union", f"工会名称超过 {UNION_NAME_MAX} 个字符")
-    data = dict(name=text("name"), id_number=id_text, phone=text("phone"),
+        found.add("union", f"工会名称超过 {UNION_NAME_MAX} 个字符")
+    data = dict(name=text("name"), id_number=id_text or "", phone=text("phone"),
                 ethnicity=text("ethnicity"), employer=text("employer"), union_id="(待定)",
                 join_date=join_date, card_no=text("card_no") or None, is_migrant=bool(migrant),
                 hukou_type=text("hukou_type"))
-    with rejecting():
-        fields = normalise_member(MemberCreate(**data))
-    gender_text = text("gender")
-    if gender_text:
-        gender = _GENDERS.get(gender_text.lower())
-        if gender is None:
-            raise RowRejected("gender", f"性别“{gender_text}”应为“男”或“女”")
-        if gender != fields["gender"]:
-            raise RowRejected("gender", f"性别“{gender_text}”与身份证号不符（按身份证号为{fields['gender']}）")
+    fields = found.take_more(normalise_member, found.build(MemberCreate, data))
+    _check_gender(text("gender"), fields["gender"] if fields else None, id_text, found)
+    if fields is None or found:
+        return None
     given = {"is_migrant"} if migrant is not None else set()
     given |= {f for f in OPTIONAL if f != "is_migrant" and data[f] not in ("", None)}
     return Candidate(number, fields, frozenset(given), union_name, values)
 
 
-def _read(reader: Callable[[Any], Any], cell: Callable[[str], Any], field: str) -> Any:
-    with rejecting(field):
-        return reader(cell(field))
+def _fields(found: ProblemList) -> set[str]:
+    return {f for f, _ in found.items}
+
+
+def _check_gender(gender_text: str, by_id: str | None, id_text: str | None,
+                  found: ProblemList) -> None:
+    """The gender column against the ID number's (`by_id`, or read from `id_text` when the
+    member's fields could not be built for another reason)."""
+    if not gender_text:
+        return
+    gender = _GENDERS.get(gender_text.lower())
+    if gender is None:
+        found.add("gender", f"性别“{gender_text}”应为“男”或“女”")
+        return
+    if by_id is None:
+        try:
+            by_id = parse_id_number(id_text or "").gender
+        except RuleError:
+            return  # the ID number's own problem is noted already
+    if gender != by_id:
+        found.add("gender", f"性别“{gender_text}”与身份证号不符（按身份证号为{by_id}）")

@@ -6,8 +6,10 @@
 Headers in Chinese, any order, common variants (see SPEC). Every row is checked first; each
 bad row is named with its Excel row number, column and reason. A worker already registered in
 the campaign is "unchanged", or "updated" when a given value differs (an empty cell never
-erases what is on file), so importing the same list twice adds nothing. New registrations take
-the next registration numbers in file order and join the waiting lists.
+erases what is on file), so importing the same list twice adds nothing; every update is shown
+before → after. New registrations take the next registration numbers in file order and join the
+waiting lists. The commit compares the campaign again and writes only rows whose outcome is
+still what the check showed.
 """
 from __future__ import annotations
 
@@ -18,18 +20,21 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from union_desk.domain.masking import mask_phone
 from union_desk.domain.pinyin import name_key, pinyin_initials
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
 from union_desk.models.member import Member
 from union_desk.models.trips import (Registration, RegistrationCreate, RegistrationStatus,
                                      TripLegs, TripSeat)
+from union_desk.progress import Cancelled, Progress, report as report_progress
 from union_desk.services.common import excel_headers as xh
-from union_desk.services.errors import UserError
-from union_desk.services.common.import_sheet import CANCELLED_MESSAGE  # noqa: F401 - still named here
-from union_desk.services.common.import_sheet import (Cancelled, ImportPlan, ImportReport, Progress,
-                                              Rejection, RowRejected, check_cancel, read_sheet,
-                                              rejecting, sorted_rejections, write_rejections)
+from union_desk.services.common.import_plan import (FieldChange, ImportPlan, ImportReport,
+                                                    Rejection, RowUpdate, changed_since_check,
+                                                    sorted_rejections, stale_rows)
+from union_desk.services.common.import_plan import save_rejections as save_report_rejections
+from union_desk.services.common.import_sheet import check_cancel, read_sheet
+from union_desk.services.common.problems import ProblemList
 from union_desk.services.trips.registrations import (clean_registration, next_seq,
                                                      update_registration)
 
@@ -68,11 +73,28 @@ TripsImportReport = ImportReport  # the trips report is the common one
 
 
 @dataclass
+class _Update:
+    row: int
+    registration_id: str
+    data: RegistrationCreate
+    shown: RowUpdate
+
+
+@dataclass
 class _Outcome:
     new: list[Candidate] = dc_field(default_factory=list)
-    updates: list[tuple[str, RegistrationCreate]] = dc_field(default_factory=list)
-    unchanged: int = 0
+    updates: list[_Update] = dc_field(default_factory=list)
+    unchanged: list[int] = dc_field(default_factory=list)   # Excel rows
     rejected: list[Rejection] = dc_field(default_factory=list)
+
+    def decisions(self) -> dict[int, object]:
+        out: dict[int, object] = {c.row: ("new",) for c in self.new}
+        out |= {u.row: ("update", u.registration_id, u.data) for u in self.updates}
+        return out | {row: ("unchanged",) for row in self.unchanged}
+
+    def describe(self, row: int) -> str:
+        reasons = [r.reason for r in self.rejected if r.row == row]
+        return "；".join(reasons) or "本活动中此人的登记已被他人添加或修改"
 
 
 @dataclass
@@ -80,13 +102,14 @@ class TripsImportPlan(ImportPlan):
     candidates: list[Candidate]
     outcome: _Outcome
 
-    def report(self, outcome: _Outcome | None = None, *,
-               committed: bool = False) -> TripsImportReport:
+    def report(self, outcome: _Outcome | None = None, *, committed: bool = False,
+               stale: list[Rejection] = ()) -> TripsImportReport:
         outcome = outcome or self.outcome
         return TripsImportReport(
             rows=self.rows, new=len(outcome.new), updated=len(outcome.updates),
-            unchanged=outcome.unchanged, headers=self.headers, committed=committed,
-            rejected=sorted_rejections(self.file_rejections, outcome.rejected))
+            unchanged=len(outcome.unchanged), headers=self.headers, committed=committed,
+            rejected=sorted_rejections(self.file_rejections, outcome.rejected, stale),
+            updates=[u.shown for u in outcome.updates])
 
 
 # -- reading the file ---------------------------------------------------------------------------
@@ -95,10 +118,13 @@ def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled
     first: dict[str, int] = {}  # ID number → the Excel row that gave it first
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
-        c = _check_row(number, values, columns)
-        if c.data.id_number in first:
-            raise RowRejected("id_number", f"与第 {first[c.data.id_number]} 行的身份证号重复")
-        first[c.data.id_number] = number
+        found = ProblemList()
+        c = _check_row(number, values, columns, found)
+        if c is not None and c.data.id_number in first:
+            found.add("id_number", f"与第 {first[c.data.id_number]} 行的身份证号重复")
+        elif c is not None:
+            first[c.data.id_number] = number
+        found.raise_if_any()
         return c
 
     sheet = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
@@ -106,23 +132,26 @@ def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled
     return sheet.headers, sheet.rows, sheet.good, sheet.rejected
 
 
-def _check_row(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
+def _check_row(number: int, values: tuple, columns: dict[str, int],
+               found: ProblemList) -> Candidate | None:
     def text(field: str) -> str:
         index = columns.get(field)
-        return "" if index is None else xh.read_text(values[index])
+        return "" if index is None else found.take(field, xh.read_text, values[index], default="")
 
-    with rejecting("id_number"):
-        id_text = xh.read_id_number(values[columns["id_number"]])
+    id_text = found.take("id_number", xh.read_id_number, values[columns["id_number"]],
+                         default="")
     legs_text = "".join(text("legs").split())
     if legs_text not in _LEGS:
-        raise RowRejected("legs", f"乘车方向“{legs_text}”应为 去程、返程 或 往返")
+        found.add("legs", f"乘车方向“{legs_text}”应为 去程、返程 或 往返")
     given = frozenset(f for f in OPTIONAL if text(f))
-    with rejecting():
-        data = clean_registration(RegistrationCreate(
-            name=text("name"), id_number=id_text, phone=text("phone"), employer=text("employer"),
-            province=text("province"), city=text("city"), county=text("county"),
-            emergency_name=text("emergency_name"), emergency_phone=text("emergency_phone"),
-            insurance_no=text("insurance_no"), legs=_LEGS[legs_text] or TripLegs.OUTBOUND))
+    fields = dict(name=text("name"), id_number=id_text, phone=text("phone"),
+                  employer=text("employer"), province=text("province"), city=text("city"),
+                  county=text("county"), emergency_name=text("emergency_name"),
+                  emergency_phone=text("emergency_phone"), insurance_no=text("insurance_no"),
+                  legs=_LEGS.get(legs_text) or TripLegs.OUTBOUND)
+    data = found.take_more(clean_registration, found.build(RegistrationCreate, fields))
+    if data is None or found:
+        return None
     return Candidate(number, data, given, values)
 
 
@@ -153,27 +182,38 @@ def _sort_against_db(session: Session, campaign_id: str | None,
     for c in candidates:
         data = c.data
         member = members.get(data.id_number)
-        if member is not None and member[1] != data.name:
-            out.rejected.append(Rejection(c.row, LABELS["name"], f"身份证号在会员名册中属于“{member[1]}”，"
-                                          f"与“{data.name}”不一致", c.values))
-            continue
         old = existing.get(data.id_number)
-        if old is None:
+        problems = []
+        if member is not None and member[1] != data.name:
+            problems.append((LABELS["name"], f"身份证号在会员名册中属于“{member[1]}”，"
+                                             f"与“{data.name}”不一致"))
+        if old is not None and old.status != RegistrationStatus.REGISTERED:
+            problems.append((LABELS["id_number"], f"{old.name} 的登记（第 {old.seq} 号）已于 "
+                             f"{old.cancelled_on or ''} 取消；如需重新登记请在登记表中添加"))
+        if problems:
+            out.rejected += [Rejection(c.row, f, r, c.values, data.name) for f, r in problems]
+        elif old is None:
             out.new.append(c)
-        elif old.status != RegistrationStatus.REGISTERED:
-            out.rejected.append(Rejection(
-                c.row, LABELS["id_number"], f"{old.name} 的登记（第 {old.seq} 号）已于 "
-                f"{old.cancelled_on or ''} 取消；如需重新登记请在登记表中添加", c.values))
         else:
             wanted = {k: getattr(data, k) for k in COMPARED
                       if k not in OPTIONAL or k in c.given}
-            if all(getattr(old, k) == v for k, v in wanted.items()):
-                out.unchanged += 1
+            changed = [k for k, v in wanted.items() if getattr(old, k) != v]
+            if not changed:
+                out.unchanged.append(c.row)
             else:
                 merged = RegistrationCreate(**{**{k: getattr(old, k) for k in
                                                   RegistrationCreate.model_fields}, **wanted})
-                out.updates.append((old.id, merged))
+                shown = RowUpdate(c.row, data.name, tuple(
+                    FieldChange(LABELS[k], _shown(k, getattr(old, k)), _shown(k, wanted[k]))
+                    for k in changed))
+                out.updates.append(_Update(c.row, old.id, merged, shown))
     return out
+
+
+def _shown(field: str, value) -> str:
+    if field in ("phone", "emergency_phone"):
+        return mask_phone(value)
+    return str(getattr(value, "value", value) or "")
 
 
 def check_trips_file(session: Session, *, campaign_id: str | None, path: str | os.PathLike,
@@ -188,9 +228,19 @@ def check_trips_file(session: Session, *, campaign_id: str | None, path: str | o
 def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImportPlan,
                         progress: Progress = None,
                         cancelled: Cancelled = None) -> TripsImportReport:
-    """Write the valid rows in the caller's transaction; cancelling raises so it rolls back."""
+    """Write the valid rows in the caller's transaction; cancelling raises so it rolls back.
+    A row whose outcome is no longer what the check showed is rejected, not written."""
     check_cancel(cancelled)
-    outcome = _sort_against_db(session, campaign_id, plan.candidates)
+    fresh = _sort_against_db(session, campaign_id, plan.candidates)
+    stale = stale_rows(plan.outcome.decisions(), fresh.decisions())
+    wanted = set(plan.outcome.decisions()) - stale
+    outcome = _Outcome(new=[c for c in fresh.new if c.row in wanted],
+                       updates=[u for u in fresh.updates if u.row in wanted],
+                       unchanged=[r for r in fresh.unchanged if r in wanted],
+                       rejected=list(plan.outcome.rejected))
+    stale_rejections = [Rejection(c.row, LABELS["id_number"],
+                                  changed_since_check(fresh.describe(c.row)), c.values, c.data.name)
+                        for c in plan.candidates if c.row in stale]
     members = dict(session.execute(sa.select(Member.id_number, Member.id).where(
         Member.id_number.in_([c.data.id_number for c in outcome.new]),
         Member.deleted_at.is_(None))).all()) if outcome.new else {}
@@ -211,25 +261,18 @@ def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImport
     for part in _chunks(list(range(len(regs))), 2000):
         check_cancel(cancelled)
         session.execute(sa.insert(Registration), [regs[i] for i in part])
-        if progress is not None:
-            progress(part[-1] + 1, len(regs) + len(outcome.updates))
+        report_progress(progress, part[-1] + 1, len(regs) + len(outcome.updates))
     if seats:
         session.execute(sa.insert(TripSeat), seats)
     record_bulk(session, table_name="trip_registration", rows=regs)
     record_bulk(session, table_name="trip_seat", rows=seats)
-    for reg_id, data in outcome.updates:
+    for update in outcome.updates:
         check_cancel(cancelled)
-        update_registration(session, registration_id=reg_id, data=data)
+        update_registration(session, registration_id=update.registration_id, data=update.data)
     check_cancel(cancelled)
-    return plan.report(outcome, committed=True)
+    return plan.report(outcome, committed=True, stale=stale_rejections)
 
 
 def save_rejections(report: TripsImportReport, path: str | os.PathLike) -> Path:
     """The rejected rows as an .xlsx: 行号, 字段, 原因, then the row's original cells."""
-    path = Path(path)
-    try:
-        write_rejections(path, headers=report.headers, rejected=report.rejected,
-                         cell=xh.read_text)
-    except OSError as err:
-        raise UserError(f"无法保存文件 {path}：{err}") from err
-    return path
+    return save_report_rejections(report, path)

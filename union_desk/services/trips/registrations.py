@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
+from union_desk.domain.names import clean_name, strip_invisible
 from union_desk.domain.phone import parse_mobile
 from union_desk.domain.pinyin import name_key, pinyin_initials
 from union_desk.domain.seating import destination_key
@@ -21,6 +22,7 @@ from union_desk.models.personal import IdNumber, reveal_row
 from union_desk.models.trips import (Bus, CancelResult, Registration, RegistrationCreate,
                                      RegistrationRow, RegistrationStatus, SeatInfo, TripSeat)
 from union_desk.services.common.masked_order import shown_id_number, shown_phone
+from union_desk.services.common.problems import ProblemList
 from union_desk.services.errors import UserError
 from union_desk.services.trips.campaigns import bus_spec, get_campaign
 from union_desk.services.trips.seats import leg_buses, offer_seat, stop_keys
@@ -29,34 +31,29 @@ LIVE = RegistrationStatus.REGISTERED
 
 
 def clean_registration(data: RegistrationCreate) -> RegistrationCreate:
-    """Normalised copy of the entered data; UserError naming the first bad field."""
-    name = "".join(data.name.split())
-    if not name:
-        raise UserError("请填写姓名", field="name")
-    try:
-        card = parse_id_number(data.id_number)
-    except RuleError as err:
-        raise UserError(str(err), field="id_number") from err
-    try:
-        phone = parse_mobile(data.phone)
-    except RuleError as err:
-        raise UserError(str(err), field="phone") from err
+    """Normalised copy of the entered data; `Problems` (a UserError naming the first bad field)
+    lists every bad field."""
+    found = ProblemList()
+    name = found.take("name", clean_name, data.name, default="")
+    card = found.take("id_number", parse_id_number, data.id_number)
+    phone = found.take("phone", parse_mobile, data.phone, default="")
     emergency_phone = "".join(data.emergency_phone.split())
     if emergency_phone:
         try:
             emergency_phone = parse_mobile(emergency_phone)
         except RuleError:
             if not (emergency_phone.replace("-", "").isdigit() and 7 <= len(emergency_phone) <= 20):
-                raise UserError(f"紧急联系电话格式错误：{emergency_phone}",
-                                field="emergency_phone") from None
+                found.add("emergency_phone", f"紧急联系电话格式错误：{emergency_phone}")
     province = "".join(data.province.split())
     if not province:
-        raise UserError("请填写目的地省份", field="province")
+        found.add("province", "请填写目的地省份")
+    found.raise_if_any()
     return RegistrationCreate(
         name=name, id_number=card.number, phone=phone, employer=data.employer.strip(),
         province=province, city="".join(data.city.split()), county="".join(data.county.split()),
-        emergency_name="".join(data.emergency_name.split()), emergency_phone=emergency_phone,
-        insurance_no="".join(data.insurance_no.split()), legs=data.legs)
+        emergency_name="".join(strip_invisible(data.emergency_name).split()),
+        emergency_phone=emergency_phone, insurance_no="".join(data.insurance_no.split()),
+        legs=data.legs)
 
 
 def member_for(session: Session, data: RegistrationCreate) -> str | None:

@@ -1,6 +1,7 @@
 """Campaign import: the city office's Excel list of recipients and amounts. Every row is
-checked first (each rejected row shown with its Excel row number, field and reason); then the
-valid rows become payments with their voucher numbers, all at once, with progress and cancel."""
+checked first, with the same rules as a payment typed in the form (each rejected row shown with
+its Excel row number, the person's name and every problem); then the checked plan's rows become
+payments with their voucher numbers, all at once, with progress and cancel."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,10 +10,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QPushButton
 
 from union_desk.services.changes import Change
-from union_desk.services.hardship.payment_import import (PaymentImportOptions, PaymentImportReport,
-                                                check_payment_file, import_payment_file)
+from union_desk.services.hardship.payment_import import (PaymentImportOptions, PaymentImportPlan,
+                                                         PaymentImportReport, check_payment_file,
+                                                         commit_payment_import)
+from union_desk.services.common.import_plan import save_rejections
 from union_desk.views.hardship.fields import PaymentFields, occasion_combo
-from union_desk.views.import_dialog import CheckOutcome, ImportDialog, long_work
+from union_desk.views.import_dialog import CheckOutcome, ImportDialog, long_work, rejected_rows
 from union_desk.views.ops import Ops
 from union_desk.views.widgets import make_button
 
@@ -20,14 +23,14 @@ from union_desk.views.widgets import make_button
 class CampaignImportDialog(ImportDialog):
     print_requested = Signal(list)  # voucher numbers of the payments just created
     changes = frozenset({Change.PAYMENTS})
-    saves_rejections = False
     retry_after_failure = True
+    shows_updates = False   # a list only adds payments
 
     def __init__(self, ops: Ops, path: Path, parent=None):
         super().__init__(ops, path, parent)
-        self.report: PaymentImportReport | None = None   # the last check
+        self.plan: PaymentImportPlan | None = None       # the last check
+        self.report: PaymentImportReport | None = None   # what it found
         self.result: PaymentImportReport | None = None   # the import done
-        self._checked_options: PaymentImportOptions | None = None
         self.setObjectName("campaignImportDialog")
         self.setWindowTitle(self.tr("Import a recipients list — {0}").format(path.name))
         self.resize(820, 600)
@@ -63,28 +66,33 @@ class CampaignImportDialog(ImportDialog):
         return [self.print_button]
 
     def check_work(self):
-        path, options = self.path, self.options()
-        return lambda s, progress, cancelled: (options, check_payment_file(
-            s, path=path, options=options, progress=progress, cancelled=cancelled))
+        return long_work(check_payment_file, path=self.path, options=self.options())
 
-    def checked(self, result: tuple[PaymentImportOptions, PaymentImportReport]) -> CheckOutcome:
-        self._checked_options, report = result
-        self.report = report
-        rejected_rows = len({r["row"] for r in report.rejected})
+    def checked(self, plan: PaymentImportPlan) -> CheckOutcome:
+        self.plan, self.report = plan, plan.report()
+        report = self.report
         self.commit_button.setText(self.tr("Create {0} payments").format(report.new))
         return CheckOutcome(
             self.tr("{0} rows: {1} valid ({2} to pay, {3} already paid for this occasion this "
                     "year), {4} rows with problems (not imported).").format(
-                report.rows, report.valid, report.new, report.unchanged, rejected_rows),
-            [(r["row"], r["field"], r["reason"]) for r in report.rejected], report.new > 0)
+                report.rows, report.valid, report.new, report.unchanged, report.rejected_rows),
+            rejected_rows(report.rejected), report.new > 0)
+
+    def save_work(self, dest: Path):
+        report = self.report
+        return None if report is None else (lambda _s: save_rejections(report, dest))
 
     def commit_work(self):
-        options, checked = self.options(), self._checked_options
-        if checked is None or (options.occasion, options.paid_on) != (checked.occasion,
-                                                                      checked.paid_on):
-            self._on_options_changed()
+        """The checked plan, as long as the options are still the ones it was checked with."""
+        plan = self.plan
+        if plan is None:
             return None
-        return long_work(import_payment_file, path=self.path, options=options)
+        if self.options() != plan.options:
+            self.commit_button.setEnabled(False)
+            self.summary.setText(self.tr(
+                "The options changed since the list was checked: check the list again."))
+            return None
+        return long_work(commit_payment_import, plan=plan)
 
     def commit_label(self) -> str:
         return self.tr("Creating the payments…")

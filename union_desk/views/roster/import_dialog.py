@@ -1,13 +1,19 @@
-"""Roster import: check every row first, show each rejected row, then import the valid ones."""
+"""Roster import: check every row first, show each rejected row and each update (before → after),
+let the clerk confirm real name changes row by row, then import the valid ones."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
+
 from union_desk.services.changes import Change
 from union_desk.services.roster.importer import (check_roster_file, commit_roster_import,
                                                save_rejections)
-from union_desk.views.import_dialog import CheckOutcome, ImportDialog, long_work
+from union_desk.views.import_dialog import (CheckOutcome, ImportDialog, long_work, rejected_rows,
+                                            update_rows)
 from union_desk.views.ops import Ops
+from union_desk.views.tables import list_table
 
 
 class RosterImportDialog(ImportDialog):
@@ -19,30 +25,70 @@ class RosterImportDialog(ImportDialog):
         self.report = None   # the import done
         self.setObjectName("rosterImportDialog")
         self.setWindowTitle(self.tr("Import roster — {0}").format(path.name))
+        self.renames = list_table(self, "renameTable", [
+            self.tr("Real name change"), self.tr("Excel row"), self.tr("Changes (before → after)")])
+        self.renames.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.renames.itemChanged.connect(self._on_renames_item_changed)
+        self.tabs.addTab(self.renames, self.tr("Name changes to confirm ({0})").format(0))
         self.check()
+
+    def accepted_renames(self) -> set[int]:
+        """The Excel rows the clerk ticked as real name changes."""
+        return {int(self.renames.item(i, 1).text()) for i in range(self.renames.rowCount())
+                if self.renames.item(i, 0).checkState() == Qt.CheckState.Checked}
 
     def check_work(self):
         return long_work(check_roster_file, path=self.path)
 
     def checked(self, plan) -> CheckOutcome:
         self.plan = plan
-        data = plan.to_json()
-        text = self.counts_text(data["rows"], data["new"], data["updated"], data["unchanged"],
-                                len(data["rejected"]))
-        if data["unions_created"]:
+        self.renames.blockSignals(True)
+        self.renames.setRowCount(len(plan.renames))
+        for i, update in enumerate(plan.renames):
+            tick = QTableWidgetItem(self.tr("Same person, new name"))
+            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            tick.setCheckState(Qt.CheckState.Unchecked)
+            self.renames.setItem(i, 0, tick)
+            self.renames.setItem(i, 1, QTableWidgetItem(str(update.row)))
+            self.renames.setItem(i, 2, QTableWidgetItem(update.text()))
+        self.renames.resizeColumnToContents(0)
+        self.renames.blockSignals(False)
+        self.tabs.setTabText(self.tabs.indexOf(self.renames),
+                             self.tr("Name changes to confirm ({0})").format(len(plan.renames)))
+        return self._outcome()
+
+    def _outcome(self) -> CheckOutcome:
+        report = self.plan.report(self.accepted_renames())
+        text = self.counts_text(report.rows, report.new, report.updated, report.unchanged,
+                                report.rejected_rows)
+        if report.unions_created:
             text += "\n" + self.tr("Unions to be created: {0}").format(
-                "、".join(data["unions_created"]))
-        return CheckOutcome(text, [(r.row, r.field, r.reason) for r in plan.rejected],
-                            data["new"] + data["updated"] > 0)
+                "、".join(report.unions_created))
+        if report.renames:
+            text += "\n" + self.tr(
+                "{0} rows give an ID number on file under another name and are not imported; "
+                "tick those that are real name changes under \"Name changes to confirm\".").format(
+                len(report.renames))
+        return CheckOutcome(text, rejected_rows(report.rejected), report.new + report.updated > 0,
+                            update_rows(report.updates))
 
     def save_work(self, dest: Path):
-        plan = self.plan
-        return None if plan is None else (lambda _s: save_rejections(plan, dest))
+        plan, accepted = self.plan, self.accepted_renames()
+        return None if plan is None else (lambda _s: save_rejections(plan.report(accepted), dest))
 
     def commit_work(self):
-        return long_work(commit_roster_import, plan=self.plan)
+        return long_work(commit_roster_import, plan=self.plan,
+                         accept_renames=self.accepted_renames())
 
     def committed(self, report) -> str:
         self.report = report
-        data = report.to_json()
-        return self.imported_text(data["new"], data["updated"], data["unchanged"])
+        self.renames.setEnabled(False)
+        text = self.imported_text(report.new, report.updated, report.unchanged)
+        if report.rejected:
+            text += " " + self.tr("Rows with problems were left out (listed below).")
+        return text
+
+    # -- slots ------------------------------------------------------------------------------------
+    def _on_renames_item_changed(self, item: QTableWidgetItem) -> None:
+        if self.plan is not None and self.report is None and item.column() == 0:
+            self.show_outcome(self._outcome())

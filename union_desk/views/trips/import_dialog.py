@@ -7,7 +7,8 @@ from pathlib import Path
 from union_desk.services.changes import Change
 from union_desk.services.trips.importer import (check_trips_file, commit_trips_import,
                                               save_rejections)
-from union_desk.views.import_dialog import CheckOutcome, ImportDialog, long_work
+from union_desk.views.import_dialog import (CheckOutcome, ImportDialog, long_work, rejected_rows,
+                                            update_rows)
 from union_desk.views.ops import Ops
 
 
@@ -30,9 +31,9 @@ class TripsImportDialog(ImportDialog):
         self.plan = plan
         report = plan.report()
         text = self.counts_text(report.rows, report.new, report.updated, report.unchanged,
-                                len(report.rejected))
-        return CheckOutcome(text, [(r.row, r.field, r.reason) for r in report.rejected],
-                            report.new + report.updated > 0)
+                                report.rejected_rows)
+        return CheckOutcome(text, rejected_rows(report.rejected), report.new + report.updated > 0,
+                            update_rows(report.updates))
 
     def save_work(self, dest: Path):
         report = None if self.plan is None else self.plan.report()

@@ -1,0 +1,38 @@
+"""What the import commands (roster, payments, trips) share: the summary they print, one way."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def excel_rows(text: str) -> list[int]:
+    """"7,9" (or "7，9") → [7, 9]: Excel row numbers given on the command line."""
+    try:
+        rows = [int(part) for part in text.replace("，", ",").split(",") if part.strip()]
+    except ValueError:
+        rows = []
+    if not rows or min(rows) < 1:
+        raise argparse.ArgumentTypeError(f"应为 Excel 行号，多个用逗号分隔，如 7,9：{text}")
+    return rows
+
+
+def print_import_summary(path: Path, report, *, counts: str | None = None,
+                         done: str = "已导入有效的行。",
+                         todo: str = "只做了检查，没有写入；加 --commit 导入有效的行。") -> None:
+    """Counts, what was (or would be) written, every update as before → after, and every
+    problem of every rejected row with the person's name."""
+    out = sys.stdout
+    counts = counts or (f"新增 {report.new}，更新 {report.updated}，无变化 {report.unchanged}")
+    out.write(f"{path.name}：共 {report.rows} 行，有效 {report.valid} 行（{counts}），"
+              f"有问题 {report.rejected_rows} 行\n")
+    out.write(done + "\n" if report.committed else todo + "\n")
+    if report.updates:
+        out.write("已更新的行（改动前 → 改动后）：\n" if report.committed
+                  else "将更新的行（改动前 → 改动后）：\n")
+        for update in report.updates:
+            out.write(f"  第 {update.row} 行\t{update.name}\t{update.text()}\n")
+    if report.rejected:
+        out.write("有问题的行（未导入）：\n")
+        for rej in report.rejected:
+            out.write(f"  第 {rej.row} 行\t{rej.name or '（无姓名）'}\t{rej.field}\t{rej.reason}\n")

@@ -1,0 +1,159 @@
+"""What every import hands back: a checked plan, rejected rows with their reasons, the updates as
+before → after, and the report of what was (or would be) written.
+
+Every data row of the file lands in exactly one of new / updated / unchanged / rejected, so
+`rows == valid + rejected_rows` always; a rejected row may carry several problems (one
+`Rejection` each).  A plan is checked outside any write transaction; its commit compares the
+database again, and a row whose outcome is no longer what the clerk was shown is not written but
+rejected with `changed_since_check(...)`, so nothing the clerk did not see is ever written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field as dc_field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Hashable, Iterable, Mapping, Sequence
+
+from union_desk.files import atomic_path
+from union_desk.services.errors import UserError
+
+
+@dataclass(frozen=True)
+class Rejection:
+    row: int       # Excel row number
+    field: str     # Chinese column label
+    reason: str
+    values: tuple = ()  # the row's original cells, for the rejection list
+    name: str = ""      # the person the row names, as the file gives it
+
+    def to_json(self) -> dict:
+        return {"row": self.row, "name": self.name, "field": self.field, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str     # Chinese column label
+    before: str
+    after: str
+
+    def text(self) -> str:
+        return f"{self.field}：{self.before or '（空）'} → {self.after or '（空）'}"
+
+
+@dataclass(frozen=True)
+class RowUpdate:
+    """What an update changes in a record on file, as shown to the clerk before the commit."""
+
+    row: int
+    name: str
+    changes: tuple[FieldChange, ...]
+
+    def text(self) -> str:
+        return "；".join(c.text() for c in self.changes)
+
+    def to_json(self) -> dict:
+        return {"row": self.row, "name": self.name,
+                "changes": [{"field": c.field, "before": c.before, "after": c.after}
+                            for c in self.changes]}
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = dc_field(default_factory=list)
+    updates: list[RowUpdate] = dc_field(default_factory=list)
+    headers: list[str] = dc_field(default_factory=list)
+    committed: bool = False
+
+    @property
+    def valid(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+    @property
+    def rejected_rows(self) -> int:
+        """Rows with at least one problem (a row may have several)."""
+        return len({r.row for r in self.rejected})
+
+    def to_json(self) -> dict:
+        return {"rows": self.rows, "valid": self.valid, "new": self.new, "updated": self.updated,
+                "unchanged": self.unchanged, "rejected_rows": self.rejected_rows,
+                "rejected": [r.to_json() for r in self.rejected],
+                "updates": [u.to_json() for u in self.updates]}
+
+
+@dataclass
+class ImportPlan:
+    """A checked file waiting for its commit; `outcome`: the importer's comparison with the db."""
+
+    path: str
+    headers: list[str]
+    rows: int
+    candidates: list
+    file_rejections: list[Rejection]
+    outcome: Any
+
+    @property
+    def rejected(self) -> list[Rejection]:
+        return sorted_rejections(self.file_rejections, self.outcome.rejected)
+
+
+def sorted_rejections(*groups: Iterable[Rejection]) -> list[Rejection]:
+    """The rejections of the file check and of the database check, in Excel row order."""
+    return sorted((r for group in groups for r in group), key=lambda r: r.row)
+
+
+CHANGED_SINCE_CHECK = "检查之后数据已有变动（{}），此行未导入；请重新检查文件后再导入"
+
+
+def changed_since_check(what: str) -> str:
+    return CHANGED_SINCE_CHECK.format(what)
+
+
+def stale_rows(checked: Mapping[int, Hashable], fresh: Mapping[int, Hashable]) -> set[int]:
+    """Rows the check accepted (new, update, unchanged) whose decision is no longer the same
+    when the commit compares the database again."""
+    return {row for row, decision in checked.items() if fresh.get(row) != decision}
+
+
+# -- the rejection list ----------------------------------------------------------------------
+
+def xlsx_cell(value: Any) -> Any:
+    """A cell value as the rejection list writes it back (anything unusual as its text)."""
+    if value is None or isinstance(value, (str, int, float, bool, date, datetime)):
+        return value
+    return str(value)
+
+
+def write_rejections(path: Path, *, headers: Sequence[str], rejected: Sequence[Rejection]) -> None:
+    """The rejected rows as an .xlsx, one line per row: 行号, 字段, 原因 (every problem of the
+    row), then the row's original cells. Written through `files.atomic_path`: an OSError leaves
+    no file and is raised."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("未导入的行")
+    sheet.append(["行号", "字段", "原因", *headers])
+    by_row: dict[int, list[Rejection]] = {}
+    for rej in rejected:
+        by_row.setdefault(rej.row, []).append(rej)
+    for row, problems in by_row.items():
+        fields = "、".join(dict.fromkeys(p.field for p in problems if p.field))
+        reasons = (problems[0].reason if len(problems) == 1 else
+                   "；".join(f"{p.field}：{p.reason}" if p.field else p.reason for p in problems))
+        sheet.append([row, fields, reasons, *(xlsx_cell(v) for v in problems[0].values)])
+    with atomic_path(path) as tmp:
+        book.save(tmp)
+
+
+def save_rejections(report: ImportReport, path: str | Path) -> Path:
+    """The report's rejected rows as an .xlsx (see `write_rejections`); UserError if the file
+    cannot be written."""
+    path = Path(path)
+    try:
+        write_rejections(path, headers=report.headers, rejected=report.rejected)
+    except OSError as err:
+        raise UserError(f"无法保存文件 {path.name}：{err.strerror or err}") from err
+    return path
