@@ -10,12 +10,11 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from union_desk.domain.idcard import check_char
-from union_desk.domain.pinyin import name_key, pinyin_initials
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
 from union_desk.models.member import Member, MemberStatus
 from union_desk.models.trips import (BusCreate, CampaignCreate, Registration, RegistrationStatus,
-                                     TripLeg, TripLegs, TripSeat)
+                                     TripLeg, TripLegs, TripSeat, registration_search_columns)
 from union_desk.services.trips import campaigns as trips
 from union_desk.services.trips.assign import assign_seats
 from union_desk.services.trips.registrations import cancel_registration
@@ -127,8 +126,8 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
                          emergency_name=_name(rng), emergency_phone=_phone(rng),
                          insurance_no=f"PICC2021{rng.randrange(10**8):08d}",
                          legs=TripLegs.OUTBOUND.value, status=RegistrationStatus.REGISTERED.value,
-                         cancelled_on=None, cancel_reason="", name_key=name_key(name),
-                         py_initials=pinyin_initials(name)))
+                         cancelled_on=None, cancel_reason="",
+                         **registration_search_columns(name)))
         seats.append(dict(stamp, id=new_id(), registration_id=reg_id, leg=TripLeg.OUTBOUND.value,
                           bus_id=None, seat_no=None, boarded_at=None))
     session.execute(sa.insert(Registration), regs)

@@ -22,7 +22,8 @@ from sqlmodel import Session
 
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
-from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
+from union_desk.models.member import (SEARCH_COLUMNS, Member, MemberEvent, MemberEventKind,
+                                      MemberStatus, search_columns)
 from union_desk.models.union import GrassrootsUnion, UnionCreate, UnionStatus
 from union_desk.services.errors import UserError
 from union_desk.services.common.import_sheet import (Cancelled, ImportPlan, ImportReport, Progress,
@@ -39,8 +40,7 @@ _NEW_UNION = "new-union:"  # placeholder union_id until the union is created at 
 _CHUNK = 2000
 _IN_CHUNK = 900
 _COMPARED = ("name", "id_number", "gender", "birth_date", "phone", "ethnicity", "employer",
-             "union_id", "join_date", "card_no", "is_migrant", "hukou_type", "name_key",
-             "py_initials", "py_full")
+             "union_id", "join_date", "card_no", "is_migrant", "hukou_type")
 
 
 @dataclass
@@ -139,7 +139,8 @@ def _chunks(items: list, size: int = _IN_CHUNK):
 
 def _existing_members(session: Session, numbers: list[str]) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    columns = [Member.id, Member.status, *(getattr(Member, c) for c in _COMPARED)]
+    columns = [Member.id, Member.status,
+               *(getattr(Member, c) for c in _COMPARED + SEARCH_COLUMNS)]
     for part in _chunks(numbers):
         rows = session.execute(sa.select(*columns).where(
             Member.id_number.in_(part), Member.deleted_at.is_(None))).all()
@@ -180,13 +181,12 @@ def _sort_against_db(session: Session, candidates: list[Candidate]) -> _Outcome:
             else:
                 out.new.append(Candidate(c.row, fields, c.given, c.union_name, c.values))
         else:
-            skipped = set(OPTIONAL) - c.given
-            changed = [k for k in _COMPARED if k not in skipped and old[k] != fields[k]]
+            changed = _changes(old, fields, set(OPTIONAL) - c.given)
             if "union_id" in changed:
                 refusal = _transfer_refusal(old, c.union_name, union_id in closed, names)
             if refusal is None and changed:
                 out.updates.append(_Update(c.row, old["id"], {k: old[k] for k in changed},
-                                           {k: fields[k] for k in changed}))
+                                           changed))
             elif refusal is None:
                 out.unchanged += 1
                 continue
@@ -195,6 +195,18 @@ def _sort_against_db(session: Session, candidates: list[Candidate]) -> _Outcome:
         elif union_id.startswith(_NEW_UNION):
             out.unions_to_create.setdefault(union_id, c.union_name)
     return out
+
+
+def _changes(old: dict, fields: dict, skipped: set[str]) -> dict:
+    """The fields a row changes (its empty optional cells change nothing), with the search
+    columns that follow from the name, ID number and phone after the change."""
+    changed = {k: fields[k] for k in _COMPARED if k not in skipped and old[k] != fields[k]}
+    if changed:
+        merged = {**old, **changed}
+        derived = search_columns(name=merged["name"], id_number=merged["id_number"],
+                                 phone=merged["phone"])
+        changed |= {k: v for k, v in derived.items() if old[k] != v}
+    return changed
 
 
 def _transfer_refusal(old: dict, union_name: str, closed: bool,
