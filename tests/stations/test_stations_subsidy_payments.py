@@ -116,7 +116,7 @@ def test_the_signoff_sheet_shows_a_unit_credit_code_whole_under_its_own_heading(
         payments = vouchers.select_payments(s, numbers=[row.voucher_no])
         vouchers.print_signoff(s, target=out, payments=payments)
     text = "".join(pdf_text(out).split())
-    assert "爱心驿家建设补助资金发放签收表" in text and "身份证号/信用代码" in text
+    assert "爱心驿家建设补助发放签收表" in text and "领取单位" in text and "信用代码" in text
     assert CODE in text and "慰问金" not in text
 
 

@@ -190,47 +190,47 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../views/pdf_preview.py" line="36"/>
+        <location filename="../views/pdf_preview.py" line="33"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="52"/>
+        <location filename="../views/pdf_preview.py" line="49"/>
         <source>The PDF to print cannot be read.</source>
         <translation>无法读取要打印的 PDF。</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="59"/>
+        <location filename="../views/pdf_preview.py" line="56"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="103"/>
+        <location filename="../views/pdf_preview.py" line="100"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="105"/>
+        <location filename="../views/pdf_preview.py" line="102"/>
         <source>Print… (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="119"/>
+        <location filename="../views/pdf_preview.py" line="116"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="120"/>
+        <location filename="../views/pdf_preview.py" line="117"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="152"/>
+        <location filename="../views/pdf_preview.py" line="149"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="147"/>
+        <location filename="../views/pdf_preview.py" line="144"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>

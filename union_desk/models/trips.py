@@ -50,6 +50,7 @@ class CampaignBase(SQLModel):
     starts_on: date | None = None
     ends_on: date | None = None
     notes: str = Field(default="", max_length=400)
+    contact_phone: str = Field(default="", max_length=20)  # the union's, printed on notices
 
 
 class TripCampaign(RecordBase, CampaignBase, table=True):
@@ -70,6 +71,7 @@ class CampaignRow(BaseModel):
     starts_on: date | None
     ends_on: date | None
     notes: str
+    contact_phone: str = ""
     buses: int
     registered: int
 

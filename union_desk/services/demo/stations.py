@@ -142,7 +142,8 @@ def _inspect(session: Session, row, today: date, fate, rng) -> None:
         station_inspections.record_inspection(session, today=today, data=InspectionCreate(
             station_id=row.id, kind=kind, on=on,
             inspector=f"{rng.choice(SURNAMES)}{rng.choice(GIVEN)}", results=results,
-            remarks="未达标：" + "、".join(row.missing_labels) if failed else ""))
+            remarks="未达标：" + "、".join(row.missing_labels) if failed else "",
+            fix_by=on + timedelta(days=30) if failed else None))
         on, kind = add_months(on, 12) - timedelta(days=rng.randrange(0, 20)), \
             InspectionKind.REINSPECTION
 

@@ -171,7 +171,7 @@ def signoff_data(payments: list[PaymentRow], union: str) -> SignoffData:
         f"{format_date(days[0])}至{format_date(days[-1])}"
     occasion = "、".join(occasions)
     money = "资金" if all(is_unit_payment(p) for p in payments) else "慰问金"  # 补助 to units
-    title = f"{occasions[0]}{money}发放签收表" if len(occasions) == 1 else f"{money}发放签收表"
+    title = signoff_title(occasions[0] if len(occasions) == 1 else "", money)
     return SignoffData(
         township_union=union, title=title, occasion=occasion, date_text=date_text,
         lines=[SignoffLine(recipient=p.recipient_name, id_number=p.recipient_id_number,
@@ -181,6 +181,23 @@ def signoff_data(payments: list[PaymentRow], union: str) -> SignoffData:
         handler=_common(p.handler for p in payments),
         reviewer=_common(p.reviewer for p in payments),
         approver=_common(p.approver for p in payments))
+
+
+# an occasion that already names the money: the title adds nothing after it
+_MONEY_ENDINGS = ("慰问金", "资金", "补助金", "补助", "救助金", "助学金", "补贴", "奖励金")
+
+
+def signoff_title(occasion: str, money: str) -> str:
+    """The sheet's title, never doubling a word: 春节送温暖 → 春节送温暖慰问金发放签收表;
+    春节慰问金 → 春节慰问金发放签收表; 抗疫一线慰问 → 抗疫一线慰问金发放签收表;
+    职工医疗互助补助 → 职工医疗互助补助发放签收表."""
+    occasion = "".join(occasion.split())
+    if not occasion:
+        return f"{money}发放签收表"
+    if occasion.endswith(_MONEY_ENDINGS):
+        return f"{occasion}发放签收表"
+    overlap = next((n for n in range(len(money), 0, -1) if occasion.endswith(money[:n])), 0)
+    return f"{occasion}{money[overlap:]}发放签收表"
 
 
 def _common(names) -> str:

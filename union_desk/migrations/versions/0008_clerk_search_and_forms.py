@@ -1,8 +1,11 @@
-"""people found as clerks search: surname readings and the last digits of ID and phone numbers
+"""people found as clerks search (surname readings, last digits of ID and phone numbers); the
+union's contact phone on seat notices; a deadline for the fixes of a failed inspection
 
 member: py_initials/py_full read the surname as a surname (曾丹伟 → zdw), the ordinary reading
 moves to py_initials_alt/py_full_alt, and id_number_rev/phone_rev hold the numbers reversed so
 their last digits are found by index; a full index on id_number lets a number search use it.
+trip_campaign: the union's contact phone printed on the seat notices. station_inspection:
+fix_by, the deadline for the fixes of a failed inspection (NULL for those already on file).
 trip_registration: the same for its pinyin initials.
 Every row on file is recomputed in bulk.
 
@@ -69,6 +72,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("py_initials_alt", sa.String(length=40), nullable=False,
                                       server_default=""))
         batch_op.create_index("ix_trip_registration_py_alt", ["py_initials_alt"], unique=False)
+    with op.batch_alter_table("station_inspection", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("fix_by", sa.Date(), nullable=True))
+    with op.batch_alter_table("trip_campaign", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("contact_phone", sa.String(length=20), nullable=False,
+                                      server_default=""))
     conn = op.get_bind()
     _bulk_update(conn, "member", _member_rows(conn))
     _bulk_update(conn, "trip_registration", _registration_rows(conn))
@@ -77,6 +85,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     # ALTER TABLE … DROP COLUMN (SQLite 3.35+) rather than batch mode, which rebuilds the table
     # and cannot drop it while other tables' rows refer to it (foreign keys are on)
+    op.execute("ALTER TABLE station_inspection DROP COLUMN fix_by")
+    op.execute("ALTER TABLE trip_campaign DROP COLUMN contact_phone")
     op.drop_index("ix_trip_registration_py_alt", table_name="trip_registration")
     op.execute("ALTER TABLE trip_registration DROP COLUMN py_initials_alt")
     op.drop_index("ix_member_id_number", table_name="member")
