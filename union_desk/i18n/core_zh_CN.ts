@@ -4,9 +4,17 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../views/form_dialog.py" line="72"/>
+        <location filename="../views/form_dialog.py" line="131"/>
         <source>{0}: this value is not valid (too long or malformed)</source>
         <translation>{0}：内容不符合要求（过长或格式不对）</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <location filename="../views/form_dialog.py" line="63"/>
+        <source>Discard the changes you made in this form?</source>
+        <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
 </context>
 <context>
@@ -157,34 +165,104 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../views/overview_tab.py" line="27"/>
+        <location filename="../views/overview_tab.py" line="28"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="27"/>
+        <location filename="../views/overview_tab.py" line="28"/>
         <source>This year</source>
         <translation>本年数据</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="31"/>
+        <location filename="../views/overview_tab.py" line="32"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="38"/>
+        <location filename="../views/overview_tab.py" line="39"/>
         <source>New unions count by founding date, new members by joining date; money counts issued payments only (voided ones are left out).</source>
         <translation>新建工会按成立日期统计，新会员按入会时间统计；金额只计已发放的款项（不含已作废的）。</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="45"/>
+        <location filename="../views/overview_tab.py" line="46"/>
         <source>Overview</source>
         <translation>年度概况</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="62"/>
+        <location filename="../views/overview_tab.py" line="63"/>
         <source>{0}, {1}</source>
         <translation>{0} {1} 年</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="75"/>
+        <source>New grassroots unions</source>
+        <translation>新建基层工会</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="75"/>
+        <source>{0} (on roll {1})</source>
+        <translation>{0} 家（在册 {1} 家）</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="77"/>
+        <source>New members</source>
+        <translation>新发展会员</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="77"/>
+        <source>{0} people (on roll {1})</source>
+        <translation>{0} 人（在册 {1} 人）</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="79"/>
+        <source>Hardship households supported</source>
+        <translation>慰问困难职工</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="80"/>
+        <source>{0} households, {1} payments, {2}</source>
+        <translation>{0} 户，{1} 笔，{2}</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="82"/>
+        <source>Medical mutual aid</source>
+        <translation>职工医疗互助补助</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="82"/>
+        <source>{0} cases, {1}</source>
+        <translation>{0} 人次，{1}</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="84"/>
+        <source>Front-line epidemic workers visited</source>
+        <translation>慰问抗疫一线人员</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="84"/>
+        <source>{0} people, {1}</source>
+        <translation>{0} 人，{1}</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="86"/>
+        <source>Spring Festival buses home</source>
+        <translation>返乡专车</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="87"/>
+        <source>{0} campaigns, {1} buses, {2} registered, {3} carried</source>
+        <translation>{0} 次活动，{1} 辆车，报名 {2} 人，乘车 {3} 人</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="89"/>
+        <source>New rest stations</source>
+        <translation>新建爱心驿家</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="90"/>
+        <source>{0} (in use {1}), {2} visits in the year</source>
+        <translation>{0} 所（在用 {1} 所），全年服务 {2} 人次</translation>
     </message>
 </context>
 <context>

@@ -713,82 +713,82 @@
 <context>
     <name>PayHouseholdsDialog</name>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="30"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="31"/>
         <source>Pay the chosen households</source>
         <translation>给所选困难户发放</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="34"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="35"/>
         <source> and {0} more</source>
         <translation> 等，另有 {0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="35"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="36"/>
         <source>{0} households: {1}</source>
         <translation>共 {0} 户：{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="40"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="41"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="41"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="42"/>
         <source>Amount for each household</source>
         <translation>每户金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="46"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="47"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="51"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="52"/>
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="51"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="52"/>
         <source>Skipped because</source>
         <translation>未发放原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="54"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="55"/>
         <source>Create {0} payments</source>
         <translation>生成 {0} 条发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="57"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="58"/>
         <source>Print vouchers and sign-off sheet…</source>
         <translation>打印凭证和签收表…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="60"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="61"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="80"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="86"/>
         <source>{0} payments created.</source>
         <translation>已生成 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="82"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="88"/>
         <source>Voucher numbers {0} to {1}.</source>
         <translation>凭证号 {0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="84"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="90"/>
         <source>{0} households skipped (listed below).</source>
         <translation>{0} 户未发放（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="110"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="121"/>
         <source>{0} × {1} = {2}</source>
         <translation>{0} × {1} 户 = {2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="124"/>
+        <location filename="../views/hardship/campaign_dialog.py" line="135"/>
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>
@@ -1138,7 +1138,7 @@ Reason:</source>
         <translation>如 1.5（各年通用）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/policy_dialog.py" line="59"/>
+        <location filename="../views/hardship/policy_dialog.py" line="60"/>
         <source>Minimum living allowance</source>
         <translation>低保标准</translation>
     </message>

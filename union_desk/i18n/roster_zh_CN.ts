@@ -22,69 +22,89 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="30"/>
+        <location filename="../views/roster/member_dialog.py" line="31"/>
         <source>New member</source>
         <translation>新增会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="33"/>
+        <location filename="../views/roster/member_dialog.py" line="34"/>
         <source>Edit member — {0}</source>
         <translation>编辑会员 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="39"/>
+        <location filename="../views/roster/member_dialog.py" line="40"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="40"/>
+        <location filename="../views/roster/member_dialog.py" line="41"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="43"/>
+        <location filename="../views/roster/member_dialog.py" line="44"/>
         <source>Birth date / gender</source>
         <translation>出生日期 / 性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="44"/>
+        <location filename="../views/roster/member_dialog.py" line="45"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="45"/>
+        <location filename="../views/roster/member_dialog.py" line="46"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="46"/>
+        <location filename="../views/roster/member_dialog.py" line="47"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="52"/>
+        <location filename="../views/roster/member_dialog.py" line="53"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="57"/>
+        <location filename="../views/roster/member_dialog.py" line="58"/>
         <source>Joined on</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="58"/>
+        <location filename="../views/roster/member_dialog.py" line="59"/>
         <source>Member card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="59"/>
+        <location filename="../views/roster/member_dialog.py" line="60"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="66"/>
+        <location filename="../views/roster/member_dialog.py" line="67"/>
         <source>Household registration</source>
         <translation>户口类型</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/member_dialog.py" line="109"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/member_dialog.py" line="109"/>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/member_dialog.py" line="110"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/member_dialog.py" line="110"/>
+        <source>Union</source>
+        <translation>工会</translation>
     </message>
 </context>
 <context>
@@ -140,7 +160,7 @@
     <message>
         <location filename="../views/roster/tab.py" line="55"/>
         <source>Union</source>
-        <translation>所属工会</translation>
+        <translation>工会</translation>
     </message>
     <message>
         <location filename="../views/roster/tab.py" line="56"/>
@@ -396,29 +416,6 @@ Choose No for the masked export (recommended). A full export is logged.</source>
         <location filename="../views/roster/union_dialog.py" line="51"/>
         <source>Warning: {0} (saved anyway)</source>
         <translation>提示：{0}（仍可保存）</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../views/roster/member_dialog.py" line="108"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../views/roster/member_dialog.py" line="108"/>
-        <source>Change</source>
-        <translation>变动</translation>
-    </message>
-    <message>
-        <location filename="../views/roster/member_dialog.py" line="109"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../views/roster/member_dialog.py" line="109"/>
-        <source>Union</source>
-        <translation>所属工会</translation>
     </message>
 </context>
 </TS>
