@@ -156,3 +156,19 @@ def test_an_older_answer_never_overwrites_a_newer_one(db, qtbot):
     ops.wait()
     qtbot.wait(50)
     assert shown == ["new"]
+
+
+@pytest.mark.parametrize("key, modifiers, step", [
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier, 1),
+    (Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier, 1),
+    (Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier, -1),
+])
+def test_ctrl_tab_and_ctrl_page_keys_switch_tabs(window, qtbot, key, modifiers, step):
+    window.show()
+    qtbot.waitExposed(window)
+    count = window.tabs.count()
+    search = window.tabs.widget(0).search
+    search.setFocus()
+    window.activateWindow()
+    qtbot.keyClick(search, key, modifiers)
+    assert window.tabs.currentIndex() == step % count

@@ -110,10 +110,16 @@ def test_household_visit_payment_print_and_void(tab, qtbot, roster, tmp_path):
                     timeout=5000)
     qtbot.waitUntil(lambda: "¥1,409.50" in payments.totals_label.text(), timeout=5000)
 
+    # When the clerk presses OK without a reason, they are told nothing happened, and why
+    payments.table.selectRow(0)
+    told = []
+    payments.inform = told.append
+    payments.ask_void_reason = lambda p: ""
+    payments.void_payment()
+    assert told and number in told[-1] and "reason" in told[-1]
     # When the clerk voids it with a reason (the confirm dialog is a method)
     asked = []
     payments.ask_void_reason = lambda p: asked.append(p.voucher_no) or "金额填错"
-    payments.table.selectRow(0)
     shown = []
     payments.totals_shown.connect(shown.append)
     payments.void_payment()

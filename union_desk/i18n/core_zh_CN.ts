@@ -104,52 +104,52 @@
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="45"/>
+        <location filename="../views/main_window.py" line="48"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="46"/>
+        <location filename="../views/main_window.py" line="49"/>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="49"/>
+        <location filename="../views/main_window.py" line="52"/>
         <source>Save a backup copy…</source>
         <translation>保存备份副本…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="52"/>
+        <location filename="../views/main_window.py" line="55"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="64"/>
+        <location filename="../views/main_window.py" line="67"/>
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="71"/>
+        <location filename="../views/main_window.py" line="87"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="72"/>
+        <location filename="../views/main_window.py" line="88"/>
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="77"/>
+        <location filename="../views/main_window.py" line="93"/>
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="78"/>
+        <location filename="../views/main_window.py" line="94"/>
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="96"/>
+        <location filename="../views/main_window.py" line="112"/>
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>

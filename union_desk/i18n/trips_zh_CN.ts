@@ -239,82 +239,82 @@
 <context>
     <name>RegistrationsPanel</name>
     <message>
-        <location filename="../views/trips/people.py" line="39"/>
+        <location filename="../views/trips/people.py" line="40"/>
         <source>Name, pinyin initials, ID, phone, employer, place</source>
         <translation>姓名、拼音首字母、身份证号、手机号、单位、地名</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="44"/>
+        <location filename="../views/trips/people.py" line="45"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="45"/>
+        <location filename="../views/trips/people.py" line="46"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="46"/>
+        <location filename="../views/trips/people.py" line="47"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="60"/>
+        <location filename="../views/trips/people.py" line="62"/>
         <source>New registration… (Ctrl+N)</source>
         <translation>新增登记…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="62"/>
+        <location filename="../views/trips/people.py" line="64"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="63"/>
+        <location filename="../views/trips/people.py" line="65"/>
         <source>Cancel registration…</source>
         <translation>取消登记…</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="64"/>
+        <location filename="../views/trips/people.py" line="66"/>
         <source>Import employer&apos;s list…</source>
         <translation>导入用工单位名单…</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="87"/>
+        <location filename="../views/trips/people.py" line="89"/>
         <source>{0} registrations</source>
         <translation>共 {0} 条登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="95"/>
+        <location filename="../views/trips/people.py" line="97"/>
         <source>Import employer&apos;s list</source>
         <translation>导入用工单位名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="96"/>
+        <location filename="../views/trips/people.py" line="98"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="100"/>
+        <location filename="../views/trips/people.py" line="102"/>
         <source>Cancel registration</source>
         <translation>取消登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="101"/>
+        <location filename="../views/trips/people.py" line="103"/>
         <source>Why does {0} no longer travel?</source>
         <translation>{0} 不再乘车的原因：</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="132"/>
+        <location filename="../views/trips/people.py" line="134"/>
         <source>Registration of {0} cancelled.</source>
         <translation>已取消 {0} 的登记。</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="134"/>
+        <location filename="../views/trips/people.py" line="136"/>
         <source>Freed: {0}.</source>
         <translation>空出座位：{0}。</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="136"/>
+        <location filename="../views/trips/people.py" line="138"/>
         <source>Given to the first on the waiting list: {0}.</source>
         <translation>已安排给候补第一位：{0}。</translation>
     </message>

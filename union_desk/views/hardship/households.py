@@ -19,7 +19,8 @@ from union_desk.views.hardship.policy_dialog import PolicyDialog
 from union_desk.views.hardship.status_dialog import HouseholdStatusDialog, ReviewDialog
 from union_desk.views.hardship.visit_dialog import VisitDialog
 from union_desk.views.ops import Ops
-from union_desk.views.tables import configure_table, select_first
+from union_desk.views.search_keys import SearchKeys
+from union_desk.views.tables import configure_table, fit_columns, select_first
 from union_desk.views.widgets import filter_combo, make_button
 
 
@@ -34,6 +35,8 @@ class HouseholdsPanel(QWidget):
         self.setObjectName("householdsPanel")
         self.unions: list[UnionRow] = []
         self._sized = False
+        self._edit_when_loaded: str | None = None  # a file asked for before its page came
+        self.opened = None  # the last household file opened (for tests)
         self.model = HouseholdsModel(ops, self)
         self._build()
         ops.changed.connect(self._on_ops_changed)
@@ -69,8 +72,8 @@ class HouseholdsPanel(QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.page)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)  # the list wide enough for its columns
+        splitter.setStretchFactor(1, 1)
 
         buttons = QHBoxLayout()
         for name, text, slot in (
@@ -97,11 +100,13 @@ class HouseholdsPanel(QWidget):
         self.model.loaded.connect(self._on_model_loaded)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.page.loaded.connect(self._on_page_loaded)
         self.page.visit_requested.connect(self.record_visit)
         self.page.medical_requested.connect(self.medical_aid)
         self.page.print_requested.connect(self.print_requested)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_household)
+        SearchKeys(self.search, self.table, self.edit_household)
         QShortcut(QKeySequence.StandardKey.Print, self, self.page.print_button.click)
 
     # -- loading ---------------------------------------------------------------------------------
@@ -168,12 +173,20 @@ class HouseholdsPanel(QWidget):
         return self._open(dialog)
 
     def edit_household(self):
+        """The chosen household's file; if its page is still loading (a double-click opens it
+        before the read comes back), the file opens as soon as the page has it."""
         household = self.current_household()
-        detail = self.page.detail
-        if household is None or detail is None or detail.id != household.id:
+        if household is None:
             self.inform(self.tr("Choose a household in the list first."))
             return None
-        return self._open(HouseholdDialog(self.ops, detail, self))
+        detail = self.page.detail
+        if detail is not None and detail.id == household.id:
+            self.opened = self._open(HouseholdDialog(self.ops, detail, self))
+            return self.opened
+        self._edit_when_loaded = household.id
+        if self.page.household_id != household.id:
+            self.page.show_household(household.id)
+        return None
 
     def change_status(self):
         return self._with_household(lambda h: HouseholdStatusDialog(self.ops, h, self))
@@ -219,7 +232,7 @@ class HouseholdsPanel(QWidget):
     def _on_model_loaded(self, rows: int) -> None:
         if not self._sized and rows:
             self._sized = True  # size columns once, from the first page; rows keep a fixed height
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
         if self.page.household_id and self.current_household() is None:
             self.select_household(self.page.household_id)
 
@@ -229,6 +242,11 @@ class HouseholdsPanel(QWidget):
 
     def _on_table_double_clicked(self, _index) -> None:
         self.edit_household()
+
+    def _on_page_loaded(self, detail) -> None:
+        if detail is not None and detail.id == self._edit_when_loaded:
+            self._edit_when_loaded = None
+            self.edit_household()
 
     def _on_ops_changed(self, changes: set) -> None:
         if "households" in changes:
