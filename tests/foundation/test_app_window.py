@@ -172,3 +172,20 @@ def test_ctrl_tab_and_ctrl_page_keys_switch_tabs(window, qtbot, key, modifiers, 
     window.activateWindow()
     qtbot.keyClick(search, key, modifiers)
     assert window.tabs.currentIndex() == step % count
+
+
+def test_first_run_preselects_no_township(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from union_desk.views.setup_dialog import SetupDialog
+
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.township.currentIndex() == -1 and dialog.township.currentData() is None
+    dialog.clerk.setText("王晓燕")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and "township" in dialog.error.text()  # not accepted
+    dialog.township.setCurrentIndex(dialog.township.findText("大洋镇"))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible() and dialog.values() == ("DY", "王晓燕")

@@ -1216,42 +1216,42 @@ Reason:</source>
 <context>
     <name>VoucherPreviewDialog</name>
     <message>
-        <location filename="../views/hardship/printing.py" line="66" />
+        <location filename="../views/hardship/printing.py" line="64" />
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="68" />
+        <location filename="../views/hardship/printing.py" line="66" />
         <source>{0} vouchers</source>
         <translation>凭证 {0} 张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="70" />
+        <location filename="../views/hardship/printing.py" line="68" />
         <source>{0} marked as reprints (补打)</source>
         <translation>{0} 张为补打</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="72" />
+        <location filename="../views/hardship/printing.py" line="70" />
         <source>{0} voided (作废)</source>
         <translation>{0} 张已作废</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="74" />
+        <location filename="../views/hardship/printing.py" line="72" />
         <source>sign-off sheet of {0} recipients</source>
         <translation>签收表 {0} 人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="76" />
+        <location filename="../views/hardship/printing.py" line="74" />
         <source>counted as printed</source>
         <translation>已计入打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="77" />
-        <source>counted as printed once printed or saved</source>
-        <translation>打印或保存后才计入打印次数</translation>
+        <location filename="../views/hardship/printing.py" line="75" />
+        <source>counted as printed once printed (saving a PDF does not count)</source>
+        <translation>打印后才计为已打印（另存为 PDF 不计）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="78" />
+        <location filename="../views/hardship/printing.py" line="76" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1259,12 +1259,12 @@ Reason:</source>
 <context>
     <name>VoucherPrinting</name>
     <message>
-        <location filename="../views/hardship/printing.py" line="101" />
+        <location filename="../views/hardship/printing.py" line="99" />
         <source>Preparing the vouchers…</source>
         <translation>正在生成凭证…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="112" />
+        <location filename="../views/hardship/printing.py" line="110" />
         <source>Preparing the sign-off sheet…</source>
         <translation>正在生成签收表…</translation>
     </message>

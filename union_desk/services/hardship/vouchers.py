@@ -1,13 +1,15 @@
 """Printing vouchers (慰问金发放凭证) and sign-off sheets (签收表) for chosen payments.
 
-A voucher counts as printed only when it leaves the app, and each output raises its
+A voucher counts as printed only when it is printed, and each print raises its
 `printed_count`, so the next rendering of it is marked 补打:
 - `render_vouchers_pdf` makes the PDF and counts nothing (the in-window preview); its marks come
   from the counts at rendering time. The preview calls `record_printed` once, after its first
-  successful print or save: one rendering is one output, whether the clerk then saves it, prints
-  it, or both (the marks on that PDF are the same either way; the next rendering says 补打).
+  successful print: one rendering is one output, however often it is printed. Saving the
+  preview as a PDF counts nothing (a file kept or sent is not the paper original), so the
+  first real print is never stamped 补打.
 - `print_vouchers` renders straight to a file and counts it in the same transaction (the
-  headless `vouchers print --out FILE.pdf`): if writing fails, nothing is counted.
+  headless `vouchers print --out FILE.pdf`, whose file is what goes to the printer): if
+  writing fails, nothing is counted.
 A voided payment prints with 作废 across it (only when asked for by number); sign-off sheets
 list issued payments only.
 """
@@ -101,7 +103,7 @@ def render_vouchers_pdf(session: Session, *, target, payments: list[PaymentRow],
 
 
 def record_printed(session: Session, *, payment_ids: list[str]) -> int:
-    """One output of a rendering left the app (printed or saved): each voucher in it counts once
+    """One rendering was printed (or, headless, written for the printer): each voucher counts once
     more, so its next rendering is marked 补打. Returns how many vouchers were counted."""
     ids = list(dict.fromkeys(payment_ids))
     if not ids:
