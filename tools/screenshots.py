@@ -111,7 +111,51 @@ def _past_overview(app, ops, window, shot) -> None:
     settle(app, ops)
 
 
-SCREENS = [_member_history, _household, _past_overview]
+def _household_file(app, ops, window, shot) -> None:
+    panel = window.tabs.widget(1).households
+    window.tabs.setCurrentIndex(1)
+    panel.table.selectRow(1)
+    panel.edit_household()  # as a double-click does: opens once the page is read
+    settle(app, ops)
+    if panel.opened is not None:
+        shot(panel.opened, "household-file")
+        panel.opened.mark_clean()
+        panel.opened.reject()
+
+
+def _setup(app, ops, window, shot) -> None:
+    from union_desk.views.setup_dialog import SetupDialog
+
+    dialog = SetupDialog(window)
+    dialog.show()
+    shot(dialog, "first-run-setup")
+    dialog.close()
+
+
+def _preview_zoom(app, ops, window, shot) -> None:
+    from union_desk.services.hardship.payment_search import list_payments
+    from union_desk.services.hardship.vouchers import render_vouchers_pdf
+    from union_desk.views.hardship.printing import VoucherPreviewDialog
+    import io
+
+    with ops.db.session(write=True) as s:
+        payments = list_payments(s, limit=2)
+        out = io.BytesIO()
+        result = render_vouchers_pdf(s, target=out, payments=payments)
+    preview = VoucherPreviewDialog(ops, out.getvalue(), result, "凭证", "凭证.pdf", window)
+    preview.resize(900, 760)
+    preview.show()
+    settle(app, ops)
+    preview.zoom_by(1.25)
+    preview.zoom_by(1.25)
+    for _ in range(20):
+        app.processEvents()
+    shot(preview, "preview-zoom")
+    preview.reject()
+
+
+SCREENS = [_member_history, _household, _household_file, _past_overview, _setup,
+           _preview_zoom]
 
 
 if __name__ == "__main__":
