@@ -79,3 +79,25 @@ def test_a_form_without_changes_closes_without_asking(ops, db, qtbot, _discard_p
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         assert not dialog.isVisible()
     assert _discard_prompts == []
+
+
+def test_the_subsidy_and_pay_households_dialogs_ask_too(ops, db, qtbot, _discard_prompts):
+    from union_desk.views.stations.subsidy_dialog import StationSubsidyDialog
+
+    dialog = StationSubsidyDialog(ops, _station_row(db))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.amount, "5000")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert _discard_prompts == ["stationSubsidyDialog"] and not dialog.isVisible()
+
+    from union_desk.views.hardship.campaign_dialog import PayHouseholdsDialog
+
+    pay = PayHouseholdsDialog(ops, [])
+    qtbot.addWidget(pay)
+    pay.open()
+    qtbot.waitUntil(pay.isVisible)
+    qtbot.keyClicks(pay.fields.amount, "500")
+    pay.close_button.click()
+    assert _discard_prompts[-1] == "payHouseholdsDialog" and not pay.isVisible()
