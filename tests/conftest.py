@@ -53,3 +53,20 @@ def db(db_path):
     database = open_database(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def _discard_prompts(monkeypatch):
+    """A dialog closed with changes asks before discarding them (a modal question, which would
+    wait forever in a headless test): answer "Discard" and keep the questions for a test to
+    look at (`prompts.asked`)."""
+    from union_desk.views.form_dialog import GuardedDialog
+
+    asked = []
+
+    def confirm(dialog) -> bool:
+        asked.append(dialog.objectName())
+        return True
+
+    monkeypatch.setattr(GuardedDialog, "confirm_discard", confirm)
+    return asked

@@ -1,6 +1,6 @@
 import pytest
 
-from union_desk.domain.pinyin import name_key, pinyin_full, pinyin_initials
+from union_desk.domain.pinyin import name_key, person_spelling, pinyin_full, pinyin_initials
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,33 @@ def test_name_key(name, key):
 def test_pinyin(name, initials, full):
     assert pinyin_initials(name) == initials
     assert pinyin_full(name) == full
+
+
+@pytest.mark.parametrize(
+    "name, initials, full, alt_initials",
+    [
+        ("曾丹伟", "zdw", "zengdanwei", "cdw"),  # 曾 as a surname is zēng, the other reading kept
+        ("覃 明", "qm", "qinming", "tm"),
+        ("单雄", "sx", "shanxiong", "dx"),
+        ("仇英", "qy", "qiuying", "cy"),
+        ("解缙", "xj", "xiejin", "jj"),
+        ("查良镛", "zly", "zhaliangyong", "cly"),
+        ("区华", "oh", "ouhua", "qh"),
+        ("盖聂", "gn", "genie", "gn"),
+        ("乐小明", "yxm", "yuexiaoming", "lxm"),
+        ("缪斯", "ms", "miaosi", "ms"),  # same initials, other full reading,
+        ("翟丽", "zl", "zhaili", "dl"),
+        ("张三", "zs", "zhangsan", ""),  # no second reading: no alternative
+        ("Li Ming", "liming", "liming", ""),
+        ("", "", "", ""),
+    ],
+)
+def test_person_spelling_reads_the_surname_as_a_surname(name, initials, full, alt_initials):
+    spelling = person_spelling(name)
+    assert (spelling.initials, spelling.full, spelling.alt_initials) == (initials, full, alt_initials)
+    assert bool(spelling.alt_full) == bool(alt_initials)
+
+
+def test_plain_text_pinyin_keeps_the_ordinary_reading():
+    # a union or station name is not a person: 解放路 is jiefanglu
+    assert pinyin_full("解放路社区工会").startswith("jiefanglu")

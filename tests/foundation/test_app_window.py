@@ -171,3 +171,36 @@ def test_a_change_name_that_is_not_a_change_is_refused_at_once(db):
         ops.write(lambda s: ran.append(1), changes={"members"})
     ops.wait()
     assert ran == []
+
+
+@pytest.mark.parametrize("key, modifiers, step", [
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier, 1),
+    (Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier, 1),
+    (Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier, -1),
+])
+def test_ctrl_tab_and_ctrl_page_keys_switch_tabs(window, qtbot, key, modifiers, step):
+    window.show()
+    qtbot.waitExposed(window)
+    count = window.tabs.count()
+    search = window.tabs.widget(0).search
+    search.setFocus()
+    window.activateWindow()
+    qtbot.keyClick(search, key, modifiers)
+    assert window.tabs.currentIndex() == step % count
+
+
+def test_first_run_preselects_no_township(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from union_desk.views.setup_dialog import SetupDialog
+
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.township.currentIndex() == -1 and dialog.township.currentData() is None
+    dialog.clerk.setText("王晓燕")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and "township" in dialog.error.text()  # not accepted
+    dialog.township.setCurrentIndex(dialog.township.findText("大洋镇"))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible() and dialog.values() == ("DY", "王晓燕")

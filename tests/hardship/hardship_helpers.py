@@ -4,9 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from union_desk.domain.idcard import check_char, parse_id_number
-from union_desk.domain.pinyin import name_key, pinyin_full, pinyin_initials
 from union_desk.models.hardship import HouseholdCreate, HouseholdPersonIn
-from union_desk.models.member import Member
+from union_desk.models.member import Member, search_columns
 from union_desk.models.union import GrassrootsUnion
 
 DIBAO_2020 = 90_000  # 900.00 元 per person per month
@@ -29,8 +28,8 @@ def add_member(session, union: GrassrootsUnion, name: str, id_number: str,
                employer: str = "大洋农机厂") -> Member:
     card = parse_id_number(id_number)
     member = Member(name=name, id_number=card.number, union_id=union.id, employer=employer,
-                    gender=card.gender, birth_date=card.birth_date, name_key=name_key(name),
-                    py_initials=pinyin_initials(name), py_full=pinyin_full(name))
+                    gender=card.gender, birth_date=card.birth_date,
+                    **search_columns(name=name, id_number=card.number, phone=""))
     session.add(member)
     session.flush()
     return member

@@ -213,3 +213,56 @@ def test_the_dibao_standard_is_set_in_the_tab_and_drives_the_suggestion(tab, qtb
     save(qtbot, new)
     qtbot.waitUntil(lambda: texts(panel.table, HouseholdsModel.COL_CATEGORY) == ["相对困难"],
                     timeout=5000)
+
+
+def test_after_a_refusal_the_pay_households_form_stays_usable(tab, qtbot, roster, db):
+    add_file(db, roster["张三"])
+    panel = tab.households
+    panel.apply_filters()
+    qtbot.waitUntil(lambda: texts(panel.table) == ["张三"], timeout=5000)
+    select_all(panel.table)
+    dialog = panel.pay_households()
+    dialog.occasion.setCurrentText("金秋助学")
+    # Given an amount the service refuses
+    dialog.fields.amount.setText("2000000")
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "金额" in dialog.summary.text(), timeout=10_000)
+    # Then the clerk can correct it and pay: every field and the button still work
+    assert dialog.result is None and dialog.pay_button.isEnabled()
+    assert all(w.isEnabled() for w in (dialog.occasion, *dialog.fields.widgets()))
+    dialog.fields.amount.setText("500")
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    assert len(dialog.result.vouchers) == 1
+    dialog.reject()
+
+
+def test_when_every_household_is_refused_the_form_can_be_changed_and_sent_again(tab, qtbot,
+                                                                                roster, db):
+    add_file(db, roster["张三"])
+    panel = tab.households
+    panel.apply_filters()
+    qtbot.waitUntil(lambda: texts(panel.table) == ["张三"], timeout=5000)
+    select_all(panel.table)
+    first = panel.pay_households()
+    first.occasion.setCurrentText("金秋助学")
+    first.fields.amount.setText("500")
+    qtbot.mouseClick(first.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: first.result is not None, timeout=10_000)
+    first.reject()
+    # Given a second payment for the same occasion, which the only household is refused
+    again = panel.pay_households()
+    again.occasion.setCurrentText("金秋助学")
+    again.fields.amount.setText("500")
+    qtbot.mouseClick(again.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.result is not None, timeout=10_000)
+    assert again.result.vouchers == [] and again.skipped.rowCount() == 1
+    # Then the form stays usable: another occasion goes through
+    assert again.pay_button.isEnabled()
+    assert all(w.isEnabled() for w in (again.occasion, *again.fields.widgets()))
+    again.occasion.setCurrentText("医疗救助")
+    qtbot.mouseClick(again.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.result is not None and bool(again.result.vouchers),
+                    timeout=10_000)
+    assert len(again.result.vouchers) == 1
+    again.reject()

@@ -1,5 +1,5 @@
-"""Opening a voucher preview counts nothing; its first print or save counts each voucher once,
-so the next preview of it says 补打, and closing a preview unprinted leaves the next one
+"""Opening a voucher preview counts nothing; its first print counts each voucher once, so the
+next preview of it says 补打; saving it as a PDF, or closing it unprinted, leaves the next one
 original."""
 from datetime import date
 
@@ -52,7 +52,8 @@ def save_it(qtbot, preview, path) -> None:
 def test_closing_the_preview_counts_nothing(tab, qtbot, db, numbers, tmp_path):  # noqa: F811
     preview = open_preview(tab, qtbot, numbers)
     assert preview.result.reprinted == [] and "补打" not in pdf_text(preview.pdf)
-    assert "counted as printed once printed or saved" in preview.summary.text()
+    assert "counted as printed once printed (saving a PDF does not count)" in \
+        preview.summary.text()
     preview.reject()
     tab.ops.wait()
     assert counts(db, numbers) == [0, 0]
@@ -73,7 +74,7 @@ def test_printing_counts_once_and_the_next_preview_says_reprint(tab, qtbot, db, 
         print_it(qtbot, preview, tmp_path / "printer.pdf")
     assert counts(db, numbers) == [1, 0]
     assert "counted as printed" in preview.summary.text()
-    assert "once printed or saved" not in preview.summary.text()
+    assert "once printed" not in preview.summary.text()
 
     # Printing the same preview again, or saving it, is the same rendering: counted once, and
     # the saved file carries the marks it was made with
@@ -89,8 +90,25 @@ def test_printing_counts_once_and_the_next_preview_says_reprint(tab, qtbot, db, 
     assert again.result.reprinted == numbers[:1] and "补打" in again.summary.text()
     assert pdf_text(again.pdf).count("补打") == 1
     with qtbot.waitSignal(again.recorded, timeout=10_000):
-        save_it(qtbot, again, tmp_path / "补打.pdf")
-    assert counts(db, numbers) == [2, 1] and "补打" in pdf_text(tmp_path / "补打.pdf")
+        print_it(qtbot, again, tmp_path / "补打.pdf")  # the printer gets page images
+    assert counts(db, numbers) == [2, 1]
+
+
+def test_saving_the_preview_as_pdf_does_not_make_the_first_print_a_reprint(  # noqa: F811
+        tab, qtbot, db, numbers, tmp_path):
+    # Given a preview saved as a PDF (to keep, or to send), never printed
+    preview = open_preview(tab, qtbot, numbers)
+    save_it(qtbot, preview, tmp_path / "存档.pdf")
+    tab.ops.wait()
+    assert counts(db, numbers) == [0, 0] and "补打" not in pdf_text(tmp_path / "存档.pdf")
+    assert "saving a PDF does not count" in preview.summary.text()
+    preview.reject()
+    # Then the next preview is the original, and its first real print is not stamped 补打
+    again = open_preview(tab, qtbot, numbers)
+    assert again.result.reprinted == []
+    with qtbot.waitSignal(again.recorded, timeout=10_000):
+        print_it(qtbot, again, tmp_path / "printer.pdf")
+    assert counts(db, numbers) == [1, 1] and "补打" not in pdf_text(again.pdf)
 
 
 def test_printing_a_signoff_sheet_counts_no_voucher(tab, qtbot, db, numbers,  # noqa: F811

@@ -15,7 +15,7 @@ from union_desk.services.hardship.payments import get_payment, record_payment, v
 from union_desk.services.settings import get_setting
 from union_desk.services.hardship.vouchers import (
     print_signoff, print_vouchers, record_printed, render_vouchers_pdf, select_payments,
-    set_voucher_layout,
+    set_voucher_layout, signoff_title,
 )
 
 
@@ -134,3 +134,16 @@ def test_recording_an_unknown_payment_counts_nothing(db, paid):
     with pytest.raises(UserError), db.session(write=True) as s:
         record_printed(s, payment_ids=[])
     assert counts(db, paid) == [0, 0]
+
+
+@pytest.mark.parametrize("occasion, money, title", [
+    ("春节送温暖", "慰问金", "春节送温暖慰问金发放签收表"),
+    ("春节慰问金", "慰问金", "春节慰问金发放签收表"),
+    ("抗疫一线慰问", "慰问金", "抗疫一线慰问金发放签收表"),
+    ("职工医疗互助补助", "慰问金", "职工医疗互助补助发放签收表"),
+    ("爱心驿家运行补助", "资金", "爱心驿家运行补助发放签收表"),
+    ("建设资金", "资金", "建设资金发放签收表"),
+    ("", "慰问金", "慰问金发放签收表"),
+])
+def test_the_sheet_title_never_doubles_a_word(occasion, money, title):
+    assert signoff_title(occasion, money) == title

@@ -251,7 +251,8 @@ def test_assigning_again_keeps_rows_masked(demo):
 # -- a new row type cannot forget --------------------------------------------------------------
 
 PLAIN_ON_PURPOSE = {("UnionRow", "phone"),         # a grassroots union's contact number
-                    ("BusRow", "driver_phone")}    # the trip's contact number, for passengers
+                    ("BusRow", "driver_phone"),    # the trip's contact number, for passengers
+                    ("CampaignRow", "contact_phone")}  # the union's number on the seat notices
 
 
 def test_every_row_model_types_its_personal_numbers():

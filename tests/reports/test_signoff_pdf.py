@@ -17,18 +17,17 @@ from union_desk.domain.money import format_fen, yuan_to_fen
 from union_desk.reports.formkit import RenderCancelled
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
 from union_desk.reports.signoff import (
-    ROWS_LAST_PAGE,
-    ROWS_PER_PAGE,
     SignoffData,
     SignoffLine,
+    layout_rows,
     page_slices,
     render_signoff,
     render_vouchers_and_signoff,
 )
 from union_desk.reports.voucher import VoucherData, voucher_check
 
-SUBTOTAL = re.compile(r"本页小计：(\d+) 人\s*¥([\d,]+\.\d{2})")
-GRAND = re.compile(r"合计：(\d+) 人\s*¥([\d,]+\.\d{2})")
+SUBTOTAL = re.compile(r"本页小计：(\d+) 笔\s*¥([\d,]+\.\d{2})")
+GRAND = re.compile(r"合计：(\d+) 笔（\d+ 人）\s*¥([\d,]+\.\d{2})")
 
 
 def id_number(i: int) -> str:
@@ -79,7 +78,7 @@ def test_335_lines_of_2000_yuan_total_670000():
     pages = check_totals(pdf, 335, 67000000)
     assert "¥670,000.00" in pages[-1]
     assert "人民币陆拾柒万元整" in pages[-1]
-    assert len(pages) == pdf_page_count(pdf) == len(page_slices(335))
+    assert len(pages) == pdf_page_count(pdf) == len(layout_rows(data)[1])
 
 
 def test_year_end_figure_669500_in_words():
@@ -118,22 +117,70 @@ def test_cjk_font_is_embedded():
     assert fonts and all(embedded for _, embedded in fonts), fonts
 
 
-@given(st.integers(min_value=0, max_value=2000))
-def test_page_slices_cover_every_row_once_and_leave_room_for_totals(n):
-    slices = page_slices(n)
+@given(st.lists(st.sampled_from([28.0, 28.0, 28.0, 36.0, 52.0]), max_size=400))
+def test_page_slices_cover_every_row_once_and_leave_room_for_totals(heights):
+    room, extra = 600.0, 120.0
+    slices = page_slices(heights, room, extra)
+    n = len(heights)
     assert [i for start, end in slices for i in range(start, end)] == list(range(n))
-    assert all(end - start <= ROWS_PER_PAGE for start, end in slices)
+    assert all(sum(heights[start:end]) <= room for start, end in slices)
     last_start, last_end = slices[-1]
-    assert last_end - last_start <= ROWS_LAST_PAGE
+    assert sum(heights[last_start:last_end]) + extra <= room
     assert n == 0 or last_end > last_start
 
 
-def test_long_unit_names_stay_inside_their_cell():
+def one_line_texts(pdf: bytes) -> list[str]:
+    return [line for page in page_texts(pdf) for line in page.splitlines()]
+
+
+def test_long_names_and_unit_names_print_whole_wrapping_in_their_cells():
+    # Given a long unit name and a long name
     long_unit = "浙江省建德市大洋镇某某竹木制品加工有限责任公司第二分公司"
+    long_name = "买买提·艾力江"
     data = replace(sheet([]), lines=[
-        SignoffLine("张建国", id_number(1), long_unit, 200000, "大洋镇-2021-0001")])
-    text = pdf_text(render(data)).replace("\n", "")
-    assert "浙江省建德市大洋镇" in text and "…" in text
+        SignoffLine(long_name, id_number(1), long_unit, 200000, "大洋镇-2021-0001"),
+        SignoffLine("张建国", id_number(2), "大洋镇中心小学", 100000, "大洋镇-2021-0002")])
+    # When the sheet is printed, then both are there whole, on several lines, never cut
+    text = pdf_text(render(data))
+    assert long_unit in text.replace("\n", "") and long_name in text.replace("\n", "")
+    assert "…" not in text and "..." not in text
+    assert long_unit not in one_line_texts(render(data))  # it wrapped
+
+
+def test_station_codes_never_break_inside_the_code():
+    units = [f"新安江街道环卫工人爱心驿家第{n}站（JD-XAJ-{n:03d}）" for n in range(1, 4)]
+    data = replace(sheet([]), occasion="爱心驿家运行补助", lines=[
+        SignoffLine(f"建德市某某环境卫生管理有限公司{n}", "91330182MA2B3C4D5E", unit, 300000,
+                    f"大洋镇-2021-000{n}", unit_recipient=True)
+        for n, unit in enumerate(units, 1)])
+    pdf = render(data)
+    lines = one_line_texts(pdf)
+    for n in range(1, 4):
+        assert any(f"JD-XAJ-{n:03d}" in line for line in lines), lines
+    assert "…" not in pdf_text(pdf)
+
+
+def test_the_occasion_header_is_whole_and_totals_count_payments_people_and_units():
+    occasions = "春节送温暖、金秋助学、医疗救助、抗疫一线慰问、意外慰问、职工医疗互助补助、夏季送清凉"
+    lines = [SignoffLine("张三", id_number(1), "大洋镇中心小学", 100000, "大洋镇-2021-0001"),
+             SignoffLine("张三", id_number(1), "大洋镇中心小学", 50000, "大洋镇-2021-0002"),
+             SignoffLine("李四", id_number(2), "大洋镇中心小学", 50000, "大洋镇-2021-0003"),
+             SignoffLine("大洋镇驿站主办单位", "91330182MA2B3C4D5E", "驿站（JD-DY-001）",
+                         300000, "大洋镇-2021-0004", unit_recipient=True)]
+    pdf = render(replace(sheet([]), occasion=occasions, lines=lines))
+    text = pdf_text(pdf)
+    assert f"发放事由：{occasions}" in text.replace("\n", "")
+    assert "本页小计：4 笔" in text
+    assert "合计：4 笔（2 人，1 个单位）" in text  # 张三 paid twice is one person
+
+
+def test_a_sheet_of_unit_payments_names_its_columns_for_units():
+    data = replace(sheet([]), occasion="爱心驿家运行补助", lines=[
+        SignoffLine("建德市大洋镇人民政府", "11330182002555111X", "大洋镇驿站（JD-DY-001）",
+                    300000, "大洋镇-2021-0001", unit_recipient=True)])
+    text = pdf_text(render(data))
+    assert "领取单位" in text and "用途" in text and "补助事由：爱心驿家运行补助" in text
+    assert "合计：1 笔（1 个单位）" in text and "慰问事由" not in text
 
 
 def vouchers_for(data: SignoffData) -> list[VoucherData]:
@@ -154,7 +201,7 @@ def test_vouchers_then_signoff_in_one_pdf(tmp_path, layout, voucher_pages):
     texts = page_texts(path.read_bytes())
     assert pages == len(texts) == voucher_pages + 1
     assert all("慰问金发放凭证" in t for t in texts[:voucher_pages])
-    assert "签收表" in texts[-1] and "合计：5 人" in texts[-1]
+    assert "签收表" in texts[-1] and "合计：5 笔（5 人）" in texts[-1]
     assert seen[-1] == (10, 10)
 
 

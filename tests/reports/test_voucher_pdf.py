@@ -213,3 +213,25 @@ def test_mask_penalty_of_a_blank_symbol():
     # to 14 (-7), five columns' runs to 20 (-5), 7 fewer 2×2 blocks (-21), 1% dark (-10)
     blank = penalty(["0" * 21] * 21)
     assert penalty(["10111010000" + "0" * 10] + ["0" * 21] * 20) == blank + 40 - 7 - 5 - 21 - 10
+
+
+def test_a_voucher_paid_to_a_unit_reads_as_one(tmp_path):
+    # Given a running subsidy paid to a station's host unit
+    v = make_voucher(recipient="建德市大洋镇人民政府", id_number="11330182002555111X",
+                     unit="大洋镇环卫工人爱心驿家（DY-YJ-001）", occasion="爱心驿家运行补助",
+                     category="", method="银行转账", unit_recipient=True)
+    pdf = render([v], layout="A5")
+    text = "".join(pdf_text(pdf).split())
+    # Then it is the unit that signs: its seal in a box and its handler's signature
+    assert "补助资金发放凭证" in text and "领取单位（盖章）" in text and "盖章处" in text
+    assert "经办人签名" in text and "11330182002555111X" in text
+    # and nothing asks for a thumbprint, a proxy or a relation
+    for wording in ("按手印", "代领", "与本人关系", "领取人", "困难类别", "身份证号"):
+        assert wording not in text, wording
+    # and no label cell stands empty: the 用途 value runs to the right edge
+    path = tmp_path / "unit.pdf"
+    path.write_bytes(pdf)
+    if shutil.which("pdftotext"):
+        layout = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                                text=True, check=True).stdout
+        assert "大洋镇环卫工人爱心驿家（DY-YJ-001）" in layout

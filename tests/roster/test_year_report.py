@@ -37,7 +37,8 @@ def test_roster_counts_by_founding_and_joining_date(db, year_2021):
     with db.session() as s:
         report = year_report(s, year=2021)
     assert (report.unions_new, report.unions_on_roll) == (2, 3)
-    assert (report.members_new, report.members_on_roll) == (2, 2)
+    # on the roll as it stood at the end of 2021: 张三 left only in 2022
+    assert (report.members_new, report.members_on_roll) == (2, 3)
     assert report.township == "大洋镇"
     lines = dict(report.lines())
     assert lines["新建基层工会"].startswith("2 家") and lines["新发展会员"].startswith("2 人")
@@ -61,7 +62,7 @@ def test_overview_tab_follows_the_year_and_every_change(db, year_2021, member_da
     tab.show()  # figures are gathered when the tab is shown
     tab.year.setValue(2021)
     qtbot.waitUntil(lambda: tab.report is not None and tab.report.year == 2021, timeout=5000)
-    assert tab.table.item(1, 1).text().startswith("2 人")
+    assert tab.table.item(1, 1).text().startswith("2 people")  # no translator: English
     from union_desk.domain.idcard import check_char
 
     with db.session(write=True) as s:
@@ -69,7 +70,7 @@ def test_overview_tab_follows_the_year_and_every_change(db, year_2021, member_da
             year_2021.id, name="赵六", id_number="33018219800101001" + check_char(
                 "33018219800101001"), card_no=None, join_date=date(2021, 12, 1)))
     ops.changed.emit({Change.MEMBERS})  # as any write through the runner announces
-    qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("3 人"), timeout=5000)
+    qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("3 people"), timeout=5000)
     # hidden, it only notes that its figures are stale, and gathers them when shown again
     tab.hide()
     with db.session(write=True) as s:
@@ -78,5 +79,19 @@ def test_overview_tab_follows_the_year_and_every_change(db, year_2021, member_da
                 "33018219800101002"), card_no=None, join_date=date(2021, 12, 2)))
     ops.changed.emit({Change.MEMBERS})
     tab.show()
-    qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("4 人"), timeout=5000)
+    qtbot.waitUntil(lambda: tab.table.item(1, 1).text().startswith("4 people"), timeout=5000)
     ops.wait()
+
+
+def test_a_past_year_shows_that_years_roll_not_todays(db, year_2021, ids):
+    with db.session(write=True) as s:
+        closed = unions.create_union(s, data=UnionCreate(name="丁工会", founded=date(2019, 1, 1)))
+        unions.close_union(s, union_id=closed.id, on=date(2021, 7, 1), reason="企业关闭")
+    with db.session() as s:
+        y2020, y2021, now = (year_report(s, year=y) for y in (2020, 2021, date.today().year))
+        y2019 = year_report(s, year=2019)
+    # 2020: 丙 and 丁 existed, 王五 had joined; 2021: 丁 closed, 甲 and 乙 founded
+    assert (y2019.unions_on_roll, y2019.members_on_roll) == (1, 0)
+    assert (y2020.unions_on_roll, y2020.members_on_roll) == (2, 1)
+    assert (y2021.unions_on_roll, y2021.members_on_roll) == (3, 3)
+    assert (now.unions_on_roll, now.members_on_roll) == (3, 2)  # 张三 left in 2022

@@ -120,3 +120,20 @@ def test_demo_adds_stations_inspections_and_a_year_of_counts(db):
     assert {r.status for r in rows} == set(StationStatus)
     assert any(r.credit_warning for r in rows) and any(r.missing for r in rows)
     assert inspections >= len(rows) and months == 12 and len(photos) == 1
+
+
+def test_the_overview_of_a_past_year_counts_stations_in_use_then(db, station):
+    from union_desk.models.stations import StationStatus
+    from union_desk.services.stations import registry
+    from union_desk.services.year_report import year_report
+
+    registered = station.registered_on
+    with db.session(write=True) as s:
+        registry.change_status(s, station_id=station.id, status=StationStatus.CLOSED,
+                               on=date(registered.year + 1, 6, 1), reason="拆迁")
+    with db.session() as s:
+        that_year = year_report(s, year=registered.year)
+        before = year_report(s, year=registered.year - 1)
+        now = year_report(s, year=date.today().year)
+    assert (before.stations_in_service, that_year.stations_in_service) == (0, 1)
+    assert now.stations_in_service == 0

@@ -59,7 +59,8 @@ def test_inspection_record_prints_the_latest_inspection(db, station):
     with db.session(write=True) as s:
         first = station_inspections.record_inspection(s, data=InspectionCreate(
             station_id=station.id, kind=InspectionKind.ACCEPTANCE, on=date(2021, 3, 15),
-            inspector="张明", results=dict(results, fridge=False), remarks="冰箱未到位"))
+            inspector="张明", results=dict(results, fridge=False), remarks="冰箱未到位",
+            fix_by=date(2021, 4, 15)))
         station_inspections.record_inspection(s, data=InspectionCreate(
             station_id=station.id, kind=InspectionKind.REINSPECTION, on=date(2021, 4, 2),
             inspector="王晓燕", results=results))
@@ -69,8 +70,26 @@ def test_inspection_record_prints_the_latest_inspection(db, station):
     chosen = flat(pdf_text(build(db, StationForm.INSPECTION, station_id=station.id,
                                  inspection_id=first.id)))
     for expected in ("爱心驿家验收记录", "2021-03-15", "张明", "冰箱", "不符合", "检查结论：不合格",
-                     "冰箱未到位"):
+                     "冰箱未到位", "整改期限：2021年4月15日前完成整改"):
         assert expected in chosen
+    assert "整改期限" not in latest  # a passed inspection has nothing to fix
+
+
+def test_a_failed_inspection_needs_a_deadline_for_the_fixes(db, station):
+    results = {k: True for k in ("area", "toilet", "air_conditioner", "fridge", "microwave",
+                                 "hot_water", "charging", "first_aid", "bp_meter")}
+    data = InspectionCreate(station_id=station.id, kind=InspectionKind.ACCEPTANCE,
+                            on=date(2021, 3, 15), inspector="张明",
+                            results=dict(results, fridge=False))
+    with pytest.raises(UserError, match="整改期限"), db.session(write=True) as s:
+        station_inspections.record_inspection(s, data=data)
+    with pytest.raises(UserError, match="晚于检查日期"), db.session(write=True) as s:
+        station_inspections.record_inspection(
+            s, data=data.model_copy(update={"fix_by": date(2021, 3, 15)}))
+    with db.session(write=True) as s:
+        row = station_inspections.record_inspection(
+            s, data=data.model_copy(update={"fix_by": date(2021, 4, 30)}))
+    assert (row.passed, row.fix_by) == (False, date(2021, 4, 30))
 
 
 def test_door_sign_text(db, station):

@@ -1,5 +1,5 @@
 """The standard in force (settings) decides the flags; inspections decide the due dates."""
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -19,7 +19,8 @@ EVERYTHING = {"area": True, "toilet": True, "air_conditioner": True, "fridge": T
 
 
 def inspect(db, station_id, on, kind=InspectionKind.ACCEPTANCE, **over):
-    data = dict(station_id=station_id, kind=kind, on=on, inspector="张明", results=EVERYTHING)
+    data = dict(station_id=station_id, kind=kind, on=on, inspector="张明", results=EVERYTHING,
+                fix_by=on + timedelta(days=30))  # kept only when the station fails
     data.update(over)
     with db.session(write=True) as s:
         return station_inspections.record_inspection(s, data=InspectionCreate(**data))

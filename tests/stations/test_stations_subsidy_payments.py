@@ -117,7 +117,7 @@ def test_the_signoff_sheet_shows_a_unit_credit_code_whole_under_its_own_heading(
         payments = vouchers.select_payments(s, numbers=[row.voucher_no])
         vouchers.print_signoff(s, target=out, payments=payments)
     text = "".join(pdf_text(out).split())
-    assert "爱心驿家建设补助资金发放签收表" in text and "身份证号/信用代码" in text
+    assert "爱心驿家建设补助发放签收表" in text and "领取单位" in text and "信用代码" in text
     assert CODE in text and "慰问金" not in text
 
 
@@ -151,3 +151,36 @@ def test_migrating_from_0005_keeps_existing_subsidies_without_a_payment(tmp_path
             assert list_payments(s) == []
     finally:
         db.close()
+
+
+def test_no_running_subsidy_for_a_station_that_failed_its_inspection_or_is_closed(db, station):
+    from union_desk.models.stations import InspectionCreate, InspectionKind, StationStatus
+    from union_desk.services.stations import inspections
+
+    results = {k: True for k in ("area", "toilet", "air_conditioner", "fridge", "microwave",
+                                 "hot_water", "charging", "first_aid", "bp_meter")}
+    with db.session(write=True) as s:
+        inspections.record_inspection(s, data=InspectionCreate(
+            station_id=station.id, kind=InspectionKind.ACCEPTANCE, on=date(2021, 5, 10),
+            inspector="张明", results=dict(results, fridge=False), fix_by=date(2021, 6, 10)))
+    # Given a failed acceptance: a running subsidy after it is refused, naming why
+    with pytest.raises(UserError, match=r"2021-05-10.*不合格.*2021-06-10.*复验合格"):
+        _add(db, station, SubsidyKind.RUNNING, 500_000, date(2021, 5, 20))
+    _add(db, station, SubsidyKind.RUNNING, 500_000, date(2021, 5, 1))  # before it: fine
+    with db.session(write=True) as s:
+        inspections.record_inspection(s, data=InspectionCreate(
+            station_id=station.id, kind=InspectionKind.REINSPECTION, on=date(2021, 6, 8),
+            inspector="张明", results=results))
+    _add(db, station, SubsidyKind.RUNNING, 500_000, date(2021, 6, 20))  # passed since: fine
+    # Given the station closed: refused, and no door sign is printed for it
+    with db.session(write=True) as s:
+        stations.change_status(s, station_id=station.id, status=StationStatus.CLOSED,
+                               on=date(2021, 7, 1), reason="拆迁")
+    with pytest.raises(UserError, match="已于 2021-07-01 关闭"):
+        _add(db, station, SubsidyKind.RUNNING, 500_000, date(2021, 7, 2))
+    from union_desk.services.stations.printing import StationForm, station_pdf
+
+    with pytest.raises(UserError, match="已关闭，不再印制门牌"), db.session() as s:
+        station_pdf(s, form=StationForm.SIGN, station_id=station.id)
+    with db.session(write=True) as s:  # its other forms stay printable (records of what was)
+        assert station_pdf(s, form=StationForm.FORM, station_id=station.id)

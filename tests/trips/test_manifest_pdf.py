@@ -4,10 +4,11 @@ from openpyxl import load_workbook
 
 from personal_numbers import full
 from trips_helpers import person, register
-
+from union_desk.domain.phone import parse_contact_phone
+from union_desk.models.trips import CampaignCreate
 from union_desk.reports.fonts import FONT_NAME
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
-from union_desk.services.trips import seats as trips_seats
+from union_desk.services.trips import campaigns as trips, seats as trips_seats
 from union_desk.services.errors import UserError
 from union_desk.services.trips.assign import assign_seats
 from union_desk.services.trips.export import (export_manifests_xlsx, manifest_pdf, notices_pdf,
@@ -84,3 +85,34 @@ def test_excel_export_one_sheet_per_bus_masked(db, seated, tmp_path):
     assert str(regs[0].id_number) in cells
     assert not any(full(reg.id_number) in v or full(reg.phone) in v for reg in regs for v in cells)
     assert "已上车" in cells and "乘客 2 人" in cells
+
+
+def test_seat_notices_carry_the_unions_contact_phone(db, seated):
+    c, _buses, _regs = seated
+    with db.session() as s:
+        blank = pdf_text(notices_pdf(s, campaign_id=c.id)[0])
+    assert "工会联系电话：____________" in blank  # none on file: a line to write it in
+    with db.session(write=True) as s:
+        trips.update_campaign(s, campaign_id=c.id, data=CampaignCreate(
+            name=c.name, contact_phone="0571 6471 2345"))
+    with db.session() as s:
+        text = pdf_text(notices_pdf(s, campaign_id=c.id)[0])
+        manifest = pdf_text(manifest_pdf(s, campaign_id=c.id, notices=True)[0])
+    assert text.count("工会联系电话：0571-64712345") == 3
+    assert "工会联系电话：0571-64712345" in manifest
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("", ""), ("13812345678", "13812345678"), ("+86 138-1234-5678", "13812345678"),
+    ("0571-64712345", "0571-64712345"), ("057164712345", "0571-64712345"),
+    ("010 12345678", "010-12345678"),
+])
+def test_contact_phone_is_a_mobile_or_a_landline_with_its_area_code(typed, stored):
+    assert parse_contact_phone(typed) == stored
+
+
+def test_a_contact_phone_that_is_neither_is_refused(db, campaign):
+    c, _ = campaign
+    with pytest.raises(UserError, match="联系电话"), db.session(write=True) as s:
+        trips.update_campaign(s, campaign_id=c.id, data=CampaignCreate(name=c.name,
+                                                                       contact_phone="64712345"))

@@ -11,6 +11,25 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―]+")
 
 
+_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
+
+
+def parse_contact_phone(text: str | None) -> str:
+    """A contact number for printed notices: a mobile (bare 11 digits) or a landline with its
+    area code, written 0571-64712345; "" when blank."""
+    raw = unicodedata.normalize("NFKC", text or "").strip()
+    if not raw:
+        return ""
+    number = _SEPARATORS.sub("", raw)
+    if _LANDLINE.fullmatch(number) and number.isascii():
+        area = 3 if number[1] in "12" else 4  # 010, 02x: three digits; others four
+        return f"{number[:area]}-{number[area:]}"
+    try:
+        return parse_mobile(raw)
+    except RuleError:
+        raise RuleError(f"联系电话应为手机号或带区号的固定电话（如 0571-64712345）：{raw}") from None
+
+
 def parse_mobile(text: str | None) -> str:
     """Return the bare 11-digit number; strips +86/0086, spaces and hyphens."""
     raw = unicodedata.normalize("NFKC", text or "")

@@ -1,11 +1,33 @@
-"""Search keys for names: normalised text, pinyin initials and full pinyin."""
+"""Search keys for names: normalised text, pinyin initials and full pinyin.
+
+A person's name starts with the surname, and a dozen common surnames are read differently from
+the same character in ordinary words: 曾 zēng (not céng), 单 shàn, 解 xiè, 查 zhā, 仇 qiú, 区 ōu,
+覃 qín, 盖 gě, 乐 yuè, 缪 miào, 翟 zhái, 朴 piáo …  pypinyin 0.55 has no surname mode
+(python-pinyin issue #297 is open), so `SURNAME_READINGS` lists the surnames whose reading
+differs from pypinyin's usual one, as given by the surname tables of the maintained pinyin
+libraries (pinyin-pro `lib/data/surname.ts`, overtrue/pinyin's surname list) and 《新华字典》.
+`person_spelling` spells a person's name with the surname reading and keeps the ordinary
+reading as the alternative, so a clerk who types either finds the person.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+# surname → toneless reading (ü written v).  Compound surnames (尉迟, 万俟, 长孙) already get
+# their reading from pypinyin's phrases; 单于 is left to it too, since 单 + a given name 于…
+# is far more common today than the compound surname (both readings stay searchable).
+SURNAME_READINGS: dict[str, str] = {
+    "曾": "zeng", "覃": "qin", "单": "shan", "仇": "qiu", "解": "xie", "查": "zha", "区": "ou",
+    "盖": "ge", "乐": "yue", "缪": "miao", "翟": "zhai", "朴": "piao", "重": "chong",
+    "种": "chong", "秘": "bi", "繁": "po", "折": "she", "粘": "nian", "藏": "zang", "都": "du",
+    "六": "lu", "薄": "bo", "阚": "kan", "卜": "bu", "能": "nai", "召": "shao", "员": "yun",
+    "句": "gou", "黑": "he", "祭": "zhai", "佴": "nai", "乜": "nie",
+}
 
 
 def name_key(name: str | None) -> str:
@@ -22,6 +44,7 @@ def _ascii_alnum(parts: list[str]) -> str:
 def pinyin_initials(name: str | None) -> str:
     """Lower-case initials, e.g. 张三 → zs; Latin letters and digits kept, other marks dropped.
 
+    For any text (unions, stations); a person's name goes through `person_spelling`.
     lazy_pinyin never returns heteronyms: a polyphonic character gets pypinyin's usual reading.
     """
     from pypinyin import Style, lazy_pinyin  # 0.2 s to import: only when a name is written
@@ -35,3 +58,29 @@ def pinyin_full(name: str | None) -> str:
     from pypinyin import Style, lazy_pinyin
 
     return _ascii_alnum(lazy_pinyin(name_key(name), style=Style.NORMAL))
+
+
+class PersonSpelling(NamedTuple):
+    """A person's name as the search columns hold it."""
+
+    initials: str  # with the surname reading: 曾丹伟 → zdw
+    full: str  # zengdanwei
+    alt_initials: str  # the ordinary reading when it differs (cdw), else ""
+    alt_full: str  # cengdanwei, else ""
+
+
+@lru_cache(maxsize=65536)
+def person_spelling(name: str | None) -> PersonSpelling:
+    """Pinyin of a person's name, the surname read as a surname (曾丹伟 → zdw / zengdanwei),
+    with pypinyin's ordinary reading kept as the alternative (cdw / cengdanwei)."""
+    key = name_key(name)
+    initials, full = pinyin_initials(key), pinyin_full(key)
+    reading = SURNAME_READINGS.get(key[:1])
+    if reading is None:
+        return PersonSpelling(initials, full, "", "")
+    rest = key[1:]
+    spelled = PersonSpelling(reading[0] + pinyin_initials(rest), reading + pinyin_full(rest),
+                             initials, full)
+    if spelled.full == full:
+        return PersonSpelling(initials, full, "", "")
+    return spelled

@@ -3,9 +3,17 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../views/form_dialog.py" line="96" />
+        <location filename="../views/form_dialog.py" line="156" />
         <source>{0}: this value is not valid (too long or malformed)</source>
         <translation>{0}：内容不符合要求（过长或格式不对）</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <location filename="../views/form_dialog.py" line="65" />
+        <source>Discard the changes you made in this form?</source>
+        <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
 </context>
 <context>
@@ -117,52 +125,52 @@
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="46" />
+        <location filename="../views/main_window.py" line="49" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="47" />
+        <location filename="../views/main_window.py" line="50" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="50" />
+        <location filename="../views/main_window.py" line="53" />
         <source>Save a backup copy…</source>
         <translation>保存备份副本…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="53" />
+        <location filename="../views/main_window.py" line="56" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="69" />
+        <location filename="../views/main_window.py" line="72" />
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="74" />
+        <location filename="../views/main_window.py" line="90" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="75" />
+        <location filename="../views/main_window.py" line="91" />
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="80" />
+        <location filename="../views/main_window.py" line="96" />
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="81" />
+        <location filename="../views/main_window.py" line="97" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="98" />
+        <location filename="../views/main_window.py" line="114" />
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
@@ -178,45 +186,115 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../views/overview_tab.py" line="27" />
+        <location filename="../views/overview_tab.py" line="28" />
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="27" />
+        <location filename="../views/overview_tab.py" line="28" />
         <source>This year</source>
         <translation>本年数据</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="31" />
+        <location filename="../views/overview_tab.py" line="32" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="38" />
+        <location filename="../views/overview_tab.py" line="39" />
         <source>New unions count by founding date, new members by joining date; money counts issued payments only (voided ones are left out).</source>
         <translation>新建工会按成立日期统计，新会员按入会时间统计；金额只计已发放的款项（不含已作废的）。</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="45" />
+        <location filename="../views/overview_tab.py" line="46" />
         <source>Overview</source>
         <translation>年度概况</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="62" />
+        <location filename="../views/overview_tab.py" line="63" />
         <source>{0}, {1}</source>
         <translation>{0} {1} 年</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="75" />
+        <source>New grassroots unions</source>
+        <translation>新建基层工会</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="75" />
+        <source>{0} (on roll {1})</source>
+        <translation>{0} 家（在册 {1} 家）</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="77" />
+        <source>New members</source>
+        <translation>新发展会员</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="77" />
+        <source>{0} people (on roll {1})</source>
+        <translation>{0} 人（在册 {1} 人）</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="79" />
+        <source>Hardship households supported</source>
+        <translation>慰问困难职工</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="80" />
+        <source>{0} households, {1} payments, {2}</source>
+        <translation>{0} 户，{1} 笔，{2}</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="82" />
+        <source>Medical mutual aid</source>
+        <translation>职工医疗互助补助</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="82" />
+        <source>{0} cases, {1}</source>
+        <translation>{0} 人次，{1}</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="84" />
+        <source>Front-line epidemic workers visited</source>
+        <translation>慰问抗疫一线人员</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="84" />
+        <source>{0} people, {1}</source>
+        <translation>{0} 人，{1}</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="86" />
+        <source>Spring Festival buses home</source>
+        <translation>返乡专车</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="87" />
+        <source>{0} campaigns, {1} buses, {2} registered, {3} carried</source>
+        <translation>{0} 次活动，{1} 辆车，报名 {2} 人，乘车 {3} 人</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="89" />
+        <source>New rest stations</source>
+        <translation>新建爱心驿家</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="90" />
+        <source>{0} (in use {1}), {2} visits in the year</source>
+        <translation>{0} 所（在用 {1} 所），全年服务 {2} 人次</translation>
     </message>
 </context>
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../views/panel.py" line="49" />
+        <location filename="../views/panel.py" line="50" />
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../views/panel.py" line="53" />
+        <location filename="../views/panel.py" line="54" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -224,47 +302,67 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../views/pdf_preview.py" line="33" />
+        <location filename="../views/pdf_preview.py" line="35" />
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="49" />
+        <location filename="../views/pdf_preview.py" line="51" />
         <source>The PDF to print cannot be read.</source>
         <translation>无法读取要打印的 PDF。</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="56" />
+        <location filename="../views/pdf_preview.py" line="58" />
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="100" />
+        <location filename="../views/pdf_preview.py" line="103" />
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location filename="../views/pdf_preview.py" line="104" />
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <location filename="../views/pdf_preview.py" line="105" />
+        <source>Whole page (Ctrl+0)</source>
+        <translation>整页（Ctrl+0）</translation>
+    </message>
+    <message>
+        <location filename="../views/pdf_preview.py" line="112" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="102" />
+        <location filename="../views/pdf_preview.py" line="114" />
         <source>Print… (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="116" />
+        <location filename="../views/pdf_preview.py" line="166" />
+        <source>whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../views/pdf_preview.py" line="170" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="117" />
+        <location filename="../views/pdf_preview.py" line="171" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="149" />
+        <location filename="../views/pdf_preview.py" line="203" />
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../views/pdf_preview.py" line="144" />
+        <location filename="../views/pdf_preview.py" line="198" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -277,19 +375,29 @@
         <translation>首次使用</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="24" />
+        <location filename="../views/setup_dialog.py" line="20" />
+        <source>Choose your township</source>
+        <translation>请选择所属乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../views/setup_dialog.py" line="27" />
         <source>Township</source>
         <translation>所属乡镇</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="25" />
+        <location filename="../views/setup_dialog.py" line="28" />
         <source>Clerk's name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../views/setup_dialog.py" line="31" />
+        <location filename="../views/setup_dialog.py" line="34" />
         <source>This database belongs to one township. Choose it once; it cannot be changed later.</source>
         <translation>本数据库只属于一个乡镇（街道）。选定后不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../views/setup_dialog.py" line="42" />
+        <source>Choose your township first: it cannot be changed later.</source>
+        <translation>请先选择所属乡镇（街道）：选定后不能更改。</translation>
     </message>
 </context>
 <context>

@@ -132,132 +132,132 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="36" />
+        <location filename="../views/hardship/household_dialog.py" line="37" />
         <source>New household file</source>
         <translation>新建困难职工档案</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="39" />
+        <location filename="../views/hardship/household_dialog.py" line="40" />
         <source>Household file — {0}</source>
         <translation>困难职工档案 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="61" />
+        <location filename="../views/hardship/household_dialog.py" line="62" />
         <source>Member (search the roster)</source>
         <translation>档案所属会员（从会员名册中查找）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="69" />
+        <location filename="../views/hardship/household_dialog.py" line="70" />
         <source>Member: {0}, {1}</source>
         <translation>会员：{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="71" />
+        <location filename="../views/hardship/household_dialog.py" line="72" />
         <source>Household members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="86" />
+        <location filename="../views/hardship/household_dialog.py" line="87" />
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="87" />
+        <location filename="../views/hardship/household_dialog.py" line="88" />
         <source>Enter the household members' incomes.</source>
         <translation>请填写家庭成员的月收入。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="92" />
+        <location filename="../views/hardship/household_dialog.py" line="93" />
         <source>As suggested</source>
         <translation>按建议</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="97" />
+        <location filename="../views/hardship/household_dialog.py" line="98" />
         <source>Reason, when the category differs from the suggestion</source>
         <translation>与建议类别不同时，请填写原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="110" />
+        <location filename="../views/hardship/household_dialog.py" line="111" />
         <source>Main cause</source>
         <translation>主要致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="112" />
+        <location filename="../views/hardship/household_dialog.py" line="113" />
         <source>Other causes</source>
         <translation>其他致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="114" />
+        <location filename="../views/hardship/household_dialog.py" line="115" />
         <source>separated by 、 e.g. 残疾、子女就学</source>
         <translation>用“、”分隔，如 残疾、子女就学</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="115" />
+        <location filename="../views/hardship/household_dialog.py" line="116" />
         <source>Description</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="117" />
+        <location filename="../views/hardship/household_dialog.py" line="118" />
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="120" />
+        <location filename="../views/hardship/household_dialog.py" line="121" />
         <source>Disability</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="123" />
+        <location filename="../views/hardship/household_dialog.py" line="124" />
         <source>Work status</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="126" />
+        <location filename="../views/hardship/household_dialog.py" line="127" />
         <source>Housing</source>
         <translation>住房情况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="128" />
+        <location filename="../views/hardship/household_dialog.py" line="129" />
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="130" />
+        <location filename="../views/hardship/household_dialog.py" line="131" />
         <source>Account no.</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="132" />
+        <location filename="../views/hardship/household_dialog.py" line="133" />
         <source>File built by</source>
         <translation>建档人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="134" />
+        <location filename="../views/hardship/household_dialog.py" line="135" />
         <source>Checked by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="137" />
+        <location filename="../views/hardship/household_dialog.py" line="138" />
         <source>Built on</source>
         <translation>建档日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="142" />
+        <location filename="../views/hardship/household_dialog.py" line="143" />
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="170" />
+        <location filename="../views/hardship/household_dialog.py" line="171" />
         <source>none by income</source>
         <translation>按收入不属困难</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="171" />
+        <location filename="../views/hardship/household_dialog.py" line="172" />
         <source>Suggested: {0} — {1}</source>
         <translation>建议类别：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="212" />
+        <location filename="../views/hardship/household_dialog.py" line="213" />
         <source>An income cannot be read: type it in yuan.</source>
         <translation>有一项收入无法识别，请以元为单位填写。</translation>
     </message>
@@ -509,17 +509,17 @@
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="55" />
+        <location filename="../views/hardship/models.py" line="56" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="56" />
+        <location filename="../views/hardship/models.py" line="57" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="57" />
+        <location filename="../views/hardship/models.py" line="65" />
         <source>Union</source>
         <translation>基层工会</translation>
     </message>
@@ -534,22 +534,22 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="60" />
+        <location filename="../views/hardship/models.py" line="64" />
         <source>Main cause</source>
         <translation>主要致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="61" />
+        <location filename="../views/hardship/models.py" line="60" />
         <source>Persons</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="63" />
+        <location filename="../views/hardship/models.py" line="62" />
         <source>Income per head</source>
         <translation>人均月收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="65" />
+        <location filename="../views/hardship/models.py" line="66" />
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
@@ -557,78 +557,78 @@
 <context>
     <name>HouseholdsPanel</name>
     <message>
-        <location filename="../views/hardship/households.py" line="49" />
+        <location filename="../views/hardship/households.py" line="52" />
         <source>Search by name, pinyin initials (zs), ID number or phone — Ctrl+F</source>
         <translation>按姓名、拼音首字母（如 zs）、身份证号或手机号查找 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="51" />
+        <location filename="../views/hardship/households.py" line="54" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="53" />
+        <location filename="../views/hardship/households.py" line="56" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="55" />
+        <location filename="../views/hardship/households.py" line="58" />
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="56" />
+        <location filename="../views/hardship/households.py" line="59" />
         <source>Not reviewed for a year</source>
         <translation>超过一年未复核</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="78" />
+        <location filename="../views/hardship/households.py" line="81" />
         <source>New file (Ctrl+N)</source>
         <translation>新建档案 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="79" />
+        <location filename="../views/hardship/households.py" line="82" />
         <source>Edit file…</source>
         <translation>修改档案…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="80" />
+        <location filename="../views/hardship/households.py" line="83" />
         <source>Status…</source>
         <translation>状态变更…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="81" />
+        <location filename="../views/hardship/households.py" line="84" />
         <source>Reviewed…</source>
         <translation>年度复核…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="84" />
+        <location filename="../views/hardship/households.py" line="87" />
         <source>Standard (低保)…</source>
         <translation>低保标准…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="87" />
+        <location filename="../views/hardship/households.py" line="90" />
         <source>Pay the chosen households…</source>
         <translation>给所选困难户发放…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="124" />
+        <location filename="../views/hardship/households.py" line="129" />
         <source>{0} files</source>
         <translation>{0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="158" />
-        <location filename="../views/hardship/households.py" line="171" />
+        <location filename="../views/hardship/households.py" line="163" />
+        <location filename="../views/hardship/households.py" line="177" />
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="193" />
+        <location filename="../views/hardship/households.py" line="206" />
         <source>Choose the households to pay in the list first (Ctrl+click or Shift+click for several).</source>
         <translation>请先在列表中选择要发放的户（按住 Ctrl 或 Shift 可多选）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="42" />
+        <location filename="../views/hardship/households.py" line="45" />
         <source>Hardship support</source>
         <translation>困难帮扶</translation>
     </message>
@@ -717,82 +717,82 @@
 <context>
     <name>PayHouseholdsDialog</name>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="31" />
+        <location filename="../views/hardship/campaign_dialog.py" line="32" />
         <source>Pay the chosen households</source>
         <translation>给所选困难户发放</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="35" />
+        <location filename="../views/hardship/campaign_dialog.py" line="36" />
         <source> and {0} more</source>
         <translation> 等，另有 {0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="36" />
+        <location filename="../views/hardship/campaign_dialog.py" line="37" />
         <source>{0} households: {1}</source>
         <translation>共 {0} 户：{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="41" />
+        <location filename="../views/hardship/campaign_dialog.py" line="42" />
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="42" />
+        <location filename="../views/hardship/campaign_dialog.py" line="43" />
         <source>Amount for each household</source>
         <translation>每户金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="47" />
+        <location filename="../views/hardship/campaign_dialog.py" line="48" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="52" />
+        <location filename="../views/hardship/campaign_dialog.py" line="53" />
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="52" />
+        <location filename="../views/hardship/campaign_dialog.py" line="53" />
         <source>Skipped because</source>
         <translation>未发放原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="55" />
+        <location filename="../views/hardship/campaign_dialog.py" line="56" />
         <source>Create {0} payments</source>
         <translation>生成 {0} 条发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="58" />
+        <location filename="../views/hardship/campaign_dialog.py" line="59" />
         <source>Print vouchers and sign-off sheet…</source>
         <translation>打印凭证和签收表…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="61" />
+        <location filename="../views/hardship/campaign_dialog.py" line="62" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="81" />
+        <location filename="../views/hardship/campaign_dialog.py" line="87" />
         <source>{0} payments created.</source>
         <translation>已生成 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="83" />
+        <location filename="../views/hardship/campaign_dialog.py" line="89" />
         <source>Voucher numbers {0} to {1}.</source>
         <translation>凭证号 {0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="85" />
+        <location filename="../views/hardship/campaign_dialog.py" line="91" />
         <source>{0} households skipped (listed below).</source>
         <translation>{0} 户未发放（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="111" />
+        <location filename="../views/hardship/campaign_dialog.py" line="122" />
         <source>{0} × {1} = {2}</source>
         <translation>{0} × {1} 户 = {2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="125" />
+        <location filename="../views/hardship/campaign_dialog.py" line="136" />
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>
@@ -843,57 +843,57 @@
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="78" />
+        <location filename="../views/hardship/models.py" line="79" />
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="79" />
+        <location filename="../views/hardship/models.py" line="80" />
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="80" />
+        <location filename="../views/hardship/models.py" line="81" />
         <source>Recipient</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="81" />
+        <location filename="../views/hardship/models.py" line="82" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="82" />
+        <location filename="../views/hardship/models.py" line="83" />
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="83" />
+        <location filename="../views/hardship/models.py" line="84" />
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="84" />
+        <location filename="../views/hardship/models.py" line="85" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="86" />
+        <location filename="../views/hardship/models.py" line="87" />
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="87" />
+        <location filename="../views/hardship/models.py" line="88" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="88" />
+        <location filename="../views/hardship/models.py" line="89" />
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="90" />
+        <location filename="../views/hardship/models.py" line="91" />
         <source>Void reason / note</source>
         <translation>作废原因 / 备注</translation>
     </message>
@@ -901,143 +901,148 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../views/hardship/payments.py" line="50" />
+        <location filename="../views/hardship/payments.py" line="51" />
         <source>Recipient, ID number or voucher no. — Ctrl+F</source>
         <translation>领取人、身份证号或凭证号 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="52" />
+        <location filename="../views/hardship/payments.py" line="53" />
         <source>All occasions</source>
         <translation>全部事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="54" />
+        <location filename="../views/hardship/payments.py" line="55" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="56" />
+        <location filename="../views/hardship/payments.py" line="57" />
         <source>Whole year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="57" />
+        <location filename="../views/hardship/payments.py" line="58" />
         <source>Month {0}</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="59" />
+        <location filename="../views/hardship/payments.py" line="60" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="75" />
+        <location filename="../views/hardship/payments.py" line="76" />
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="76" />
+        <location filename="../views/hardship/payments.py" line="77" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="77" />
+        <location filename="../views/hardship/payments.py" line="78" />
         <source>Medical aid claim…</source>
         <translation>医疗互助补助…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="78" />
+        <location filename="../views/hardship/payments.py" line="79" />
         <source>Import a list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="79" />
+        <location filename="../views/hardship/payments.py" line="80" />
         <source>Year figures…</source>
         <translation>年度数据…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="82" />
+        <location filename="../views/hardship/payments.py" line="83" />
         <source>Voucher layout</source>
         <translation>凭证版式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="85" />
+        <location filename="../views/hardship/payments.py" line="86" />
         <source>Two per A4 page</source>
         <translation>A4 每页两张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="86" />
+        <location filename="../views/hardship/payments.py" line="87" />
         <source>One per A5 page</source>
         <translation>A5 每页一张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="88" />
+        <location filename="../views/hardship/payments.py" line="89" />
         <source>Add the sign-off sheet</source>
         <translation>附签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="91" />
+        <location filename="../views/hardship/payments.py" line="92" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="95" />
+        <location filename="../views/hardship/payments.py" line="96" />
         <source>Chosen vouchers</source>
         <translation>所选凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="96" />
+        <location filename="../views/hardship/payments.py" line="97" />
         <source>Every voucher in the list</source>
         <translation>列表中的全部凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="97" />
+        <location filename="../views/hardship/payments.py" line="98" />
         <source>Only the sign-off sheet of the list</source>
         <translation>只打印列表的签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="153" />
+        <location filename="../views/hardship/payments.py" line="155" />
         <source>Total: {0} payments to {1} people ({2} household files), {3}</source>
         <translation>合计：{0} 笔，{1} 人（{2} 户档案），{3}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="156" />
+        <location filename="../views/hardship/payments.py" line="158" />
         <source> — voided payments not counted</source>
         <translation>（不含已作废的）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="185" />
+        <location filename="../views/hardship/payments.py" line="187" />
         <source>Choose one payment in the list first.</source>
         <translation>请先在列表中选择一条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="188" />
+        <location filename="../views/hardship/payments.py" line="190" />
         <source>Voucher {0} is already voided.</source>
         <translation>凭证 {0} 已作废。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="227" />
-        <location filename="../views/hardship/payments.py" line="241" />
+        <location filename="../views/hardship/payments.py" line="202" />
+        <source>Voucher {0} was not voided: a reason is needed.</source>
+        <translation>凭证 {0} 未作废：请填写作废原因。</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/payments.py" line="233" />
+        <location filename="../views/hardship/payments.py" line="247" />
         <source>Vouchers</source>
         <translation>慰问金发放凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="233" />
+        <location filename="../views/hardship/payments.py" line="239" />
         <source>Choose the payments to print in the list first.</source>
         <translation>请先在列表中选择要打印的发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="245" />
+        <location filename="../views/hardship/payments.py" line="251" />
         <source>Sign-off sheet</source>
         <translation>签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="251" />
+        <location filename="../views/hardship/payments.py" line="257" />
         <source>Void voucher {0}</source>
         <translation>作废凭证 {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="252" />
+        <location filename="../views/hardship/payments.py" line="258" />
         <source>Void {0}: {1}, {2}, {3}?
 The payment stays on record, marked 作废; a correction is a new payment.
 Reason:</source>
@@ -1046,12 +1051,12 @@ Reason:</source>
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="259" />
+        <location filename="../views/hardship/payments.py" line="265" />
         <source>Import a recipients list</source>
         <translation>导入慰问名单</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="44" />
+        <location filename="../views/hardship/payments.py" line="45" />
         <source>Hardship support</source>
         <translation>困难帮扶</translation>
     </message>
@@ -1137,7 +1142,7 @@ Reason:</source>
         <translation>如 1.5（各年通用）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/policy_dialog.py" line="60" />
+        <location filename="../views/hardship/policy_dialog.py" line="61" />
         <source>Minimum living allowance</source>
         <translation>低保标准</translation>
     </message>
@@ -1211,42 +1216,42 @@ Reason:</source>
 <context>
     <name>VoucherPreviewDialog</name>
     <message>
-        <location filename="../views/hardship/printing.py" line="67" />
+        <location filename="../views/hardship/printing.py" line="65" />
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="69" />
+        <location filename="../views/hardship/printing.py" line="67" />
         <source>{0} vouchers</source>
         <translation>凭证 {0} 张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="71" />
+        <location filename="../views/hardship/printing.py" line="69" />
         <source>{0} marked as reprints (补打)</source>
         <translation>{0} 张为补打</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="73" />
+        <location filename="../views/hardship/printing.py" line="71" />
         <source>{0} voided (作废)</source>
         <translation>{0} 张已作废</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="75" />
+        <location filename="../views/hardship/printing.py" line="73" />
         <source>sign-off sheet of {0} recipients</source>
         <translation>签收表 {0} 人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="77" />
+        <location filename="../views/hardship/printing.py" line="75" />
         <source>counted as printed</source>
         <translation>已计入打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="78" />
-        <source>counted as printed once printed or saved</source>
-        <translation>打印或保存后才计入打印次数</translation>
+        <location filename="../views/hardship/printing.py" line="76" />
+        <source>counted as printed once printed (saving a PDF does not count)</source>
+        <translation>打印后才计为已打印（另存为 PDF 不计）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="79" />
+        <location filename="../views/hardship/printing.py" line="77" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1254,12 +1259,12 @@ Reason:</source>
 <context>
     <name>VoucherPrinting</name>
     <message>
-        <location filename="../views/hardship/printing.py" line="102" />
+        <location filename="../views/hardship/printing.py" line="100" />
         <source>Preparing the vouchers…</source>
         <translation>正在生成凭证…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="113" />
+        <location filename="../views/hardship/printing.py" line="111" />
         <source>Preparing the sign-off sheet…</source>
         <translation>正在生成签收表…</translation>
     </message>

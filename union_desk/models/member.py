@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
+from union_desk.domain.pinyin import name_key, person_spelling
 from union_desk.models.base import RecordBase, enum_type
 from union_desk.models.personal import IdNumber, Phone, birth_year_of
 
@@ -49,10 +50,15 @@ class Member(RecordBase, MemberBase, table=True):
         sa.Index("ux_member_card_no", "card_no", unique=True,
                  sqlite_where=sa.text("card_no IS NOT NULL AND deleted_at IS NULL")),
         sa.Index("ix_member_card_no", "card_no"),  # a full index, so an OR of prefixes uses it
+        sa.Index("ix_member_id_number", "id_number"),  # full, so an OR of prefixes uses it
         sa.Index("ix_member_phone", "phone"),
         sa.Index("ix_member_name_key", "name_key"),
         sa.Index("ix_member_py_initials", "py_initials"),
         sa.Index("ix_member_py_full", "py_full"),
+        sa.Index("ix_member_py_initials_alt", "py_initials_alt"),
+        sa.Index("ix_member_py_full_alt", "py_full_alt"),
+        sa.Index("ix_member_id_number_rev", "id_number_rev"),
+        sa.Index("ix_member_phone_rev", "phone_rev"),
         sa.Index("ix_member_status", "status"),
     )
 
@@ -60,10 +66,26 @@ class Member(RecordBase, MemberBase, table=True):
     birth_date: date | None = None
     status: MemberStatus = Field(default=MemberStatus.ACTIVE, sa_type=enum_type(MemberStatus))
     status_date: date | None = None
-    # search columns, computed on write
+    # search columns, computed on write by `search_columns`
     name_key: str = Field(default="", max_length=40)
-    py_initials: str = Field(default="", max_length=40)
-    py_full: str = Field(default="", max_length=200)
+    py_initials: str = Field(default="", max_length=40)  # the surname read as a surname
+    py_full: str = Field(default="", max_length=200)  # also the sort key of names
+    py_initials_alt: str = Field(default="", max_length=40)  # the ordinary reading, if another
+    py_full_alt: str = Field(default="", max_length=200)
+    id_number_rev: str = Field(default="", max_length=20)  # reversed: the last digits by index
+    phone_rev: str = Field(default="", max_length=20)
+
+
+SEARCH_COLUMNS = ("name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt",
+                  "id_number_rev", "phone_rev")
+
+
+def search_columns(*, name: str, id_number: str, phone: str) -> dict[str, str]:
+    """The search columns of a member (every write of name, ID number or phone sets them)."""
+    spelling = person_spelling(name)
+    return dict(name_key=name_key(name), py_initials=spelling.initials, py_full=spelling.full,
+                py_initials_alt=spelling.alt_initials, py_full_alt=spelling.alt_full,
+                id_number_rev=(id_number or "")[::-1], phone_rev=(phone or "")[::-1])
 
 
 class MemberEvent(RecordBase, table=True):

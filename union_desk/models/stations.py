@@ -125,6 +125,7 @@ class Inspection(RecordBase, table=True):
     results: str = Field(default="{}", description="JSON {checklist key: true/false}")
     passed: bool = False
     remarks: str = Field(default="", max_length=500)
+    fix_by: date | None = None  # a failed inspection: the deadline for the fixes (整改期限)
 
 
 class StationSubsidy(RecordBase, table=True):
@@ -241,6 +242,7 @@ class InspectionCreate(BaseModel):
     results: dict[str, bool]
     passed: bool | None = None  # None: passed when every required item is met
     remarks: str = ""
+    fix_by: date | None = None  # required when the station fails
 
 
 class InspectionRow(BaseModel):
@@ -254,6 +256,7 @@ class InspectionRow(BaseModel):
     results: dict[str, bool]
     passed: bool
     remarks: str
+    fix_by: date | None = None
 
 
 class SubsidyRow(BaseModel):

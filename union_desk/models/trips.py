@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
+from union_desk.domain.pinyin import name_key, person_spelling
 from union_desk.models.base import RecordBase, UTCDateTime, enum_type
 from union_desk.models.personal import IdNumber, Phone
 
@@ -50,6 +51,7 @@ class CampaignBase(SQLModel):
     starts_on: date | None = None
     ends_on: date | None = None
     notes: str = Field(default="", max_length=400)
+    contact_phone: str = Field(default="", max_length=20)  # the union's, printed on notices
 
 
 class TripCampaign(RecordBase, CampaignBase, table=True):
@@ -70,6 +72,7 @@ class CampaignRow(BaseModel):
     starts_on: date | None
     ends_on: date | None
     notes: str
+    contact_phone: str = ""
     buses: int
     registered: int
 
@@ -172,6 +175,7 @@ class Registration(RecordBase, RegistrationBase, table=True):
         sa.Index("ux_trip_registration_seq", "campaign_id", "seq", unique=True),
         sa.Index("ix_trip_registration_name_key", "name_key"),
         sa.Index("ix_trip_registration_py", "py_initials"),
+        sa.Index("ix_trip_registration_py_alt", "py_initials_alt"),
         sa.Index("ix_trip_registration_phone", "phone"),
     )
 
@@ -184,7 +188,15 @@ class Registration(RecordBase, RegistrationBase, table=True):
     cancel_reason: str = Field(default="", max_length=200)
     # search columns, computed on write
     name_key: str = Field(default="", max_length=40)
-    py_initials: str = Field(default="", max_length=40)
+    py_initials: str = Field(default="", max_length=40)  # the surname read as a surname
+    py_initials_alt: str = Field(default="", max_length=40)  # the ordinary reading, if another
+
+
+def registration_search_columns(name: str) -> dict[str, str]:
+    """The search columns of a registration (every write of the name sets them)."""
+    spelling = person_spelling(name)
+    return dict(name_key=name_key(name), py_initials=spelling.initials,
+                py_initials_alt=spelling.alt_initials)
 
 
 class TripSeat(RecordBase, table=True):

@@ -8,7 +8,7 @@ Coordinates are PDF points, origin bottom-left; ``top`` is the upper edge of a c
 from __future__ import annotations
 
 import io
-import math
+import re
 from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
@@ -38,30 +38,79 @@ def fitted(text: str, size: float, width: float) -> tuple[str, float]:
     return fit_text(text, size, width, font), size
 
 
-def wrapped(text: str, size: float, width: float, max_lines: int = 2) -> tuple[str, float]:
-    """``text`` on one line at ``size`` if it fits; else broken into up to ``max_lines`` lines
-    ('\n') at a slightly smaller size, the last line cut with '…' if it still does not fit."""
+_TOKEN = re.compile(r"[!-~]+|\s+|.", re.S)  # a run of printable ASCII (a code) stays whole
+_OPENING = frozenset("（(《“‘[【〔")
+_CLOSING = frozenset("）)》”’]】〕，、。；：！？,.;:!?")
+
+
+def _tokens(text: str) -> list[str]:
+    """Units that a line never breaks inside: a run of ASCII (codes, numbers, Latin words) or
+    one CJK character; an opening bracket sticks to what follows, closing marks to what
+    precedes; spaces are break opportunities."""
+    tokens: list[str] = []
+    opening = ""
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            tokens.append(" ")
+        elif token in _OPENING:
+            opening += token
+        elif token in _CLOSING and tokens and not tokens[-1].isspace():
+            tokens[-1] += token
+        else:
+            tokens.append(opening + token)
+            opening = ""
+    if opening:
+        tokens.append(opening)
+    return tokens
+
+
+def break_lines(text: str, size: float, width: float) -> list[str] | None:
+    """``text`` broken into lines that each fit ``width`` at ``size``, never inside a code or a
+    Latin word; None when one unbreakable piece is wider than ``width``."""
+    font = register_cjk_font()
+
+    def fits(piece: str) -> bool:
+        return pdfmetrics.stringWidth(piece.strip(), font, size) <= width
+
+    lines = [""]
+    for token in _tokens(" ".join(text.split())):
+        if not fits(token):
+            return None
+        if fits(lines[-1] + token) or not lines[-1].strip():
+            lines[-1] += token
+        else:
+            lines.append(token.lstrip())
+    return [line.strip() for line in lines if line.strip()]
+
+
+def whole_lines(text: str, size: float, width: float, *,
+                shrink_to: float | None = None) -> tuple[list[str], float]:
+    """All of ``text`` in ``width``, never cut: one line at ``size``, or one line shrunk down
+    to ``shrink_to``, or wrapped at a slightly smaller size (smaller still when a single code
+    is wider than the cell). Returns the lines and the size to print them at."""
     font = register_cjk_font()
     if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text, size
-    size = max(MIN_SIZE, size * 0.85)
-    needed = min(max_lines, math.ceil(pdfmetrics.stringWidth(text, font, size) / width))
-    per = math.ceil(len(text) / needed)  # balanced lines first: no lone character below
-    lines = [text[i:i + per] for i in range(0, len(text), per)]
-    if len(lines) <= max_lines and all(
-            pdfmetrics.stringWidth(line, font, size) <= width for line in lines):
-        return "\n".join(lines), size
-    lines = []
-    rest = text
-    while rest and len(lines) < max_lines - 1:
-        n = len(rest)
-        while n > 1 and pdfmetrics.stringWidth(rest[:n], font, size) > width:
-            n -= 1
-        lines.append(rest[:n])
-        rest = rest[n:].lstrip()
-    if rest:
-        lines.append(fit_text(rest, size, width, font))
-    return "\n".join(lines), size
+        return [text], size
+    smallest = shrink_to if shrink_to is not None else size
+    single = size
+    while single - 0.5 >= smallest:
+        single -= 0.5
+        if pdfmetrics.stringWidth(text, font, single) <= width:
+            return [text], single
+    size = max(MIN_SIZE, size * 0.9)
+    lines = break_lines(text, size, width)
+    while lines is None and size > 4:
+        size -= 0.5
+        lines = break_lines(text, size, width)
+    if lines is None:
+        return [text], size
+    narrower = width  # balance the lines: no lone character on the last one
+    while narrower > width / 2:
+        tighter = break_lines(text, size, narrower - 2)
+        if tighter is None or len(tighter) != len(lines):
+            break
+        lines, narrower = tighter, narrower - 2
+    return lines, size
 
 
 def baseline(bottom: float, height: float, size: float) -> float:

@@ -96,7 +96,7 @@ def _manifest_pages(c, campaign: str, organiser: str, load: BusLoad, printed_on:
 
 
 def _notice(c, x: float, y: float, w: float, h: float, campaign: str, organiser: str,
-            bus: BusRow, p: PassengerRow) -> None:
+            bus: BusRow, p: PassengerRow, contact_phone: str = "") -> None:
     """One notice in the box with bottom-left (x, y)."""
     pad = 22
     left, top = x + pad, y + h - pad
@@ -121,11 +121,14 @@ def _notice(c, x: float, y: float, w: float, h: float, campaign: str, organiser:
     for rule in NOTICE_RULES:
         draw_text(c, left, ty, fit_text(f"· {rule}", 9, w - 2 * pad), 9)
         ty -= 15
+    phone = contact_phone or "____________"  # no number on file: the clerk writes it in
+    draw_text(c, left, ty - 4, fit_text(f"工会联系电话：{phone}", 11, w - 2 * pad), 11, bold=True)
     draw_text(c, left, y + pad + 4, "乘客签收：____________", 10)
     draw_text(c, x + w - pad, y + pad + 4, organiser, 10, "right")
 
 
-def _notice_pages(c, campaign: str, organiser: str, loads: Sequence[BusLoad]) -> int:
+def _notice_pages(c, campaign: str, organiser: str, loads: Sequence[BusLoad],
+                  contact_phone: str = "") -> int:
     items = [(load.bus, p) for load in loads for p in load.passengers if p.seat_no]
     width, height = A4
     w, h = width / 2, height / 2
@@ -140,14 +143,15 @@ def _notice_pages(c, campaign: str, organiser: str, loads: Sequence[BusLoad]) ->
         c.restoreState()
         for i, (bus, p) in enumerate(items[start:start + 4]):
             col, row = i % 2, i // 2
-            _notice(c, col * w, height - (row + 1) * h, w, h, campaign, organiser, bus, p)
+            _notice(c, col * w, height - (row + 1) * h, w, h, campaign, organiser, bus, p,
+                    contact_phone)
         c.showPage()
         pages += 1
     return pages
 
 
 def write_manifest(target, *, campaign: str, organiser: str, loads: Sequence[BusLoad],
-                   printed_on: date, notices: bool = False,
+                   printed_on: date, notices: bool = False, contact_phone: str = "",
                    reveal: RevealGrant | None = None) -> int:
     """Manifests of the given buses (and, if asked, everyone's seat notices) to a PDF path or
     binary file; with `reveal`, phones in full. Returns the number of pages."""
@@ -155,14 +159,16 @@ def write_manifest(target, *, campaign: str, organiser: str, loads: Sequence[Bus
     pages = sum(_manifest_pages(c, campaign, organiser, load, printed_on, reveal)
                 for load in loads)
     if notices:
-        pages += _notice_pages(c, campaign, organiser, loads)
+        pages += _notice_pages(c, campaign, organiser, loads, contact_phone)
     c.save()
     return pages
 
 
-def write_notices(target, *, campaign: str, organiser: str, loads: Sequence[BusLoad]) -> int:
-    """Seat notices only, four to an A4 page. Returns the number of pages."""
+def write_notices(target, *, campaign: str, organiser: str, loads: Sequence[BusLoad],
+                  contact_phone: str = "") -> int:
+    """Seat notices only, four to an A4 page, with the union's contact phone. Returns the
+    number of pages."""
     c = new_canvas(target, A4, f"{campaign} 乘车通知")
-    pages = _notice_pages(c, campaign, organiser, loads)
+    pages = _notice_pages(c, campaign, organiser, loads, contact_phone)
     c.save()
     return pages

@@ -1,6 +1,8 @@
 """签收表: the batch sign-off sheet for a campaign or a day, A4 portrait. Every page carries its
-own subtotal (count and amount); the last page the grand total in figures and in words and the
-经办人 / 审核人 / 负责人 signature lines. Takes plain rows; never queries.
+own subtotal (payments and amount); the last page the grand total — payments (笔) and the
+people and units they went to, each counted once — in figures and in words and the
+经办人 / 审核人 / 负责人 signature lines. Nothing is cut short: names, units and codes wrap in
+their cells (never inside a code) and a row grows to hold them. Takes plain rows; never queries.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from union_desk.domain.money import fen_to_words, format_fen
 from union_desk.models.personal import IdNumber
-from union_desk.reports.formkit import Steps, cell, fitted, small_name, wrapped, write_pdf
-from union_desk.reports.pdfkit import draw_table, draw_text, new_canvas
+from union_desk.reports.formkit import Steps, cell, fitted, small_name, whole_lines, write_pdf
+from union_desk.reports.pdfkit import draw_text, new_canvas
 from union_desk.reports.voucher import LAYOUTS, VoucherData, draw_vouchers
 
 PAGE_W, PAGE_H = A4
@@ -24,17 +26,19 @@ ID_COL = 2
 COLUMNS = (("序号", 26, "center"), ("姓名", 54, "center"), ("身份证号", 100, "center"),
            ("单位", 122, "left"), ("金额（元）", 64, "right"), ("凭证号", 86, "center"),
            ("签名", 71, "center"))
-UNIT_COL = 3
+NAME_COL, UNIT_COL, VOUCHER_COL = 1, 3, 5
 WIDTHS = [w for _, w, _ in COLUMNS]
 TABLE_W = sum(WIDTHS)
 LABEL_W = sum(WIDTHS[:4])  # 序号..单位, merged for the subtotal and total labels
 TAIL_W = sum(WIDTHS[5:])  # 凭证号 + 签名
-TABLE_TOP = PAGE_H - 92
+HEAD_TOP = PAGE_H - 76  # the 发放单位 / 发放日期 line; the 事由 lines under it
+HEAD_LINE = 14.0
 HEAD_H, ROW_H, TOTAL_H = 24.0, 28.0, 24.0  # ROW_H: room for a handwritten name
 FOOT = 40.0  # page number band
 SIGN_BLOCK = 72.0  # the three signature lines under the grand total
-ROWS_PER_PAGE = int((TABLE_TOP - HEAD_H - TOTAL_H - FOOT) // ROW_H)
-ROWS_LAST_PAGE = int((TABLE_TOP - HEAD_H - 3 * TOTAL_H - SIGN_BLOCK - FOOT) // ROW_H)
+LAST_EXTRA = 2 * TOTAL_H + SIGN_BLOCK  # the grand total in figures and words, the signatures
+SIZE = 10.0
+PAD = 4.0
 
 
 @dataclass(frozen=True)
@@ -59,20 +63,52 @@ class SignoffData:
     approver: str
 
 
-def page_slices(n: int, per_page: int = ROWS_PER_PAGE,
-                last_cap: int = ROWS_LAST_PAGE) -> list[tuple[int, int]]:
-    """[start, end) of the rows on each page. The last page also holds the grand total and the
-    signature lines, so it takes at most ``last_cap`` rows (and at least one, if any)."""
-    slices = [(i, min(i + per_page, n)) for i in range(0, n, per_page)] or [(0, 0)]
+@dataclass(frozen=True)
+class _Cells:
+    """One row as printed: each column's lines and size, and the row's height."""
+
+    cells: list[tuple[list[str], float]]
+    height: float
+
+
+def page_slices(heights: Sequence[float], room: float,
+                last_extra: float = LAST_EXTRA) -> list[tuple[int, int]]:
+    """[start, end) of the rows on each page, rows of the given heights filling ``room``; the
+    last page also holds ``last_extra`` (the grand total and the signature lines) and at least
+    one row, if any."""
+    slices, start, used = [], 0, 0.0
+    for i, height in enumerate(heights):
+        if i > start and used + height > room:
+            slices.append((start, i))
+            start, used = i, 0.0
+        used += height
+    slices.append((start, len(heights)))
     start, end = slices[-1]
-    if end - start > last_cap:
-        keep = min(last_cap, (end - start) // 2)
-        slices[-1:] = [(start, end - keep), (end - keep, end)]
+    if end > start and sum(heights[start:end]) + last_extra > room:
+        first = end - 1  # the longest tail of the last page that fits with the totals
+        while first > start and sum(heights[first - 1:end]) + last_extra <= room:
+            first -= 1
+        slices[-1:] = [(start, first), (first, end)]
     return slices
 
 
 def _plain_amount(fen: int) -> str:
     return format_fen(fen).replace("¥", "")
+
+
+def _occasion_label(data: SignoffData) -> str:
+    if all(ln.unit_recipient for ln in data.lines):
+        return "补助事由"
+    return "慰问事由" if not any(ln.unit_recipient for ln in data.lines) else "发放事由"
+
+
+def _occasion_lines(data: SignoffData) -> tuple[list[str], float]:
+    """The 事由 whole, over the full width (several occasions may need several lines)."""
+    return whole_lines(f"{_occasion_label(data)}：{data.occasion}", 9.5, TABLE_W)
+
+
+def _table_top(data: SignoffData) -> float:
+    return HEAD_TOP - HEAD_LINE * len(_occasion_lines(data)[0]) - 6
 
 
 def _page_head(c: Canvas, data: SignoffData) -> None:
@@ -83,13 +119,14 @@ def _page_head(c: Canvas, data: SignoffData) -> None:
     for dy in (58, 61):
         c.line(mid - title_w / 2 - 8, PAGE_H - dy, mid + title_w / 2 + 8, PAGE_H - dy)
     c.setLineWidth(1)
-    third = TABLE_W / 3
-    for text, align, x in (
-            (f"发放单位：{data.township_union}", "left", LEFT),
-            (f"慰问事由：{data.occasion}", "center", LEFT + TABLE_W / 2),
-            (f"发放日期：{data.date_text}", "right", LEFT + TABLE_W)):
-        shown, fs = fitted(text, 9.5, third - 6)
-        draw_text(c, x, PAGE_H - 82, shown, fs, align)
+    half = TABLE_W / 2
+    for text, align, x in ((f"发放单位：{data.township_union}", "left", LEFT),
+                           (f"发放日期：{data.date_text}", "right", LEFT + TABLE_W)):
+        shown, fs = fitted(text, 9.5, half - 6)
+        draw_text(c, x, HEAD_TOP, shown, fs, align)
+    lines, fs = _occasion_lines(data)
+    for i, line in enumerate(lines):
+        draw_text(c, LEFT, HEAD_TOP - HEAD_LINE * (i + 1), line, fs)
 
 
 def _total_row(c: Canvas, top: float, label: str, fen: int) -> float:
@@ -111,33 +148,72 @@ def _signatures(c: Canvas, data: SignoffData, top: float) -> None:
         small_name(c, x + third - 14, y - 14, name, third - label_w - 14)
 
 
-def _row(c: Canvas, top: float, values: list[str]) -> None:
+def _values(ln: SignoffLine, number: int) -> list[str]:
+    shown = ln.id_number if ln.unit_recipient else str(IdNumber(ln.id_number))
+    return [str(number), ln.recipient, shown, ln.unit, _plain_amount(ln.amount_fen),
+            ln.voucher_no, ""]
+
+
+def _cells(values: list[str]) -> _Cells:
+    """Every value whole: names, units and codes wrap inside their cell (never inside a code)
+    and the row grows to hold them; numbers shrink a little to stay on one line."""
+    cells = []
+    for i, ((_, width, _), value) in enumerate(zip(COLUMNS, values)):
+        shrink = None if i in (NAME_COL, UNIT_COL) else 7.0
+        cells.append(whole_lines(value, SIZE, width - 2 * PAD, shrink_to=shrink) if value
+                     else ([], SIZE))
+    tallest = max(len(lines) * size * 1.3 for lines, size in cells)
+    return _Cells(cells, max(ROW_H, tallest + 2 * PAD))
+
+
+def _row(c: Canvas, top: float, row: _Cells) -> None:
     x = LEFT
-    for i, ((_, width, align), value) in enumerate(zip(COLUMNS, values)):
-        text, size = wrapped(value, 10, width - 8) if i == UNIT_COL else (value, 10)
-        cell(c, x, top, width, ROW_H, text, size=size, align=align)
+    for (_, width, align), (lines, size) in zip(COLUMNS, row.cells):
+        cell(c, x, top, width, row.height, "\n".join(lines), size=size, align=align)
         x += width
 
 
-def _draw_page(c: Canvas, data: SignoffData, start: int, end: int, page_no: int,
-               page_count: int) -> None:
+def _count_text(lines: Sequence[SignoffLine]) -> str:
+    """笔 (payments) and the people and units they went to, each counted once."""
+    people = {ln.id_number or ln.recipient for ln in lines if not ln.unit_recipient}
+    units = {ln.id_number or ln.recipient for ln in lines if ln.unit_recipient}
+    whom = "，".join(part for part in (f"{len(people)} 人" if people else "",
+                                       f"{len(units)} 个单位" if units else "") if part)
+    return f"{len(lines)} 笔（{whom}）" if whom else f"{len(lines)} 笔"
+
+
+def _header(data: SignoffData) -> list[str]:
+    header = [name for name, _, _ in COLUMNS]
+    if all(ln.unit_recipient for ln in data.lines):
+        header[NAME_COL], header[ID_COL], header[UNIT_COL] = "领取单位", "信用代码", "用途"
+    elif any(ln.unit_recipient for ln in data.lines):
+        header[NAME_COL], header[ID_COL] = "姓名/单位", "身份证号/信用代码"
+    return header
+
+
+def _draw_page(c: Canvas, data: SignoffData, rows: list[_Cells], start: int, end: int,
+               page_no: int, page_count: int) -> None:
     c.setPageSize(A4)
     _page_head(c, data)
-    header = [name for name, _, _ in COLUMNS]
-    if any(ln.unit_recipient for ln in data.lines):
-        header[ID_COL] = "身份证号/信用代码"
-    top = draw_table(c, LEFT, TABLE_TOP, WIDTHS, header, [], row_h=HEAD_H, size=10)
+    widths = list(WIDTHS)
+    head_cells = [whole_lines(h, SIZE, w - 2 * PAD, shrink_to=7.0)
+                  for h, w in zip(_header(data), widths)]
+    head_h = max(HEAD_H, max(len(lines) * fs * 1.3 for lines, fs in head_cells) + 2 * PAD)
+    top = _table_top(data)
+    x = LEFT
+    for (lines, fs), width in zip(head_cells, widths):
+        cell(c, x, top, width, head_h, "\n".join(lines), size=fs, label=True)
+        x += width
+    top -= head_h
+    for row in rows[start:end]:
+        _row(c, top, row)
+        top -= row.height
     lines = data.lines[start:end]
-    for i, ln in enumerate(lines):
-        shown = ln.id_number if ln.unit_recipient else str(IdNumber(ln.id_number))
-        _row(c, top, [str(start + i + 1), ln.recipient, shown, ln.unit,
-                      _plain_amount(ln.amount_fen), ln.voucher_no, ""])
-        top -= ROW_H
-    page_fen = sum(ln.amount_fen for ln in lines)
-    top = _total_row(c, top, f"本页小计：{len(lines)} 人", page_fen)
+    top = _total_row(c, top, f"本页小计：{len(lines)} 笔",
+                     sum(ln.amount_fen for ln in lines))
     if page_no == page_count:
         total_fen = sum(ln.amount_fen for ln in data.lines)
-        top = _total_row(c, top, f"合计：{len(data.lines)} 人", total_fen)
+        top = _total_row(c, top, f"合计：{_count_text(data.lines)}", total_fen)
         words_label_w = sum(WIDTHS[:3])
         cell(c, LEFT, top, words_label_w, TOTAL_H, "合计金额（大写）", size=10, label=True,
              bold=True)
@@ -148,12 +224,19 @@ def _draw_page(c: Canvas, data: SignoffData, start: int, end: int, page_no: int,
     c.showPage()
 
 
+def layout_rows(data: SignoffData) -> tuple[list[_Cells], list[tuple[int, int]]]:
+    """Each row as printed, and the rows of each page."""
+    rows = [_cells(_values(ln, i + 1)) for i, ln in enumerate(data.lines)]
+    room = _table_top(data) - 2 * HEAD_H - TOTAL_H - FOOT  # a header of up to two lines
+    return rows, page_slices([r.height for r in rows], room)
+
+
 def draw_signoff(c: Canvas, data: SignoffData, steps: Steps) -> int:
     """Sign-off pages onto an open canvas; returns the number of pages drawn."""
-    slices = page_slices(len(data.lines))
+    rows, slices = layout_rows(data)
     for page_no, (start, end) in enumerate(slices, start=1):
         steps.check()
-        _draw_page(c, data, start, end, page_no, len(slices))
+        _draw_page(c, data, rows, start, end, page_no, len(slices))
         steps.advance(end - start)
     return len(slices)
 

@@ -134,7 +134,12 @@ def inspection_record(target, *, station: StationRow, inspection: InspectionRow,
                    ["序号", "检查项目", "标准要求", "检查结果"], table, row_h=22, size=10,
                    aligns=["center", "left", "center", "center"])
     verdict = "合格" if inspection.passed else "不合格"
-    draw_text(c, MARGIN, y - 24, f"检查结论：{verdict}", 13, bold=True)
+    verdict_w = draw_text(c, MARGIN, y - 24, f"检查结论：{verdict}", 13, bold=True)
+    if not inspection.passed:
+        due = (f"{inspection.fix_by.year}年{inspection.fix_by.month}月{inspection.fix_by.day}日前"
+               if inspection.fix_by else "　　年　　月　　日前")
+        draw_text(c, MARGIN + verdict_w + 24, y - 24, f"整改期限：{due}完成整改，届时复验", 12,
+                  bold=True)
     draw_box(c, MARGIN, y - 110, inner, 74, "备注：", 10)
     _draw_wrapped(c, MARGIN + 8, y - 60, inspection.remarks, inner - 16, 10, lines=3)
     box_w = (inner - 20) / 3

@@ -29,8 +29,9 @@ UNIT_TITLE = "补助资金发放凭证"  # paid to a unit (e.g. a rest station's
 LAYOUTS = ("A4x2", "A5")
 MARGIN = 28.0
 QR_SIZE = 66.0
-NOTE = ("说明：领取人本人签名或按手印；他人代领的，由代领人签名并注明与本人关系。"
-        "左上角二维码含凭证编号、金额和校验码，供上级工会核验。")
+QR_NOTE = "左上角二维码含凭证编号、金额和校验码，供上级工会核验。"
+NOTE = "说明：领取人本人签名或按手印；他人代领的，由代领人签名并注明与本人关系。" + QR_NOTE
+UNIT_NOTE = "说明：由领取单位在盖章处加盖公章，并由该单位经办人签名。" + QR_NOTE
 
 
 @dataclass(frozen=True)
@@ -110,20 +111,23 @@ def _body(c: Canvas, v: VoucherData, x: float, top: float, width: float) -> floa
     lw, vw, lw2 = 78.0, 270.0, 78.0
     rw = width - lw - vw - lw2
     cols = (x, x + lw, x + lw + vw, x + lw + vw + lw2)
-    id_label, id_shown = (("统一社会\n信用代码", v.id_number) if v.unit_recipient
-                          else ("身份证号", str(IdNumber(v.id_number))))
-    rows = (
-        ("领 取 人", v.recipient, id_label, id_shown),
-        ("用    途", v.unit, "", "") if v.unit_recipient else
-        ("工作单位", v.unit, "困难类别", v.category),
-        ("补助事由" if v.unit_recipient else "慰问事由", v.occasion, "发放方式", v.method),
-    )
     row_h = 28.0
+    if v.unit_recipient:
+        rows = (("领取单位", v.recipient, "统一社会\n信用代码", v.id_number),
+                ("用    途", v.unit, None, None),  # one cell to the right edge: no empty labels
+                ("补助事由", v.occasion, "发放方式", v.method))
+    else:
+        rows = (("领 取 人", v.recipient, "身份证号", str(IdNumber(v.id_number))),
+                ("工作单位", v.unit, "困难类别", v.category),
+                ("慰问事由", v.occasion, "发放方式", v.method))
     for label, value, label2, value2 in rows:
         cell(c, cols[0], top, lw, row_h, label, label=True)
-        cell(c, cols[1], top, vw, row_h, value, size=11, align="left")
-        cell(c, cols[2], top, lw2, row_h, label2, label=True)
-        cell(c, cols[3], top, rw, row_h, value2, size=10.5, align="left")
+        if label2 is None:
+            cell(c, cols[1], top, width - lw, row_h, value, size=11, align="left")
+        else:
+            cell(c, cols[1], top, vw, row_h, value, size=11, align="left")
+            cell(c, cols[2], top, lw2, row_h, label2, label=True)
+            cell(c, cols[3], top, rw, row_h, value2, size=10.5, align="left")
         top -= row_h
     cell(c, cols[0], top, lw, row_h, "金额（大写）", label=True)
     cell(c, cols[1], top, vw, row_h, fen_to_words(v.amount_fen), size=11.5, align="left",
@@ -132,13 +136,16 @@ def _body(c: Canvas, v: VoucherData, x: float, top: float, width: float) -> floa
     cell(c, cols[3], top, rw, row_h, format_fen(v.amount_fen), size=12, align="left", bold=True)
     top -= row_h
     sign_h = 86.0
-    cell(c, cols[0], top, lw, sign_h, "领取人\n签名或按手印", size=9.5, label=True)
-    cell(c, cols[1], top, vw, sign_h)
-    half = sign_h / 2
-    for i, (label, value) in enumerate((("代领人签名", v.proxy_name),
-                                        ("与本人关系", v.proxy_relation))):
-        cell(c, cols[2], top - i * half, lw2, half, label, size=9.5, label=True)
-        cell(c, cols[3], top - i * half, rw, half, value, size=10, align="left")
+    if v.unit_recipient:
+        _unit_sign(c, cols, top, (lw, vw, lw2, rw), sign_h)
+    else:
+        cell(c, cols[0], top, lw, sign_h, "领取人\n签名或按手印", size=9.5, label=True)
+        cell(c, cols[1], top, vw, sign_h)
+        half = sign_h / 2
+        for i, (label, value) in enumerate((("代领人签名", v.proxy_name),
+                                            ("与本人关系", v.proxy_relation))):
+            cell(c, cols[2], top - i * half, lw2, half, label, size=9.5, label=True)
+            cell(c, cols[3], top - i * half, rw, half, value, size=10, align="left")
     top -= sign_h
     approve_h, label_w = 50.0, 58.0
     box_w = (width - 3 * label_w) / 3
@@ -151,12 +158,31 @@ def _body(c: Canvas, v: VoucherData, x: float, top: float, width: float) -> floa
     return top - approve_h
 
 
+def _unit_sign(c: Canvas, cols, top: float, widths, height: float) -> None:
+    """领取单位（盖章） with a seal box, and the unit's 经办人签名."""
+    lw, vw, lw2, rw = widths
+    cell(c, cols[0], top, lw, height, "领取单位\n（盖章）", size=9.5, label=True)
+    cell(c, cols[1], top, vw, height)
+    seal = height - 12  # the square a round official seal (Ø 42 mm at most) is pressed into
+    sx, sy = cols[1] + (vw - seal) / 2, top - height + 6
+    c.saveState()
+    c.setDash(3, 2)
+    c.setStrokeGray(0.55)
+    c.setLineWidth(0.6)
+    c.rect(sx, sy, seal, seal)
+    c.setFillGray(0.55)
+    draw_text(c, sx + seal / 2, sy + seal / 2 - 3, "盖章处", 8, "center")
+    c.restoreState()
+    cell(c, cols[2], top, lw2, height, "经办人签名", size=9.5, label=True)
+    cell(c, cols[3], top, rw, height)
+
+
 def draw_voucher(c: Canvas, v: VoucherData, x0: float, y0: float, w: float, h: float) -> None:
     """One voucher in the slot whose bottom-left corner is (x0, y0)."""
     left, top, width = x0 + MARGIN, y0 + h - 14, w - 2 * MARGIN
     _header(c, v, left, top, width)
     bottom = _body(c, v, left, top - 86, width)
-    note, fs = fitted(NOTE, 8, width)
+    note, fs = fitted(UNIT_NOTE if v.unit_recipient else NOTE, 8, width)
     draw_text(c, left, bottom - 14, note, fs)
     if v.voided:
         reason = f"作废原因：{v.void_reason}" if v.void_reason else "本凭证已作废"

@@ -7,7 +7,7 @@ this module only gathers them and adds the roster's and the buses' year counts.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from pydantic import BaseModel
@@ -16,7 +16,7 @@ from sqlmodel import Session
 from union_desk.domain.money import format_fen
 from union_desk.domain.townships import township_by_code
 from union_desk.models.member import Member, MemberStatus
-from union_desk.models.stations import StationStatus
+from union_desk.models.stations import Station, StationStatus, StationStatusEvent
 from union_desk.models.trips import (Bus, Registration, RegistrationStatus, TripCampaign, TripLeg,
                                      TripSeat)
 from union_desk.models.union import GrassrootsUnion, UnionStatus
@@ -85,8 +85,45 @@ def _trips(session: Session, start: date, end: date) -> TripsYear:
                               TripSeat.leg == TripLeg.OUTBOUND, TripSeat.bus_id.is_not(None))))
 
 
+def _members_on_roll(session: Session, last_day: date) -> int:
+    """Members on the roll at the end of `last_day`: joined by then, and either still 在册 since
+    then or gone (转出/退会/死亡) only later."""
+    active = Member.status == MemberStatus.ACTIVE
+    return _count(session, sa.select(sa.func.count(Member.id)).where(
+        Member.deleted_at.is_(None),
+        sa.or_(Member.join_date.is_(None), Member.join_date <= last_day),
+        sa.or_(sa.and_(active, sa.or_(Member.status_date.is_(None),
+                                      Member.status_date <= last_day)),
+               sa.and_(sa.not_(active), Member.status_date > last_day))))
+
+
+def _unions_on_roll(session: Session, last_day: date) -> int:
+    return _count(session, sa.select(sa.func.count(GrassrootsUnion.id)).where(
+        GrassrootsUnion.deleted_at.is_(None),
+        sa.or_(GrassrootsUnion.founded.is_(None), GrassrootsUnion.founded <= last_day),
+        sa.or_(GrassrootsUnion.status == UnionStatus.ACTIVE,
+               GrassrootsUnion.closed_on > last_day)))
+
+
+def _stations_in_service(session: Session, last_day: date) -> int:
+    """Stations registered by `last_day` whose latest status change by then left them in
+    service."""
+    status_then = (sa.select(StationStatusEvent.status)
+                   .where(StationStatusEvent.station_id == Station.id,
+                          StationStatusEvent.deleted_at.is_(None),
+                          StationStatusEvent.on <= last_day)
+                   .order_by(StationStatusEvent.on.desc(), StationStatusEvent.created_at.desc())
+                   .limit(1).scalar_subquery())
+    return _count(session, sa.select(sa.func.count(Station.id)).where(
+        Station.deleted_at.is_(None), Station.registered_on <= last_day,
+        status_then == StationStatus.IN_SERVICE))
+
+
 def year_report(session: Session, *, year: int) -> YearReport:
+    """The year's figures; what is "on the roll" or "in use" is counted as it stood at the end
+    of that year (or today, for the current year)."""
     start, end = period(year)
+    last_day = min(end - timedelta(days=1), date.today())
     live_union = GrassrootsUnion.deleted_at.is_(None)
     live_member = Member.deleted_at.is_(None)
     stations = station_figures(session, year=year)
@@ -95,14 +132,12 @@ def year_report(session: Session, *, year: int) -> YearReport:
         year=year, township=township_by_code(code).name if code else "",
         unions_new=_count(session, sa.select(sa.func.count(GrassrootsUnion.id)).where(
             live_union, GrassrootsUnion.founded >= start, GrassrootsUnion.founded < end)),
-        unions_on_roll=_count(session, sa.select(sa.func.count(GrassrootsUnion.id)).where(
-            live_union, GrassrootsUnion.status == UnionStatus.ACTIVE)),
+        unions_on_roll=_unions_on_roll(session, last_day),
         members_new=_count(session, sa.select(sa.func.count(Member.id)).where(
             live_member, Member.join_date >= start, Member.join_date < end)),
-        members_on_roll=_count(session, sa.select(sa.func.count(Member.id)).where(
-            live_member, Member.status == MemberStatus.ACTIVE)),
+        members_on_roll=_members_on_roll(session, last_day),
         hardship=year_figures(session, year=year),
         trips=_trips(session, start, end),
         stations_new=stations.new_in_year,
-        stations_in_service=stations.by_status.get(StationStatus.IN_SERVICE, 0),
+        stations_in_service=_stations_in_service(session, last_day),
         people_served=stations.served_total)

@@ -1,4 +1,6 @@
-"""A dialog whose Save runs a write op and stays open, with the clerk's message, if it fails."""
+"""A dialog whose Save runs a write op and stays open, with the clerk's message, if it fails;
+and the base of every form dialog: Esc, 取消 or the window's close button on a form with
+changes asks before the changes are thrown away."""
 from __future__ import annotations
 
 from typing import Any, Callable
@@ -6,13 +8,67 @@ from typing import Any, Callable
 from pydantic import ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+                               QMessageBox, QVBoxLayout, QWidget)
 
 from union_desk.services.changes import Change
 from union_desk.views.ops import Ops, error_text
 
 
-class FormDialog(QDialog):
+_UNSET = object()
+
+
+class GuardedDialog(QDialog):
+    """A dialog that asks before throwing away what the clerk typed. The form's state is
+    `form_state()` when the dialog is first shown (or when `mark_clean()` is called, e.g. after
+    filling the fields from a read); closing it any way but `accept()` with another state asks
+    `confirm_discard()` first."""
+
+    _clean: Any = _UNSET
+
+    def form_state(self) -> Any:
+        """What the clerk has entered, comparable with ==."""
+        raise NotImplementedError
+
+    def _state(self) -> Any:
+        try:
+            return ("ok", self.form_state())
+        except Exception as err:  # noqa: BLE001 - a half-typed form: its text is its state
+            return ("error", type(err).__name__, str(err))
+
+    def mark_clean(self) -> None:
+        self._clean = self._state()
+
+    def has_changes(self) -> bool:
+        return self._clean is not _UNSET and self._state() != self._clean
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._clean is _UNSET:
+            self.mark_clean()
+
+    def reject(self) -> None:
+        if self.has_changes() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.isVisible() and self.has_changes() and not self.confirm_discard():
+            event.ignore()
+            return
+        self._clean = _UNSET  # asked once: the reject() that follows does not ask again
+        super().closeEvent(event)
+
+    def confirm_discard(self) -> bool:
+        """Ask before discarding (a method, so tests can replace it)."""
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            self.tr("Discard the changes you made in this form?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+
+class FormDialog(GuardedDialog):
     """Subclasses fill `self.form` and implement `payload()`; `save` is the write to run.
 
     An edit form shows the record's personal numbers (ID number, phones, bank account) in full,
@@ -81,9 +137,13 @@ class FormDialog(QDialog):
 
     def _filled_in_full(self, fill: Callable[[Any], None], full: Any) -> None:
         fill(full)
+        self.mark_clean()  # the numbers just filled in are not the clerk's changes
         self.ready = True
         self.save_button().setEnabled(True)
         self.filled.emit()
+
+    def form_state(self) -> Any:
+        return self.payload()
 
     def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from union_desk.services.database_file import Workplace, save_backup, workplace
@@ -39,6 +39,9 @@ class MainWindow(QMainWindow):
             tab = cls(ops, self)
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+Backtab", -1), ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, lambda step=step: self.switch_tab(step))
         self._build_menu()
         self._build_status()
 
@@ -68,6 +71,19 @@ class MainWindow(QMainWindow):
         self.workplace = place
         self.status_label.setText(self.tr("Township: {0}   Clerk: {1}   Database: {2}").format(
             place.township_name or "—", place.clerk or "—", str(place.database)))
+
+    def switch_tab(self, step: int) -> None:
+        """Ctrl+Tab / Ctrl+PgDn: the next working tab; with Shift / Ctrl+PgUp the one before."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # a line edit with the focus claims Ctrl+PgDn/PgUp before the shortcut sees them, then
+        # leaves them unused: they arrive here
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (
+                Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.switch_tab(1 if event.key() == Qt.Key.Key_PageDown else -1)
+            return
+        super().keyPressEvent(event)
 
     # -- dialogs (methods, so tests can replace them) -----------------------------------------
     def ask_open_path(self) -> Path | None:

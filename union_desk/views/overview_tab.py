@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from union_desk.domain.money import format_fen
 from union_desk.services.year_report import YearReport, year_report
 from union_desk.views.ops import Ops
 from union_desk.views.tables import list_table
@@ -60,12 +61,35 @@ class OverviewTab(QWidget):
             return  # the clerk has moved on to another year
         self.report = report
         self.heading.setText(self.tr("{0}, {1}").format(report.township, report.year))
-        lines = report.lines()
+        lines = self.lines(report)
         self.table.setRowCount(len(lines))
         for i, (what, figure) in enumerate(lines):
             self.table.setItem(i, 0, QTableWidgetItem(what))
             self.table.setItem(i, 1, QTableWidgetItem(figure))
         self.table.resizeColumnToContents(0)
+
+    def lines(self, report: YearReport) -> list[tuple[str, str]]:
+        """The report's lines in the window's language (the CLI prints YearReport.lines())."""
+        h, t = report.hardship, report.trips
+        return [
+            (self.tr("New grassroots unions"), self.tr("{0} (on roll {1})").format(
+                report.unions_new, report.unions_on_roll)),
+            (self.tr("New members"), self.tr("{0} people (on roll {1})").format(
+                report.members_new, report.members_on_roll)),
+            (self.tr("Hardship households supported"),
+             self.tr("{0} households, {1} payments, {2}").format(
+                 h.hardship_households, h.hardship_payments, format_fen(h.hardship_amount_fen))),
+            (self.tr("Medical mutual aid"), self.tr("{0} cases, {1}").format(
+                h.medical_cases, format_fen(h.medical_amount_fen))),
+            (self.tr("Front-line epidemic workers visited"), self.tr("{0} people, {1}").format(
+                h.epidemic_people, format_fen(h.epidemic_amount_fen))),
+            (self.tr("Spring Festival buses home"),
+             self.tr("{0} campaigns, {1} buses, {2} registered, {3} carried").format(
+                 t.campaigns, t.buses, t.registered, t.carried)),
+            (self.tr("New rest stations"),
+             self.tr("{0} (in use {1}), {2} visits in the year").format(
+                 report.stations_new, report.stations_in_service, report.people_served)),
+        ]
 
     def _on_year_value_changed(self, _year: int) -> None:
         self.refresh()

@@ -38,6 +38,9 @@ def column_data(column: Column, row: Any, role):
     """data() for one cell of a model described by `Column`s: text, the row, sort value, alignment."""
     if role == Qt.ItemDataRole.DisplayRole:
         return column.text(row)
+    if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, where a column is too narrow
+        text = column.text(row)
+        return text if len(text) > 8 else None
     if role == ROW_ROLE:
         return row
     if role == SORT_ROLE:

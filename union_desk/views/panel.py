@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView, QWidget
 
 from union_desk.views.ops import Ops
+from union_desk.views.tables import fit_columns
 
 
 class Panel(QWidget):
@@ -66,7 +67,7 @@ class Panel(QWidget):
         (sizing on every page would make them jump while scrolling)."""
         if not self._sized and rows:
             self._sized = True
-            table.resizeColumnsToContents()
+            fit_columns(table)  # none wider than tables.COLUMN_CAP: a long name does not widen it for all
 
     # -- slots ---------------------------------------------------------------------------------
     def _on_ops_changed(self, changes: set) -> None:

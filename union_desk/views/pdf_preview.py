@@ -1,4 +1,4 @@
-"""In-window preview of any printed form (QtPdf), with Save as PDF and Print.
+"""In-window preview of any printed form (QtPdf), with zoom, Save as PDF and Print.
 
 Printing sends page after page to Qt's printer off the GUI thread, with progress and cancel:
 QtPdf renders transparent images, so each page is drawn on white first, at no more than
@@ -15,14 +15,16 @@ from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QMessageBox, QPushButton, QVBoxLayout)
 
 from union_desk.files import atomic_write_bytes
 from union_desk.services.errors import UserError
 from union_desk.views.ops import Ops, show_error
+from union_desk.views.widgets import make_button
 
 PRINT_DPI = 300  # enough for text and QR codes
+ZOOM_STEP, MIN_ZOOM, MAX_ZOOM = 1.25, 0.25, 4.0
 
 
 def write_file(path: Path, data: bytes) -> Path:
@@ -96,6 +98,16 @@ class PdfPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        zoom = QHBoxLayout()
+        for name, text, slot in (
+                ("zoomOutButton", self.tr("Zoom out (Ctrl+-)"), lambda: self.zoom_by(1 / ZOOM_STEP)),
+                ("zoomInButton", self.tr("Zoom in (Ctrl++)"), lambda: self.zoom_by(ZOOM_STEP)),
+                ("zoomFitButton", self.tr("Whole page (Ctrl+0)"), self.zoom_fit)):
+            zoom.addWidget(make_button(self, name, text, slot))
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("zoomLabel")
+        zoom.addWidget(self.zoom_label)
+        zoom.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_button = QPushButton(self.tr("Save as PDF…"), self)
         self.save_button.setObjectName("savePdfButton")
@@ -108,8 +120,50 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self._on_print_button_clicked)
         QShortcut(QKeySequence.StandardKey.Print, self, self._on_print_button_clicked)
         layout = QVBoxLayout(self)
+        layout.addLayout(zoom)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        self._show_zoom()
+
+    # -- zoom -----------------------------------------------------------------------------------------
+    def _fit_factor(self) -> float:
+        """The zoom factor at which a whole page fits the view (QPdfView's 1.0 is 100 %)."""
+        points = self.document.pagePointSize(0)
+        if points.width() <= 0 or points.height() <= 0:
+            return 1.0
+        scale = self.view.logicalDpiX() / 72
+        area = self.view.viewport().size()
+        return min(area.width() / (points.width() * scale),
+                   area.height() / (points.height() * scale))
+
+    def zoom_by(self, step: float) -> None:
+        current = (self.view.zoomFactor() if self.view.zoomMode() == QPdfView.ZoomMode.Custom
+                   else self._fit_factor())
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(MAX_ZOOM, max(MIN_ZOOM, current * step)))
+        self._show_zoom()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Ctrl++ (or Ctrl+=), Ctrl+- and Ctrl+0, wherever the focus is in the preview."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            key = event.key()
+            if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+                return self.zoom_by(ZOOM_STEP)
+            if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+                return self.zoom_by(1 / ZOOM_STEP)
+            if key == Qt.Key.Key_0:
+                return self.zoom_fit()
+        super().keyPressEvent(event)
+
+    def zoom_fit(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        if self.view.zoomMode() == QPdfView.ZoomMode.Custom:
+            self.zoom_label.setText(f"{self.view.zoomFactor():.0%}")
+        else:
+            self.zoom_label.setText(self.tr("whole page"))
 
     # -- dialogs (methods, so tests can replace them) ---------------------------------------------
     def ask_save_path(self) -> Path | None:

@@ -16,6 +16,9 @@ class SetupDialog(QDialog):
         self.township.setObjectName("townshipCombo")
         for town in TOWNSHIPS:
             self.township.addItem(town.name, town.code)
+        # none chosen for the clerk: a township cannot be changed later, so no default
+        self.township.setPlaceholderText(self.tr("Choose your township"))
+        self.township.setCurrentIndex(-1)
         self.clerk = QLineEdit(self)
         self.clerk.setObjectName("clerkEdit")
         self.error = QLabel(self)
@@ -33,6 +36,13 @@ class SetupDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.township.currentIndex() < 0:
+            self.show_error(self.tr("Choose your township first: it cannot be changed later."))
+            self.township.setFocus()
+            return
+        super().accept()
 
     def values(self) -> tuple[str, str]:
         return self.township.currentData(), self.clerk.text()

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 
 ROW_HEIGHT = 24
+COLUMN_CAP = 170  # px: a long name or union is elided (its tooltip shows it) rather than
+                  # widening its column for every row
 View = TypeVar("View", bound=QTableView)
 
 
@@ -29,6 +31,15 @@ def configure_table(view: View, *, sortable: bool = True, multi_select: bool = F
     rows.setVisible(False)
     view.horizontalHeader().setStretchLastSection(stretch_last)
     return view
+
+
+def fit_columns(view: QTableView, cap: int = COLUMN_CAP) -> None:
+    """Size the columns to their headers and contents, none wider than `cap`."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > cap:
+            header.resizeSection(column, cap)
 
 
 def select_first(view: QTableView, rows, matches: Callable[[Any], bool]) -> bool:

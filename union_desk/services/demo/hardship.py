@@ -23,8 +23,10 @@ from union_desk.services.settings import put_setting
 
 CAUSES = ["疾病", "疾病", "残疾", "子女就学", "意外事故", "失业"]
 HEALTH = ["良好", "慢性病", "大病", "残疾"]
-SCHOOLS = ["大洋镇中心小学", "建德市大洋初级中学", "建德市新安江中学", "浙江建设职业技术学院",
-           "杭州师范大学"]
+# (from age, to age, schools): where a child of that age (on 1 September) studies
+SCHOOLS = ((3, 5, ["大洋镇中心幼儿园"]), (6, 11, ["大洋镇中心小学"]),
+           (12, 14, ["建德市大洋初级中学"]), (15, 17, ["建德市新安江中学", "建德市工业技术学校"]),
+           (18, 21, ["浙江建设职业技术学院", "杭州师范大学", "浙江工业大学"]))
 HOSPITALS = ["建德市第一人民医院", "建德市中医院", "浙江省人民医院", "建德市第二人民医院"]
 HOUSING = ["自有住房（砖混）", "自有住房（老旧木结构）", "租住", "公租房"]
 APPROVERS = ["方建平", "叶国强"]
@@ -60,11 +62,11 @@ def _persons(rng: random.Random, member: Member, used: set[str], dibao: int,
             id_number=_person_id(rng, used, spouse_born), health=rng.choice(HEALTH)))
     for _ in range(rng.choice([0, 1, 1, 2])):
         child_born = min(born + timedelta(days=rng.randrange(22 * 365, 35 * 365)),
-                         date.today() - timedelta(days=6 * 365))
+                         date.today() - timedelta(days=4 * 365))
         persons.append(HouseholdPersonIn(
             name=member.name[0] + rng.choice(GIVEN), relation="子女",
             id_number=_person_id(rng, used, child_born), health="良好",
-            school=rng.choice(SCHOOLS)))
+            school=school_for(rng, child_born, date.today())))
     per_head = {"deep": rng.randrange(dibao // 3, dibao),
                 "relative": rng.randrange(dibao + 100, dibao * 3 // 2),
                 "accident": rng.randrange(dibao // 2, dibao * 2)}
@@ -73,6 +75,21 @@ def _persons(rng: random.Random, member: Member, used: set[str], dibao: int,
     for p in earners:
         p.monthly_income_fen = total // len(earners) // 100 * 100
     return persons
+
+
+def school_age(born: date, today: date) -> int:
+    """Age on the 1 September that began the current school year."""
+    start = date(today.year if today >= date(today.year, 9, 1) else today.year - 1, 9, 1)
+    return start.year - born.year - ((start.month, start.day) < (born.month, born.day))
+
+
+def school_for(rng: random.Random, born: date, today: date) -> str:
+    """A school that fits the child's age; "" for a child not (or no longer) at school."""
+    age = school_age(born, today)
+    for low, high, schools in SCHOOLS:
+        if low <= age <= high:
+            return rng.choice(schools)
+    return ""
 
 
 def _household(rng: random.Random, member: Member, used: set[str], today: date,

@@ -9,10 +9,11 @@ from sqlmodel import Session
 
 from union_desk.domain.creditcode import credit_check_char
 from union_desk.domain.idcard import check_char
-from union_desk.domain.pinyin import name_key, pinyin_full, pinyin_initials
+from union_desk.domain.pinyin import pinyin_full
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
-from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
+from union_desk.models.member import (Member, MemberEvent, MemberEventKind, MemberStatus,
+                                      search_columns)
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -74,15 +75,16 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
         joined = max(born + timedelta(days=18 * 366), date(2010, 1, 1)) + timedelta(days=rng.randrange(3000))
         joined = min(max(joined, union["founded"]), date.today())
         member_id = new_id()
+        phone = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
         members.append(dict(stamp, id=member_id, name=name, id_number=number,
                             gender="男" if int(number[16]) % 2 else "女", birth_date=born,
-                            phone=f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}",
+                            phone=phone,
                             ethnicity="汉族" if rng.random() < 0.95 else "畲族",
                             employer=union["name"][:-2], union_id=union["id"], join_date=joined,
                             card_no=f"JD{township}{i + 1:06d}", is_migrant=number[:6] != "330182",
                             hukou_type=rng.choice(HUKOU), status=MemberStatus.ACTIVE.value,
-                            status_date=joined, name_key=name_key(name),
-                            py_initials=pinyin_initials(name), py_full=pinyin_full(name)))
+                            status_date=joined,
+                            **search_columns(name=name, id_number=number, phone=phone)))
         events.append(dict(stamp, id=new_id(), member_id=member_id, kind=MemberEventKind.JOINED.value,
                            on=joined, reason="登记入会", from_union_id=None, to_union_id=union["id"]))
     for start in range(0, len(members), 5000):

@@ -109,7 +109,7 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
                                           paid_on=registered + timedelta(days=30), today=today,
                                           note="驿家建设一次性补助", **SIGNERS)
         paid = add_months(registered, 12)
-        while paid <= today:
+        while paid <= today and not _failed_by(session, row.id, paid):
             station_subsidies.add_subsidy(session, station_id=row.id, kind=SubsidyKind.RUNNING,
                                           amount_fen=500000, paid_on=paid, today=today,
                                           note=f"{paid.year}年度运行补助", **SIGNERS)
@@ -120,6 +120,13 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
             reason = "场地装修，暂停开放" if fate == "suspended" else "所在楼宇拆迁，驿家撤除"
             stations.change_status(session, station_id=row.id, status=status,
                                    on=today - timedelta(days=20), reason=reason, today=today)
+
+
+def _failed_by(session: Session, station_id: str, day: date) -> bool:
+    """The station's latest inspection by `day` failed: no running subsidy until it passes."""
+    latest = [i for i in station_inspections.list_inspections(session, station_id=station_id)
+              if i.on <= day]
+    return bool(latest) and not latest[-1].passed
 
 
 def _union_for(unions: list[GrassrootsUnion], host: str) -> GrassrootsUnion | None:
@@ -142,7 +149,8 @@ def _inspect(session: Session, row, today: date, fate, rng) -> None:
         station_inspections.record_inspection(session, today=today, data=InspectionCreate(
             station_id=row.id, kind=kind, on=on,
             inspector=f"{rng.choice(SURNAMES)}{rng.choice(GIVEN)}", results=results,
-            remarks="未达标：" + "、".join(row.missing_labels) if failed else ""))
+            remarks="未达标：" + "、".join(row.missing_labels) if failed else "",
+            fix_by=on + timedelta(days=30) if failed else None))
         on, kind = add_months(on, 12) - timedelta(days=rng.randrange(0, 20)), \
             InspectionKind.REINSPECTION
 

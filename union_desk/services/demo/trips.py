@@ -1,6 +1,10 @@
-"""Demo shuttle buses: the campaign "2021 春节返乡" with 12 buses to 贵州黔东南, 湖北恩施,
-河南南阳, 河南信阳 and 安徽阜阳; registrations (migrant members from the roster and non-members)
-scaled to the demo size; seats assigned, most passengers ticked as boarded, a few cancelled."""
+"""Demo shuttle buses: the campaign for the coming Spring Festival (e.g. "2027 春节返乡") with
+12 buses to 贵州黔东南, 湖北恩施, 河南南阳, 河南信阳 and 安徽阜阳; registrations (migrant members from
+the roster and non-members) scaled to the demo size; seats assigned, a few cancelled; the
+passengers of buses that have already left ticked as boarded.
+
+The campaign opens in the current year (its registrations began before today), so the year's
+overview counts it; its buses leave in the week before the festival."""
 from __future__ import annotations
 
 import random
@@ -10,17 +14,26 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from union_desk.domain.idcard import check_char
-from union_desk.domain.pinyin import name_key, pinyin_initials
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
 from union_desk.models.member import Member, MemberStatus
 from union_desk.models.trips import (BusCreate, CampaignCreate, Registration, RegistrationStatus,
-                                     TripLeg, TripLegs, TripSeat)
+                                     TripLeg, TripLegs, TripSeat, registration_search_columns)
 from union_desk.services.trips import campaigns as trips
 from union_desk.services.trips.assign import assign_seats
 from union_desk.services.trips.registrations import cancel_registration
 
-CAMPAIGN = "2021 春节返乡"
+# 春节 (the first day of the lunar year), as the State Council's holiday notices give it
+SPRING_FESTIVALS = {
+    2021: date(2021, 2, 12), 2022: date(2022, 2, 1), 2023: date(2023, 1, 22),
+    2024: date(2024, 2, 10), 2025: date(2025, 1, 29), 2026: date(2026, 2, 17),
+    2027: date(2027, 2, 6), 2028: date(2028, 1, 26), 2029: date(2029, 2, 13),
+    2030: date(2030, 2, 3), 2031: date(2031, 1, 23), 2032: date(2032, 2, 11),
+    2033: date(2033, 1, 31), 2034: date(2034, 2, 19), 2035: date(2035, 2, 8),
+    2036: date(2036, 1, 28), 2037: date(2037, 2, 15), 2038: date(2038, 2, 4),
+    2039: date(2039, 1, 24), 2040: date(2040, 2, 12),
+}
+CONTACT_PHONE = "0571-64712345"  # the township union's office, printed on the seat notices
 # region: (province, city, area code of the city, {county: code})
 REGIONS = {
     "黔东南": ("贵州省", "黔东南苗族侗族自治州", {
@@ -81,22 +94,44 @@ def _id_number(rng: random.Random, code: str, used: set[str]) -> str:
             return number
 
 
-def _add_buses(session: Session, campaign_id: str, rng: random.Random) -> None:
+def coming_spring_festival(today: date) -> date:
+    """The Spring Festival whose buses home have not all left yet (the next one after that
+    festival's week); outside the table, 1 February of the year ahead."""
+    for year in (today.year, today.year + 1):
+        festival = SPRING_FESTIVALS.get(year, date(year, 2, 1))
+        if festival - timedelta(days=3) >= today:
+            return festival
+    return SPRING_FESTIVALS.get(today.year + 2, date(today.year + 2, 2, 1))
+
+
+def campaign_for(today: date) -> CampaignCreate:
+    """The coming festival's campaign: registrations opened about ten weeks before it (but in
+    this year and a week before today at the latest); ends after the return week."""
+    festival = coming_spring_festival(today)
+    opens = max(date(today.year, 1, 1), min(today - timedelta(days=7),
+                                             festival - timedelta(days=70)))
+    return CampaignCreate(name=f"{festival.year} 春节返乡", starts_on=opens,
+                          ends_on=festival + timedelta(days=15), contact_phone=CONTACT_PHONE,
+                          notes=f"{festival.year}年春节前免费送外来务工人员返乡，12 辆大巴")
+
+
+def _add_buses(session: Session, campaign_id: str, rng: random.Random, festival: date) -> None:
+    first = festival - timedelta(days=8)
     for i, (destination, _region, stops, seats, carrier) in enumerate(BUSES):
         trips.add_bus(session, campaign_id=campaign_id, data=BusCreate(
             leg=TripLeg.OUTBOUND, plate=f"浙A{rng.choice('BCDF')}{rng.randrange(10**4):04d}",
             carrier=carrier, driver=rng.choice(SURNAMES) + "师傅", driver_phone=_phone(rng),
-            contract_no=f"JDZGH-2021-{i + 1:03d}", seats=seats,
-            departs_on=date(2021, 2, 1) + timedelta(days=i // 4),
+            contract_no=f"JDZGH-{festival.year}-{i + 1:03d}", seats=seats,
+            departs_on=first + timedelta(days=i // 4),
             departs_time=("06:30", "07:00", "07:30", "08:00")[i % 4],
             departure_place=PLACE, destination=destination, stops=stops))
 
 
 def populate(session: Session, *, rng: random.Random, size: int) -> None:
-    campaign = trips.add_campaign(session, data=CampaignCreate(
-        name=CAMPAIGN, starts_on=date(2021, 2, 1), ends_on=date(2021, 2, 10),
-        notes="春节前免费送外来务工人员返乡，12 辆大巴"))
-    _add_buses(session, campaign.id, rng)
+    today = date.today()
+    campaign = trips.add_campaign(session, data=campaign_for(today))
+    festival = coming_spring_festival(today)
+    _add_buses(session, campaign.id, rng, festival)
     total = max(24, min(600, size * 2))
     by_code = {code: (region, county) for region, (_p, _c, counties) in REGIONS.items()
                for county, code in counties.items()}
@@ -125,10 +160,10 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
                          name=name, id_number=number, phone=phone, employer=employer,
                          province=province, city=city, county=county,
                          emergency_name=_name(rng), emergency_phone=_phone(rng),
-                         insurance_no=f"PICC2021{rng.randrange(10**8):08d}",
+                         insurance_no=f"PICC{festival.year}{rng.randrange(10**8):08d}",
                          legs=TripLegs.OUTBOUND.value, status=RegistrationStatus.REGISTERED.value,
-                         cancelled_on=None, cancel_reason="", name_key=name_key(name),
-                         py_initials=pinyin_initials(name)))
+                         cancelled_on=None, cancel_reason="",
+                         **registration_search_columns(name)))
         seats.append(dict(stamp, id=new_id(), registration_id=reg_id, leg=TripLeg.OUTBOUND.value,
                           bus_id=None, seat_no=None, boarded_at=None))
     session.execute(sa.insert(Registration), regs)
@@ -136,10 +171,12 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
     record_bulk(session, table_name="trip_registration", rows=regs)
     record_bulk(session, table_name="trip_seat", rows=seats)
     report = assign_seats(session, campaign_id=campaign.id)
-    boarded = []  # (seat id, when): the first two thirds of the buses have left
-    for load in report.buses[: len(report.buses) * 2 // 3]:
+    boarded = []  # (seat id, when): the passengers of the buses that have left
+    for load in report.buses:
         hour, minute = map(int, load.bus.departs_time.split(":"))
         leaves = datetime.combine(load.bus.departs_on, time(hour, minute), BEIJING)
+        if leaves > datetime.now(BEIJING):
+            continue
         boarded += [(p.seat_id, (leaves - timedelta(minutes=rng.randrange(5, 40)))
                      .astimezone(timezone.utc)) for p in load.passengers if rng.random() < 0.97]
     table = TripSeat.__table__

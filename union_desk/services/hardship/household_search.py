@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from union_desk.domain.pinyin import name_key
 from union_desk.models.hardship import HardshipCategory, Household, HouseholdRow, HouseholdStatus
 from union_desk.models.member import Member
 from union_desk.models.union import GrassrootsUnion
+from union_desk.services.common.member_search import member_condition
 
 
 class HouseholdFilter(BaseModel):
@@ -57,15 +57,9 @@ def household_row(row) -> HouseholdRow:
 def _member_condition(flt: HouseholdFilter):
     """The filters on the member, or None."""
     conditions = []
-    text = name_key(flt.text)
-    if text:
-        if text.rstrip("x").isdigit():
-            conditions.append(sa.or_(Member.id_number.contains(text.upper(), autoescape=True),
-                                     Member.phone.contains(text, autoescape=True)))
-        else:
-            conditions.append(sa.or_(Member.name_key.contains(text, autoescape=True),
-                                     Member.py_initials.startswith(text, autoescape=True),
-                                     Member.py_full.startswith(text, autoescape=True)))
+    typed = member_condition(flt.text)
+    if typed is not None:
+        conditions.append(typed)
     if flt.union_id:
         conditions.append(Member.union_id == flt.union_id)
     return sa.and_(*conditions) if conditions else None

@@ -8,11 +8,14 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from union_desk.domain.pinyin import name_key
+from union_desk.domain.search import normalise_search
+from union_desk.models.member import Member
 from union_desk.models.payment import Payment, PaymentRow, PaymentStatus
+from union_desk.services.common.member_search import member_condition
 
 
 class PaymentFilter(BaseModel):
-    text: str = ""  # recipient name, ID number or voucher number
+    text: str = ""  # recipient name or its pinyin, ID number, phone, or voucher number
     occasion: str | None = None
     year: int | None = None
     month: int | None = None  # 1–12, with year
@@ -47,12 +50,19 @@ def period(year: int, month: int | None = None) -> tuple[date, date]:
 
 def apply_filter(query, flt: PaymentFilter):
     query = query.where(Payment.deleted_at.is_(None))
-    text = "".join((flt.text or "").split())
-    if text:
-        query = query.where(sa.or_(
-            Payment.recipient_name.contains(name_key(text), autoescape=True),
-            Payment.recipient_id_number.contains(text.upper(), autoescape=True),
-            Payment.voucher_no.contains(text, autoescape=True)))
+    kind, text = normalise_search(flt.text)
+    if kind:
+        # the payment's own columns are scanned (LIKE '%…%', as before); pinyin and the ends of
+        # ID and phone numbers find the recipient member through the member's search indexes
+        typed = [Payment.voucher_no.contains(name_key(flt.text).upper(), autoescape=True)]
+        if kind == "name":
+            typed.append(Payment.recipient_name.contains(text, autoescape=True))
+        else:
+            typed.append(Payment.member_id.in_(
+                sa.select(Member.id).where(member_condition(flt.text))))
+        if kind == "number":
+            typed.append(Payment.recipient_id_number.contains(text, autoescape=True))
+        query = query.where(sa.or_(*typed))
     if flt.occasion:
         query = query.where(Payment.occasion == flt.occasion)
     if flt.year is not None:

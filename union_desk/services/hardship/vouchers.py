@@ -1,13 +1,15 @@
 """Printing vouchers (慰问金发放凭证) and sign-off sheets (签收表) for chosen payments.
 
-A voucher counts as printed only when it leaves the app, and each output raises its
+A voucher counts as printed only when it is printed, and each print raises its
 `printed_count`, so the next rendering of it is marked 补打:
 - `render_vouchers_pdf` makes the PDF and counts nothing (the in-window preview); its marks come
   from the counts at rendering time. The preview calls `record_printed` once, after its first
-  successful print or save: one rendering is one output, whether the clerk then saves it, prints
-  it, or both (the marks on that PDF are the same either way; the next rendering says 补打).
+  successful print: one rendering is one output, however often it is printed. Saving the
+  preview as a PDF counts nothing (a file kept or sent is not the paper original), so the
+  first real print is never stamped 补打.
 - `print_vouchers` renders straight to a file and counts it in the same transaction (the
-  headless `vouchers print --out FILE.pdf`): if writing fails, nothing is counted.
+  headless `vouchers print --out FILE.pdf`, whose file is what goes to the printer): if
+  writing fails, nothing is counted.
 A voided payment prints with 作废 across it (only when asked for by number); sign-off sheets
 list issued payments only.
 """
@@ -101,7 +103,7 @@ def render_vouchers_pdf(session: Session, *, target, payments: list[PaymentRow],
 
 
 def record_printed(session: Session, *, payment_ids: list[str]) -> int:
-    """One output of a rendering left the app (printed or saved): each voucher in it counts once
+    """One rendering was printed (or, headless, written for the printer): each voucher counts once
     more, so its next rendering is marked 补打. Returns how many vouchers were counted."""
     ids = list(dict.fromkeys(payment_ids))
     if not ids:
@@ -171,7 +173,7 @@ def signoff_data(payments: list[PaymentRow], union: str) -> SignoffData:
         f"{format_date(days[0])}至{format_date(days[-1])}"
     occasion = "、".join(occasions)
     money = "资金" if all(is_unit_payment(p) for p in payments) else "慰问金"  # 补助 to units
-    title = f"{occasions[0]}{money}发放签收表" if len(occasions) == 1 else f"{money}发放签收表"
+    title = signoff_title(occasions[0] if len(occasions) == 1 else "", money)
     return SignoffData(
         township_union=union, title=title, occasion=occasion, date_text=date_text,
         lines=[SignoffLine(recipient=p.recipient_name, id_number=_id_or_code(p),
@@ -187,6 +189,23 @@ def _id_or_code(p: PaymentRow):
     """What the forms print under 身份证号: a person's ID number (an IdNumber: masked), or a
     unit's credit code (public, whole)."""
     return p.recipient_credit_code if p.unit_recipient else p.recipient_id_number
+
+
+# an occasion that already names the money: the title adds nothing after it
+_MONEY_ENDINGS = ("慰问金", "资金", "补助金", "补助", "救助金", "助学金", "补贴", "奖励金")
+
+
+def signoff_title(occasion: str, money: str) -> str:
+    """The sheet's title, never doubling a word: 春节送温暖 → 春节送温暖慰问金发放签收表;
+    春节慰问金 → 春节慰问金发放签收表; 抗疫一线慰问 → 抗疫一线慰问金发放签收表;
+    职工医疗互助补助 → 职工医疗互助补助发放签收表."""
+    occasion = "".join(occasion.split())
+    if not occasion:
+        return f"{money}发放签收表"
+    if occasion.endswith(_MONEY_ENDINGS):
+        return f"{occasion}发放签收表"
+    overlap = next((n for n in range(len(money), 0, -1) if occasion.endswith(money[:n])), 0)
+    return f"{occasion}{money[overlap:]}发放签收表"
 
 
 def _common(names) -> str:

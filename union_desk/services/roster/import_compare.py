@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from union_desk.domain.masking import mask_phone
 from union_desk.domain.pinyin import name_key
-from union_desk.models.member import Member, MemberStatus
+from union_desk.models.member import SEARCH_COLUMNS, Member, MemberStatus, search_columns
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.common.import_plan import FieldChange, Rejection, RowUpdate
 from union_desk.services.roster.sheet import LABELS, OPTIONAL, Candidate
@@ -26,8 +26,7 @@ from union_desk.services.roster.unions import union_ids_by_name
 NEW_UNION = "new-union:"  # placeholder union_id until the union is created at commit
 _IN_CHUNK = 900
 COMPARED = ("name", "id_number", "gender", "birth_date", "phone", "ethnicity", "employer",
-            "union_id", "join_date", "card_no", "is_migrant", "hukou_type", "name_key",
-            "py_initials", "py_full")
+            "union_id", "join_date", "card_no", "is_migrant", "hukou_type")
 # what the clerk is shown of an update (the rest follows from the ID number and the name)
 SHOWN = {"name": "姓名", "phone": "手机", "ethnicity": "民族", "employer": "工作单位",
          "union_id": "所属工会", "join_date": "入会时间", "card_no": "会员证号",
@@ -92,7 +91,8 @@ def _chunks(items: list, size: int = _IN_CHUNK):
 
 def _existing_members(session: Session, numbers: list[str]) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    columns = [Member.id, Member.status, *(getattr(Member, c) for c in COMPARED)]
+    columns = [Member.id, Member.status,
+               *(getattr(Member, c) for c in COMPARED + SEARCH_COLUMNS)]
     for part in _chunks(numbers):
         rows = session.execute(sa.select(*columns).where(
             Member.id_number.in_(part), Member.deleted_at.is_(None))).all()
@@ -137,6 +137,7 @@ def compare(session: Session, candidates: list[Candidate]) -> Outcome:
         else:
             skipped = set(OPTIONAL) - c.given
             changed = [k for k in COMPARED if k not in skipped and old[k] != fields[k]]
+            changed += _derived_changes(old, fields, changed)
             if "union_id" in changed:
                 problems += _transfer_refusal(old, c.union_name, union_id in closed, names)
             if renamed and problems:
@@ -152,6 +153,19 @@ def compare(session: Session, candidates: list[Candidate]) -> Outcome:
         elif union_id.startswith(NEW_UNION):
             out.unions_to_create.setdefault(union_id, c.union_name)
     return out
+
+
+def _derived_changes(old: dict, fields: dict, changed: list[str]) -> list[str]:
+    """The search columns that follow from the name, ID number and phone after the change (an
+    empty optional cell changes nothing, so they are computed from the merged values); `fields`
+    gets their new values."""
+    if not changed:
+        return []
+    merged = {**old, **{k: fields[k] for k in changed}}
+    derived = search_columns(name=merged["name"], id_number=merged["id_number"],
+                             phone=merged["phone"])
+    fields.update(derived)
+    return [k for k, v in derived.items() if old[k] != v]
 
 
 def _transfer_refusal(old: dict, union_name: str, closed: bool,

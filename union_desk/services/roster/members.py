@@ -10,13 +10,14 @@ from sqlmodel import Session, select
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.names import clean_name
 from union_desk.domain.phone import parse_mobile
-from union_desk.domain.pinyin import name_key, pinyin_full, pinyin_initials
 from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberEventKind,
-                                      MemberEventRow, MemberRow, MemberStatus, MemberUpdate)
+                                      MemberEventRow, MemberRow, MemberStatus, MemberUpdate,
+                                      search_columns)
 from union_desk.models.personal import IdNumber, reveal_row
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.common.masked_order import birth_year, shown_id_number, shown_phone
 from union_desk.services.common.problems import ProblemList
+from union_desk.services.common.member_search import member_condition
 from union_desk.services.errors import UserError
 
 _STATUS_EVENT = {MemberStatus.TRANSFERRED: MemberEventKind.TRANSFERRED_OUT,
@@ -44,8 +45,8 @@ def normalise_member(data: MemberCreate | MemberUpdate) -> dict:
                 phone=phone, ethnicity=(data.ethnicity or "").strip(),
                 employer=" ".join((data.employer or "").split()), union_id=data.union_id,
                 join_date=data.join_date, card_no=card_no, is_migrant=bool(data.is_migrant),
-                hukou_type=(data.hukou_type or "").strip(), name_key=name_key(name),
-                py_initials=pinyin_initials(name), py_full=pinyin_full(name))
+                hukou_type=(data.hukou_type or "").strip(),
+                **search_columns(name=name, id_number=card.number, phone=phone))
 
 
 def _check_unique(session: Session, fields: dict, exclude_id: str | None) -> None:
@@ -180,29 +181,11 @@ SORT_KEYS = {"name": Member.py_full, "gender": Member.gender,
              "union": GrassrootsUnion.name, "join_date": Member.join_date,
              "card_no": Member.card_no, "status": Member.status, "is_migrant": Member.is_migrant}
 
-_TOP = "\U0010ffff"
-
-
-def _prefix(column, text: str):
-    return sa.and_(column >= text, column < text + _TOP)
-
 
 def search_condition(text: str):
     """What the clerk typed → one SQL condition over the indexed search columns."""
-    text = "".join(text.split())
-    if not text:
-        return sa.true()
-    if text.isdigit() or (text[:-1].isdigit() and text[-1] in "xX"):
-        text = text.upper()
-        return sa.or_(_prefix(Member.id_number, text), _prefix(Member.phone, text),
-                      _prefix(Member.card_no, text))
-    if text.isascii() and text.isalnum():
-        low = text.lower()
-        return sa.or_(_prefix(Member.py_initials, low), _prefix(Member.py_full, low),
-                      _prefix(Member.card_no, text.upper()))
-    key = name_key(text)
-    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return Member.name_key.like(f"%{escaped}%", escape="\\")
+    condition = member_condition(text)
+    return sa.true() if condition is None else condition
 
 
 def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | None):
@@ -219,7 +202,7 @@ def _member_query(*, text: str, union_id: str | None, status: MemberStatus | Non
     key = SORT_KEYS.get(sort)
     if key is None:
         raise UserError(f"不能按“{sort}”排序")
-    if "".join(text.split()):
+    if member_condition(text) is not None:
         # an expression, so SQLite filters through the search indexes and sorts only the hits
         # instead of walking the sort index over every row
         key = key.op("||")("")

@@ -17,7 +17,8 @@ def _row(inspection: Inspection, station: Station) -> InspectionRow:
     return InspectionRow(id=inspection.id, station_id=station.id, station_code=station.code,
                          station_name=station.name, kind=inspection.kind, on=inspection.on,
                          inspector=inspection.inspector, results=json.loads(inspection.results),
-                         passed=inspection.passed, remarks=inspection.remarks)
+                         passed=inspection.passed, remarks=inspection.remarks,
+                         fix_by=inspection.fix_by)
 
 
 def _inspections(session: Session, station_id: str) -> list[Inspection]:
@@ -68,11 +69,22 @@ def record_inspection(session: Session, *, data: InspectionCreate,
         raise UserError("有必备项目未达标却判定为合格，请在备注中说明", field="remarks")
     if len(remarks) > 500:
         raise UserError("备注不能超过500个字", field="remarks")
+    fix_by = None if passed else _fix_by(data)
     inspection = Inspection(station_id=station.id, kind=kind, on=data.on, inspector=inspector,
-                            results=json.dumps(results), passed=passed, remarks=remarks)
+                            results=json.dumps(results), passed=passed, remarks=remarks,
+                            fix_by=fix_by)
     session.add(inspection)
     session.flush()
     return _row(inspection, station)
+
+
+def _fix_by(data: InspectionCreate) -> date:
+    """A failed station is given a date by which to fix what failed."""
+    if data.fix_by is None:
+        raise UserError("检查不合格，请填写整改期限", field="fix_by")
+    if data.fix_by <= data.on:
+        raise UserError("整改期限应晚于检查日期", field="fix_by")
+    return data.fix_by
 
 
 def list_inspections(session: Session, *, station_id: str) -> list[InspectionRow]:

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from union_desk.domain.townships import township_by_code
 from union_desk.models.personal import grant_reveal
 from union_desk.reports import station_forms
+from union_desk.models.stations import StationStatus
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
 from union_desk.services.stations.inspections import get_inspection, latest_inspection
@@ -49,6 +50,8 @@ def station_pdf(session: Session, *, form: StationForm, station_id: str | None =
         station_forms.registration_form(out, station=station, standard=get_standard(session),
                                         township_name=township, reveal=grant)
     elif form == StationForm.SIGN:
+        if station.status == StationStatus.CLOSED:
+            raise UserError(f"驿家 {station.code} 已关闭，不再印制门牌", field="form")
         station_forms.door_sign(out, station=station, township_name=township)
     else:
         if inspection_id is not None:

@@ -15,7 +15,8 @@ from sqlmodel import Session, select
 from union_desk.domain.money import MAX_FEN
 from union_desk.models.base import utcnow
 from union_desk.models.payment import Payment, PaymentMethod, PaymentStatus
-from union_desk.models.stations import Station, StationSubsidy, SubsidyKind, SubsidyRow
+from union_desk.models.stations import (Inspection, Station, StationStatus, StationSubsidy,
+                                        SubsidyKind, SubsidyRow)
 from union_desk.services.errors import UserError
 from union_desk.services.hardship.payments import void_payment
 from union_desk.services.hardship.unit_payments import record_unit_payment
@@ -43,6 +44,8 @@ def add_subsidy(session: Session, *, station_id: str, kind: SubsidyKind, amount_
         raise UserError("补助金额应大于0", field="amount")
     if paid_on > (today or date.today()):
         raise UserError("发放日期不能晚于今天", field="paid_on")
+    if kind == SubsidyKind.RUNNING:
+        _check_running(session, station, paid_on)
     if kind == SubsidyKind.BUILD and any(r.kind == SubsidyKind.BUILD
                                          for r in _live(session, station_id)):
         raise UserError("该驿家已有建设补助（一次性），如需更正请先作废原记录", field="kind")
@@ -60,6 +63,22 @@ def add_subsidy(session: Session, *, station_id: str, kind: SubsidyKind, amount_
     session.add(subsidy)
     session.flush()
     return _row(subsidy, payment.voucher_no)
+
+
+def _check_running(session: Session, station: Station, paid_on: date) -> None:
+    """A running subsidy keeps an open station running: not for a closed one, nor for one
+    whose latest inspection (by the payment date) failed, until a re-inspection passes."""
+    if station.status == StationStatus.CLOSED:
+        raise UserError(f"驿家 {station.code} 已于 {station.status_date:%Y-%m-%d} 关闭，"
+                        "不能再发放运行补助", field="kind")
+    latest = session.exec(select(Inspection).where(
+        Inspection.station_id == station.id, Inspection.deleted_at.is_(None),
+        Inspection.on <= paid_on).order_by(Inspection.on.desc(),
+                                           Inspection.created_at.desc())).first()
+    if latest is not None and not latest.passed:
+        due = f"，整改期限 {latest.fix_by:%Y-%m-%d}" if latest.fix_by else ""
+        raise UserError(f"驿家 {station.code} 最近一次{latest.kind.value}（{latest.on:%Y-%m-%d}）"
+                        f"不合格{due}：复验合格后才能发放运行补助", field="kind")
 
 
 def _live(session: Session, station_id: str) -> list[StationSubsidy]:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from union_desk.domain.errors import RuleError
-from union_desk.domain.phone import parse_mobile
+from union_desk.domain.phone import parse_contact_phone, parse_mobile
 from union_desk.domain.seating import BusSpec, place_key
 from union_desk.models.base import utcnow
 from union_desk.models.trips import (Bus, BusCreate, BusRow, CampaignCreate, CampaignRow,
@@ -33,7 +33,8 @@ def _campaign_row(session: Session, c: TripCampaign) -> CampaignRow:
         Registration.campaign_id == c.id, Registration.deleted_at.is_(None),
         Registration.status == LIVE))
     return CampaignRow(id=c.id, name=c.name, starts_on=c.starts_on, ends_on=c.ends_on,
-                       notes=c.notes, buses=buses or 0, registered=registered or 0)
+                       notes=c.notes, contact_phone=c.contact_phone, buses=buses or 0,
+                       registered=registered or 0)
 
 
 def _check_campaign(session: Session, data: CampaignCreate, own_id: str | None) -> str:
@@ -46,13 +47,17 @@ def _check_campaign(session: Session, data: CampaignCreate, own_id: str | None) 
         TripCampaign.name == name, TripCampaign.deleted_at.is_(None))).first()
     if clash is not None and clash.id != own_id:
         raise UserError(f"已有同名活动“{name}”", field="name")
+    try:
+        data.contact_phone = parse_contact_phone(data.contact_phone)
+    except RuleError as err:
+        raise UserError(str(err), field="contact_phone") from err
     return name
 
 
 def add_campaign(session: Session, *, data: CampaignCreate) -> CampaignRow:
     name = _check_campaign(session, data, None)
     campaign = TripCampaign(name=name, starts_on=data.starts_on, ends_on=data.ends_on,
-                            notes=data.notes.strip())
+                            notes=data.notes.strip(), contact_phone=data.contact_phone)
     session.add(campaign)
     session.flush()
     return _campaign_row(session, campaign)
@@ -63,6 +68,7 @@ def update_campaign(session: Session, *, campaign_id: str, data: CampaignCreate)
     campaign.name = _check_campaign(session, data, campaign_id)
     campaign.starts_on, campaign.ends_on = data.starts_on, data.ends_on
     campaign.notes = data.notes.strip()
+    campaign.contact_phone = data.contact_phone
     session.flush()
     return _campaign_row(session, campaign)
 

@@ -67,7 +67,8 @@ def manifest_pdf(session: Session, *, campaign_id: str, bus_ids: list[str] | Non
                              passengers=sum(len(load.passengers) for load in loads))
     out = io.BytesIO()
     pages = write_manifest(out, campaign=campaign.name, organiser=organiser(session),
-                           loads=loads, printed_on=date.today(), notices=notices, reveal=grant)
+                           loads=loads, printed_on=date.today(), notices=notices, reveal=grant,
+                           contact_phone=campaign.contact_phone)
     return out.getvalue(), pages
 
 
@@ -81,7 +82,8 @@ def notices_pdf(session: Session, *, campaign_id: str,
     if not any(load.passengers for load in loads):
         raise UserError("所选车辆还没有乘客，没有乘车通知可打印")
     out = io.BytesIO()
-    pages = write_notices(out, campaign=campaign.name, organiser=organiser(session), loads=loads)
+    pages = write_notices(out, campaign=campaign.name, organiser=organiser(session), loads=loads,
+                          contact_phone=campaign.contact_phone)
     return out.getvalue(), pages
 
 

@@ -21,12 +21,11 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from union_desk.domain.masking import mask_phone
-from union_desk.domain.pinyin import name_key, pinyin_initials
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
 from union_desk.models.member import Member
 from union_desk.models.trips import (Registration, RegistrationCreate, RegistrationStatus,
-                                     TripLegs, TripSeat)
+                                     TripLegs, TripSeat, registration_search_columns)
 from union_desk.progress import Cancelled, Progress, report as report_progress
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_plan import (FieldChange, ImportPlan, ImportReport,
@@ -254,8 +253,7 @@ def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImport
                          campaign_id=campaign_id, seq=seq + i,
                          member_id=members.get(c.data.id_number),
                          status=RegistrationStatus.REGISTERED.value, cancelled_on=None,
-                         cancel_reason="", name_key=name_key(c.data.name),
-                         py_initials=pinyin_initials(c.data.name)))
+                         cancel_reason="", **registration_search_columns(c.data.name)))
         seats += [dict(stamp, id=new_id(), registration_id=reg_id, leg=leg.value, bus_id=None,
                        seat_no=None, boarded_at=None) for leg in c.data.legs.legs()]
     for part in _chunks(list(range(len(regs))), 2000):

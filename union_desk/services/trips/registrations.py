@@ -14,13 +14,14 @@ from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.names import clean_name, strip_invisible
 from union_desk.domain.phone import parse_mobile
-from union_desk.domain.pinyin import name_key, pinyin_initials
+from union_desk.domain.search import normalise_search
 from union_desk.domain.seating import destination_key
 from union_desk.models.base import utcnow
 from union_desk.models.member import Member
 from union_desk.models.personal import IdNumber, reveal_row
 from union_desk.models.trips import (Bus, CancelResult, Registration, RegistrationCreate,
-                                     RegistrationRow, RegistrationStatus, SeatInfo, TripSeat)
+                                     RegistrationRow, RegistrationStatus, SeatInfo, TripSeat,
+                                     registration_search_columns)
 from union_desk.services.common.masked_order import shown_id_number, shown_phone
 from union_desk.services.common.problems import ProblemList
 from union_desk.services.errors import UserError
@@ -95,8 +96,8 @@ def add_registration(session: Session, *, campaign_id: str,
     if first is not None:
         raise UserError(duplicate_message(first), field="id_number")
     reg = Registration(campaign_id=campaign_id, seq=next_seq(session, campaign_id),
-                       member_id=member_for(session, data), name_key=name_key(data.name),
-                       py_initials=pinyin_initials(data.name), **data.model_dump())
+                       member_id=member_for(session, data),
+                       **registration_search_columns(data.name), **data.model_dump())
     session.add(reg)
     session.flush()
     for leg in data.legs.legs():
@@ -153,7 +154,8 @@ def update_registration(session: Session, *, registration_id: str,
     reg.member_id = member_for(session, data)
     for key, value in data.model_dump().items():
         setattr(reg, key, value)
-    reg.name_key, reg.py_initials = name_key(data.name), pinyin_initials(data.name)
+    for key, value in registration_search_columns(data.name).items():
+        setattr(reg, key, value)
     seats = {s.leg: s for s in session.exec(select(TripSeat).where(
         TripSeat.registration_id == reg.id, TripSeat.deleted_at.is_(None)))}
     wanted = data.legs.legs()
@@ -231,11 +233,12 @@ def _filtered(campaign_id: str, text: str, status: RegistrationStatus | None):
                                       Registration.deleted_at.is_(None))
     if status is not None:
         q = q.where(Registration.status == status)
-    text = "".join(text.split())
-    if text:
+    kind, text = normalise_search(text)
+    if kind:
         like = f"%{text}%"
-        q = q.where(sa.or_(Registration.name_key.like(f"%{name_key(text)}%"),
-                           Registration.py_initials.like(f"{text.lower()}%"),
+        q = q.where(sa.or_(Registration.name_key.like(like),
+                           Registration.py_initials.like(f"{text}%"),
+                           Registration.py_initials_alt.like(f"{text}%"),
                            Registration.id_number.like(like.upper()),
                            Registration.phone.like(like), Registration.employer.like(like),
                            (Registration.province + Registration.city

@@ -4,7 +4,7 @@ occasion, and every household gets its payment and voucher number at once. Files
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QTableWidgetItem, QVBoxLayout)
 
 from union_desk.domain.money import format_fen
@@ -13,6 +13,7 @@ from union_desk.models.payment import PaymentCreate
 from union_desk.services.changes import Change
 from union_desk.services.hardship.campaign import CampaignResult, pay_households
 from union_desk.views.hardship.fields import InputProblem, PaymentFields, occasion_combo
+from union_desk.views.form_dialog import GuardedDialog
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.tables import list_table
 from union_desk.views.widgets import make_button
@@ -20,7 +21,7 @@ from union_desk.views.widgets import make_button
 SHOWN_NAMES = 12
 
 
-class PayHouseholdsDialog(QDialog):
+class PayHouseholdsDialog(GuardedDialog):
     print_requested = Signal(list)  # voucher numbers of the payments just created
 
     def __init__(self, ops: Ops, chosen: list[HouseholdRow], parent=None):
@@ -72,6 +73,11 @@ class PayHouseholdsDialog(QDialog):
         layout.addLayout(buttons)
 
 
+    def form_state(self) -> tuple:
+        return (self.occasion.currentText(),
+                *(w.text() if hasattr(w, "text") else w.currentIndex() if hasattr(
+                    w, "currentIndex") else w.date() for w in self.fields.widgets()))
+
     def payment(self) -> PaymentCreate:
         return PaymentCreate(occasion=self.occasion.currentText().strip(), **self.fields.values())
 
@@ -93,6 +99,11 @@ class PayHouseholdsDialog(QDialog):
             self.skipped.setItem(i, 1, QTableWidgetItem(skip["reason"]))
         self.skipped.resizeColumnToContents(0)
         self.print_button.setEnabled(bool(numbers))
+        self.mark_clean()  # what was paid is saved: closing loses nothing
+        if not numbers:  # every household refused: the clerk may change the form and try again
+            self.summary.setStyleSheet("color: #b00020")
+            self.pay_button.setEnabled(True)
+            return
         for widget in (self.occasion, *self.fields.widgets()):
             widget.setEnabled(False)
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from union_desk.models.hardship import (HARDSHIP_CAUSES, HardshipCategory, HouseholdCreate,
                                         HouseholdDetail, HouseholdUpdate)
@@ -164,7 +165,7 @@ class HouseholdDialog(HardshipFormDialog):
         return (self.detail.reviewed_on or date.today()).year
 
     def _show_suggestion(self, key, suggestion) -> None:
-        if key != self._suggest_key():
+        if not isValid(self) or key != self._suggest_key():  # closed, or typed on since
             return
         self.suggestion.setStyleSheet("")
         name = suggestion.category.value if suggestion.category else self.tr("none by income")
@@ -172,7 +173,7 @@ class HouseholdDialog(HardshipFormDialog):
                                                                        suggestion.explanation))
 
     def _suggestion_failed(self, key, err: BaseException) -> None:
-        if key == self._suggest_key():
+        if isValid(self) and key == self._suggest_key():
             self.suggestion.setStyleSheet("color: #b00020")
             self.suggestion.setText(error_text(err))
 

@@ -21,6 +21,7 @@ from union_desk.views.hardship.status_dialog import HouseholdStatusDialog, Revie
 from union_desk.views.hardship.visit_dialog import VisitDialog
 from union_desk.views.ops import Ops
 from union_desk.views.panel import Panel
+from union_desk.views.search_keys import SearchKeys
 from union_desk.views.tables import configure_table, select_first
 from union_desk.views.widgets import filter_combo, make_button
 
@@ -33,6 +34,8 @@ class HouseholdsPanel(Panel):
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, "householdsPanel", parent)
         self.unions: list[UnionRow] = []
+        self._edit_when_loaded: str | None = None  # a file asked for before its page came
+        self.opened = None  # the last household file opened (for tests)
         self.model = HouseholdsModel(ops, self)
         self._build()
         self.refresh_unions()
@@ -70,8 +73,8 @@ class HouseholdsPanel(Panel):
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.page)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)  # the list wide enough for its columns
+        splitter.setStretchFactor(1, 1)
 
         buttons = QHBoxLayout()
         for name, text, slot in (
@@ -98,11 +101,13 @@ class HouseholdsPanel(Panel):
         self.model.loaded.connect(self._on_model_loaded)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.page.loaded.connect(self._on_page_loaded)
         self.page.visit_requested.connect(self.record_visit)
         self.page.medical_requested.connect(self.medical_aid)
         self.page.print_requested.connect(self.print_requested)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_household)
+        SearchKeys(self.search, self.table, self.edit_household)
         QShortcut(QKeySequence.StandardKey.Print, self, self.page.print_button.click)
 
     # -- loading ---------------------------------------------------------------------------------
@@ -165,12 +170,20 @@ class HouseholdsPanel(Panel):
         return self._open(dialog)
 
     def edit_household(self):
+        """The chosen household's file; if its page is still loading (a double-click opens it
+        before the read comes back), the file opens as soon as the page has it."""
         household = self.current_household()
-        detail = self.page.detail
-        if household is None or detail is None or detail.id != household.id:
+        if household is None:
             self.inform(self.tr("Choose a household in the list first."))
             return None
-        return self._open(HouseholdDialog(self.ops, detail, self))
+        detail = self.page.detail
+        if detail is not None and detail.id == household.id:
+            self.opened = self._open(HouseholdDialog(self.ops, detail, self))
+            return self.opened
+        self._edit_when_loaded = household.id
+        if self.page.household_id != household.id:
+            self.page.show_household(household.id)
+        return None
 
     def change_status(self):
         return self._with_household(lambda h: HouseholdStatusDialog(self.ops, h, self))
@@ -220,6 +233,11 @@ class HouseholdsPanel(Panel):
 
     def _on_table_double_clicked(self, _index) -> None:
         self.edit_household()
+
+    def _on_page_loaded(self, detail) -> None:
+        if detail is not None and detail.id == self._edit_when_loaded:
+            self._edit_when_loaded = None
+            self.edit_household()
 
     def _on_ops_changed(self, changes: set) -> None:
         if Change.HOUSEHOLDS in changes:

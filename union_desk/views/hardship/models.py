@@ -47,21 +47,22 @@ def count_payment_rows(session, query: dict) -> int:
 
 
 class HouseholdsModel(PagedTableModel):
-    (COL_NAME, COL_ID, COL_UNION, COL_CATEGORY, COL_STATUS, COL_CAUSE, COL_PERSONS, COL_INCOME,
+    # the figures the clerk weighs first, the long union name towards the end
+    (COL_NAME, COL_ID, COL_CATEGORY, COL_STATUS, COL_PERSONS, COL_INCOME, COL_CAUSE, COL_UNION,
      COL_REVIEWED) = range(9)
 
     def __init__(self, ops: Ops, parent=None):
         columns = [
             Column(self.tr("Name"), lambda r: r.member_name, "name"),
             Column(self.tr("ID number"), lambda r: str(r.member_id_number)),
-            Column(self.tr("Union"), lambda r: r.union_name, "union"),
             Column(self.tr("Category"), lambda r: r.category.value, "category"),
             Column(self.tr("Status"), lambda r: r.status.value, "status"),
-            Column(self.tr("Main cause"), lambda r: r.main_cause),
             Column(self.tr("Persons"), lambda r: str(r.person_count), "persons",
                    value=lambda r: r.person_count, align_right=True),
             Column(self.tr("Income per head"), lambda r: format_fen(r.income_per_head_fen),
                    "income", value=lambda r: r.income_per_head_fen, align_right=True),
+            Column(self.tr("Main cause"), lambda r: r.main_cause),
+            Column(self.tr("Union"), lambda r: r.union_name, "union"),
             Column(self.tr("Last review"), lambda r: _day(r.reviewed_on), "reviewed_on"),
         ]
         super().__init__(ops, columns, fetch_households, parent=parent)

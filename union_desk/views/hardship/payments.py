@@ -21,6 +21,7 @@ from union_desk.views.hardship.import_dialog import CampaignImportDialog
 from union_desk.views.hardship.models import PaymentsModel
 from union_desk.views.hardship.payment_dialogs import CorrectionDialog, MedicalAidDialog
 from union_desk.views.hardship.printing import VoucherPrinting
+from union_desk.views.search_keys import SearchKeys
 from union_desk.views.ops import Ops
 from union_desk.views.panel import Panel
 from union_desk.views.tables import configure_table, select_first
@@ -116,6 +117,7 @@ class PaymentsPanel(Panel):
         self.ops.read(vouchers.voucher_layout).success(self._show_layout).run()
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.showMenu)
+        SearchKeys(self.search, self.table)  # a payment has no form to open: Down and Esc
 
     def _show_layout(self, layout: str) -> None:
         self.layout_combo.blockSignals(True)
@@ -194,7 +196,11 @@ class PaymentsPanel(Panel):
         if payment is None:
             return
         reason = self.ask_void_reason(payment)
-        if reason is None:
+        if reason is None:  # the clerk cancelled
+            return
+        if not reason:
+            self.inform(self.tr("Voucher {0} was not voided: a reason is needed.")
+                        .format(payment.voucher_no))
             return
         number = payment.voucher_no
         self.ops.write(lambda s: payments.void_payment(s, voucher_no=number, reason=reason),
@@ -253,7 +259,7 @@ class PaymentsPanel(Panel):
                     "a correction is a new payment.\nReason:").format(
                 payment.voucher_no, payment.recipient_name, payment.occasion,
                 format_fen(payment.amount_fen)))
-        return text.strip() if ok and text.strip() else None
+        return text.strip() if ok else None  # "" when OK was pressed without a reason
 
     def ask_open_path(self) -> Path | None:
         return self.open_file_dialog(self.tr("Import a recipients list"), self.excel_pattern())

@@ -48,6 +48,7 @@ class PolicyDialog(HardshipFormDialog):
             self.dibao.setText(yuan_text(policy.dibao_fen))
             self.multiplier.setText(policy.multiplier)
             self.note.setText("")
+            self.mark_clean()  # what was read is not a change
 
     def _missing(self, year: int, err: BaseException) -> None:
         if year == self.year.value():

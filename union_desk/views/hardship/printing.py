@@ -2,9 +2,11 @@
 vouchers printed before say 补打), previewed in the window, then printed through Qt's print
 dialog — page by page off the GUI thread, with progress and cancel — or saved as a PDF.
 
-Vouchers count as printed only when they leave the app: the preview's first successful print or
-save records that rendering as one output (`record_printed`); printing or saving it again adds
-nothing, since it is the same document with the same marks. Closing the preview counts nothing."""
+Vouchers count as printed only when they are printed: the preview's first successful print records
+that rendering as one output (`record_printed`); printing it again adds nothing, since it is the
+same document with the same marks. Saving the preview as a PDF counts nothing (a file to keep
+or send is not the paper original: the first real print is not stamped 补打); closing the
+preview counts nothing."""
 from __future__ import annotations
 
 import io
@@ -23,7 +25,7 @@ from union_desk.views.pdf_preview import PdfPreviewDialog
 
 class VoucherPreviewDialog(PdfPreviewDialog):
     """The form preview, with what it holds (vouchers, reprints, voided) above it; its first
-    print or save counts its vouchers as printed."""
+    print counts its vouchers as printed (saving a PDF does not)."""
 
     recorded = Signal(int)  # the vouchers just counted as printed
 
@@ -38,7 +40,6 @@ class VoucherPreviewDialog(PdfPreviewDialog):
         self.summary.setWordWrap(True)
         self.layout().insertWidget(0, self.summary)
         self.printed.connect(self._on_self_printed)
-        self.saved.connect(self._on_self_saved)
 
     def record_output(self) -> None:
         """This rendering left the app: count its vouchers once (a write, off the GUI thread)."""
@@ -54,13 +55,10 @@ class VoucherPreviewDialog(PdfPreviewDialog):
         self.recorded.emit(count)
 
     def _record_failed(self, err: BaseException) -> None:
-        self.counted = False  # the next print or save tries again
+        self.counted = False  # the next print tries again
         show_error(self, err)
 
     def _on_self_printed(self, _pages: int) -> None:
-        self.record_output()
-
-    def _on_self_saved(self, _path) -> None:
         self.record_output()
 
     def _summary(self, r: PrintResult) -> str:
@@ -75,7 +73,7 @@ class VoucherPreviewDialog(PdfPreviewDialog):
             parts.append(self.tr("sign-off sheet of {0} recipients").format(r.signoff_lines))
         if r.vouchers:
             parts.append(self.tr("counted as printed") if self.counted else
-                         self.tr("counted as printed once printed or saved"))
+                         self.tr("counted as printed once printed (saving a PDF does not count)"))
         return self.tr("; ").join(parts)
 
 

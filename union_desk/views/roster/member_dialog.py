@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
+from shiboken6 import isValid
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QLabel, QTableWidget,
                                QTableWidgetItem)
 
@@ -86,8 +87,7 @@ class MemberDialog(FormDialog):
         self.card_no.setText(member.card_no or "")
         self.migrant.setChecked(member.is_migrant)
         self.hukou.setCurrentText(member.hukou_type)
-        history = members_history_table(self, member)
-        self.layout_.insertWidget(1, history)
+        self.layout_.insertWidget(1, self._history_table(member))
 
     def _fill_numbers(self, full: dict[str, str]) -> None:
         self.id_number.setText(full["id_number"])
@@ -110,20 +110,25 @@ class MemberDialog(FormDialog):
                    is_migrant=self.migrant.isChecked(), hukou_type=self.hukou.currentText())
 
 
-def members_history_table(dialog: MemberDialog, member: MemberRow) -> QTableWidget:
-    """The member's dated status history, loaded off the GUI thread."""
-    table = list_table(dialog, "historyTable", [dialog.tr("Date"), dialog.tr("Change"),
-                                                dialog.tr("Reason"), dialog.tr("Union")])
-    table.setMaximumHeight(140)
+    def _history_table(self, member: MemberRow) -> QTableWidget:
+        """The member's dated status history, loaded off the GUI thread. (self.tr inside the
+        class: lupdate files the strings under MemberDialog, the context Qt looks them up in.)"""
+        table = list_table(self, "historyTable", [self.tr("Date"), self.tr("Change"),
+                                                  self.tr("Reason"), self.tr("Union")])
+        table.setMaximumHeight(140)
 
-    def fill(events) -> None:
-        table.setRowCount(len(events))
-        for i, event in enumerate(events):
-            union = " → ".join(x for x in (event.from_union, event.to_union) if x)
-            for j, text in enumerate((f"{event.on:%Y-%m-%d}", event.kind.value, event.reason, union)):
-                table.setItem(i, j, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
+        def fill(events) -> None:
+            if not isValid(table):  # the clerk closed the dialog before the history came
+                return
+            table.setRowCount(len(events))
+            for i, event in enumerate(events):
+                union = " → ".join(x for x in (event.from_union, event.to_union) if x)
+                for j, text in enumerate((f"{event.on:%Y-%m-%d}", event.kind.value, event.reason,
+                                          union)):
+                    table.setItem(i, j, QTableWidgetItem(text))
+            table.resizeColumnsToContents()
 
-    member_id = member.id
-    dialog.ops.read(lambda s: members.member_history(s, member_id=member_id)).success(fill).run()
-    return table
+        member_id = member.id
+        self.ops.read(lambda s: members.member_history(s, member_id=member_id)) \
+            .success(fill).run()
+        return table

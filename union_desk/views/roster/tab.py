@@ -19,7 +19,8 @@ from union_desk.views.panel import Panel
 from union_desk.views.roster.member_dialog import MemberDialog
 from union_desk.views.roster.status_dialog import StatusDialog, TransferDialog
 from union_desk.views.roster.union_dialog import CloseUnionDialog, UnionDialog
-from union_desk.views.tables import configure_table, list_table
+from union_desk.views.search_keys import SearchKeys
+from union_desk.views.tables import configure_table, list_table, select_first
 from union_desk.views.widgets import make_button
 
 
@@ -32,6 +33,9 @@ class RosterTab(Panel):
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, "rosterTab", parent)
         self.unions: list[UnionRow] = []
+        self._select_after_load: str | None = None  # a member just saved, to show selected
+        self._searched_saved = False
+        self.opened = None  # the last member dialog opened (for tests)
         self.model = PagedTableModel(ops, self._columns(), _fetch_members, parent=self)
         self._build()
         self.refresh_unions()
@@ -120,6 +124,7 @@ class RosterTab(Panel):
         self.model.loaded.connect(self._on_model_loaded)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_member)
+        SearchKeys(self.search, self.table, self.edit_member)
 
     def _build_unions(self) -> QWidget:
         box = QWidget(self)
@@ -195,11 +200,22 @@ class RosterTab(Panel):
 
     # -- actions (each returns its dialog, opened non-modally, so tests can drive it) ---------------
     def new_member(self):
-        return self._open(MemberDialog(self.ops, self.unions, None, self))
+        dialog = MemberDialog(self.ops, self.unions, None, self)
+        dialog.accepted.connect(lambda: self._show_saved(dialog.result_row))
+        return self._open(dialog)
+
+    def _show_saved(self, member: MemberRow | None) -> None:
+        """After the list reloads, the member just saved is the selected row; if the filters
+        or the first page leave them out, the list is searched for them by card or ID number."""
+        if member is not None:
+            self._select_after_load, self._searched_saved = member.id, False
 
     def edit_member(self):
         member = self.selected_member()
-        return self._open(MemberDialog(self.ops, self.unions, member, self)) if member else None
+        if member is None:
+            return None
+        self.opened = self._open(MemberDialog(self.ops, self.unions, member, self))
+        return self.opened
 
     def transfer_member(self):
         member = self.selected_member()
@@ -268,6 +284,26 @@ class RosterTab(Panel):
 
     def _on_model_loaded(self, rows: int) -> None:
         self.size_columns_once(self.table, rows)
+        wanted = self._select_after_load
+        if wanted is None:
+            return
+        if select_first(self.table, self.model.rows(), lambda r: r.id == wanted):
+            self._select_after_load = None
+            self.table.scrollTo(self.table.currentIndex())
+        elif not self._searched_saved:  # filtered out, or beyond the first page
+            self._searched_saved = True
+            self.ops.read(lambda s: members.get_member(s, member_id=wanted)) \
+                .success(self._find_saved).run()
+        else:
+            self._select_after_load = None
+
+    def _find_saved(self, member: MemberRow) -> None:
+        for combo in (self.union_filter, self.status_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        # reloads the list with them in it (the ID number is masked: the card or the name)
+        self.search.setText(member.card_no or member.name)
 
     def _on_ops_changed(self, changes: set) -> None:
         if Change.UNIONS in changes or Change.MEMBERS in changes:

@@ -2,6 +2,8 @@
 Earlier inspections of the station are listed above the form."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit,
                                QPlainTextEdit, QTableWidgetItem)
 
@@ -47,6 +49,9 @@ class InspectionDialog(FormDialog):
         self.verdict.addItem(self.tr("Passed"), True)
         self.verdict.addItem(self.tr("Failed"), False)
         self.add_row(self.tr("Verdict"), self.verdict, "passed")
+        self.fix_by = date_edit(self, "fixByDateEdit", date.today() + timedelta(days=30))
+        self.fix_by.setToolTip(self.tr("Kept only when the station fails the inspection"))
+        self.add_row(self.tr("Fixes due by (if failed)"), self.fix_by, "fix_by")
         self.remarks = QPlainTextEdit(self)
         self.remarks.setObjectName("remarksEdit")
         self.remarks.setMaximumHeight(70)
@@ -85,4 +90,5 @@ class InspectionDialog(FormDialog):
             station_id=self.station.id, kind=self.kind.currentData(),
             on=from_qdate(self.on.date()), inspector=self.inspector.text(),
             results={k: c.isChecked() for k, c in self.result_checks.items()},
-            passed=self.verdict.currentData(), remarks=self.remarks.toPlainText())
+            passed=self.verdict.currentData(), remarks=self.remarks.toPlainText(),
+            fix_by=from_qdate(self.fix_by.date()))

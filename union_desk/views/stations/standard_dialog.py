@@ -51,6 +51,7 @@ class StationStandardDialog(FormDialog):
             check.setChecked(key in standard.required)
         self.months.setValue(months)
         self.save_button().setEnabled(True)
+        self.mark_clean()  # what was read is not a change
 
     def payload(self) -> dict:
         return dict(min_area_m2=self.min_area.text().strip(),

@@ -3,7 +3,7 @@ unit with a payment voucher (listed and printed with the hardship payments)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialogButtonBox, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QPushButton,
                                QTableWidgetItem, QVBoxLayout)
 
@@ -13,12 +13,13 @@ from union_desk.models.payment import PaymentMethod
 from union_desk.models.stations import StationRow, SubsidyKind, SubsidyRow
 from union_desk.services.changes import Change
 from union_desk.services.stations import subsidies as station_subsidies
+from union_desk.views.form_dialog import GuardedDialog
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.stations.dialog import date_edit, from_qdate
 from union_desk.views.tables import list_table
 
 
-class StationSubsidyDialog(QDialog):
+class StationSubsidyDialog(GuardedDialog):
     def __init__(self, ops: Ops, station: StationRow, parent=None):
         super().__init__(parent)
         self.ops, self.station = ops, station
@@ -84,6 +85,10 @@ class StationSubsidyDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         self.reload()
+
+    def form_state(self) -> tuple:
+        """A subsidy typed but not added (after adding, its fields are empty again)."""
+        return self.amount.text().strip(), self.note.text().strip()
 
     def _name_edit(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)

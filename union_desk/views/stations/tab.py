@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 from union_desk.models.stations import StationRow, StationStatus
 from union_desk.services.changes import Change
 from union_desk.services.stations import printing as station_print, registry as stations
+from union_desk.views.search_keys import SearchKeys
 from union_desk.views.ops import Ops
 from union_desk.views.panel import Panel
 from union_desk.views.stations.counts_dialog import ServiceCountsDialog
@@ -24,7 +25,7 @@ from union_desk.views.pdf_preview import PdfPreviewDialog
 from union_desk.views.stations.standard_dialog import StationStandardDialog
 from union_desk.views.stations.status_dialog import StationStatusDialog
 from union_desk.views.stations.subsidy_dialog import StationSubsidyDialog
-from union_desk.views.tables import configure_table, select_first
+from union_desk.views.tables import configure_table, fit_columns, select_first
 from union_desk.views.widgets import make_button
 
 REFRESH_ON = {Change.STATIONS, Change.STATION_INSPECTIONS, Change.STATION_COUNTS}
@@ -115,6 +116,7 @@ class StationsTab(Panel):
         self.due_only.toggled.connect(self._on_filter_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_station)
+        SearchKeys(self.search, self.table, self.edit_station)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.showMenu)
 
 
@@ -135,7 +137,7 @@ class StationsTab(Panel):
         selected = self.selected_station()
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{0} stations").format(len(rows)))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.table.setColumnWidth(COL_NAME, min(self.table.columnWidth(COL_NAME), 260))
         self.table.setColumnWidth(COL_MISSING, min(self.table.columnWidth(COL_MISSING), 260))
         if selected is not None and (row := self.model.index_of(selected.id)) >= 0:

@@ -50,12 +50,17 @@ class CampaignDialog(FormDialog):
                                                               row.starts_on if row else None))
         self.ends_on = self.add_row(self.tr("To"), _date(self, "campaignEnds",
                                                           row.ends_on if row else None), "ends_on")
+        self.contact_phone = self.add_row(
+            self.tr("Union's contact phone"),
+            _line(self, "campaignPhone", row.contact_phone if row else "", 20), "contact_phone")
+        self.contact_phone.setPlaceholderText(self.tr("printed on the seat notices"))
         self.notes = self.add_row(self.tr("Notes"), _line(self, "campaignNotes",
                                                            row.notes if row else "", 400))
 
     def payload(self) -> CampaignCreate:
         return CampaignCreate(name=self.name.text(), starts_on=self.starts_on.date().toPython(),
-                              ends_on=self.ends_on.date().toPython(), notes=self.notes.text())
+                              ends_on=self.ends_on.date().toPython(), notes=self.notes.text(),
+                              contact_phone=self.contact_phone.text())
 
 
 class BusDialog(FormDialog):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog
 from union_desk.models.trips import CancelResult, RegistrationRow, RegistrationStatus
 from union_desk.services.changes import Change
 from union_desk.services.trips import registrations as regs
+from union_desk.views.search_keys import SearchKeys
 from union_desk.views.ops import Ops
 from union_desk.views.paged_model import PagedTableModel
 from union_desk.views.trips.dialogs import RegistrationDialog
@@ -51,6 +52,7 @@ class RegistrationsPanel(QWidget):
         for column, width in enumerate((56, 72, 150, 100, 150, 190, 50, 130, 46, 60)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        SearchKeys(self.search, self.table, self.edit_selected)
         self.count = QLabel(self)
         self.count.setObjectName("tripsRegistrationCount")
         top = QHBoxLayout()

@@ -1,0 +1,90 @@
+"""The roster list as a clerk meets it: the member just saved is selected, a long name keeps its
+column narrow, and the keyboard walks from the search box into the list and back."""
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from union_desk.domain.idcard import check_char
+from union_desk.models.member import MemberCreate
+from union_desk.services.roster import members
+from union_desk.views.ops import Ops
+from union_desk.views.roster.tab import RosterTab
+from union_desk.views.tables import COLUMN_CAP
+
+
+@pytest.fixture
+def tab(db, qtbot):
+    ops = Ops(db)
+    widget = RosterTab(ops)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    yield widget
+    ops.wait()
+
+
+def number(n: int) -> str:
+    first17 = f"33018219800101{n:03d}"
+    return first17 + check_char(first17)
+
+
+def fill(db, union_id: str, names: list[str]) -> None:
+    with db.session(write=True) as s:
+        for n, name in enumerate(names, 1):
+            members.add_member(s, data=MemberCreate(name=name, id_number=number(n),
+                                                    union_id=union_id, join_date=date(2020, 1, 1)))
+
+
+def names(tab) -> list[str]:
+    model = tab.table.model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def selected(tab) -> list[str]:
+    return [tab.model.row_at(i.row()).name for i in tab.table.selectionModel().selectedRows()]
+
+
+def test_a_new_member_appears_selected_after_saving(db, union, tab, qtbot):
+    fill(db, union.id, [f"职工{n:03d}" for n in range(250)])  # more than the first page
+    tab.apply_filters()
+    qtbot.waitUntil(lambda: len(names(tab)) >= 200, timeout=10_000)
+    dialog = tab.new_member()
+    qtbot.waitUntil(lambda: dialog.union.count() == 1, timeout=5000)
+    dialog.name.setText("周舟")  # sorts after every 职工 (zhigong < zhouzhou): not on page one
+    dialog.id_number.setText(number(900)[:14] + "901" + check_char(number(900)[:14] + "901"))
+    qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: selected(tab) == ["周舟"], timeout=10_000)
+    assert tab.table.currentIndex().isValid()
+
+
+def test_a_long_name_does_not_widen_its_column(db, union, tab, qtbot):
+    long_name = "买买提·艾力江·阿不都热合曼·吐尔逊"
+    fill(db, union.id, ["张三", long_name])
+    tab.apply_filters()
+    qtbot.waitUntil(lambda: len(names(tab)) == 2, timeout=5000)
+    assert tab.table.horizontalHeader().sectionSize(0) <= COLUMN_CAP
+    row = names(tab).index(long_name)
+    assert tab.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == long_name
+
+
+def test_down_enters_the_results_enter_opens_esc_clears(db, union, tab, qtbot):
+    fill(db, union.id, ["张三", "李四"])
+    tab.apply_filters()
+    qtbot.waitUntil(lambda: len(names(tab)) == 2, timeout=5000)
+    tab.search.setFocus()
+    qtbot.keyClicks(tab.search, "zs")
+    qtbot.waitUntil(lambda: names(tab) == ["张三"], timeout=5000)
+    # Down from the search box: into the list, on its first row
+    qtbot.keyClick(tab.search, Qt.Key.Key_Down)
+    assert tab.table.hasFocus() and selected(tab) == ["张三"]
+    # Enter opens the record
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    dialog = tab.opened
+    assert dialog is not None and dialog.isVisible() and dialog.name.text() == "张三"
+    dialog.reject()
+    # Esc in the search box clears the search
+    tab.search.setFocus()
+    qtbot.keyClick(tab.search, Qt.Key.Key_Escape)
+    assert tab.search.text() == ""
+    qtbot.waitUntil(lambda: len(names(tab)) == 2, timeout=5000)

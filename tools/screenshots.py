@@ -1,0 +1,162 @@
+"""Screenshots of the window on a fresh demo database, taken offscreen, into docs/screens/:
+
+    python tools/screenshots.py [--out docs/screens] [--lang zh|en]
+
+One PNG per working tab, and the screens mended for issue 14 (member history, household page,
+the discard question, the overview of a past year, the preview with its zoom, the stations'
+refusals). Run it again after changing a screen, and look at the pictures.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def settle(app, ops, rounds: int = 4) -> None:
+    for _ in range(rounds):
+        ops.wait()
+        app.processEvents()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs/screens"))
+    parser.add_argument("--lang", default="zh")
+    args = parser.parse_args()
+    from union_desk.app import make_app
+    from union_desk.db import open_database
+    from union_desk.services.demo.generate import make_demo
+    from union_desk.services.settings import set_up
+    from union_desk.views.main_window import MainWindow
+    from union_desk.views.ops import Ops
+
+    app = make_app(args.lang)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang.startswith("zh") else f"-{args.lang}"
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "demo.sqlite3")
+        with db.session(write=True) as s:
+            set_up(s, township="DY", clerk="王晓燕")
+            make_demo(s, size=300)
+        db.load_context()
+        ops = Ops(db)
+        window = MainWindow(ops)
+        window.resize(1366, 800)
+        window.show()
+        settle(app, ops)
+
+        def shot(widget, name: str) -> None:
+            settle(app, ops)
+            path = out / f"{name}{suffix}.png"
+            widget.grab().save(str(path))
+            print(path)
+
+        names = ["roster", "hardship", "trips", "stations", "overview"]
+        for i, name in enumerate(names):
+            window.tabs.setCurrentIndex(i)
+            settle(app, ops)
+            shot(window, f"tab-{name}")
+        for step in SCREENS:
+            step(app, ops, window, shot)
+        window.close()
+        ops.wait()
+        db.close()
+
+
+def _member_history(app, ops, window, shot) -> None:
+    roster = window.tabs.widget(0)
+    window.tabs.setCurrentIndex(0)
+    roster.search.setText("zdw")  # the surname read as a surname: 曾 zeng
+    settle(app, ops)
+    shot(window, "roster-search-surname")
+    roster.search.clear()
+    settle(app, ops)
+    roster.table.selectRow(0)
+    dialog = roster.edit_member()
+    settle(app, ops)
+    shot(dialog, "member-history")
+    dialog.name.setText(dialog.name.text() + "（改）")
+    shot(dialog, "member-edited")
+    from union_desk.views.form_dialog import GuardedDialog
+
+    GuardedDialog.confirm_discard = lambda self: True
+    dialog.reject()
+
+
+def _household(app, ops, window, shot) -> None:
+    window.tabs.setCurrentIndex(1)
+    hardship = window.tabs.widget(1)
+    panel = hardship.households
+    settle(app, ops)
+    panel.table.selectRow(0)
+    settle(app, ops)
+    shot(window, "household-page")
+
+
+def _past_overview(app, ops, window, shot) -> None:
+    window.tabs.setCurrentIndex(4)
+    overview = window.tabs.widget(4)
+    overview.year.setValue(date.today().year - 1)
+    settle(app, ops)
+    shot(window, "overview-last-year")
+    overview.year.setValue(date.today().year)
+    settle(app, ops)
+
+
+def _household_file(app, ops, window, shot) -> None:
+    panel = window.tabs.widget(1).households
+    window.tabs.setCurrentIndex(1)
+    panel.table.selectRow(1)
+    panel.edit_household()  # as a double-click does: opens once the page is read
+    settle(app, ops)
+    if panel.opened is not None:
+        shot(panel.opened, "household-file")
+        panel.opened.mark_clean()
+        panel.opened.reject()
+
+
+def _setup(app, ops, window, shot) -> None:
+    from union_desk.views.setup_dialog import SetupDialog
+
+    dialog = SetupDialog(window)
+    dialog.show()
+    shot(dialog, "first-run-setup")
+    dialog.close()
+
+
+def _preview_zoom(app, ops, window, shot) -> None:
+    from union_desk.services.hardship.payment_search import list_payments
+    from union_desk.services.hardship.vouchers import render_vouchers_pdf
+    from union_desk.views.hardship.printing import VoucherPreviewDialog
+    import io
+
+    with ops.db.session(write=True) as s:
+        payments = list_payments(s, limit=2)
+        out = io.BytesIO()
+        result = render_vouchers_pdf(s, target=out, payments=payments)
+    preview = VoucherPreviewDialog(ops, out.getvalue(), result, "凭证", "凭证.pdf", window)
+    preview.resize(900, 760)
+    preview.show()
+    settle(app, ops)
+    preview.zoom_by(1.25)
+    preview.zoom_by(1.25)
+    for _ in range(20):
+        app.processEvents()
+    shot(preview, "preview-zoom")
+    preview.reject()
+
+
+SCREENS = [_member_history, _household, _household_file, _past_overview, _setup,
+           _preview_zoom]
+
+
+if __name__ == "__main__":
+    main()
