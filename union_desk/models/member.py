@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
-from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.base import RecordBase, enum_type, partial_index
 
 
 class MemberStatus(str, Enum):
@@ -43,10 +43,9 @@ class MemberBase(SQLModel):
 class Member(RecordBase, MemberBase, table=True):
     __tablename__ = "member"
     __table_args__ = (
-        sa.Index("ux_member_id_number", "id_number", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL")),
-        sa.Index("ux_member_card_no", "card_no", unique=True,
-                 sqlite_where=sa.text("card_no IS NOT NULL AND deleted_at IS NULL")),
+        partial_index("ux_member_id_number", "id_number", where="deleted_at IS NULL"),
+        partial_index("ux_member_card_no", "card_no",
+                      where="card_no IS NOT NULL AND deleted_at IS NULL"),
         sa.Index("ix_member_card_no", "card_no"),  # a full index, so an OR of prefixes uses it
         sa.Index("ix_member_phone", "phone"),
         sa.Index("ix_member_name_key", "name_key"),

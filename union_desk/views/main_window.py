@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         backup_action = QAction(self.tr("Save a backup copy…"), self)
         backup_action.setObjectName("backupAction")
         backup_action.triggered.connect(self._on_backup_triggered)
+        backup_action.setEnabled(not self.ops.db.is_server)  # a server's backups are pg_dump's
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         town = township_by_code(ctx.township).name if ctx.township else "—"
         self.status_label = QLabel(
             self.tr("Township: {0}   Clerk: {1}   Database: {2}").format(
-                town, ctx.clerk or "—", str(self.ops.db.path)))
+                town, ctx.clerk or "—", str(self.ops.db.location)))
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addWidget(self.status_label)
 

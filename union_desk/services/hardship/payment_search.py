@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from union_desk.dialect import contains_ci
 from union_desk.domain.pinyin import name_key
 from union_desk.models.payment import Payment, PaymentRow, PaymentStatus
 
@@ -49,9 +50,9 @@ def apply_filter(query, flt: PaymentFilter):
     text = "".join((flt.text or "").split())
     if text:
         query = query.where(sa.or_(
-            Payment.recipient_name.contains(name_key(text), autoescape=True),
-            Payment.recipient_id_number.contains(text.upper(), autoescape=True),
-            Payment.voucher_no.contains(text, autoescape=True)))
+            contains_ci(Payment.recipient_name, name_key(text)),
+            contains_ci(Payment.recipient_id_number, text),
+            contains_ci(Payment.voucher_no, text)))
     if flt.occasion:
         query = query.where(Payment.occasion == flt.occasion)
     if flt.year is not None:
