@@ -1,7 +1,11 @@
 """The demo database gains the 2021 春节返乡 campaign: 12 buses, registrations, seats, boarding."""
+import pytest
+
 from union_desk.services.trips import campaigns as trips, seats as trips_seats
 from union_desk.services.demo.generate import make_demo
 from union_desk.services.demo.trips import CAMPAIGN
+
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
 
 
 def test_demo_fills_the_trips_area(db):
