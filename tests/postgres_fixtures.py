@@ -49,17 +49,14 @@ def pg_database(pg_server):
 
 def emptied(server: PostgresServer, name: str) -> str:
     """The URL of database `name` with every row of every table gone (the schema stays)."""
-    import sqlalchemy as sa
     from sqlmodel import SQLModel
 
-    url = server.url(name)
-    engine = sa.create_engine(url.replace("postgresql:", "postgresql+psycopg:"),
-                              poolclass=sa.pool.NullPool)
+    engine = server.engine(name)
     with engine.begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):  # children before parents
             conn.execute(table.delete())
     engine.dispose()
-    return url
+    return server.url(name)
 
 
 def create_database(server: PostgresServer) -> str:

@@ -121,13 +121,16 @@ class PostgresServer:
             raise ServerNotAvailable(f"{program} not found (Debian: postgresql-client)")
         return found
 
-    def admin(self):
-        """An autocommit SQLAlchemy connection as the superuser to the `postgres` database."""
+    def engine(self, dbname: str = "postgres", **options):
+        """A SQLAlchemy engine (psycopg, no pool) as the superuser on database `dbname`."""
         import sqlalchemy as sa
 
-        engine = sa.create_engine(self.url("postgres").replace("postgresql:", "postgresql+psycopg:"),
-                                  isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-        return engine.connect()
+        return sa.create_engine(f"postgresql+psycopg://{self.superuser}@{self.host}:{self.port}/"
+                                f"{dbname}", poolclass=sa.pool.NullPool, **options)
+
+    def admin(self):
+        """An autocommit connection as the superuser to the `postgres` database."""
+        return self.engine(isolation_level="AUTOCOMMIT").connect()
 
 
 def wait_until_accepting(server: PostgresServer, timeout_s: float = 30) -> None:

@@ -16,9 +16,8 @@ def run(*args: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def counts(url: str) -> dict[str, int]:
-    engine = sa.create_engine(url.replace("postgresql:", "postgresql+psycopg:"),
-                              poolclass=sa.pool.NullPool)
+def counts(server, name: str) -> dict[str, int]:
+    engine = server.engine(name)
     with engine.connect() as conn:
         found = {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                  for t in SQLModel.metadata.sorted_tables}
@@ -48,8 +47,8 @@ def test_a_dump_restores_into_an_empty_database_that_passes_check(pg_server, tmp
             f"--dbname={dst_url}", str(dump))
         # Then the copy passes check, holds every row, and gives the same year's figures
         assert main(["--db", dst_url, "check"]) == 0
-        assert counts(dst_url) == counts(src_url)
-        assert counts(dst_url)["member"] == 120
+        assert counts(pg_server, target) == counts(pg_server, source)
+        assert counts(pg_server, target)["member"] == 120
         capsys.readouterr()
         assert main(["--db", dst_url, "stats", "--year", "2021", "--json"]) == 0
         assert capsys.readouterr().out.splitlines()[-1] == figures
