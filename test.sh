@@ -2,12 +2,15 @@
 # Run the tests:  bash test.sh [pytest arguments]
 #
 # On a fresh Debian/Ubuntu machine (as root, or with sudo) it first installs the Debian packages
-# the tests need (a TrueType CJK font, poppler-utils, Qt's runtime libraries), creates .venv with
-# Python 3.11+ and installs the app with its test extra. Then it runs, from the repository folder:
+# the tests need (a TrueType CJK font, poppler-utils, Qt's runtime libraries, PostgreSQL's server
+# and client), creates .venv with Python 3.11+ and installs the app with its test extra. Then it
+# runs, from the repository folder:
 #   lint-imports                     the layer contracts
 #   python tools/i18n.py missing     every screen string has its Chinese translation
-#   python -m pytest                 the test suite, headless (Qt's offscreen platform)
-# and exits non-zero if any of the three fails.
+#   python -m pytest                 the test suite, headless (Qt's offscreen platform), on SQLite
+#                                    and on a throw-away PostgreSQL server it starts and stops
+# and exits non-zero if any of the three fails. The whole suite (no arguments) also fails when
+# the PostgreSQL tests did not run or any was skipped (tests/postgres_fixtures.py).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 . packaging/setup-env.sh
@@ -28,6 +31,8 @@ step() {
 }
 
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+# the whole suite must have run on PostgreSQL too (a chosen subset need not)
+(($# == 0)) && export UNION_DESK_REQUIRE_POSTGRESQL=1
 step "layer contracts (lint-imports)" lint-imports
 step "translations complete (tools/i18n.py missing)" python tools/i18n.py missing
 # -q comes from pyproject.toml's addopts: a second one would hide pytest's "N passed" line

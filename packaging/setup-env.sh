@@ -10,6 +10,10 @@
 # libraries Qt needs on a minimal Debian (offscreen platform included).
 UD_DEBS_BASE=(fonts-wqy-microhei poppler-utils libegl1 libgl1 libx11-6 libxkbcommon0
               libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0)
+# The tests also run on a real PostgreSQL server (the city database): Debian's server and client;
+# the test set-up starts a throw-away server of its own (tests/postgres_server.py), never the
+# system's cluster.
+UD_DEBS_TEST=(postgresql postgresql-client)
 # What Qt's xcb platform needs to open a real window (present on desktops, listed for minimal ones).
 UD_DEBS_DESKTOP=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
                  libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
@@ -77,6 +81,7 @@ setup_env() {
     local extra=${1:-} start=$SECONDS
     ud_debs "${UD_DEBS_BASE[@]}" || return 1
     [ "${2:-}" = desktop ] && { ud_debs "${UD_DEBS_DESKTOP[@]}" || return 1; }
+    [ "$extra" = test ] && { ud_debs "${UD_DEBS_TEST[@]}" || return 1; }
     ud_venv || return 1
     local spec="." stamp
     [ -n "$extra" ] && spec=".[$extra]"

@@ -1,4 +1,8 @@
-"""Test configuration: headless Qt, a fresh database per test copied from a migrated template."""
+"""Test configuration: headless Qt, a fresh database per test copied from a migrated template.
+
+Modules marked `pytestmark = pytest.mark.both_engines` run their `db` tests twice: on a SQLite
+file and on a real PostgreSQL server (postgres_fixtures.py); GUI tests and tests that need the
+file itself (`db_path`) stay on SQLite."""
 import os
 import shutil
 
@@ -9,6 +13,10 @@ import pytest  # noqa: E402
 
 from union_desk.db import open_database  # noqa: E402
 from union_desk.views import pyside_guard  # noqa: E402
+
+from postgres_fixtures import (  # noqa: E402,F401  (fixtures and hooks for PostgreSQL)
+    emptied, pg_database, pg_empty, pg_server, pytest_generate_tests, pytest_runtest_logreport,
+    pytest_sessionfinish, pytest_terminal_summary)
 
 pyside_guard.install()  # as the app does, before the first signal (see pyside_guard)
 
@@ -28,16 +36,31 @@ def _gc_on_the_gui_thread(qapp):
     gc.enable()
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    db = open_database(path)
+def _set_up(db) -> None:
     from union_desk.services.settings import set_up
 
     with db.session(write=True) as s:
         set_up(s, township=TEST_TOWNSHIP, clerk=TEST_CLERK)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = open_database(path)
+    _set_up(db)
     db.close()
     return path
+
+
+@pytest.fixture
+def pg_url(pg_server, pg_database):
+    """The twin of db_path on the PostgreSQL server: the URL of a database at head, emptied and
+    set up (大洋镇, 王晓燕) for this test."""
+    url = emptied(pg_server, pg_database)
+    db = open_database(url)
+    _set_up(db)
+    db.close()
+    return url
 
 
 @pytest.fixture
@@ -48,9 +71,16 @@ def db_path(template_db, tmp_path):
 
 
 @pytest.fixture
-def db(db_path):
+def db_engine(request):
+    """'sqlite', or 'postgresql' for the second run of a both_engines test."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db(request, db_engine):
     """A set-up database (township 大洋镇, clerk 王晓燕), fresh for each test."""
-    database = open_database(db_path)
+    where = request.getfixturevalue("pg_url" if db_engine == "postgresql" else "db_path")
+    database = open_database(where)
     yield database
     database.close()
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from union_desk.views import main_thread_gc, pyside_guard
 from union_desk.db import Database, InstanceLock, default_db_path, open_database
+from union_desk.db_url import is_server
 from union_desk.services.errors import UserError
 from union_desk.services.settings import is_set_up, set_up
 
@@ -91,14 +92,14 @@ class Session:
     def __init__(self, app: QApplication):
         self.app = app
         self.window = None
-        self.lock: InstanceLock | None = None
+        self.lock: InstanceLock | _NoLock | None = None
         self.db: Database | None = None
 
-    def open(self, path: Path) -> bool:
+    def open(self, path) -> bool:  # a file or a db_url.ServerURL
         from union_desk.views.main_window import MainWindow
         from union_desk.views.ops import Ops
 
-        lock = InstanceLock(path)
+        lock = _NoLock() if is_server(path) else InstanceLock(path)
         if not lock.acquire():
             QMessageBox.critical(None, "union_desk", self.app.translate(
                 "app", "This database is already open in another union_desk window:\n{0}")
@@ -136,11 +137,21 @@ class Session:
             self.lock = None
 
 
-def run_gui(db_path: Path | None = None, lang: str | None = None,
-            smoke_quit: bool = False) -> int:
+class _NoLock:
+    """A server database is shared by many desks at once: no instance lock."""
+
+    def acquire(self) -> bool:
+        return True
+
+    def release(self) -> None:
+        pass
+
+
+def run_gui(db_path=None, lang: str | None = None, smoke_quit: bool = False) -> int:
+    """`db_path`: a file, a db_url.ServerURL, or None for the default file."""
     app = make_app(lang)
     session = Session(app)
-    if not session.open(Path(db_path) if db_path else default_db_path()):
+    if not session.open(db_path or default_db_path()):
         return 1
     if smoke_quit:
         QTimer.singleShot(0, lambda: _smoke_quit(session))

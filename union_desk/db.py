@@ -1,4 +1,9 @@
-"""The SQLite file: engine, pragmas, transactions, migrations, snapshots, checks, instance lock."""
+"""The SQLite file: engine, pragmas, transactions, migrations, snapshots, checks, instance lock.
+
+A database on a PostgreSQL server (`--db postgresql://…`, see db_url) is the same Database; its
+engine, transactions, migrations and checks are db_server's, and the SQLite-only pieces here
+(pragmas, BEGIN IMMEDIATE, VACUUM INTO, ANALYZE, the lock file) are not used for it.
+"""
 from __future__ import annotations
 
 import json
@@ -15,7 +20,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from union_desk import APP_NAME
+from union_desk import APP_NAME, db_server, db_url
 from union_desk.files import atomic_path
 from union_desk.models import audit as _audit
 
@@ -65,13 +70,24 @@ class Context:
 
 
 class Database:
-    def __init__(self, path: str | os.PathLike):
-        self.path = Path(path).resolve()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = _make_engine(self.path)
+    def __init__(self, path: str | os.PathLike | db_url.ServerURL):
+        """`path`: a SQLite file, or a server database (a postgresql:// URL or db_url.ServerURL)."""
+        self.location = db_url.parse_target(path)
+        if db_url.is_server(self.location):
+            self.path = None  # no file: self.location names it
+            self.engine = db_server.make_engine(self.location)
+        else:
+            self.path = Path(self.location).resolve()
+            self.location = self.path
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.engine = _make_engine(self.path)
         self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
         _audit.install(self._sessions)
         self.context = Context()
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
 
     # -- transactions -------------------------------------------------------------------
     @contextmanager
@@ -131,6 +147,8 @@ class Database:
 
     def migrate(self) -> Path | None:
         """Bring the file to head; snapshot it first if it held data. Returns the snapshot path."""
+        if self.is_server:
+            return db_server.upgrade(self, HEADS)
         if self.stored_revisions() == HEADS:
             return None
         current, heads = self.revisions()
@@ -150,6 +168,8 @@ class Database:
     # -- snapshots and checks -------------------------------------------------------------
     def backup(self, dest: str | os.PathLike) -> Path:
         """A consistent snapshot (VACUUM INTO), flushed to disk."""
+        if self.is_server:
+            raise ValueError("服务器上的数据库请用 pg_dump 备份（见 README：市总工会数据库，第 4 步 备份）")
         dest = Path(dest).resolve()
         if dest == self.path:
             raise ValueError("备份文件不能是当前数据库本身")
@@ -163,6 +183,8 @@ class Database:
 
     def check(self) -> list[str]:
         """Problems found (empty list when sound): integrity, foreign keys, migrations at head."""
+        if self.is_server:
+            return db_server.check(self)
         problems: list[str] = []
         with self.engine.connect() as conn:
             rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
@@ -177,7 +199,10 @@ class Database:
 
     def refresh_statistics(self, *, full: bool = False) -> None:
         """Table statistics for SQLite's planner: without them it may sort a whole table to show
-        one page. `full` (a file that never had them) runs ANALYZE; otherwise PRAGMA optimize."""
+        one page. `full` (a file that never had them) runs ANALYZE; otherwise PRAGMA optimize.
+        A server keeps its own statistics (autovacuum)."""
+        if self.is_server:
+            return
         with self.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE" if full else "PRAGMA optimize")
             conn.commit()
@@ -202,8 +227,10 @@ def database_of(session: Session) -> Database:
     return session.info["database"]
 
 
-def open_database(path: str | os.PathLike, *, migrate: bool = True) -> Database:
+def open_database(path: str | os.PathLike | db_url.ServerURL, *, migrate: bool = True) -> Database:
     db = Database(path)
+    if db.is_server:
+        return db_server.open_server(db, heads=HEADS, migrate=migrate)
     if migrate:
         db.migrate()
         with db.engine.connect() as conn:

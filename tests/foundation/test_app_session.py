@@ -47,3 +47,30 @@ def test_open_another_file_from_the_window_moves_the_lock(db_path, template_db, 
     probe = InstanceLock(second)
     assert probe.acquire()
     probe.release()
+
+
+@pytest.mark.postgresql
+def test_a_server_database_opens_in_several_windows_at_once(pg_url, messages, qtbot):
+    """The city office: several desks on one server database, no lock file, no file backup."""
+    from PySide6.QtGui import QAction
+
+    from union_desk.db import open_database
+    from union_desk.db_url import parse_target
+    from union_desk.models.union import UnionCreate
+    from union_desk.services.roster import unions
+
+    db = open_database(pg_url)
+    with db.session(write=True) as s:
+        unions.create_union(s, data=UnionCreate(name="大洋镇机械厂工会"))
+    db.close()
+    desks = [app_module.Session(QApplication.instance()) for _ in range(2)]
+    assert all(desk.open(parse_target(pg_url)) for desk in desks) and messages == []
+    for desk in desks:
+        window = desk.window
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: pg_url in window.status_label.text(), timeout=10_000)
+        assert "大洋镇" in window.status_label.text()
+        assert not window.findChild(QAction, "backupAction").isEnabled()
+        assert window.tabs.widget(0).objectName() == "rosterTab"
+    for desk in desks:
+        desk.close()

@@ -39,7 +39,9 @@ def test_backup_action_writes_a_snapshot_that_opens(window, qtbot, tmp_path):
     window.ask_backup_path = lambda: dest
     messages = []
     window.inform = messages.append
-    window.findChild(type(window.menuBar().actions()[0]), "backupAction").trigger()
+    action = window.findChild(type(window.menuBar().actions()[0]), "backupAction")
+    qtbot.waitUntil(action.isEnabled, timeout=10_000)  # once the workplace shows a file
+    action.trigger()
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     copy = open_database(dest)
     assert copy.check() == [] and copy.context.clerk == "王晓燕"

@@ -2,11 +2,15 @@
 import re
 from collections import defaultdict
 
+import pytest
+
 from union_desk.models.payment import PaymentStatus
 from union_desk.services.demo.generate import make_demo
 from union_desk.services.hardship.household_search import count_households
 from union_desk.services.hardship.payment_search import list_payments
 from union_desk.services.hardship.payments import list_visits
+
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
 
 
 def test_demo_fills_the_hardship_area(db):

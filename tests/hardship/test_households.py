@@ -17,6 +17,8 @@ from union_desk.services.hardship.households import (
     change_household_status, create_household, get_household, mark_reviewed, update_household,
 )
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 
 def test_second_file_for_the_same_member_is_refused_naming_the_first(db, people):
     with db.session(write=True) as s:

@@ -11,6 +11,8 @@ from union_desk.services.hardship.households import change_household_status, cre
 from union_desk.services.hardship.campaign import pay_households
 from union_desk.services.hardship.payment_search import count_payments, list_payments
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 SPRING = PaymentCreate(occasion="春节送温暖", amount_fen=200_000, paid_on=date(2021, 2, 5),
                        reviewer="李审核", approver="赵主席")
 

@@ -12,6 +12,8 @@ from union_desk.services.hardship.payment_import import (
 )
 from union_desk.services.hardship.payment_search import count_payments, list_payments
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 SPRING = PaymentImportOptions(occasion="春节送温暖", paid_on=date(2021, 2, 5), approver="赵主席")
 
 

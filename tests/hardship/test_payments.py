@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from hardship_helpers import household_data
+from hardship_helpers import add_member, household_data, make_id
 from union_desk.models.audit import AuditEntry
 from union_desk.models.hardship import HouseholdStatus
 from union_desk.models.payment import (
@@ -18,6 +18,8 @@ from union_desk.services.hardship.payments import (
     correct_payment, get_payment, list_visits, record_payment, record_visit, void_payment,
 )
 from union_desk.services.hardship.voucher_numbers import issue_voucher_no
+
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
 
 
 @pytest.fixture
@@ -164,6 +166,23 @@ def test_totals_by_occasion_month_status_and_year_figures(db, files, people):
     assert (figures.medical_cases, figures.medical_amount_fen) == (1, 80_000)
     assert (figures.epidemic_people, figures.epidemic_amount_fen) == (2, 100_000)
     assert figures.households_on_file == 2
+
+
+def test_payments_are_found_by_name_id_number_or_voucher_number(db, files, people):
+    # Given a payment to 张三's household and one to a member whose name is in Latin letters
+    with db.session(write=True) as s:
+        ali = add_member(s, people["union"], "ALI", make_id(40))
+        record_payment(s, data=pay(files["张三"]))
+        record_payment(s, data=pay(member_id=ali.id, occasion="抗疫一线慰问", amount=50_000))
+    with db.session() as s:
+        def found(text: str) -> list[str]:
+            return [p.recipient_name for p in list_payments(s, flt=PaymentFilter(text=text))]
+        # Then the search box finds them by any of the three, Latin letters in either case
+        assert found("张") == ["张三"]
+        assert found("ali") == ["ALI"]
+        assert found(make_id(40)[-6:]) == ["ALI"]
+        assert found("2021-0002") == ["ALI"]
+        assert found("%") == []
 
 
 def test_counter_lost_continues_after_the_highest_number_on_record(db, files):

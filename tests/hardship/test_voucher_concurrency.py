@@ -1,19 +1,26 @@
-"""Two processes issuing voucher numbers against the same file: no duplicates, no gaps."""
+"""Two processes issuing voucher numbers against the same database: no duplicates, no gaps.
+(SQLite: BEGIN IMMEDIATE; PostgreSQL: the write transactions' advisory lock.)"""
 import multiprocessing
+
+import pytest
 
 from hardship_helpers import issue_payments_in_process
 from union_desk.services.hardship.voucher_numbers import format_voucher_no
 
 PER_PROCESS = 50
 
+pytestmark = pytest.mark.both_engines
 
-def test_two_processes_never_duplicate_or_skip(db, db_path, people):
+
+def test_two_processes_never_duplicate_or_skip(db, db_engine, request, people):
+    # the same database by its file or its URL
+    where = request.getfixturevalue("pg_url" if db_engine == "postgresql" else "db_path")
     member_id = people["张三"].id
     db.close()  # only the two workers write
     ctx = multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
     workers = [ctx.Process(target=issue_payments_in_process,
-                           args=(str(db_path), member_id, PER_PROCESS, barrier, results))
+                           args=(str(where), member_id, PER_PROCESS, barrier, results))
                for _ in range(2)]
     for w in workers:
         w.start()

@@ -1,6 +1,8 @@
 """The seed's year-end figure: 335 households helped, 669,500 yuan."""
 from datetime import date
 
+import pytest
+
 from hardship_helpers import add_union, make_id
 from union_desk.domain.pinyin import name_key
 from union_desk.models.hardship import HardshipCategory, Household
@@ -9,6 +11,8 @@ from union_desk.models.payment import PaymentCreate
 from union_desk.services.hardship.stats import payment_totals, year_figures
 from union_desk.services.hardship.campaign import pay_households
 from union_desk.services.hardship.payment_search import PaymentFilter
+
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
 
 
 def test_335_households_669500_yuan(db, policy):

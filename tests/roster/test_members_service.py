@@ -13,6 +13,8 @@ from union_desk.models.union import UnionCreate
 from union_desk.services.roster import members, unions
 from union_desk.services.errors import UserError
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 
 def test_add_member_derives_birth_date_and_gender_and_search_keys(db, union, add_member):
     row = add_member(union.id)
@@ -158,6 +160,7 @@ def test_search_filters_sort_and_pages(db, union, other_union, add_member, ids):
             members.search_members(s, sort="nonsense")
 
 
+@pytest.mark.sqlite_only  # SQLite's own index list and query plan
 def test_search_uses_sql_indexes_not_a_python_loop(db):
     """The search columns are indexed, and prefix searches use them."""
     import sqlalchemy as sa

@@ -14,6 +14,8 @@ from union_desk.services.errors import UserError
 from union_desk.services.roster.export import HEADER, PAGE, export_roster
 from union_desk.services.roster.importer import check_roster_file, commit_roster_import
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 
 @pytest.fixture
 def two_members(db, union, other_union, add_member, ids):

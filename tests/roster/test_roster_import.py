@@ -15,6 +15,8 @@ from union_desk.services.errors import UserError
 from union_desk.services.roster.importer import (check_roster_file, commit_roster_import,
                                                save_rejections)
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 
 def check(db, path):
     with db.session() as s:

@@ -14,6 +14,8 @@ from union_desk.services.year_report import year_report
 from union_desk.views.ops import Ops
 from union_desk.views.overview_tab import OverviewTab
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 
 @pytest.fixture
 def year_2021(db, member_data, ids):

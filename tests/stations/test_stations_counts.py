@@ -12,6 +12,8 @@ from union_desk.services.demo import roster as demo_roster, stations as demo_sta
 from union_desk.services.stations import service_counts as station_service_counts, stats as station_stats, subsidies as station_subsidies, registry as stations
 from union_desk.services.errors import UserError
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 
 def enter(db, station_id, month, **counts):
     with db.session(write=True) as s:

@@ -13,6 +13,8 @@ from union_desk.services.stations import inspections as station_inspections, sta
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 EVERYTHING = {"area": True, "toilet": True, "air_conditioner": True, "fridge": True,
               "microwave": True, "hot_water": True, "charging": True, "first_aid": True,
               "bp_meter": True, "wifi": False}

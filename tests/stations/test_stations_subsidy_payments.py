@@ -18,6 +18,8 @@ from union_desk.services.settings import set_up
 from union_desk.services.hardship.unit_payments import is_unit_payment
 from stations_helpers import station_data
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 CODE = "91110000600037341L"
 
 

@@ -9,6 +9,8 @@ from union_desk.services.demo.trips import BEIJING, campaign_for, coming_spring_
 from union_desk.services.trips import campaigns as trips, seats as trips_seats
 from union_desk.services.year_report import year_report
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 
 def test_demo_fills_the_trips_area(db):
     with db.session(write=True) as s:

@@ -9,6 +9,8 @@ from union_desk.services.trips.importer import (check_trips_file, commit_trips_i
                                               save_rejections)
 from union_desk.services.trips.registrations import cancel_registration, list_registrations
 
+pytestmark = pytest.mark.both_engines  # the services on SQLite and on PostgreSQL
+
 
 def check(db, campaign_id, path, **kw):
     with db.session() as s:

@@ -9,7 +9,6 @@ import argparse
 import importlib
 import json
 import sys
-from pathlib import Path
 
 AREA_MODULES = [
     "union_desk.cli.base",
@@ -24,7 +23,9 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="union-desk", description="建德市乡镇工会工作台")
-    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录）")
+    parser.add_argument("--db", type=db_target, metavar="FILE|URL",
+                        help="数据库文件（默认：用户数据目录），或服务器上的数据库 "
+                             "postgresql://用户@服务器[:端口]/数据库名（密码见 README，不写在命令行）")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help="界面语言")
     # CI: the built program opens its window, lets the first pages load, prints the tabs, quits
     parser.add_argument("--smoke-quit", action="store_true", help=argparse.SUPPRESS)
@@ -32,6 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
     for name in AREA_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def db_target(text: str):
+    """--db: a path, or a db_url.ServerURL for a postgresql:// URL (refused with a password)."""
+    from union_desk.db_url import parse_target
+
+    try:
+        return parse_target(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def print_json(data) -> None:
@@ -44,17 +55,18 @@ def main(argv: list[str] | None = None) -> int:
         from union_desk.app import run_gui
 
         return run_gui(db_path=args.db, lang=args.lang, smoke_quit=args.smoke_quit)
+    from union_desk.db_url import ServerError
     from union_desk.services.errors import UserError
 
     try:
         return int(args.handler(args) or 0)
-    except UserError as err:
+    except (UserError, ServerError) as err:
         print(f"错误：{err}", file=sys.stderr)
         return EXIT_ERROR
 
 
 def open_db(args):
-    """Open (and migrate) the database named by --db, or the default one."""
+    """Open (and migrate) the database named by --db (a file or a server URL), or the default."""
     from union_desk.db import default_db_path, open_database
 
     return open_database(args.db or default_db_path())

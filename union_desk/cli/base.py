@@ -1,4 +1,4 @@
-"""`union-desk setup | demo | check | backup`: the database itself, without the window."""
+"""`union-desk setup | demo | check | backup | migrate`: the database itself, without the window."""
 from __future__ import annotations
 
 import argparse
@@ -23,6 +23,10 @@ def register(subparsers) -> None:
 
     check = subparsers.add_parser("check", help="检查数据库：完整性、外键、版本是否最新")
     check.set_defaults(handler=_check)
+
+    migrate = subparsers.add_parser(
+        "migrate", help="把数据库结构升级到本版本（服务器上的数据库请用所有者账号运行）")
+    migrate.set_defaults(handler=_migrate)
 
     backup = subparsers.add_parser("backup", help="把数据库备份（一致的快照）到 DEST")
     backup.add_argument("dest", type=Path, metavar="DEST")
@@ -61,8 +65,11 @@ def _township_code(text: str) -> str:
 def open_existing_db(args):
     """Open (and migrate) the database named by --db; never creates an empty one by accident."""
     from union_desk.db import default_db_path
+    from union_desk.db_url import is_server
     from union_desk.services.errors import UserError
 
+    if is_server(args.db):  # a server database exists or the connection says it does not
+        return open_db(args)
     path = Path(args.db or default_db_path())
     if not path.is_file():
         raise UserError(f"数据库文件不存在：{path}（请先运行 union-desk setup 或 union-desk demo）")
@@ -78,7 +85,7 @@ def _setup(args: argparse.Namespace) -> int:
             set_up(s, township=_township_code(args.township), clerk=args.clerk)
         context = db.load_context()
     town = township_by_code(context.township)
-    sys.stdout.write(f"已设置：{town.name}（{town.code}），经办人：{context.clerk}，数据库：{db.path}\n")
+    sys.stdout.write(f"已设置：{town.name}（{town.code}），经办人：{context.clerk}，数据库：{db.location}\n")
     return EXIT_OK
 
 
@@ -88,8 +95,8 @@ def _demo(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         with db.session(write=True) as s:
             made = make_demo(s, size=args.members)
-    sys.stdout.write(f"示例数据已生成：{made.unions} 个基层工会，{made.members} 名会员。数据库：{db.path}\n"
-                     f"打开：union-desk --db {db.path}\n")
+    sys.stdout.write(f"示例数据已生成：{made.unions} 个基层工会，{made.members} 名会员。数据库：{db.location}\n"
+                     f"打开：union-desk --db {db.location}\n")
     return EXIT_OK
 
 
@@ -97,9 +104,10 @@ def _check(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
     from union_desk.db import Database, default_db_path
+    from union_desk.db_url import is_server
 
-    path = Path(args.db or default_db_path())
-    if not path.is_file():
+    path = args.db if is_server(args.db) else Path(args.db or default_db_path())
+    if not is_server(path) and not path.is_file():
         sys.stderr.write(f"错误：数据库文件不存在：{path}\n")
         return EXIT_ERROR
     db = Database(path)  # no migration: a check must not change the file it checks
@@ -115,6 +123,13 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(f"数据库有 {len(problems)} 个问题：{path}\n")
         return EXIT_ERROR
     sys.stdout.write(f"数据库完好：{path}\n")
+    return EXIT_OK
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    with open_existing_db(args) as db:  # opening brings it to head (a file: after a snapshot)
+        current, _heads = db.revisions()
+    sys.stdout.write(f"数据库结构已是最新（{'、'.join(sorted(current))}）：{db.location}\n")
     return EXIT_OK
 
 

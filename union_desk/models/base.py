@@ -48,3 +48,10 @@ def enum_type(enum_cls) -> sa.Enum:
     """Store an Enum by its (Chinese) value, as plain text readable outside the app."""
     return sa.Enum(enum_cls, values_callable=lambda e: [m.value for m in e],
                    native_enum=False, length=16, validate_strings=True)
+
+
+def partial_index(name: str, *columns: str, where: str, unique: bool = True) -> sa.Index:
+    """An index over the rows matching `where` only (e.g. live rows: "deleted_at IS NULL"), the
+    same on SQLite and PostgreSQL."""
+    clause = sa.text(where)
+    return sa.Index(name, *columns, unique=unique, sqlite_where=clause, postgresql_where=clause)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
-from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.base import RecordBase, enum_type, partial_index
 from union_desk.models.personal import BankAccount, IdNumber, birth_year_of
 
 
@@ -56,8 +56,7 @@ class HouseholdBase(SQLModel):
 class Household(RecordBase, HouseholdBase, table=True):
     __tablename__ = "household"
     __table_args__ = (
-        sa.Index("ux_household_member", "member_id", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL")),
+        partial_index("ux_household_member", "member_id", where="deleted_at IS NULL"),
         sa.Index("ix_household_category", "category"),
         sa.Index("ix_household_status", "status"),
         sa.Index("ix_household_reviewed_on", "reviewed_on"),

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
 from union_desk.domain.pinyin import name_key, person_spelling
-from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.base import RecordBase, enum_type, partial_index
 from union_desk.models.personal import IdNumber, Phone, birth_year_of
 
 
@@ -45,10 +45,9 @@ class MemberBase(SQLModel):
 class Member(RecordBase, MemberBase, table=True):
     __tablename__ = "member"
     __table_args__ = (
-        sa.Index("ux_member_id_number", "id_number", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL")),
-        sa.Index("ux_member_card_no", "card_no", unique=True,
-                 sqlite_where=sa.text("card_no IS NOT NULL AND deleted_at IS NULL")),
+        partial_index("ux_member_id_number", "id_number", where="deleted_at IS NULL"),
+        partial_index("ux_member_card_no", "card_no",
+                      where="card_no IS NOT NULL AND deleted_at IS NULL"),
         sa.Index("ix_member_card_no", "card_no"),  # a full index, so an OR of prefixes uses it
         sa.Index("ix_member_id_number", "id_number"),  # full, so an OR of prefixes uses it
         sa.Index("ix_member_phone", "phone"),

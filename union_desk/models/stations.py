@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
-from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.base import RecordBase, enum_type, partial_index
 from union_desk.models.personal import Phone
 
 
@@ -149,8 +149,8 @@ class ServiceCount(RecordBase, table=True):
 
     __tablename__ = "station_service_count"
     __table_args__ = (
-        sa.Index("ux_station_service_count_month", "station_id", "month", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL")),
+        partial_index("ux_station_service_count_month", "station_id", "month",
+                      where="deleted_at IS NULL"),
     )
 
     station_id: str = Field(foreign_key="station.id", max_length=32, index=True)

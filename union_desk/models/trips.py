@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
 from union_desk.domain.pinyin import name_key, person_spelling
-from union_desk.models.base import RecordBase, UTCDateTime, enum_type
+from union_desk.models.base import RecordBase, UTCDateTime, enum_type, partial_index
 from union_desk.models.personal import IdNumber, Phone
 
 
@@ -57,8 +57,7 @@ class CampaignBase(SQLModel):
 class TripCampaign(RecordBase, CampaignBase, table=True):
     __tablename__ = "trip_campaign"
     __table_args__ = (
-        sa.Index("ux_trip_campaign_name", "name", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL")),
+        partial_index("ux_trip_campaign_name", "name", where="deleted_at IS NULL"),
     )
 
 
@@ -97,8 +96,8 @@ class BusBase(SQLModel):
 class Bus(RecordBase, BusBase, table=True):
     __tablename__ = "trip_bus"
     __table_args__ = (
-        sa.Index("ux_trip_bus_plate", "campaign_id", "leg", "plate", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL")),
+        partial_index("ux_trip_bus_plate", "campaign_id", "leg", "plate",
+                      where="deleted_at IS NULL"),
     )
 
     campaign_id: str = Field(foreign_key="trip_campaign.id", max_length=32, index=True)
@@ -170,8 +169,8 @@ class RegistrationBase(SQLModel):
 class Registration(RecordBase, RegistrationBase, table=True):
     __tablename__ = "trip_registration"
     __table_args__ = (
-        sa.Index("ux_trip_registration_person", "campaign_id", "id_number", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL AND status = '已登记'")),
+        partial_index("ux_trip_registration_person", "campaign_id", "id_number",
+                      where="deleted_at IS NULL AND status = '已登记'"),
         sa.Index("ux_trip_registration_seq", "campaign_id", "seq", unique=True),
         sa.Index("ix_trip_registration_name_key", "name_key"),
         sa.Index("ix_trip_registration_py", "py_initials"),
@@ -202,10 +201,9 @@ def registration_search_columns(name: str) -> dict[str, str]:
 class TripSeat(RecordBase, table=True):
     __tablename__ = "trip_seat"
     __table_args__ = (
-        sa.Index("ux_trip_seat_leg", "registration_id", "leg", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL")),
-        sa.Index("ux_trip_seat_bus_seat", "bus_id", "seat_no", unique=True,
-                 sqlite_where=sa.text("deleted_at IS NULL AND bus_id IS NOT NULL")),
+        partial_index("ux_trip_seat_leg", "registration_id", "leg", where="deleted_at IS NULL"),
+        partial_index("ux_trip_seat_bus_seat", "bus_id", "seat_no",
+                      where="deleted_at IS NULL AND bus_id IS NOT NULL"),
     )
 
     registration_id: str = Field(foreign_key="trip_registration.id", max_length=32, index=True)

@@ -22,14 +22,19 @@ class Workplace(BaseModel):
     township: str          # code, e.g. DY; "" before setup
     township_name: str     # 大洋镇; "" before setup
     clerk: str
-    database: Path
+    database: str          # the file's path, or a server database's URL (without password)
+    is_server: bool = False  # PostgreSQL: no file to copy (its backups are pg_dump's)
 
     def backup_name(self) -> str:
         """The name a backup copy is offered under: union_desk-backup.sqlite3 beside the file."""
-        return str(self.database.with_name(self.database.stem + "-backup.sqlite3"))
+        if self.is_server:
+            return ""
+        path = Path(self.database)
+        return str(path.with_name(path.stem + "-backup.sqlite3"))
 
 
 def workplace(session: Session) -> Workplace:
+    db = database_of(session)
     code = get_setting(session, key="township", default="") or ""
     try:
         name = township_by_code(code).name if code else ""
@@ -37,7 +42,8 @@ def workplace(session: Session) -> Workplace:
         name = code
     return Workplace(township=code, township_name=name,
                      clerk=get_setting(session, key="clerk", default="") or "",
-                     database=database_of(session).path)
+                     database=str(db.location if db.is_server else db.path),
+                     is_server=db.is_server)
 
 
 def save_backup(session: Session, *, dest: str | os.PathLike) -> Path:

@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         backup_action = QAction(self.tr("Save a backup copy…"), self)
         backup_action.setObjectName("backupAction")
         backup_action.triggered.connect(self._on_backup_triggered)
+        self.backup_action = backup_action  # enabled once the workplace shows a file (not a server)
+        backup_action.setEnabled(False)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
 
     def _show_workplace(self, place: Workplace) -> None:
         self.workplace = place
+        self.backup_action.setEnabled(not place.is_server)  # a server's backups are pg_dump's
         self.status_label.setText(self.tr("Township: {0}   Clerk: {1}   Database: {2}").format(
             place.township_name or "—", place.clerk or "—", str(place.database)))
 

@@ -106,8 +106,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_member_status', ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_member_township'), ['township'], unique=False)
         batch_op.create_index(batch_op.f('ix_member_union_id'), ['union_id'], unique=False)
-        batch_op.create_index('ux_member_card_no', ['card_no'], unique=True, sqlite_where=sa.text('card_no IS NOT NULL AND deleted_at IS NULL'))
-        batch_op.create_index('ux_member_id_number', ['id_number'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ux_member_card_no', ['card_no'], unique=True, sqlite_where=sa.text('card_no IS NOT NULL AND deleted_at IS NULL'), postgresql_where=sa.text('card_no IS NOT NULL AND deleted_at IS NULL'))
+        batch_op.create_index('ux_member_id_number', ['id_number'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('member_event',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),

@@ -70,7 +70,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_household_reviewed_on', ['reviewed_on'], unique=False)
         batch_op.create_index('ix_household_status', ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_household_township'), ['township'], unique=False)
-        batch_op.create_index('ux_household_member', ['member_id'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ux_household_member', ['member_id'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('household_event',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),

@@ -34,7 +34,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('trip_campaign', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_trip_campaign_township'), ['township'], unique=False)
-        batch_op.create_index('ux_trip_campaign_name', ['name'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ux_trip_campaign_name', ['name'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('trip_bus',
     sa.Column('leg', sa.Enum('去程', '返程', name='tripleg', native_enum=False, length=16), nullable=False),
@@ -62,7 +62,7 @@ def upgrade() -> None:
     with op.batch_alter_table('trip_bus', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_trip_bus_campaign_id'), ['campaign_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_trip_bus_township'), ['township'], unique=False)
-        batch_op.create_index('ux_trip_bus_plate', ['campaign_id', 'leg', 'plate'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ux_trip_bus_plate', ['campaign_id', 'leg', 'plate'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('trip_registration',
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
@@ -99,7 +99,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_trip_registration_phone', ['phone'], unique=False)
         batch_op.create_index('ix_trip_registration_py', ['py_initials'], unique=False)
         batch_op.create_index(batch_op.f('ix_trip_registration_township'), ['township'], unique=False)
-        batch_op.create_index('ux_trip_registration_person', ['campaign_id', 'id_number'], unique=True, sqlite_where=sa.text("deleted_at IS NULL AND status = '已登记'"))
+        batch_op.create_index('ux_trip_registration_person', ['campaign_id', 'id_number'], unique=True, sqlite_where=sa.text("deleted_at IS NULL AND status = '已登记'"), postgresql_where=sa.text("deleted_at IS NULL AND status = '已登记'"))
         batch_op.create_index('ux_trip_registration_seq', ['campaign_id', 'seq'], unique=True)
 
     op.create_table('trip_seat',
@@ -120,8 +120,8 @@ def upgrade() -> None:
     with op.batch_alter_table('trip_seat', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_trip_seat_registration_id'), ['registration_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_trip_seat_township'), ['township'], unique=False)
-        batch_op.create_index('ux_trip_seat_bus_seat', ['bus_id', 'seat_no'], unique=True, sqlite_where=sa.text('deleted_at IS NULL AND bus_id IS NOT NULL'))
-        batch_op.create_index('ux_trip_seat_leg', ['registration_id', 'leg'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ux_trip_seat_bus_seat', ['bus_id', 'seat_no'], unique=True, sqlite_where=sa.text('deleted_at IS NULL AND bus_id IS NOT NULL'), postgresql_where=sa.text('deleted_at IS NULL AND bus_id IS NOT NULL'))
+        batch_op.create_index('ux_trip_seat_leg', ['registration_id', 'leg'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     # ### end Alembic commands ###
 

@@ -127,7 +127,7 @@ def upgrade() -> None:
     with op.batch_alter_table('station_service_count', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_station_service_count_station_id'), ['station_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_station_service_count_township'), ['township'], unique=False)
-        batch_op.create_index('ux_station_service_count_month', ['station_id', 'month'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ux_station_service_count_month', ['station_id', 'month'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('station_status_event',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),

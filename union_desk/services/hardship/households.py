@@ -6,6 +6,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from union_desk.dialect import insertion_order
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.names import clean_name, strip_invisible
@@ -119,14 +120,14 @@ def get_household(session: Session, *, household_id: str) -> HouseholdDetail:
     if found is None:
         raise UserError("找不到该困难职工档案")
     household = session.get(Household, household_id)
-    # insertion order (rowid), not timestamps: Windows clocks tick every ~15 ms
+    # insertion order (rowid on SQLite), not timestamps: Windows clocks tick every ~15 ms
     persons = session.exec(select(HouseholdPerson).where(
         HouseholdPerson.household_id == household_id, HouseholdPerson.deleted_at.is_(None))
         .order_by(HouseholdPerson.relation != SELF_RELATION,
-                  sa.literal_column("household_person.rowid"))).all()
+                  *insertion_order(session, HouseholdPerson))).all()
     events = session.exec(select(HouseholdEvent).where(
         HouseholdEvent.household_id == household_id, HouseholdEvent.deleted_at.is_(None))
-        .order_by(HouseholdEvent.on, sa.literal_column("household_event.rowid"))).all()
+        .order_by(HouseholdEvent.on, *insertion_order(session, HouseholdEvent))).all()
     base = dict(household_row(found))  # the values themselves: a dump would be masked
     return HouseholdDetail(
         **base,

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from union_desk.dialect import contains_ci
 from union_desk.domain.pinyin import name_key
 from union_desk.domain.search import normalise_search
 from union_desk.models.member import Member
@@ -54,14 +55,14 @@ def apply_filter(query, flt: PaymentFilter):
     if kind:
         # the payment's own columns are scanned (LIKE '%…%', as before); pinyin and the ends of
         # ID and phone numbers find the recipient member through the member's search indexes
-        typed = [Payment.voucher_no.contains(name_key(flt.text).upper(), autoescape=True)]
+        typed = [contains_ci(Payment.voucher_no, name_key(flt.text))]
         if kind == "name":
-            typed.append(Payment.recipient_name.contains(text, autoescape=True))
+            typed.append(contains_ci(Payment.recipient_name, text))
         else:
             typed.append(Payment.member_id.in_(
                 sa.select(Member.id).where(member_condition(flt.text))))
         if kind == "number":
-            typed.append(Payment.recipient_id_number.contains(text, autoescape=True))
+            typed.append(contains_ci(Payment.recipient_id_number, text))
         query = query.where(sa.or_(*typed))
     if flt.occasion:
         query = query.where(Payment.occasion == flt.occasion)

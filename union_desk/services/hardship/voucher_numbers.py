@@ -1,9 +1,10 @@
 """The one place voucher numbers are issued: `大洋镇-2021-0001`.
 
 Sequential per township and year, never reused (a voided payment keeps its number), issued
-inside the caller's write transaction. Writers begin with BEGIN IMMEDIATE (db.py), so the
-read-increment-write of the counter cannot interleave with another process or thread: the
-second writer waits for the first to commit.
+inside the caller's write transaction. Writers begin with BEGIN IMMEDIATE on SQLite (db.py) and
+take the write lock on PostgreSQL (db_server.py), so the read-increment-write of the counter
+cannot interleave with another process or thread: the second writer waits for the first to
+commit. On PostgreSQL the counter row is also read FOR UPDATE (SQLite ignores it).
 """
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def issue_voucher_numbers(session: Session, *, year: int, count: int = 1) -> lis
         raise RuntimeError("voucher numbers are issued only inside a write transaction")
     town = this_township(session)
     counter = session.exec(select(VoucherCounter).where(
-        VoucherCounter.township == town.code, VoucherCounter.year == year)).first()
+        VoucherCounter.township == town.code, VoucherCounter.year == year)
+        .with_for_update()).first()
     if counter is None:
         counter = VoucherCounter(township=town.code, year=year,
                                  last=_highest_used(session, town.name, year))

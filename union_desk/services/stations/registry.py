@@ -10,6 +10,7 @@ from pathlib import PurePath
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from union_desk.dialect import contains_ci
 from union_desk.domain.creditcode import credit_code_problem, normalise_credit_code
 from union_desk.domain.errors import RuleError
 from union_desk.domain.phone import parse_mobile
@@ -277,10 +278,8 @@ def list_stations(session: Session, *, status: StationStatus | None = None, sear
         query = query.where(Station.status == StationStatus(status))
     text = name_key(search)
     if text:
-        like = f"%{text}%"
-        query = query.where(sa.or_(Station.name_key.like(like), Station.py_initials.like(like),
-                                   Station.code.like(f"%{text.upper()}%"),
-                                   Station.address.like(like)))
+        query = query.where(sa.or_(*(contains_ci(column, text) for column in (
+            Station.name_key, Station.py_initials, Station.code, Station.address))))
     rows = _to_rows(session, session.exec(query).all())
     if missing_only:
         rows = [r for r in rows if r.missing]

@@ -10,6 +10,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from union_desk.dialect import contains_ci, startswith_ci
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.names import clean_name, strip_invisible
@@ -235,14 +236,14 @@ def _filtered(campaign_id: str, text: str, status: RegistrationStatus | None):
         q = q.where(Registration.status == status)
     kind, text = normalise_search(text)
     if kind:
-        like = f"%{text}%"
-        q = q.where(sa.or_(Registration.name_key.like(like),
-                           Registration.py_initials.like(f"{text}%"),
-                           Registration.py_initials_alt.like(f"{text}%"),
-                           Registration.id_number.like(like.upper()),
-                           Registration.phone.like(like), Registration.employer.like(like),
-                           (Registration.province + Registration.city
-                            + Registration.county).like(like)))
+        q = q.where(sa.or_(contains_ci(Registration.name_key, text),
+                           startswith_ci(Registration.py_initials, text),
+                           startswith_ci(Registration.py_initials_alt, text),
+                           contains_ci(Registration.id_number, text),
+                           contains_ci(Registration.phone, text),
+                           contains_ci(Registration.employer, text),
+                           contains_ci(Registration.province + Registration.city
+                                       + Registration.county, text)))
     return q
 
 

@@ -1,0 +1,185 @@
+"""A database on a PostgreSQL server (the city office's): engine, transactions, migrations, checks.
+
+`db.Database` uses these when `--db` is a postgresql:// URL; the SQLite-only pieces of db.py
+(pragmas, BEGIN IMMEDIATE, VACUUM INTO snapshots, ANALYZE, the instance lock file) are not used.
+
+Transactions, as `Database.session(write=…)` asks for them:
+- a write transaction (READ COMMITTED) first takes a transaction-level advisory lock, so writers
+  follow one another as they do on SQLite (BEGIN IMMEDIATE): every read-increment-write in the
+  services (voucher counters, sequence numbers) stays correct; readers are never blocked;
+- a read transaction is REPEATABLE READ, READ ONLY: one consistent snapshot for the whole block
+  (as SQLite's read transaction in WAL mode), and a service that writes in it fails loudly.
+Migrations take their own advisory lock: two programs starting on an old database at once
+upgrade it once.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from union_desk.db_url import ServerError, ServerURL
+
+# pg_advisory_xact_lock keys (64-bit): "union_desk" writers, and migrations
+WRITE_LOCK = 0x756E696F6E5F6401
+MIGRATION_LOCK = 0x756E696F6E5F6402
+# Collations under which text sorts by code point as in SQLite (the search's prefix ranges and
+# the pinyin order depend on it); see the README's set-up of the city database.
+CODE_POINT_COLLATIONS = frozenset({"C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic"})
+CONNECT_TIMEOUT_S = 10
+
+
+def make_engine(location: ServerURL) -> sa.Engine:
+    engine = sa.create_engine(
+        location.url, pool_pre_ping=True,
+        connect_args={"application_name": "union_desk", "client_encoding": "utf8",
+                      "connect_timeout": CONNECT_TIMEOUT_S},
+    )
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        write = conn.get_execution_options().get("write")
+        if write:
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": WRITE_LOCK})
+        elif write is False:  # a read session (plain connections keep the server's default)
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+    return engine
+
+
+def connection_error(location: ServerURL, err: sa.exc.DBAPIError) -> ServerError:
+    """The driver's error as a sentence for the administrator (never with a password)."""
+    detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+    hint = ""
+    if "password" in detail:
+        hint = "（密码请放在 PGPASSFILE 指定的文件或 ~/.pgpass 里，或用服务文件，见 README）"
+    return ServerError(f"无法连接数据库服务器 {location}：{detail}{hint}")
+
+
+def open_server(db, *, heads: frozenset[str], migrate: bool = True):
+    """`db.open_database` for a server: connect, upgrade to head, read who works here. A server
+    that cannot be reached or refuses the account raises ServerError (and closes the engine)."""
+    try:
+        if migrate:
+            upgrade(db, heads)
+        db.load_context()
+    except sa.exc.OperationalError as err:
+        db.engine.dispose()
+        raise connection_error(db.location, err) from None
+    except BaseException:
+        db.engine.dispose()
+        raise
+    return db
+
+
+def upgrade(db, heads: frozenset[str]) -> None:
+    """Bring the server database to head, in one transaction (DDL is transactional here: a failed
+    upgrade leaves it as it was). No snapshot file: the server's backups are pg_dump's."""
+    if db.stored_revisions() == heads:
+        return None
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": MIGRATION_LOCK})
+        if set(MigrationContext.configure(conn).get_current_heads()) == heads:
+            return None  # another program upgraded it while this one waited
+        try:
+            command.upgrade(db._alembic_config(conn), "heads")
+        except sa.exc.ProgrammingError as err:
+            if getattr(err.orig, "sqlstate", "") == "42501":  # insufficient_privilege
+                raise ServerError(
+                    f"数据库 {db.location} 的结构需要升级，但当前账号没有建表/改表的权限："
+                    "请用数据库所有者账号运行一次 union-desk --db postgresql://所有者@… migrate"
+                ) from None
+            raise
+    return None
+
+
+def check(db) -> list[str]:
+    """Problems found (empty when sound): the PostgreSQL counterparts of SQLite's checks."""
+    problems: list[str] = []
+    with db.engine.connect() as conn:
+        encoding, settings = conn.exec_driver_sql(
+            "SELECT pg_encoding_to_char(encoding), to_jsonb(d) FROM pg_database d "
+            "WHERE datname = current_database()").one()
+        if encoding != "UTF8":
+            problems.append(f"数据库编码为 {encoding}，应为 UTF8")
+        collation = _collation(settings)
+        if collation:
+            problems.append(f"数据库排序规则为 {collation}，应为 C（按码位排序，与 SQLite 一致；"
+                            "见 README 建库步骤）")
+        for (index,) in conn.exec_driver_sql(_INVALID_INDEXES):
+            problems.append(f"索引无效（需要重建 REINDEX）：{index}")
+        for table, name in conn.exec_driver_sql(_UNVALIDATED_CONSTRAINTS):
+            problems.append(f"约束未经验证（可能有违反外键或检查的行）：{table}.{name}")
+        for table, name in conn.exec_driver_sql(_DISABLED_TRIGGERS):
+            problems.append(f"表 {table} 的外键检查被关闭（触发器 {name} 已禁用）")
+        problems += _amcheck(conn)
+        conn.rollback()
+    current, heads = db.revisions()
+    if current != heads:
+        problems.append(f"数据库版本 {sorted(current)} 不是最新 {sorted(heads)}")
+    return problems
+
+
+def _collation(settings: dict) -> str | None:
+    """The database's collation if it does not sort by code point, else None. PostgreSQL 15+
+    names the provider: libc ('c', datcollate), ICU ('i', never code point order here) or
+    builtin ('b', PostgreSQL 17: C and C.UTF-8 are code point order)."""
+    provider = settings.get("datlocprovider", "c")
+    if provider == "i":
+        return f"ICU {settings.get('daticulocale') or settings.get('datlocale') or ''}".strip()
+    if provider == "b":
+        locale = settings.get("datlocale") or ""
+        return None if locale in CODE_POINT_COLLATIONS else locale
+    collation = settings.get("datcollate") or ""
+    return None if collation in CODE_POINT_COLLATIONS else collation
+
+
+_OURS = "n.nspname = current_schema()"
+_INVALID_INDEXES = f"""
+    SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE {_OURS} AND NOT (i.indisvalid AND i.indisready) ORDER BY 1"""
+_UNVALIDATED_CONSTRAINTS = f"""
+    SELECT t.relname, c.conname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE {_OURS} AND NOT c.convalidated ORDER BY 1, 2"""
+_DISABLED_TRIGGERS = f"""
+    SELECT t.relname, g.tgname FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE {_OURS} AND g.tgenabled = 'D' ORDER BY 1, 2"""
+_BTREE_INDEXES = f"""
+    SELECT c.oid, c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE {_OURS} AND a.amname = 'btree' AND i.indisvalid ORDER BY 2"""
+_TABLES = f"""
+    SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE {_OURS} AND c.relkind = 'r' ORDER BY 2"""
+
+
+def _amcheck(conn) -> list[str]:
+    """Page-level checks with the amcheck extension, when the administrator installed it and
+    granted its functions to this account (README); otherwise nothing to add."""
+    if not conn.exec_driver_sql(
+            "SELECT 1 FROM pg_extension WHERE extname = 'amcheck'").first():
+        return []
+    allowed = conn.exec_driver_sql(
+        "SELECT has_function_privilege('bt_index_check(regclass, boolean)', 'EXECUTE'), "
+        "has_function_privilege('verify_heapam(regclass, boolean, boolean, text, bigint, "
+        "bigint)', 'EXECUTE')").one()
+    problems: list[str] = []
+    if allowed[0]:
+        for oid, name in conn.exec_driver_sql(_BTREE_INDEXES).all():
+            try:
+                with conn.begin_nested():
+                    conn.exec_driver_sql("SELECT bt_index_check(%(o)s::oid::regclass, false)",
+                                         {"o": oid})
+            except sa.exc.DBAPIError as err:
+                problems.append(f"索引损坏：{name}：{str(err.orig).splitlines()[0]}")
+    if allowed[1]:
+        for oid, name in conn.exec_driver_sql(_TABLES).all():
+            for blkno, msg in conn.exec_driver_sql(
+                    "SELECT blkno, msg FROM verify_heapam(%(o)s::oid::regclass)", {"o": oid}):
+                problems.append(f"完整性检查：表 {name} 第 {blkno} 页：{msg}")
+    return problems

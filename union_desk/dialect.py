@@ -1,0 +1,133 @@
+"""The few places where SQLite and PostgreSQL differ, behind one small module (tests on both).
+
+- `upsert(session, table, rows, key=…, newer_than="updated_at")`: insert rows, or update the row
+  already there with the same key when the incoming one is newer (INSERT … ON CONFLICT DO UPDATE
+  … WHERE, through each dialect's own `insert()`); `insert_missing` inserts only rows not there.
+- `like_ci(column, pattern)`, `contains_ci(column, text)`: LIKE that ignores ASCII case, as
+  SQLite's LIKE does (PostgreSQL: ILIKE), with `\\` as the escape character on both.
+- `insertion_order(session, table)`: rows in the order they were written (SQLite's rowid;
+  PostgreSQL has none, so created_at, then id).
+
+Everything else in services is plain SQLAlchemy that both engines run alike (see DEVELOPING.md).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+ESCAPE = "\\"
+
+
+def dialect_name(session_or_conn) -> str:
+    """'sqlite' or 'postgresql' for a Session, Connection or Engine."""
+    bind = session_or_conn.get_bind() if hasattr(session_or_conn, "get_bind") else session_or_conn
+    return bind.dialect.name
+
+
+def _insert(session, table: sa.Table):
+    name = dialect_name(session)
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    elif name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:  # pragma: no cover - the app opens only these two
+        raise NotImplementedError(f"no upsert for {name}")
+    return insert(table)
+
+
+def _table(table) -> sa.Table:
+    return table if isinstance(table, sa.Table) else table.__table__
+
+
+def upsert(session, table, rows: Sequence[dict], *, key: Iterable[str] = ("id",),
+           newer_than: str | None = "updated_at",
+           update: Iterable[str] | None = None) -> int:
+    """Insert `rows` (dicts by column name, all with the same keys) into `table` (a Table or a
+    model class); where a row with the same `key` exists (a primary key or unique index on
+    exactly these columns), update its `update` columns (default: every given column but the
+    key) — only when the incoming `newer_than` column is greater than the stored one (None:
+    always). Bulk: one executemany through Core. Returns how many rows were inserted or
+    updated; the others were already as new or newer.
+    """
+    if not rows:
+        return 0
+    table = _table(table)
+    key = list(key)
+    stmt = _insert(session, table)
+    names = list(update) if update is not None else [c for c in rows[0] if c not in key]
+    where = None if newer_than is None else stmt.excluded[newer_than] > table.c[newer_than]
+    if names:
+        stmt = stmt.on_conflict_do_update(index_elements=key,
+                                          set_={c: stmt.excluded[c] for c in names}, where=where)
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=key)
+    return _written(session, stmt, rows)
+
+
+def insert_missing(session, table, rows: Sequence[dict], *, key: Iterable[str] = ("id",)) -> int:
+    """Insert the rows whose `key` is not on file yet (INSERT … ON CONFLICT DO NOTHING); a row
+    another transaction inserts at the same moment is not an error. Returns how many went in."""
+    if not rows:
+        return 0
+    stmt = _insert(session, _table(table)).on_conflict_do_nothing(index_elements=list(key))
+    return _written(session, stmt, rows)
+
+
+def _written(session, stmt, rows: Sequence[dict]) -> int:
+    """Run the statement for every row (the driver's executemany: psycopg pipelines it) and
+    count the rows it wrote. SQLAlchemy drops an executemany's rowcount unless asked to keep it;
+    RETURNING would count too, but is 4-6 times slower on PostgreSQL (bench_upsert.py)."""
+    result = session.execute(stmt.execution_options(preserve_rowcount=True), list(rows))
+    return max(result.rowcount, 0)
+
+
+# -- LIKE that ignores ASCII case on both engines ----------------------------------------------
+
+class like_ci(FunctionElement):  # noqa: N801 - used like a SQL function
+    """`like_ci(column, pattern)`: `column LIKE pattern ESCAPE '\\'`, ASCII case ignored (SQLite's
+    LIKE; PostgreSQL's ILIKE — with a "C" ctype it folds ASCII only, as SQLite does)."""
+
+    type = sa.Boolean()
+    inherit_cache = True
+    name = "like_ci"
+
+
+@compiles(like_ci)
+def _like_ci_default(element, compiler, **kw):
+    column, pattern = list(element.clauses)
+    return compiler.process(column.like(pattern, escape=ESCAPE), **kw)
+
+
+@compiles(like_ci, "postgresql")
+def _like_ci_postgresql(element, compiler, **kw):
+    column, pattern = list(element.clauses)
+    return compiler.process(column.ilike(pattern, escape=ESCAPE), **kw)
+
+
+def escape_like(text: str) -> str:
+    """`text` matched literally inside a LIKE pattern (with ESCAPE '\\')."""
+    return text.replace(ESCAPE, ESCAPE * 2).replace("%", ESCAPE + "%").replace("_", ESCAPE + "_")
+
+
+def contains_ci(column, text: str):
+    """`column` contains `text` (literally, ASCII case ignored)."""
+    return like_ci(column, sa.literal(f"%{escape_like(text)}%", sa.String()))
+
+
+def startswith_ci(column, text: str):
+    return like_ci(column, sa.literal(f"{escape_like(text)}%", sa.String()))
+
+
+# -- order of writing ---------------------------------------------------------------------------
+
+def insertion_order(session, table) -> list:
+    """ORDER BY terms giving the rows of `table` in the order they were inserted. SQLite: the
+    rowid (timestamps tie: Windows clocks tick every ~15 ms). PostgreSQL has no insertion order:
+    created_at (microseconds on a server), then id so that ties are at least stable."""
+    table = _table(table)
+    if dialect_name(session) == "sqlite":
+        return [sa.literal_column(f"{table.name}.rowid")]
+    return [table.c.created_at, table.c.id]
