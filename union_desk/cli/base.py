@@ -1,12 +1,11 @@
-"""`union-desk setup | demo | check | backup`: the database itself, without the window."""
+"""`union-desk setup | demo | check | stats`: the database itself, without the window."""
 from __future__ import annotations
 
 import argparse
 import sqlite3
 import sys
-from pathlib import Path
 
-from union_desk.cli import EXIT_ERROR, EXIT_OK, open_db, print_json
+from union_desk.cli import EXIT_ERROR, EXIT_OK, db_path, open_db, print_json
 
 DEMO_TOWNSHIP = "DY"  # 大洋镇
 DEMO_CLERK = "示例经办人"
@@ -26,10 +25,6 @@ def register(subparsers) -> None:
 
     check = subparsers.add_parser("check", help="检查数据库：完整性、外键、版本是否最新")
     check.set_defaults(handler=_check)
-
-    backup = subparsers.add_parser("backup", help="把数据库备份（一致的快照）到 DEST")
-    backup.add_argument("dest", type=Path, metavar="DEST")
-    backup.set_defaults(handler=_backup)
 
     stats = subparsers.add_parser("stats", help="年度数据：新建工会、新会员、困难帮扶、返乡专车、爱心驿家")
     stats.add_argument("--year", type=_positive, default=None, metavar="YYYY",
@@ -63,12 +58,6 @@ def _township_code(text: str) -> str:
 
 def open_existing_db(args):
     """Open (and migrate) the database named by --db; never creates an empty one by accident."""
-    from union_desk.db import default_db_path
-    from union_desk.services.errors import UserError
-
-    path = Path(args.db or default_db_path())
-    if not path.is_file():
-        raise UserError(f"数据库文件不存在：{path}（请先运行 union-desk setup 或 union-desk demo）")
     return open_db(args)
 
 
@@ -76,7 +65,7 @@ def _setup(args: argparse.Namespace) -> int:
     from union_desk.domain.townships import township_by_code
     from union_desk.services.settings import set_up
 
-    with open_db(args) as db:
+    with open_db(args, create=True) as db:
         with db.session(write=True) as s:
             set_up(s, township=_township_code(args.township), clerk=args.clerk)
         context = db.load_context()
@@ -92,30 +81,43 @@ def _demo(args: argparse.Namespace) -> int:
     from union_desk.models.union import GrassrootsUnion
     from union_desk.services.demo.generate import make_demo
     from union_desk.services.errors import UserError
+    from union_desk.db import open_database
+    from union_desk.files import atomic_path
     from union_desk.services.settings import is_set_up, set_up
 
-    with open_db(args) as db:
+    def fill(db) -> int:
         with db.session(write=True) as s:
             if s.execute(sa.select(sa.func.count()).select_from(Member)).scalar_one():
                 raise UserError(f"数据库中已有会员，不能再生成示例数据：{db.path}")
             if not is_set_up(s):
                 set_up(s, township=DEMO_TOWNSHIP, clerk=DEMO_CLERK)
             make_demo(s, size=args.members)
-            unions = s.execute(sa.select(sa.func.count()).select_from(GrassrootsUnion)).scalar_one()
-    sys.stdout.write(f"示例数据已生成：{unions} 个基层工会，{args.members} 名会员。数据库：{db.path}\n"
-                     f"打开：union-desk --db {db.path}\n")
+            return s.execute(sa.select(sa.func.count()).select_from(GrassrootsUnion)).scalar_one()
+
+    path = db_path(args).resolve()
+    if path.is_file() and path.stat().st_size:
+        with open_db(args) as db:  # a set-up file: one transaction, all or nothing
+            unions = fill(db)
+    else:
+        # a new file is built under a temporary name and renamed when complete: a demo killed
+        # early leaves no half-made database under the name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(path) as tmp:
+            with open_database(tmp) as db:
+                unions = fill(db)
+    sys.stdout.write(f"示例数据已生成：{unions} 个基层工会，{args.members} 名会员。数据库：{path}\n"
+                     f"打开：union-desk --db {path}\n")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
-    from union_desk.db import Database, default_db_path
+    from union_desk.db import Database
+    from union_desk.dbfile import probe
 
-    path = Path(args.db or default_db_path())
-    if not path.is_file():
-        sys.stderr.write(f"错误：数据库文件不存在：{path}\n")
-        return EXIT_ERROR
+    path = db_path(args)
+    probe(path, create=False)  # missing, foreign, newer, damaged: one message, exit 1
     db = Database(path)  # no migration: a check must not change the file it checks
     try:
         problems = db.check()
@@ -129,22 +131,6 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(f"数据库有 {len(problems)} 个问题：{path}\n")
         return EXIT_ERROR
     sys.stdout.write(f"数据库完好：{path}\n")
-    return EXIT_OK
-
-
-def _backup(args: argparse.Namespace) -> int:
-    from union_desk.services.errors import UserError
-
-    db = open_existing_db(args)
-    try:
-        dest = db.backup(args.dest)
-    except ValueError as err:
-        raise UserError(str(err)) from err
-    except (OSError, sqlite3.Error) as err:
-        raise UserError(f"无法备份到 {args.dest}：{err}") from err
-    finally:
-        db.close()
-    sys.stdout.write(f"已备份到 {dest}\n")
     return EXIT_OK
 
 
