@@ -130,10 +130,8 @@ def _read_schema(path: Path) -> tuple[set[str], set[str]]:
 
 def _damaged(path: Path, err: BaseException) -> DatabaseFileError:
     return DatabaseFileError("damaged", path, (
-        f"数据库文件已损坏，无法读取：{path}（{err}）。"
-        "可以用最近的备份恢复（union-desk --db 文件 backup list / backup restore），"
-        "或把能读出的记录抢救到一个新文件（union-desk --db 文件 salvage 新文件）；"
-        "损坏的文件会被保留，不会被删除。"))
+        f"数据库文件已损坏，无法读取：{path}（{err}）。可以用最近的备份恢复，"
+        "或把能读出的记录抢救到一个新文件；损坏的文件会被保留，不会被删除。"))
 
 
 def _sqlite_error(err: BaseException | None) -> sqlite3.Error | None:

@@ -182,6 +182,10 @@ class Ops(QObject):
     @Slot(int, object)
     def _on_failed(self, number: int, err) -> None:
         op = self._finish(number)
+        try:
+            err.db_path = self.db.path  # for error_text: which file was busy, full or damaged
+        except AttributeError:
+            pass
         if not self._superseded(op, number):
             (op._on_failure or (lambda e: show_error(op._parent, e)))(err)
 
@@ -197,15 +201,23 @@ def _drop_frames(err: BaseException | None) -> None:
 
 
 def error_text(err: BaseException) -> str:
-    """The clerk's message for a failure: UserError text as is, anything else named plainly."""
+    """The clerk's message for a failure: UserError text as is; a database or disk problem
+    (busy, full, damaged…) named plainly; anything else logged (masked, with its traceback) and
+    answered with where the log is — never the error's own text, which may hold a row's data."""
+    from union_desk import logs
+    from union_desk.dbfile import explain
     from union_desk.services.errors import UserError
 
     if isinstance(err, UserError):
         return str(err)
-    log.error("operation failed:\n%s", getattr(err, "__traceback_text__", repr(err)))
+    problem = explain(err, getattr(err, "db_path", None))
+    if problem is not None:
+        log.warning("operation failed: %s", problem.kind)
+        return str(problem)
+    where = logs.log_unexpected(err, "window")
     return QCoreApplication.translate(
-        "ops", "The operation did not complete; nothing was changed.\nReason: {0}").format(
-        f"{type(err).__name__}: {err}")
+        "ops", "The operation did not complete; nothing was changed.\n"
+               "The details were written to the log file {0}").format(str(where))
 
 
 def show_error(parent: QWidget | None, err: BaseException) -> None:
