@@ -179,8 +179,8 @@ def explain(err: BaseException, path: str | os.PathLike | None) -> DatabaseFileE
             f"数据库文件是只读的，无法写入：{name}。请把它复制到可以写入的文件夹，或取消只读属性。"))
     if code == _IOERR or "disk I/O error" in text:
         return DatabaseFileError("io", where, (
-            f"读写数据库 {name} 时出错（U 盘被拔出或磁盘故障？）。刚才的操作没有保存；"
-            "请检查磁盘后再试。"))
+            f"读写 {name} 时出错（磁盘已满、U 盘被拔出或磁盘故障？）。刚才的操作没有保存，"
+            "已有的数据完好；请检查磁盘后再试。"))
     if code == _CANTOPEN or "unable to open" in text:
         return DatabaseFileError("folder_missing", where, (
             f"无法打开数据库文件 {name}。U 盘或网络盘是否已连接，文件夹是否可以访问？"))

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from union_desk.dbfile import readonly_uri
 from union_desk.files import PARTIAL_SUFFIX, atomic_path
@@ -138,7 +140,7 @@ def verify(path: Path, expected: dict[str, int] | None = None) -> dict[str, int]
 def snapshot(source: Path, dest: Path) -> dict[str, int]:
     """A verified snapshot of `source` at `dest` (temporary name, renamed when verified).
     Raises _Retry when another connection committed while it was taken."""
-    with atomic_path(dest) as tmp:
+    with atomic_path(dest) as tmp, _no_journal_left(tmp):
         con = sqlite3.connect(source, isolation_level=None, timeout=30)
         try:
             before = con.execute("PRAGMA data_version").fetchone()[0]
@@ -158,6 +160,16 @@ def snapshot(source: Path, dest: Path) -> dict[str, int]:
 
 class _Retry(Exception):
     pass
+
+
+@contextmanager
+def _no_journal_left(tmp: Path) -> Iterator[None]:
+    """VACUUM INTO keeps a rollback journal beside its target while writing; a failure (a full
+    disk) can leave it: remove it with the temporary file."""
+    try:
+        yield
+    finally:
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
 
 
 def copy_verified(backup: Path, dest: Path) -> None:
@@ -199,7 +211,7 @@ def thin(db_path: Path, *, now: datetime, folder: Path | None = None) -> list[Pa
 
 def _remove_stale_partials(folder: Path, now: datetime) -> None:
     """Temporary files left by a backup that was killed (never under a backup's name)."""
-    for p in folder.glob(f".*{PARTIAL_SUFFIX}"):
+    for p in folder.glob(f".*{PARTIAL_SUFFIX}*"):
         try:
             if now.timestamp() - p.stat().st_mtime > STALE_PARTIAL_SECONDS:
                 p.unlink()
