@@ -125,12 +125,16 @@ class Session:
                 "app", "This database is already open in another union_desk window:\n{0}")
                 .format(path))
             return False
+        new = not Path(path).exists()
         db = self._open_db(Path(path))
         if db is None:
             lock.release()
             return False
         if not ensure_set_up(db):
             db.close()
+            if new:  # first run cancelled: leave no empty database behind
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db.path}{suffix}").unlink(missing_ok=True)
             lock.release()
             return False
         self.close()

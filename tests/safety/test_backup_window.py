@@ -141,3 +141,10 @@ def test_a_failed_op_names_the_log_and_the_log_masks_the_row(db, qtbot, log_fold
     log = (log_folder / logs.LOG_NAME).read_text(encoding="utf-8")
     assert "RuntimeError" in log and "11010519491231002X" not in log and "13812345678" not in log
     ops.wait()
+
+
+def test_a_cancelled_first_run_leaves_no_empty_database(session, tmp_path, monkeypatch):
+    new = tmp_path / "新建.sqlite3"
+    monkeypatch.setattr(app_module, "ensure_set_up", lambda db, parent=None: False)
+    assert session.open(new) is False
+    assert not new.exists() and list(tmp_path.glob("新建.sqlite3-*")) == []

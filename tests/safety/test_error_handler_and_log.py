@@ -64,3 +64,15 @@ def test_the_log_filter_masks_ids_and_phones_in_every_record(log_folder):
 def test_mask_numbers_leaves_ordinary_numbers_alone():
     assert logs.mask_numbers("2025-01-02 300 名会员 id 3f2a9c") == "2025-01-02 300 名会员 id 3f2a9c"
     assert logs.mask_numbers("号码13812345678。") == "号码138****5678。"
+
+
+def test_a_clerks_error_message_shows_no_whole_id_or_phone(capsys):
+    from union_desk.services.errors import UserError
+
+    def handler(_args):
+        raise UserError(f"身份证号 {ID_NUMBER} 在会员名册中属于“张三”，手机 {PHONE}")
+
+    code = run_command(argparse.Namespace(command="trips", db=None, handler=handler))
+    err = capsys.readouterr().err
+    assert code == EXIT_ERROR and "张三" in err
+    assert ID_NUMBER not in err and PHONE not in err and "138****5678" in err

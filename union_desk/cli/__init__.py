@@ -53,12 +53,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     """The one error handler of the headless commands."""
+    from union_desk.logs import mask_numbers
     from union_desk.services.errors import UserError
 
     try:
         return int(args.handler(args) or 0)
-    except UserError as err:
-        print(f"错误：{err}", file=sys.stderr)
+    except UserError as err:  # masked: no error text carries a whole ID number or phone
+        print(f"错误：{mask_numbers(str(err))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("已中断：没有保存写了一半的数据。", file=sys.stderr)
@@ -73,7 +74,7 @@ def _report_failure(args: argparse.Namespace, err: Exception) -> int:
 
     problem = explain(err, db_path(args))
     if problem is not None:
-        print(f"错误：{problem}", file=sys.stderr)
+        print(f"错误：{logs.mask_numbers(str(problem))}", file=sys.stderr)
         if problem.kind == "damaged":
             from union_desk.cli.backup import print_damaged_help
 

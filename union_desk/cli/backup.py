@@ -73,7 +73,7 @@ def _now(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from union_desk.services.backups.store import backups_folder, list_backups
+    from union_desk.services.backups.store import backups_folder, list_backups, size_text
 
     path = db_path(args).resolve()
     folder = backups_folder(path)
@@ -84,9 +84,9 @@ def _list(args: argparse.Namespace) -> int:
             {"file": str(b.path), "taken_at": b.taken_at.astimezone().isoformat(timespec="seconds"),
              "size": b.size, "readable": b.readable, "counts": b.counts} for b in items]})
         return EXIT_OK
-    sys.stdout.write(f"备份文件夹：{folder}（{len(items)} 个备份，共 {_size(total)}）\n")
+    sys.stdout.write(f"备份文件夹：{folder}（{len(items)} 个备份，共 {size_text(total)}）\n")
     for b in items:
-        sys.stdout.write(f"{_when(b.taken_at)}\t{_size(b.size)}\t{b.counts_text()}\t{b.path.name}\n")
+        sys.stdout.write(f"{b.when_text()}\t{size_text(b.size)}\t{b.counts_text()}\t{b.path.name}\n")
     if not items:
         sys.stdout.write("还没有备份。窗口打开时每小时自动备份一次；也可以运行 union-desk backup now。\n")
     return EXIT_OK
@@ -149,24 +149,16 @@ def _salvage(args: argparse.Namespace) -> int:
 
 def print_damaged_help(path: Path) -> None:
     """After the damaged-file message: the newest backup to restore, and salvage."""
-    from union_desk.services.backups.store import backups_folder, list_backups
+    from union_desk.services.backups.store import backups_folder, list_backups, size_text
 
     path = Path(path).resolve()
     newest = next((b for b in list_backups(path) if b.readable), None)
     out = sys.stderr
     if newest is not None:
-        out.write(f"最新的备份：{_when(newest.taken_at)}（{_size(newest.size)}；{newest.counts_text()}），"
+        out.write(f"最新的备份：{newest.when_text()}（{size_text(newest.size)}；{newest.counts_text()}），"
                   "此后的改动不在备份中。\n"
                   f"用它恢复（损坏的文件会被移到一旁保留）：union-desk --db {path} backup restore "
                   f"{newest.path}\n")
     else:
         out.write(f"在 {backups_folder(path)} 中没有找到备份。\n")
     out.write(f"抢救能读出的记录到新文件：union-desk --db {path} salvage 抢救.sqlite3\n")
-
-
-def _when(taken) -> str:
-    return taken.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"

@@ -208,12 +208,12 @@ def error_text(err: BaseException) -> str:
     from union_desk.dbfile import explain
     from union_desk.services.errors import UserError
 
-    if isinstance(err, UserError):
-        return str(err)
+    if isinstance(err, UserError):  # masked: no error text carries a whole ID number or phone
+        return logs.mask_numbers(str(err))
     problem = explain(err, getattr(err, "db_path", None))
     if problem is not None:
         log.warning("operation failed: %s", problem.kind)
-        return str(problem)
+        return logs.mask_numbers(str(problem))
     where = logs.log_unexpected(err, "window")
     return QCoreApplication.translate(
         "ops", "The operation did not complete; nothing was changed.\n"

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLabel, QLineEdit, QVBoxLayout)
 
 from union_desk.services.backups.auto import second_folder, set_second_folder
-from union_desk.services.backups.store import backups_folder, folder_size
-from union_desk.views.backups.restore_dialog import size_text
+from union_desk.services.backups.store import backups_folder, folder_size, size_text
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.widgets import make_button
 

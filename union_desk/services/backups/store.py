@@ -58,10 +58,18 @@ class BackupInfo:
     counts: dict[str, int] = field(default_factory=dict)  # area label → rows of its main table
     readable: bool = True
 
+    def when_text(self) -> str:
+        """The local date and time the clerk reads."""
+        return self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
     def counts_text(self) -> str:
         if not self.readable:
             return "无法读取"
         return "，".join(f"{k} {v}" for k, v in self.counts.items())
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"
 
 
 def backups_folder(db_path: Path) -> Path:

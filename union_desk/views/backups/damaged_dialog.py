@@ -47,7 +47,7 @@ class DamagedFileDialog(QDialog):
             offer.setText(self.tr(
                 "Newest verified backup: {0}, {1} ({2}). Changes made after it will be missing. "
                 "The damaged file is kept aside, never deleted.").format(
-                self.newest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                self.newest.when_text(),
                 self.newest.path.name, self.newest.counts_text()))
         layout = QVBoxLayout(self)
         layout.addWidget(text)

@@ -9,12 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLa
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from union_desk.services.backups.restore import changes_since, missing_text
-from union_desk.services.backups.store import backups_folder, list_backups
+from union_desk.services.backups.store import backups_folder, list_backups, size_text
 from union_desk.views.ops import Ops
-
-
-def size_text(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"
 
 
 class RestoreDialog(QDialog):
@@ -67,8 +63,7 @@ class RestoreDialog(QDialog):
             str(backups_folder(self.ops.db.path)), len(items), size_text(total)))
         self.table.setRowCount(len(items))
         for row, b in enumerate(items):
-            when = b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            for col, text in enumerate((when, size_text(b.size), b.counts_text())):
+            for col, text in enumerate((b.when_text(), size_text(b.size), b.counts_text())):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
@@ -92,7 +87,7 @@ class RestoreDialog(QDialog):
             .success(lambda missing: self._on_compared(backup, missing)).run()
 
     def _on_compared(self, backup, missing: dict) -> None:
-        when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = backup.when_text()
         text = self.tr("Restore the backup of {0}?\n\n{1}\n\nThe current file is first copied "
                        "aside (never deleted); the window then reopens on the restored data.") \
             .format(when, missing_text(missing))
