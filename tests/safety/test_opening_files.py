@@ -126,3 +126,24 @@ def test_one_window_per_file_is_keyed_on_the_real_file(demo, tmp_path, monkeypat
     again = InstanceLock(link)
     assert again.acquire()
     again.release()
+
+
+def test_a_demo_killed_early_leaves_no_half_made_database(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "demo.sqlite3"
+    child = subprocess.Popen([sys.executable, "-m", "union_desk", "--db", str(target), "demo",
+                              "--members", "3000"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".demo.sqlite3.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the temporary file exists: the demo is being built
+    time.sleep(0.3)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert not target.exists()  # nothing under the name: the half-made file is hidden aside
+    assert list(tmp_path.glob(".demo.sqlite3.*.partial"))
