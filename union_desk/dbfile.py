@@ -10,17 +10,17 @@ is not a database-file problem.
 """
 from __future__ import annotations
 
-import errno
 import os
 import re
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from union_desk.files import DISK_FULL_ERRNOS, write_error_text
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 VERSIONS_DIR = Path(__file__).with_name("migrations") / "versions"
 
-_DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 # SQLite primary result codes
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
@@ -153,12 +153,9 @@ def explain(err: BaseException, path: str | os.PathLike | None) -> DatabaseFileE
         return err
     where = Path(path) if path else Path("?")
     name = str(where)
-    os_err = err if isinstance(err, OSError) else None
-    if os_err is not None and os_err.errno in _DISK_FULL:
-        target = os_err.filename or name
-        return DatabaseFileError("full", target, (
-            f"磁盘已满（或文件超过了允许的大小），无法写入 {target}。没有留下写了一半的文件；"
-            "请腾出磁盘空间后再试。"))
+    if isinstance(err, OSError) and err.errno in DISK_FULL_ERRNOS:
+        target = err.filename or name
+        return DatabaseFileError("full", target, write_error_text(err, target))
     sq = _sqlite_error(err)
     if sq is None:
         return None

@@ -13,10 +13,12 @@ removed and the target is untouched (an older file of that name stays as it was)
     with atomic_path(path) as tmp:            # a path, for libraries that write by file name
         book.save(tmp)                        #   (openpyxl, SQLite's VACUUM INTO)
 
-`OSError` propagates unchanged: callers turn it into a message for the clerk.
+`OSError` propagates unchanged: callers turn it into a message for the clerk with
+`write_error_text(err, path)` (a full disk named as such, in Chinese).
 """
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from contextlib import contextmanager
@@ -101,3 +103,20 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     with atomic_write(path) as fh:
         fh.write(data)
     return Path(path)
+
+
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def write_error_text(err: OSError, path: str | os.PathLike) -> str:
+    """The clerk's message when a file could not be written (nothing half-written is left)."""
+    name = Path(path).name
+    if err.errno in DISK_FULL_ERRNOS:
+        return (f"磁盘已满（或文件超过了允许的大小），无法写入 {name}。"
+                "没有留下写了一半的文件；请腾出磁盘空间或换一个位置后再试。")
+    if isinstance(err, PermissionError):
+        return (f"无法写入 {name}：没有权限（文件正被其他程序打开，或文件夹不能写入？）。"
+                "请关闭那个程序或换一个位置后再试。")
+    if isinstance(err, FileNotFoundError):
+        return f"无法写入 {name}：找不到它所在的文件夹（U 盘或网络盘没有连接？）。"
+    return f"无法写入文件 {name}（{err.strerror or err}）。没有留下写了一半的文件。"

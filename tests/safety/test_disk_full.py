@@ -82,11 +82,11 @@ def test_disk_full_during_an_export_and_a_pdf_print(work, tmp_path, capsys, log_
     out = tmp_path / "名册.xlsx"
     run = limited(["--db", work, "roster", "export", out], 100_000, log_folder)
     assert run.returncode == EXIT_ERROR and "Traceback" not in run.stderr
-    assert "名册.xlsx" in run.stderr
+    assert "名册.xlsx" in run.stderr and "磁盘已满" in run.stderr
     pdf = tmp_path / "凭证.pdf"
     run = limited(["--db", work, "vouchers", "print", "--all", "--out", pdf], 100_000, log_folder)
     assert run.returncode == EXIT_ERROR and "Traceback" not in run.stderr
-    assert "凭证.pdf" in run.stderr
+    assert "凭证.pdf" in run.stderr and "磁盘已满" in run.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "logs"] or \
         sorted(p.name for p in tmp_path.iterdir()) == ["data"]
     assert_sound(capsys, work)

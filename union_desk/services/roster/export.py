@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from union_desk.domain.masking import mask_id, mask_phone
-from union_desk.files import atomic_path
+from union_desk.files import atomic_path, write_error_text
 from union_desk.models.audit import log_action
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.services.common.import_sheet import Cancelled, Progress
@@ -65,7 +65,7 @@ def export_roster(session: Session, *, path: str | os.PathLike, text: str = "",
             if cancelled is not None and cancelled():
                 raise UserError(EXPORT_CANCELLED)
     except OSError as err:
-        raise UserError(f"无法写入文件 {path.name}：{err.strerror or err}") from err
+        raise UserError(write_error_text(err, path)) from err
     if reveal:
         log_action(session, table_name="member", record_id="*", action="reveal",
                    detail={"what": "名册导出（完整身份证号和手机号）", "file": path.name,
