@@ -94,7 +94,8 @@ def probe(path: str | os.PathLike, *, create: bool) -> None:
         raise DatabaseFileError("foreign", path, (
             f"这是其他程序的 SQLite 数据库，不是 union_desk 的数据库：{path}。"
             "请选择正确的文件；这个文件没有被改动。"))
-    unknown = revisions - known_revisions()
+    known = known_revisions()
+    unknown = revisions - known if known else set()  # (no shipped list found: Alembic will say)
     if unknown:
         raise DatabaseFileError("newer", path, (
             f"这个数据库来自更新版本的 union_desk（结构版本 {'、'.join(sorted(unknown))}），"

@@ -34,6 +34,24 @@ def temporary_name(path: str | os.PathLike) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
 
 
+def remove_stale_partials(folder: str | os.PathLike, *, older_than: float = 3600,
+                          name: str = "*") -> list[Path]:
+    """Remove temporary files (`.NAME.xxxxxxxx.partial`, with any journal SQLite left beside
+    them) that a killed program left in `folder`, once older than `older_than` seconds — a
+    younger one may belong to a writer still at work."""
+    import time
+
+    removed = []
+    for path in Path(folder).glob(f".{name}.*{PARTIAL_SUFFIX}*"):
+        try:
+            if time.time() - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
 def fsync_file(path: str | os.PathLike) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())

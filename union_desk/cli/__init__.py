@@ -89,7 +89,7 @@ def _report_failure(args: argparse.Namespace, err: Exception) -> int:
 def db_path(args) -> Path:
     from union_desk.db import default_db_path
 
-    return Path(args.db or default_db_path())
+    return Path(args.db or default_db_path()).resolve()
 
 
 def open_db(args, *, create: bool = False):

@@ -82,7 +82,7 @@ def _demo(args: argparse.Namespace) -> int:
     from union_desk.services.demo.generate import make_demo
     from union_desk.services.errors import UserError
     from union_desk.db import open_database
-    from union_desk.files import atomic_path
+    from union_desk.files import atomic_path, remove_stale_partials
     from union_desk.services.settings import is_set_up, set_up
 
     def fill(db) -> int:
@@ -102,6 +102,7 @@ def _demo(args: argparse.Namespace) -> int:
         # a new file is built under a temporary name and renamed when complete: a demo killed
         # early leaves no half-made database under the name
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_partials(path.parent, name=path.name)  # left by a demo killed before
         with atomic_path(path) as tmp:
             with open_database(tmp) as db:
                 unions = fill(db)

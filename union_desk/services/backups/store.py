@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from union_desk.dbfile import readonly_uri
-from union_desk.files import PARTIAL_SUFFIX, atomic_path
+from union_desk.files import atomic_path, remove_stale_partials
 from union_desk.services.backups.thinning import to_keep
 from union_desk.services.errors import UserError
 
@@ -213,15 +213,5 @@ def thin(db_path: Path, *, now: datetime, folder: Path | None = None) -> list[Pa
         if taken not in keep:
             path.unlink(missing_ok=True)
             deleted.append(path)
-    _remove_stale_partials(folder, now)
+    remove_stale_partials(folder, older_than=STALE_PARTIAL_SECONDS)
     return deleted
-
-
-def _remove_stale_partials(folder: Path, now: datetime) -> None:
-    """Temporary files left by a backup that was killed (never under a backup's name)."""
-    for p in folder.glob(f".*{PARTIAL_SUFFIX}*"):
-        try:
-            if now.timestamp() - p.stat().st_mtime > STALE_PARTIAL_SECONDS:
-                p.unlink()
-        except OSError:
-            pass
