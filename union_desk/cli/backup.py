@@ -45,16 +45,14 @@ def _usage(text: str):
 
 
 def _snapshot(args: argparse.Namespace) -> int:
-    from union_desk.services.errors import UserError
+    from union_desk.services.backups.store import verified_snapshot
 
     if args.file is not None:
         raise _usage("用法：backup DEST（一个目标文件）")
+    dest = Path(args.target).resolve()
     with open_db(args) as db:
-        try:
-            dest = db.backup(Path(args.target))
-        except ValueError as err:
-            raise UserError(str(err)) from err
-    sys.stdout.write(f"已备份到 {dest}\n")
+        verified_snapshot(db.path, dest)
+    sys.stdout.write(f"已备份并校验：{dest}\n")
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from union_desk.domain.townships import township_by_code
+from union_desk.services.backups.store import verified_snapshot
 from union_desk.views.backups.auto import AutoBackup
 from union_desk.views.ops import Ops
 
@@ -103,9 +104,9 @@ class MainWindow(QMainWindow):
         dest = self.ask_backup_path()
         if dest is None:
             return
-        db = self.ops.db
-        self.ops.read(lambda _s: db.backup(dest), parent=self) \
-            .success(lambda p: self.inform(self.tr("Backup saved to {0}").format(p))).run()
+        source = self.ops.db.path
+        self.ops.read(lambda _s: verified_snapshot(source, dest), parent=self) \
+            .success(lambda _counts: self.inform(self.tr("Backup saved to {0}").format(dest))).run()
 
     def _on_restore_triggered(self) -> None:
         from union_desk.views.backups.restore_dialog import RestoreDialog

@@ -187,20 +187,26 @@ def copy_verified(backup: Path, dest: Path) -> None:
         verify(tmp)
 
 
+def verified_snapshot(source: Path, dest: Path) -> dict[str, int]:
+    """A verified snapshot of `source` at `dest` (taken again if another connection committed
+    meanwhile); returns the row counts per table. The one way every backup is made."""
+    source, dest = Path(source).resolve(), Path(dest).resolve()
+    if dest == source:
+        raise UserError("备份文件不能是当前数据库本身")
+    for _attempt in range(3):
+        try:
+            return snapshot(source, dest)
+        except _Retry:
+            continue
+    raise UserError(f"数据库一直在被写入，无法取得一致的备份：{source.name}")
+
+
 def make_backup(db_path: Path, *, now: datetime, folder: Path | None = None) -> BackupInfo:
     folder = folder or backups_folder(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     dest = folder / backup_name(db_path, now)
-    for _attempt in range(3):
-        try:
-            snapshot(Path(db_path), dest)
-            break
-        except _Retry:
-            continue
-    else:
-        raise UserError(f"数据库一直在被写入，无法取得一致的备份：{Path(db_path).name}")
-    taken = _parse(db_path, dest.name)
-    return describe(dest, taken)
+    verified_snapshot(Path(db_path), dest)
+    return describe(dest, _parse(db_path, dest.name))
 
 
 def thin(db_path: Path, *, now: datetime, folder: Path | None = None) -> list[Path]:
