@@ -207,8 +207,7 @@ class Session:
 
     def close(self) -> None:
         if self.window is not None:
-            self.window.auto_backup.stop()
-            self.window.auto_backup.run_if_due()  # when it closes (at most hourly, as ever)
+            self.window.auto_backup.run_at_close()  # (at most hourly, as ever)
             self.window.ops.wait()
             self.window.close()
             self.window.deleteLater()

@@ -78,23 +78,40 @@ def _commit(tmp: Path, target: Path) -> None:
     fsync_folder(target.parent)
 
 
+class Staged:
+    """A file written under its temporary name now and given its name later (`commit`), or
+    removed (`discard`): for work whose checking should not hold a lock the writing needed
+    (a backup is taken under the database's write lock and verified after). `atomic_path` is
+    this in one block."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.target = Path(path)
+        self.tmp = temporary_name(self.target)
+
+    def commit(self) -> Path:
+        if not self.tmp.exists():
+            raise FileNotFoundError(f"nothing was written for {self.target.name}")
+        fsync_file(self.tmp)
+        _commit(self.tmp, self.target)
+        return self.target
+
+    def discard(self) -> None:
+        try:
+            self.tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path beside `path` (not yet created); when the block ends without an
     error, the file written there is flushed and renamed to `path`. On error, it is removed."""
-    target = Path(path)
-    tmp = temporary_name(target)
+    staged = Staged(path)
     try:
-        yield tmp
-        if not tmp.exists():
-            raise FileNotFoundError(f"nothing was written for {target.name}")
-        fsync_file(tmp)
-        _commit(tmp, target)
+        yield staged.tmp
+        staged.commit()
     finally:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+        staged.discard()
 
 
 @contextmanager

@@ -148,3 +148,28 @@ def test_a_cancelled_first_run_leaves_no_empty_database(session, tmp_path, monke
     monkeypatch.setattr(app_module, "ensure_set_up", lambda db, parent=None: False)
     assert session.open(new) is False
     assert not new.exists() and list(tmp_path.glob("新建.sqlite3-*")) == []
+
+
+def test_the_hourly_backup_snapshots_on_the_write_worker_then_verifies(db, qtbot, tmp_path):
+    from union_desk.views.backups.auto import AutoBackup
+
+    ops = Ops(db)
+    with db.session(write=True) as s:
+        from union_desk.services.backups.auto import set_second_folder
+
+        set_second_folder(s, folder=str(tmp_path / "不在的U盘"))
+    auto = AutoBackup(ops)
+    notices = []
+    auto.notice.connect(notices.append)
+    auto.run_if_due()
+    qtbot.waitUntil(lambda: len(notices) == 2, timeout=10_000)
+    files = store.backup_files(db.path)
+    assert len(files) == 1 and store.verify(files[0][1])
+    assert files[0][1].name in notices[0] and "第二个备份文件夹不在" in notices[1]
+    assert list(files[0][1].parent.glob(".*partial*")) == []
+    auto.run_if_due()  # within the hour: nothing more
+    ops.wait()
+    qtbot.wait(200)
+    ops.wait()
+    assert len(store.backup_files(db.path)) == 1 and len(notices) == 2
+    auto.stop()

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
 
 from union_desk.dbfile import readonly_uri
-from union_desk.files import atomic_path, remove_stale_partials
+from union_desk.files import Staged, atomic_path, remove_stale_partials
 from union_desk.services.backups.thinning import to_keep
 from union_desk.services.errors import UserError
 
@@ -81,10 +79,15 @@ def backup_name(db_path: Path, taken_at: datetime) -> str:
 
 
 def _parse(db_path: Path, name: str) -> datetime | None:
-    m = re.fullmatch(re.escape(Path(db_path).stem) + r"-(\d{8}T\d{6}Z)\.sqlite3", name)
-    if not m:
+    """The time of a backup of `db_path` named `name`, or None when it is not one."""
+    if not re.fullmatch(re.escape(Path(db_path).stem) + r"-\d{8}T\d{6}Z\.sqlite3", name):
         return None
-    return datetime.strptime(m.group(1), STAMP).replace(tzinfo=timezone.utc)
+    return _taken_at(name)
+
+
+def _taken_at(name: str) -> datetime:
+    stamp = re.search(r"-(\d{8}T\d{6}Z)\.sqlite3$", name).group(1)
+    return datetime.strptime(stamp, STAMP).replace(tzinfo=timezone.utc)
 
 
 def backup_files(db_path: Path, folder: Path | None = None) -> list[tuple[datetime, Path]]:
@@ -145,39 +148,67 @@ def verify(path: Path, expected: dict[str, int] | None = None) -> dict[str, int]
     return counts
 
 
-def snapshot(source: Path, dest: Path) -> dict[str, int]:
-    """A verified snapshot of `source` at `dest` (temporary name, renamed when verified).
-    Raises _Retry when another connection committed while it was taken."""
-    with atomic_path(dest) as tmp, _no_journal_left(tmp):
-        con = sqlite3.connect(source, isolation_level=None, timeout=30)
+@dataclass
+class Taken:
+    """A snapshot written under its temporary name, with the source's row counts at that
+    moment; `finish_snapshot` verifies it and gives it its name."""
+    staged: Staged
+    expected: dict[str, int]
+
+
+def take_snapshot(source: Path, dest: Path) -> Taken:
+    """A consistent snapshot of `source` under a temporary name beside `dest` (VACUUM INTO),
+    taken again if another connection committed meanwhile. Quick: run it where no write may
+    run (the window's write worker); verify after, without the lock."""
+    source, dest = Path(source).resolve(), Path(dest).resolve()
+    if dest == source:
+        raise UserError("备份文件不能是当前数据库本身")
+    for _attempt in range(3):
+        staged = Staged(dest)
         try:
-            before = con.execute("PRAGMA data_version").fetchone()[0]
-            con.execute("BEGIN")
-            expected = table_counts(con)
-            con.execute("COMMIT")
-            con.execute("VACUUM INTO ?", (str(tmp),))
-            # another connection committing between the counts and the snapshot changes
-            # data_version: the counts might then not match the copy
-            stable = con.execute("PRAGMA data_version").fetchone()[0] == before
-        finally:
-            con.close()
-        if not stable:
-            raise _Retry
-        return verify(tmp, expected)
+            con = sqlite3.connect(source, isolation_level=None, timeout=30)
+            try:
+                before = con.execute("PRAGMA data_version").fetchone()[0]
+                con.execute("BEGIN")
+                expected = table_counts(con)
+                con.execute("COMMIT")
+                con.execute("VACUUM INTO ?", (str(staged.tmp),))
+                # another connection committing between the counts and the snapshot changes
+                # data_version: the counts might then not match the copy
+                stable = con.execute("PRAGMA data_version").fetchone()[0] == before
+            finally:
+                con.close()
+        except BaseException:
+            _discard(staged)
+            raise
+        if stable:
+            return Taken(staged, expected)
+        _discard(staged)
+    raise UserError(f"数据库一直在被写入，无法取得一致的备份：{source.name}")
 
 
-class _Retry(Exception):
-    pass
-
-
-@contextmanager
-def _no_journal_left(tmp: Path) -> Iterator[None]:
-    """VACUUM INTO keeps a rollback journal beside its target while writing; a failure (a full
-    disk) can leave it: remove it with the temporary file."""
+def finish_snapshot(taken: Taken) -> dict[str, int]:
+    """Verify a taken snapshot (integrity_check, every count read back) and only then give it
+    its name; a snapshot that fails is removed. Returns the counts."""
     try:
-        yield
+        counts = verify(taken.staged.tmp, taken.expected)
+        taken.staged.commit()
+        return counts
     finally:
-        Path(f"{tmp}-journal").unlink(missing_ok=True)
+        _discard(taken.staged)
+
+
+def _discard(staged: Staged) -> None:
+    """Remove the temporary file and the rollback journal VACUUM INTO keeps beside it while
+    writing (a failure, a full disk, can leave it)."""
+    staged.discard()
+    Path(f"{staged.tmp}-journal").unlink(missing_ok=True)
+
+
+def verified_snapshot(source: Path, dest: Path) -> dict[str, int]:
+    """A verified snapshot of `source` at `dest` in one step; returns the row counts per table.
+    The one way every backup is made (the automatic one in two steps, see auto.py)."""
+    return finish_snapshot(take_snapshot(source, dest))
 
 
 def copy_verified(backup: Path, dest: Path) -> None:
@@ -187,26 +218,21 @@ def copy_verified(backup: Path, dest: Path) -> None:
         verify(tmp)
 
 
-def verified_snapshot(source: Path, dest: Path) -> dict[str, int]:
-    """A verified snapshot of `source` at `dest` (taken again if another connection committed
-    meanwhile); returns the row counts per table. The one way every backup is made."""
-    source, dest = Path(source).resolve(), Path(dest).resolve()
-    if dest == source:
-        raise UserError("备份文件不能是当前数据库本身")
-    for _attempt in range(3):
-        try:
-            return snapshot(source, dest)
-        except _Retry:
-            continue
-    raise UserError(f"数据库一直在被写入，无法取得一致的备份：{source.name}")
-
-
 def make_backup(db_path: Path, *, now: datetime, folder: Path | None = None) -> BackupInfo:
+    return finish_backup(start_backup(db_path, now=now, folder=folder))
+
+
+def start_backup(db_path: Path, *, now: datetime, folder: Path | None = None) -> Taken:
+    """The snapshot for this database's backups folder, named by `now` (not yet verified)."""
     folder = folder or backups_folder(db_path)
     folder.mkdir(parents=True, exist_ok=True)
-    dest = folder / backup_name(db_path, now)
-    verified_snapshot(Path(db_path), dest)
-    return describe(dest, _parse(db_path, dest.name))
+    return take_snapshot(Path(db_path), folder / backup_name(db_path, now))
+
+
+def finish_backup(taken: Taken) -> BackupInfo:
+    finish_snapshot(taken)
+    dest = taken.staged.target
+    return describe(dest, _taken_at(dest.name))
 
 
 def thin(db_path: Path, *, now: datetime, folder: Path | None = None) -> list[Path]:

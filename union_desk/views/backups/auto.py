@@ -1,11 +1,13 @@
-"""The automatic backup while the window is open and when it closes: a write op (the single write
-worker, so no write of this app runs meanwhile) every few minutes, which backs up only when one
-is due (at most hourly, after changes)."""
+"""The automatic backup while the window is open and when it closes, checked every few minutes
+and made only when one is due (at most hourly, after changes): the snapshot as a write op (the
+single write worker, so no write of this app runs meanwhile), its verification as a read op
+after it, so a clerk's save waits only for the snapshot."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from union_desk.services.backups.auto import auto_backup
+from union_desk.services.backups.auto import (auto_backup, finish_auto_backup,
+                                              start_auto_backup)
 from union_desk.views.ops import Ops
 
 CHECK_EVERY_MS = 10 * 60 * 1000
@@ -30,7 +32,20 @@ class AutoBackup(QObject):
 
     def run_if_due(self) -> None:
         path = self.ops.db.path
-        self.ops.write(lambda s: auto_backup(s, db_path=path), changes=set()) \
+        self.ops.write(lambda s: start_auto_backup(s, db_path=path), changes=set()) \
+            .success(lambda pending: self._verify(pending)) \
+            .failure(lambda err: self._on_failed(err)).run()
+
+    def run_at_close(self) -> None:
+        """As the window closes: both steps on the write worker (nothing else is waiting)."""
+        self.stop()
+        path = self.ops.db.path
+        self.ops.write(lambda s: auto_backup(s, db_path=path), changes=set()).run()
+
+    def _verify(self, pending) -> None:
+        if pending is None:
+            return
+        self.ops.read(lambda _s: finish_auto_backup(pending)) \
             .success(lambda result: self._on_done(result)) \
             .failure(lambda err: self._on_failed(err)).run()
 
