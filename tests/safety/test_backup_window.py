@@ -78,6 +78,8 @@ def test_a_damaged_file_in_the_window_offers_the_newest_backup(db_path, session,
         dialog = DamagedFileDialog(path, message)
         qtbot.addWidget(dialog)
         dialog.inform = offered.append
+        dialog.compare_button.click()
+        assert "备份之后" in dialog.offer.text()
         dialog.grab().save(str(tmp_path / "damaged_dialog.png"))
         assert dialog.restore_button.isEnabled()
         dialog.restore_button.click()

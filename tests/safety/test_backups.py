@@ -11,7 +11,7 @@ from union_desk.db import open_database
 from union_desk.models.union import GrassrootsUnion
 from union_desk.services.backups import store
 from union_desk.services.backups.auto import auto_backup, is_due, set_second_folder
-from union_desk.services.backups.restore import changes_since, restore_backup
+from union_desk.services.backups.restore import changes_since, lost_if_restored, restore_backup
 from union_desk.services.errors import UserError
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
@@ -100,6 +100,7 @@ def test_restore_sets_the_current_file_aside_and_says_what_will_be_missing(demo,
     backup = store.make_backup(demo, now=NOW).path
     add_union(demo, "备份之后的工会")
     assert changes_since(demo, backup) == {"基层工会": 1}
+    assert lost_if_restored(demo, backup) == {"基层工会": 1}  # (read through salvage)
     code, out, err = cli(capsys, demo, "backup", "restore", backup.name)
     assert code == 0, err
     assert "基层工会 1 条" in out and "另存为" in out
@@ -121,6 +122,7 @@ def test_restore_over_a_damaged_file_moves_it_aside_with_its_journal(demo, capsy
     assert code == 1 and "最新的备份" in err and backup.name in err
     code, out, err = cli(capsys, demo, "backup", "restore", str(backup))
     assert code == 0, err
+    assert "损坏的文件已移到" in out and "备份之后" in out
     damaged = next(demo.parent.glob("union_desk.damaged-*.sqlite3"))
     assert damaged.stat().st_size == 100_000
     assert (demo.parent / f"{damaged.name}-wal").read_bytes() == b"leftover"

@@ -8,12 +8,14 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from union_desk.dbfile import DatabaseFileError, known_revisions, probe, readonly_uri
 from union_desk.files import atomic_path, fsync_folder
+from union_desk.services.backups.salvage import salvage
 from union_desk.services.backups.store import NOT_RECORDS, STAMP, area_of, verify
 from union_desk.services.errors import UserError
 
@@ -51,6 +53,18 @@ def changes_since(current: Path, backup: Path) -> dict[str, int]:
         con.close()
 
 
+def lost_if_restored(damaged: Path, backup: Path) -> dict[str, int] | None:
+    """Per area, the records still readable in a damaged file that `backup` lacks or holds in
+    an older state (salvaged into a temporary file to compare); None when nothing is readable."""
+    with tempfile.TemporaryDirectory(prefix="union-desk-compare-") as folder:
+        salvaged = Path(folder) / "salvaged.sqlite3"
+        try:
+            salvage(damaged, salvaged)
+            return changes_since(salvaged, backup)
+        except (ValueError, OSError, sqlite3.Error):
+            return None
+
+
 def _record_tables(con: sqlite3.Connection, schema: str) -> list[str]:
     names = [r[0] for r in con.execute(
         f"SELECT name FROM {schema}.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
@@ -64,7 +78,7 @@ def _record_tables(con: sqlite3.Connection, schema: str) -> list[str]:
 
 def missing_text(missing: dict[str, int] | None) -> str:
     if missing is None:
-        return "当前文件已损坏，无法比较；备份之后的改动将不在恢复后的数据库中"
+        return "当前文件已损坏，读不出可以比较的记录；备份之后的改动将不在恢复后的数据库中"
     if not missing:
         return "备份之后没有新的改动，恢复不会丢失记录"
     return "备份之后新增或修改的记录将不在恢复后的数据库中：" + "，".join(
@@ -116,7 +130,12 @@ def restore_backup(current: Path, backup: Path, *, now: datetime | None = None) 
     check_backup(backup)
     stamp = now.astimezone(timezone.utc).strftime(STAMP)
     damaged = current_is_damaged(current)
-    missing = None if damaged or not current.exists() else changes_since(current, backup)
+    if not current.exists():
+        missing = None
+    elif damaged:
+        missing = lost_if_restored(current, backup)
+    else:
+        missing = changes_since(current, backup)
     with atomic_path(current) as tmp:
         shutil.copyfile(backup, tmp)
         verify(tmp)

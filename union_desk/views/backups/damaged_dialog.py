@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel,
                                QMessageBox, QVBoxLayout)
 
-from union_desk.services.backups.restore import restore_backup
+from union_desk.services.backups.restore import lost_if_restored, missing_text, restore_backup
 from union_desk.services.backups.salvage import salvage
 from union_desk.services.backups.store import list_backups
 from union_desk.services.errors import UserError
@@ -36,13 +36,19 @@ class DamagedFileDialog(QDialog):
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restoreNewestButton")
         self.restore_button.clicked.connect(lambda _c=False: self._on_restore_clicked())
+        self.compare_button = buttons.addButton(self.tr("What would be lost?"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.clicked.connect(lambda _c=False: self._on_compare_clicked())
         self.salvage_button = buttons.addButton(self.tr("Salvage readable records…"),
                                                 QDialogButtonBox.ButtonRole.ActionRole)
         self.salvage_button.setObjectName("salvageButton")
         self.salvage_button.clicked.connect(lambda _c=False: self._on_salvage_clicked())
+        self.offer = offer
         if self.newest is None:
             offer.setText(self.tr("No backup of this file was found."))
             self.restore_button.setEnabled(False)
+            self.compare_button.setEnabled(False)
         else:
             offer.setText(self.tr(
                 "Newest verified backup: {0}, {1} ({2}). Changes made after it will be missing. "
@@ -74,6 +80,16 @@ class DamagedFileDialog(QDialog):
         self.inform(self.tr("Restored from {0}. The damaged file was moved to {1}.").format(
             result.restored_from.name, str(result.set_aside)))
         self.accept()
+
+    def _on_compare_clicked(self) -> None:
+        """Read what can still be read and say what the backup lacks (takes a while)."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            lost = lost_if_restored(self.path, self.newest.path)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.offer.setText(self.offer.text() + "\n" + missing_text(lost))
+        self.compare_button.setEnabled(False)
 
     def _on_salvage_clicked(self) -> None:
         out = self.ask_salvage_path()
