@@ -181,7 +181,7 @@ class Session:
             result = restore_backup(path, backup)
             note = self.app.translate("app", "Restored from {0}.\nThe file before the restore "
                                              "was kept as {1}.\n{2}").format(
-                result.restored_from.name, str(result.set_aside), missing_text(result.missing))
+                result.restored_from.name, str(result.set_aside), missing_text(result.missing, damaged=result.damaged))
         except (UserError, OSError) as err:
             note = str(err)
         db = self._open_db(path)

@@ -79,7 +79,7 @@ def test_a_damaged_file_in_the_window_offers_the_newest_backup(db_path, session,
         qtbot.addWidget(dialog)
         dialog.inform = offered.append
         dialog.compare_button.click()
-        assert "备份之后" in dialog.offer.text()
+        assert "损坏的文件中还能读出" in dialog.offer.text()
         dialog.grab().save(str(tmp_path / "damaged_dialog.png"))
         assert dialog.restore_button.isEnabled()
         dialog.restore_button.click()

@@ -122,7 +122,7 @@ def test_restore_over_a_damaged_file_moves_it_aside_with_its_journal(demo, capsy
     assert code == 1 and "最新的备份" in err and backup.name in err
     code, out, err = cli(capsys, demo, "backup", "restore", str(backup))
     assert code == 0, err
-    assert "损坏的文件已移到" in out and "备份之后" in out
+    assert "损坏的文件已移到" in out and "损坏的文件中还能读出" in out
     damaged = next(demo.parent.glob("union_desk.damaged-*.sqlite3"))
     assert damaged.stat().st_size == 100_000
     assert (demo.parent / f"{damaged.name}-wal").read_bytes() == b"leftover"

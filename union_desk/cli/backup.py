@@ -115,7 +115,7 @@ def _restore(args: argparse.Namespace) -> int:
     if result.set_aside != current:
         what = "损坏的文件已移到" if result.damaged else "恢复前的文件已另存为"
         sys.stdout.write(f"{what}：{result.set_aside}（不会删除）\n")
-    sys.stdout.write(missing_text(result.missing) + "\n")
+    sys.stdout.write(missing_text(result.missing, damaged=result.damaged) + "\n")
     return EXIT_OK
 
 

@@ -76,13 +76,19 @@ def _record_tables(con: sqlite3.Connection, schema: str) -> list[str]:
     return out
 
 
-def missing_text(missing: dict[str, int] | None) -> str:
+def missing_text(missing: dict[str, int] | None, *, damaged: bool = False) -> str:
+    """What a restore loses, for the clerk. `damaged`: `missing` was read out of a damaged
+    file, so it covers only what could still be read."""
     if missing is None:
         return "当前文件已损坏，读不出可以比较的记录；备份之后的改动将不在恢复后的数据库中"
+    if damaged and not missing:
+        return "损坏的文件中还能读出的记录都在这个备份中（读不出的部分无法比较）"
     if not missing:
         return "备份之后没有新的改动，恢复不会丢失记录"
-    return "备份之后新增或修改的记录将不在恢复后的数据库中：" + "，".join(
-        f"{k} {v} 条" for k, v in missing.items())
+    counts = "，".join(f"{k} {v} 条" for k, v in missing.items())
+    if damaged:
+        return f"损坏的文件中还能读出、而这个备份没有（或较旧）的记录将不在恢复后的数据库中：{counts}"
+    return f"备份之后新增或修改的记录将不在恢复后的数据库中：{counts}"
 
 
 def check_backup(backup: Path) -> None:

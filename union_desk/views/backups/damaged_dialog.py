@@ -88,7 +88,7 @@ class DamagedFileDialog(QDialog):
             lost = lost_if_restored(self.path, self.newest.path)
         finally:
             QApplication.restoreOverrideCursor()
-        self.offer.setText(self.offer.text() + "\n" + missing_text(lost))
+        self.offer.setText(self.offer.text() + "\n" + missing_text(lost, damaged=True))
         self.compare_button.setEnabled(False)
 
     def _on_salvage_clicked(self) -> None:
