@@ -10,9 +10,11 @@ from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from union_desk import logs
 from union_desk.views import main_thread_gc, pyside_guard
 from union_desk.db import Database, InstanceLock, default_db_path, open_database
 from union_desk.db_url import is_server
+from union_desk.dbfile import DatabaseFileError
 from union_desk.services.errors import UserError
 from union_desk.services.settings import is_set_up, set_up
 
@@ -55,8 +57,30 @@ def install_font(app: QApplication) -> None:
         app.setFont(QFont(families[0], 10))
 
 
+def report_unexpected(err: BaseException, where: str) -> str:
+    """The window's one handler for an unexpected error: details (masked) to the log file, a
+    short message for the clerk naming it."""
+    path = logs.log_unexpected(err, where)
+    return QApplication.translate(
+        "app", "union_desk met an unexpected problem; what you were doing was not completed.\n"
+               "The details were written to the log file {0}").format(str(path))
+
+
+def _excepthook(kind, err, tb) -> None:
+    """An exception escaping a slot: logged, and one message box instead of a traceback."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, err, tb)
+        return
+    err.__traceback__ = tb
+    text = report_unexpected(err, "window")
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, "union_desk", text)
+
+
 def make_app(lang: str | None = None) -> QApplication:
     pyside_guard.install()
+    logs.install()
+    sys.excepthook = _excepthook
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("union_desk")
     main_thread_gc.install(app)
@@ -96,35 +120,96 @@ class Session:
         self.db: Database | None = None
 
     def open(self, path) -> bool:  # a file or a db_url.ServerURL
-        from union_desk.views.main_window import MainWindow
-        from union_desk.views.ops import Ops
-
         lock = _NoLock() if is_server(path) else InstanceLock(path)
         if not lock.acquire():
-            QMessageBox.critical(None, "union_desk", self.app.translate(
+            self.show_problem(self.app.translate(
                 "app", "This database is already open in another union_desk window:\n{0}")
                 .format(path))
             return False
-        try:
-            db = open_database(path)
-        except Exception as err:  # noqa: BLE001 - tell the clerk, touch nothing
+        server = is_server(path)
+        new = not server and not Path(path).exists()
+        db = self._open_db(path if server else Path(path))
+        if db is None:
             lock.release()
-            QMessageBox.critical(None, "union_desk", self.app.translate(
-                "app", "Cannot open the database {0}:\n{1}").format(path, err))
             return False
         if not ensure_set_up(db):
             db.close()
+            if new:  # first run cancelled: leave no empty database behind
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db.path}{suffix}").unlink(missing_ok=True)
             lock.release()
             return False
         self.close()
+        self._show(lock, db)
+        return True
+
+    def _open_db(self, path: Path) -> Database | None:
+        """The database, or None after telling the clerk why not (touching nothing). A damaged
+        file offers the newest backup and salvage; after a restore it opens the restored file."""
+        while True:
+            try:
+                return open_database(path)
+            except DatabaseFileError as err:
+                if err.kind == "damaged":
+                    if self.ask_damaged(path, str(err)):
+                        continue
+                else:
+                    self.show_problem(str(err))
+                return None
+            except Exception as err:  # noqa: BLE001 - the one handler: log, tell, touch nothing
+                self.show_problem(report_unexpected(err, f"opening {getattr(path, 'name', path)}"))
+                return None
+
+    def _show(self, lock: InstanceLock, db: Database) -> None:
+        from union_desk.views.main_window import MainWindow
+        from union_desk.views.ops import Ops
+
         self.lock, self.db = lock, db
         self.window = MainWindow(Ops(db))
         self.window.open_requested.connect(self.open)
+        # after the menu's slot has returned: the window is replaced
+        self.window.restore_requested.connect(
+            lambda backup: QTimer.singleShot(0, lambda: self.restore(backup)))
         self.window.show()
+
+    def restore(self, backup: Path) -> bool:
+        """Put a backup in place of the open file (kept aside first) and reopen the window."""
+        from union_desk.services.backups.restore import missing_text, restore_backup
+
+        path, lock = self.db.path, self.lock
+        self.lock = None  # keep holding it: no other window may open the file meanwhile
+        self.close()
+        try:
+            result = restore_backup(path, backup)
+            note = self.app.translate("app", "Restored from {0}.\nThe file before the restore "
+                                             "was kept as {1}.\n{2}").format(
+                result.restored_from.name, str(result.set_aside), missing_text(result.missing, damaged=result.damaged))
+        except (UserError, OSError) as err:
+            note = str(err)
+        db = self._open_db(path)
+        if db is None:
+            lock.release()
+            return False
+        self._show(lock, db)
+        self.inform(note)
         return True
+
+    # -- dialogs (methods, so tests can replace them) -----------------------------------------
+    def show_problem(self, text: str) -> None:
+        QMessageBox.critical(None, "union_desk", text)
+
+    def inform(self, text: str) -> None:
+        QMessageBox.information(self.window, "union_desk", text)
+
+    def ask_damaged(self, path: Path, message: str) -> bool:
+        """True when the clerk restored a backup in place of the damaged file."""
+        from union_desk.views.backups.damaged_dialog import DamagedFileDialog
+
+        return bool(DamagedFileDialog(path, message).exec())
 
     def close(self) -> None:
         if self.window is not None:
+            self.window.auto_backup.run_at_close()  # (at most hourly, as ever)
             self.window.ops.wait()
             self.window.close()
             self.window.deleteLater()

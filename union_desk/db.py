@@ -21,6 +21,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from union_desk import APP_NAME, db_server, db_url
+from union_desk.dbfile import explain, probe
 from union_desk.files import atomic_path
 from union_desk.models import audit as _audit
 
@@ -40,6 +41,7 @@ def default_db_path() -> Path:
 def _make_engine(path: Path) -> sa.Engine:
     engine = sa.create_engine(
         f"sqlite:///{path}",
+        hide_parameters=True,  # an error's text never carries a row's values (names, IDs, phones)
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
 
@@ -227,27 +229,51 @@ def database_of(session: Session) -> Database:
     return session.info["database"]
 
 
-def open_database(path: str | os.PathLike | db_url.ServerURL, *, migrate: bool = True) -> Database:
-    db = Database(path)
-    if db.is_server:
-        return db_server.open_server(db, heads=HEADS, migrate=migrate)
-    if migrate:
-        db.migrate()
-        with db.engine.connect() as conn:
-            analysed = conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
-        if not analysed:
-            db.refresh_statistics(full=True)
-    db.load_context()
-    return db
+def open_database(path: str | os.PathLike | db_url.ServerURL, *, migrate: bool = True,
+                  create: bool = True) -> Database:
+    """Open (and migrate) a database: a PostgreSQL server's (a `postgresql://` URL), or a file.
+    A file is first read, never written, and refused with a `dbfile.DatabaseFileError` (a
+    Chinese message) when it is missing (unless `create`), not a database, another program's,
+    from a newer version, read-only or damaged."""
+    target = db_url.parse_target(path)
+    if db_url.is_server(target):
+        return db_server.open_server(Database(target), heads=HEADS, migrate=migrate)
+    path = Path(target).resolve()
+    probe(path, create=create)
+    try:
+        return _open(path, migrate)
+    except (sa.exc.DBAPIError, sqlite3.Error) as err:
+        problem = explain(err, path)
+        if problem is None:
+            raise
+        raise problem from err
 
+
+def _open(path: str | os.PathLike, migrate: bool) -> Database:
+    db = Database(path)
+    try:
+        if migrate:
+            db.migrate()
+            with db.engine.connect() as conn:
+                analysed = conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+            if not analysed:
+                db.refresh_statistics(full=True)
+        db.load_context()
+    except BaseException:
+        db.engine.dispose()
+        raise
+    return db
 
 
 class InstanceLock:
     """One running app per database file: an OS lock on `<db>.lock`, released on exit."""
 
     def __init__(self, db_path: str | os.PathLike):
-        self.path = Path(str(db_path) + ".lock")
+        # keyed on the real file: a symbolic link or another spelling of the path (relative,
+        # with "..", another case on Windows) names the same lock
+        real = os.path.normcase(str(Path(db_path).resolve()))
+        self.path = Path(real + ".lock")
         self._fh = None
 
     def acquire(self) -> bool:

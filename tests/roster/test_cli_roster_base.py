@@ -95,15 +95,16 @@ def test_check_refuses_missing_files_and_files_that_are_not_databases(capsys, tm
     assert code == EXIT_ERROR and "不存在" in err and not missing.exists()
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not sqlite" * 100)
-    code, out, _ = run(capsys, junk, "check")
-    assert code == EXIT_ERROR and "无法读取数据库" in out
+    code, _, err = run(capsys, junk, "check")
+    assert code == EXIT_ERROR and "不是 union_desk 的数据库文件" in err and str(junk) in err
+    assert junk.read_bytes() == b"this is not sqlite" * 100
 
 
-def test_check_does_not_upgrade_an_old_database(capsys, tmp_path):
+def test_check_does_not_touch_another_programs_database(capsys, tmp_path):
     old = tmp_path / "old.sqlite3"
     sqlite3.connect(old).execute("CREATE TABLE t (x)").connection.close()
-    code, out, _ = run(capsys, old, "check")
-    assert code == EXIT_ERROR and "不是最新" in out
+    code, _, err = run(capsys, old, "check")
+    assert code == EXIT_ERROR and "其他程序的 SQLite 数据库" in err
     con = sqlite3.connect(old)
     assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["t"]
     con.close()

@@ -2,6 +2,9 @@
 
 Each working area registers its sub-commands from its own module (see AREA_MODULES).
 Exit codes: 0 fine, 1 error (message on stderr, nothing written), 2 usage, 3 rows rejected.
+Every error ends as one Chinese message on stderr, never a traceback: a clerk's mistake
+(`UserError`), a database-file problem (`dbfile.DatabaseFileError`: missing, damaged, busy, disk
+full…), or anything unexpected, whose details go to the log file (`logs.py`) and not the screen.
 """
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import argparse
 import importlib
 import json
 import sys
+from pathlib import Path
 
 AREA_MODULES = [
     "union_desk.cli.base",
@@ -16,6 +20,7 @@ AREA_MODULES = [
     "union_desk.cli.stations",
     "union_desk.cli.hardship",
     "union_desk.cli.trips",
+    "union_desk.cli.backup",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -55,18 +60,61 @@ def main(argv: list[str] | None = None) -> int:
         from union_desk.app import run_gui
 
         return run_gui(db_path=args.db, lang=args.lang, smoke_quit=args.smoke_quit)
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The one error handler of the headless commands."""
     from union_desk.db_url import ServerError
+    from union_desk.logs import mask_numbers
     from union_desk.services.errors import UserError
 
     try:
         return int(args.handler(args) or 0)
-    except (UserError, ServerError) as err:
-        print(f"错误：{err}", file=sys.stderr)
+    except (UserError, ServerError) as err:  # masked: no error text carries a whole ID or phone
+        print(f"错误：{mask_numbers(str(err))}", file=sys.stderr)
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("已中断：没有保存写了一半的数据。", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - the clerk gets a message, the log the details
+        return _report_failure(args, err)
 
 
-def open_db(args):
-    """Open (and migrate) the database named by --db (a file or a server URL), or the default."""
-    from union_desk.db import default_db_path, open_database
+def _report_failure(args: argparse.Namespace, err: Exception) -> int:
+    from union_desk import logs
+    from union_desk.dbfile import explain
 
-    return open_database(args.db or default_db_path())
+    from union_desk.db_url import is_server
+
+    target = db_path(args)
+    problem = explain(err, None if is_server(target) else target)
+    if problem is not None:
+        print(f"错误：{logs.mask_numbers(str(problem))}", file=sys.stderr)
+        if problem.kind == "damaged":
+            from union_desk.cli.backup import print_damaged_help
+
+            print_damaged_help(problem.path)
+        return EXIT_ERROR
+    where = logs.log_unexpected(err, f"union-desk {args.command}")
+    print(f"错误：程序遇到意外问题（{type(err).__name__}），操作没有完成。"
+          f"详细信息已记录在 {where}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def db_path(args):
+    """What --db names: a resolved file path, or a server URL (db_url.ServerURL) as given."""
+    from union_desk.db import default_db_path
+    from union_desk.db_url import is_server
+
+    if is_server(args.db):
+        return args.db
+    return Path(args.db or default_db_path()).resolve()
+
+
+def open_db(args, *, create: bool = False):
+    """Open (and migrate) the database named by --db, or the default one. Only `setup` and
+    `demo` may create a new file (`create=True`); every other command refuses a missing one."""
+    from union_desk.db import open_database
+
+    return open_database(db_path(args), create=create)

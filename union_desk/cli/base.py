@@ -1,12 +1,11 @@
-"""`union-desk setup | demo | check | backup | migrate`: the database itself, without the window."""
+"""`union-desk setup | demo | check | migrate | stats`: the database itself, without the window."""
 from __future__ import annotations
 
 import argparse
 import sqlite3
 import sys
-from pathlib import Path
 
-from union_desk.cli import EXIT_ERROR, EXIT_OK, open_db, print_json
+from union_desk.cli import EXIT_ERROR, EXIT_OK, db_path, open_db, print_json
 
 
 def register(subparsers) -> None:
@@ -27,10 +26,6 @@ def register(subparsers) -> None:
     migrate = subparsers.add_parser(
         "migrate", help="把数据库结构升级到本版本（服务器上的数据库请用所有者账号运行）")
     migrate.set_defaults(handler=_migrate)
-
-    backup = subparsers.add_parser("backup", help="把数据库备份（一致的快照）到 DEST")
-    backup.add_argument("dest", type=Path, metavar="DEST")
-    backup.set_defaults(handler=_backup)
 
     stats = subparsers.add_parser("stats", help="年度数据：新建工会、新会员、困难帮扶、返乡专车、爱心驿家")
     stats.add_argument("--year", type=_positive, default=None, metavar="YYYY",
@@ -64,15 +59,6 @@ def _township_code(text: str) -> str:
 
 def open_existing_db(args):
     """Open (and migrate) the database named by --db; never creates an empty one by accident."""
-    from union_desk.db import default_db_path
-    from union_desk.db_url import is_server
-    from union_desk.services.errors import UserError
-
-    if is_server(args.db):  # a server database exists or the connection says it does not
-        return open_db(args)
-    path = Path(args.db or default_db_path())
-    if not path.is_file():
-        raise UserError(f"数据库文件不存在：{path}（请先运行 union-desk setup 或 union-desk demo）")
     return open_db(args)
 
 
@@ -80,7 +66,7 @@ def _setup(args: argparse.Namespace) -> int:
     from union_desk.domain.townships import township_by_code
     from union_desk.services.settings import set_up
 
-    with open_db(args) as db:
+    with open_db(args, create=True) as db:
         with db.session(write=True) as s:
             set_up(s, township=_township_code(args.township), clerk=args.clerk)
         context = db.load_context()
@@ -91,25 +77,41 @@ def _setup(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from union_desk.services.demo.generate import make_demo
+    from union_desk.db import open_database
+    from union_desk.db_url import is_server
+    from union_desk.files import atomic_path, remove_stale_partials
 
-    with open_db(args) as db:
+    def fill(db) -> int:
         with db.session(write=True) as s:
-            made = make_demo(s, size=args.members)
-    sys.stdout.write(f"示例数据已生成：{made.unions} 个基层工会，{made.members} 名会员。数据库：{db.location}\n"
-                     f"打开：union-desk --db {db.location}\n")
+            return make_demo(s, size=args.members)
+
+    target = db_path(args)
+    if is_server(target) or (target.is_file() and target.stat().st_size):
+        with open_db(args) as db:  # a set-up database: one transaction, all or nothing
+            made = fill(db)
+    else:
+        # a new file is built under a temporary name and renamed when complete: a demo killed
+        # early leaves no half-made database under the name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_partials(target.parent, name=target.name)  # left by a demo killed before
+        with atomic_path(target) as tmp:
+            with open_database(tmp) as db:
+                made = fill(db)
+    sys.stdout.write(f"示例数据已生成：{made.unions} 个基层工会，{made.members} 名会员。数据库：{target}\n"
+                     f"打开：union-desk --db {target}\n")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
-    from union_desk.db import Database, default_db_path
+    from union_desk.db import Database
     from union_desk.db_url import is_server
+    from union_desk.dbfile import probe
 
-    path = args.db if is_server(args.db) else Path(args.db or default_db_path())
-    if not is_server(path) and not path.is_file():
-        sys.stderr.write(f"错误：数据库文件不存在：{path}\n")
-        return EXIT_ERROR
+    path = db_path(args)
+    if not is_server(path):
+        probe(path, create=False)  # missing, foreign, newer, damaged: one message, exit 1
     db = Database(path)  # no migration: a check must not change the file it checks
     try:
         problems = db.check()
@@ -130,22 +132,6 @@ def _migrate(args: argparse.Namespace) -> int:
     with open_existing_db(args) as db:  # opening brings it to head (a file: after a snapshot)
         current, _heads = db.revisions()
     sys.stdout.write(f"数据库结构已是最新（{'、'.join(sorted(current))}）：{db.location}\n")
-    return EXIT_OK
-
-
-def _backup(args: argparse.Namespace) -> int:
-    from union_desk.services.errors import UserError
-
-    db = open_existing_db(args)
-    try:
-        dest = db.backup(args.dest)
-    except ValueError as err:
-        raise UserError(str(err)) from err
-    except (OSError, sqlite3.Error) as err:
-        raise UserError(f"无法备份到 {args.dest}：{err}") from err
-    finally:
-        db.close()
-    sys.stdout.write(f"已备份到 {dest}\n")
     return EXIT_OK
 
 

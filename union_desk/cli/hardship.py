@@ -10,6 +10,7 @@ from pathlib import Path
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
 from union_desk.cli.imports import print_import_summary
+from union_desk.files import write_error_text
 
 STATUSES = ["已发放", "作废"]
 METHODS = ["现金", "银行转账"]
@@ -155,7 +156,7 @@ def _print(args: argparse.Namespace) -> int:
                 result = print_vouchers(s, target=args.out, payments=payments,
                                         signoff=args.signoff, layout=args.layout)
             except OSError as err:
-                raise UserError(f"无法写入 {args.out}：{err.strerror or err}") from None
+                raise UserError(write_error_text(err, args.out)) from None
     extra = []
     if result.reprinted:
         extra.append(f"补打 {len(result.reprinted)} 张")

@@ -120,57 +120,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="32" />
+        <location filename="../views/main_window.py" line="34" />
         <source>union_desk — township union workbench</source>
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="49" />
+        <location filename="../views/main_window.py" line="53" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="50" />
+        <location filename="../views/main_window.py" line="54" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="53" />
+        <location filename="../views/main_window.py" line="57" />
         <source>Save a backup copy…</source>
         <translation>保存备份副本…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="56" />
+        <location filename="../views/main_window.py" line="62" />
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="65" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
         <location filename="../views/main_window.py" line="72" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="74" />
+        <source>Backups…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="87" />
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="90" />
+        <location filename="../views/main_window.py" line="105" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="91" />
+        <location filename="../views/main_window.py" line="106" />
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="96" />
+        <location filename="../views/main_window.py" line="111" />
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="97" />
+        <location filename="../views/main_window.py" line="112" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="114" />
+        <location filename="../views/main_window.py" line="129" />
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
@@ -178,7 +193,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../views/ops.py" line="122" />
+        <location filename="../views/ops.py" line="130" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -368,6 +383,49 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../views/settings_dialog.py" line="20" />
+        <source>Backup settings</source>
+        <translation>备份设置</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="28" />
+        <source>e.g. E:\union backups (optional)</source>
+        <translation>例如 E:\工会备份（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="31" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="37" />
+        <source>Backups folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="38" />
+        <source>Second folder</source>
+        <translation>第二个备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="46" />
+        <source>Each automatic backup is also copied to the second folder when it is there; when it is not (the USB stick is not plugged in), the copy is skipped with a notice.</source>
+        <translation>每次自动备份也会复制到第二个文件夹；它不在时（例如 U 盘没有插上），这次复制会跳过并给出提示。</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="54" />
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="60" />
+        <source>Second backups folder</source>
+        <translation>第二个备份文件夹</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../views/setup_dialog.py" line="14" />
@@ -403,31 +461,40 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="103" />
+        <location filename="../app.py" line="64" />
+        <source>union_desk met an unexpected problem; what you were doing was not completed.
+The details were written to the log file {0}</source>
+        <translation>程序遇到意外问题，刚才的操作没有完成。
+详细信息已记录在日志文件 {0}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="125" />
         <source>This database is already open in another union_desk window:
 {0}</source>
         <translation>该数据库已在另一个 union_desk 窗口中打开：
 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="111" />
-        <source>Cannot open the database {0}:
-{1}</source>
-        <translation>无法打开数据库 {0}：
-{1}</translation>
+        <location filename="../app.py" line="184" />
+        <source>Restored from {0}.
+The file before the restore was kept as {1}.
+{2}</source>
+        <translation>已用 {0} 恢复。
+恢复前的文件已保留为 {1}。
+{2}</translation>
     </message>
 </context>
 <context>
     <name>ops</name>
     <message>
-        <location filename="../views/ops.py" line="213" />
+        <location filename="../views/ops.py" line="233" />
         <source>The operation did not complete; nothing was changed.
-Reason: {0}</source>
+The details were written to the log file {0}</source>
         <translation>操作没有完成，数据未作任何改动。
-原因：{0}</translation>
+详细信息已记录在日志文件 {0}</translation>
     </message>
     <message>
-        <location filename="../views/ops.py" line="219" />
+        <location filename="../views/ops.py" line="239" />
         <source>Could not complete</source>
         <translation>无法完成</translation>
     </message>

@@ -1,98 +1,99 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="22" />
+        <location filename="../views/stations/inspection_dialog.py" line="22"/>
         <source>Inspection — {0} {1}</source>
         <translation>验收/复验 — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="28" />
-        <location filename="../views/stations/inspection_dialog.py" line="40" />
+        <location filename="../views/stations/inspection_dialog.py" line="28"/>
+        <location filename="../views/stations/inspection_dialog.py" line="40"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="28" />
-        <location filename="../views/stations/inspection_dialog.py" line="38" />
+        <location filename="../views/stations/inspection_dialog.py" line="28"/>
+        <location filename="../views/stations/inspection_dialog.py" line="38"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="28" />
+        <location filename="../views/stations/inspection_dialog.py" line="28"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="28" />
+        <location filename="../views/stations/inspection_dialog.py" line="28"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="34" />
+        <location filename="../views/stations/inspection_dialog.py" line="34"/>
         <source>Acceptance (验收)</source>
         <translation>验收</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="35" />
+        <location filename="../views/stations/inspection_dialog.py" line="35"/>
         <source>Re-inspection (复验)</source>
         <translation>复验</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="43" />
+        <location filename="../views/stations/inspection_dialog.py" line="43"/>
         <source>Inspector(s)</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="45" />
+        <location filename="../views/stations/inspection_dialog.py" line="45"/>
         <source>Items met</source>
         <translation>达标项目</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="48" />
+        <location filename="../views/stations/inspection_dialog.py" line="48"/>
         <source>By the results (all required items met)</source>
         <translation>按检查结果（必备项目全部达标为合格）</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="49" />
-        <location filename="../views/stations/inspection_dialog.py" line="79" />
+        <location filename="../views/stations/inspection_dialog.py" line="49"/>
+        <location filename="../views/stations/inspection_dialog.py" line="79"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="50" />
-        <location filename="../views/stations/inspection_dialog.py" line="79" />
+        <location filename="../views/stations/inspection_dialog.py" line="50"/>
+        <location filename="../views/stations/inspection_dialog.py" line="79"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="51" />
+        <location filename="../views/stations/inspection_dialog.py" line="51"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="53" />
+        <location filename="../views/stations/inspection_dialog.py" line="53"/>
         <source>Kept only when the station fails the inspection</source>
         <translation>仅在检查不合格时记录</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="54" />
+        <location filename="../views/stations/inspection_dialog.py" line="54"/>
         <source>Fixes due by (if failed)</source>
         <translation>整改期限（不合格时）</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="58" />
+        <location filename="../views/stations/inspection_dialog.py" line="58"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="66" />
+        <location filename="../views/stations/inspection_dialog.py" line="66"/>
         <source>Area ≥ standard ({0} m² here)</source>
         <translation>面积达标（本驿家 {0} 平方米）</translation>
     </message>
     <message>
-        <location filename="../views/stations/inspection_dialog.py" line="86" />
+        <location filename="../views/stations/inspection_dialog.py" line="86"/>
         <source>No inspection yet.</source>
         <translation>尚无验收或复验记录。</translation>
     </message>
@@ -100,33 +101,33 @@
 <context>
     <name>ServiceCountsDialog</name>
     <message>
-        <location filename="../views/stations/counts_dialog.py" line="28" />
+        <location filename="../views/stations/counts_dialog.py" line="28"/>
         <source>People served — {0} {1}</source>
         <translation>服务人次 — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../views/stations/counts_dialog.py" line="39" />
-        <location filename="../views/stations/counts_dialog.py" line="45" />
+        <location filename="../views/stations/counts_dialog.py" line="39"/>
+        <location filename="../views/stations/counts_dialog.py" line="45"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/stations/counts_dialog.py" line="43" />
+        <location filename="../views/stations/counts_dialog.py" line="43"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../views/stations/counts_dialog.py" line="44" />
+        <location filename="../views/stations/counts_dialog.py" line="44"/>
         <source>Month {0}</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../views/stations/counts_dialog.py" line="50" />
+        <location filename="../views/stations/counts_dialog.py" line="50"/>
         <source>Type the number of people served; empty cells count 0.</source>
         <translation>填写当月服务人次；空格按 0 计。</translation>
     </message>
     <message>
-        <location filename="../views/stations/counts_dialog.py" line="78" />
+        <location filename="../views/stations/counts_dialog.py" line="78"/>
         <source>Month {0}, {1}: “{2}” is not a whole number</source>
         <translation>{0}月{1}：“{2}”不是整数</translation>
     </message>
@@ -134,137 +135,137 @@
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../views/stations/dialog.py" line="41" />
+        <location filename="../views/stations/dialog.py" line="41"/>
         <source>Register a rest station</source>
         <translation>登记爱心驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="44" />
+        <location filename="../views/stations/dialog.py" line="44"/>
         <source>Edit rest station — {0}</source>
         <translation>修改爱心驿家 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="52" />
+        <location filename="../views/stations/dialog.py" line="52"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="53" />
+        <location filename="../views/stations/dialog.py" line="53"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="56" />
+        <location filename="../views/stations/dialog.py" line="56"/>
         <source>Self-built (自建)</source>
         <translation>自建</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="57" />
+        <location filename="../views/stations/dialog.py" line="57"/>
         <source>Co-built (共建)</source>
         <translation>共建</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="58" />
+        <location filename="../views/stations/dialog.py" line="58"/>
         <source>Built</source>
         <translation>建设方式</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="59" />
+        <location filename="../views/stations/dialog.py" line="59"/>
         <source>Host unit</source>
         <translation>建设（依托）单位</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="60" />
+        <location filename="../views/stations/dialog.py" line="60"/>
         <source>Host unit credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="68" />
+        <location filename="../views/stations/dialog.py" line="68"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="71" />
+        <location filename="../views/stations/dialog.py" line="71"/>
         <source>Co-building union</source>
         <translation>共建基层工会</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="72" />
+        <location filename="../views/stations/dialog.py" line="72"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="73" />
+        <location filename="../views/stations/dialog.py" line="73"/>
         <source>Latitude (optional)</source>
         <translation>纬度（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="74" />
+        <location filename="../views/stations/dialog.py" line="74"/>
         <source>Longitude (optional)</source>
         <translation>经度（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="75" />
+        <location filename="../views/stations/dialog.py" line="75"/>
         <source>Floor area (m²)</source>
         <translation>使用面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="76" />
+        <location filename="../views/stations/dialog.py" line="76"/>
         <source>Open 24 hours</source>
         <translation>24小时开放</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="79" />
+        <location filename="../views/stations/dialog.py" line="79"/>
         <source>Opening hours</source>
         <translation>开放时间</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="81" />
+        <location filename="../views/stations/dialog.py" line="81"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="82" />
+        <location filename="../views/stations/dialog.py" line="82"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="84" />
+        <location filename="../views/stations/dialog.py" line="84"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="86" />
+        <location filename="../views/stations/dialog.py" line="86"/>
         <source>Facilities</source>
         <translation>设施配备</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="138" />
+        <location filename="../views/stations/dialog.py" line="138"/>
         <source>{0} must be a number</source>
         <translation>{0}应为数字</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="144" />
+        <location filename="../views/stations/dialog.py" line="144"/>
         <source>Floor area must be a number of square metres</source>
         <translation>使用面积应为平方米数</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="150" />
+        <location filename="../views/stations/dialog.py" line="150"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="151" />
+        <location filename="../views/stations/dialog.py" line="151"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="161" />
+        <location filename="../views/stations/dialog.py" line="161"/>
         <source>Warning (saved anyway): {0}</source>
         <translation>提示（仍可保存）：{0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="164" />
+        <location filename="../views/stations/dialog.py" line="164"/>
         <source>optional when open 24 hours</source>
         <translation>24小时开放时可不填</translation>
     </message>
@@ -272,78 +273,78 @@
 <context>
     <name>StationFiguresDialog</name>
     <message>
-        <location filename="../views/stations/figures.py" line="43" />
+        <location filename="../views/stations/figures.py" line="43"/>
         <source>Rest station figures</source>
         <translation>爱心驿家统计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="51" />
+        <location filename="../views/stations/figures.py" line="51"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="51" />
+        <location filename="../views/stations/figures.py" line="51"/>
         <source>Stations</source>
         <translation>驿家数</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="54" />
+        <location filename="../views/stations/figures.py" line="54"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="54" />
+        <location filename="../views/stations/figures.py" line="54"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="55" />
+        <location filename="../views/stations/figures.py" line="55"/>
         <source>Stations having it</source>
         <translation>具备的驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="55" />
+        <location filename="../views/stations/figures.py" line="55"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="57" />
+        <location filename="../views/stations/figures.py" line="57"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="58" />
+        <location filename="../views/stations/figures.py" line="58"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="60" />
-        <location filename="../views/stations/figures.py" line="108" />
+        <location filename="../views/stations/figures.py" line="60"/>
+        <location filename="../views/stations/figures.py" line="108"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="64" />
+        <location filename="../views/stations/figures.py" line="64"/>
         <source>Stations by status</source>
         <translation>按状态统计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="65" />
+        <location filename="../views/stations/figures.py" line="65"/>
         <source>Facilities coverage (stations in service)</source>
         <translation>设施覆盖情况（在用驿家）</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="73" />
+        <location filename="../views/stations/figures.py" line="73"/>
         <source>People served per month</source>
         <translation>每月服务人次</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="93" />
+        <location filename="../views/stations/figures.py" line="93"/>
         <source>{0} stations on record; {1} registered in {2}; {3} in service meet the whole standard; {4} people served in {2}.</source>
         <translation>在册驿家 {0} 个；{2} 年新建 {1} 个；在用驿家中 {3} 个全部达标；{2} 年共服务 {4} 人次。</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="101" />
+        <location filename="../views/stations/figures.py" line="101"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -351,42 +352,42 @@
 <context>
     <name>StationPhotosDialog</name>
     <message>
-        <location filename="../views/stations/photos_dialog.py" line="24" />
+        <location filename="../views/stations/photos_dialog.py" line="24"/>
         <source>Photos — {0} {1}</source>
         <translation>照片 — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../views/stations/photos_dialog.py" line="28" />
+        <location filename="../views/stations/photos_dialog.py" line="28"/>
         <source>Choose a photo on the left.</source>
         <translation>请在左侧选择照片。</translation>
     </message>
     <message>
-        <location filename="../views/stations/photos_dialog.py" line="32" />
+        <location filename="../views/stations/photos_dialog.py" line="32"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../views/stations/photos_dialog.py" line="34" />
+        <location filename="../views/stations/photos_dialog.py" line="34"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../views/stations/photos_dialog.py" line="70" />
+        <location filename="../views/stations/photos_dialog.py" line="70"/>
         <source>No photos yet.</source>
         <translation>还没有照片。</translation>
     </message>
     <message>
-        <location filename="../views/stations/photos_dialog.py" line="80" />
+        <location filename="../views/stations/photos_dialog.py" line="80"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../views/stations/photos_dialog.py" line="81" />
+        <location filename="../views/stations/photos_dialog.py" line="81"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../views/stations/photos_dialog.py" line="105" />
+        <location filename="../views/stations/photos_dialog.py" line="105"/>
         <source>Remove this photo from the list?</source>
         <translation>从列表中移除这张照片？</translation>
     </message>
@@ -394,32 +395,32 @@
 <context>
     <name>StationStandardDialog</name>
     <message>
-        <location filename="../views/stations/standard_dialog.py" line="25" />
+        <location filename="../views/stations/standard_dialog.py" line="25"/>
         <source>Rest station standard</source>
         <translation>爱心驿家建设标准</translation>
     </message>
     <message>
-        <location filename="../views/stations/standard_dialog.py" line="29" />
+        <location filename="../views/stations/standard_dialog.py" line="29"/>
         <source>Minimum floor area (m²)</source>
         <translation>最小使用面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../views/stations/standard_dialog.py" line="34" />
+        <location filename="../views/stations/standard_dialog.py" line="34"/>
         <source>Floor area</source>
         <translation>使用面积</translation>
     </message>
     <message>
-        <location filename="../views/stations/standard_dialog.py" line="38" />
+        <location filename="../views/stations/standard_dialog.py" line="38"/>
         <source>Required items</source>
         <translation>必备项目</translation>
     </message>
     <message>
-        <location filename="../views/stations/standard_dialog.py" line="42" />
+        <location filename="../views/stations/standard_dialog.py" line="42"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../views/stations/standard_dialog.py" line="43" />
+        <location filename="../views/stations/standard_dialog.py" line="43"/>
         <source>Re-inspect every</source>
         <translation>复验周期</translation>
     </message>
@@ -427,49 +428,49 @@
 <context>
     <name>StationStatusDialog</name>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="17" />
+        <location filename="../views/stations/status_dialog.py" line="17"/>
         <source>Change status — {0} {1}</source>
         <translation>变更状态 — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="22" />
-        <location filename="../views/stations/status_dialog.py" line="36" />
+        <location filename="../views/stations/status_dialog.py" line="22"/>
+        <location filename="../views/stations/status_dialog.py" line="36"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="22" />
+        <location filename="../views/stations/status_dialog.py" line="22"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="22" />
-        <location filename="../views/stations/status_dialog.py" line="39" />
+        <location filename="../views/stations/status_dialog.py" line="22"/>
+        <location filename="../views/stations/status_dialog.py" line="39"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="26" />
+        <location filename="../views/stations/status_dialog.py" line="26"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="29" />
+        <location filename="../views/stations/status_dialog.py" line="29"/>
         <source>In service (在用)</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="30" />
+        <location filename="../views/stations/status_dialog.py" line="30"/>
         <source>Suspended (暂停)</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="31" />
+        <location filename="../views/stations/status_dialog.py" line="31"/>
         <source>Closed (关闭) — stays on record, not reopened</source>
         <translation>关闭（保留记录，不再恢复）</translation>
     </message>
     <message>
-        <location filename="../views/stations/status_dialog.py" line="35" />
+        <location filename="../views/stations/status_dialog.py" line="35"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
@@ -477,110 +478,110 @@
 <context>
     <name>StationSubsidyDialog</name>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="27" />
+        <location filename="../views/stations/subsidy_dialog.py" line="27"/>
         <source>Subsidies — {0} {1}</source>
         <translation>补助 — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="29" />
+        <location filename="../views/stations/subsidy_dialog.py" line="29"/>
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="29" />
+        <location filename="../views/stations/subsidy_dialog.py" line="29"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="29" />
+        <location filename="../views/stations/subsidy_dialog.py" line="29"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="29" />
+        <location filename="../views/stations/subsidy_dialog.py" line="29"/>
         <source>Voucher no.</source>
         <translation>凭证编号</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="30" />
-        <location filename="../views/stations/subsidy_dialog.py" line="45" />
+        <location filename="../views/stations/subsidy_dialog.py" line="30"/>
+        <location filename="../views/stations/subsidy_dialog.py" line="45"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="37" />
+        <location filename="../views/stations/subsidy_dialog.py" line="37"/>
         <source>Build grant (建设补助, once)</source>
         <translation>建设补助（一次性）</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="38" />
+        <location filename="../views/stations/subsidy_dialog.py" line="38"/>
         <source>Running subsidy (运行补助)</source>
         <translation>运行补助</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="41" />
+        <location filename="../views/stations/subsidy_dialog.py" line="41"/>
         <source>yuan, e.g. 5000.00</source>
         <translation>元，如 5000.00</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="48" />
+        <location filename="../views/stations/subsidy_dialog.py" line="48"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="49" />
+        <location filename="../views/stations/subsidy_dialog.py" line="49"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="52" />
+        <location filename="../views/stations/subsidy_dialog.py" line="52"/>
         <source>Handled by (blank: you)</source>
         <translation>经办人（留空为本人）</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="53" />
+        <location filename="../views/stations/subsidy_dialog.py" line="53"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="54" />
+        <location filename="../views/stations/subsidy_dialog.py" line="54"/>
         <source>Approved by</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="55" />
+        <location filename="../views/stations/subsidy_dialog.py" line="55"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="57" />
+        <location filename="../views/stations/subsidy_dialog.py" line="57"/>
         <source>Withdraw selected</source>
         <translation>撤销所选记录</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="72" />
+        <location filename="../views/stations/subsidy_dialog.py" line="72"/>
         <source>Paid by</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="80" />
+        <location filename="../views/stations/subsidy_dialog.py" line="80"/>
         <source>Each subsidy is paid to the host unit with a payment voucher; print it from the payments list.</source>
         <translation>每笔补助以发放凭证拨付给建设（依托）单位，可在发放记录中打印凭证。</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="109" />
+        <location filename="../views/stations/subsidy_dialog.py" line="109"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="120" />
+        <location filename="../views/stations/subsidy_dialog.py" line="120"/>
         <source>Withdraw the selected subsidy? Its payment voucher is voided.
 Reason:</source>
         <translation>撤销所选补助记录？其发放凭证将作废。
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../views/stations/subsidy_dialog.py" line="115" />
+        <location filename="../views/stations/subsidy_dialog.py" line="115"/>
         <source>Total: {0}</source>
         <translation>合计：{0}</translation>
     </message>
@@ -588,87 +589,87 @@ Reason:</source>
 <context>
     <name>StationsModel</name>
     <message>
-        <location filename="../views/stations/model.py" line="26" />
+        <location filename="../views/stations/model.py" line="26"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="26" />
+        <location filename="../views/stations/model.py" line="26"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="26" />
+        <location filename="../views/stations/model.py" line="26"/>
         <source>Built</source>
         <translation>建设方式</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="26" />
+        <location filename="../views/stations/model.py" line="26"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="27" />
+        <location filename="../views/stations/model.py" line="27"/>
         <source>Area m²</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="27" />
+        <location filename="../views/stations/model.py" line="27"/>
         <source>Opening hours</source>
         <translation>开放时间</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="27" />
+        <location filename="../views/stations/model.py" line="27"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="28" />
+        <location filename="../views/stations/model.py" line="28"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="28" />
+        <location filename="../views/stations/model.py" line="28"/>
         <source>Missing standard items</source>
         <translation>未达标项目</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="28" />
+        <location filename="../views/stations/model.py" line="28"/>
         <source>Last inspection</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="29" />
+        <location filename="../views/stations/model.py" line="29"/>
         <source>Next inspection due</source>
         <translation>下次检查</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="71" />
+        <location filename="../views/stations/model.py" line="71"/>
         <source>24 hours</source>
         <translation>24小时</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="77" />
+        <location filename="../views/stations/model.py" line="77"/>
         <source>Up to standard</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="80" />
+        <location filename="../views/stations/model.py" line="80"/>
         <source>Not yet inspected</source>
         <translation>尚未验收</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="81" />
+        <location filename="../views/stations/model.py" line="81"/>
         <source>passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="81" />
+        <location filename="../views/stations/model.py" line="81"/>
         <source>failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../views/stations/model.py" line="115" />
+        <location filename="../views/stations/model.py" line="115"/>
         <source>Host unit credit code: {0}</source>
         <translation>单位统一社会信用代码：{0}</translation>
     </message>
@@ -676,123 +677,123 @@ Reason:</source>
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../views/stations/tab.py" line="48" />
+        <location filename="../views/stations/tab.py" line="48"/>
         <source>Rest stations</source>
         <translation>爱心驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="54" />
+        <location filename="../views/stations/tab.py" line="54"/>
         <source>Search by name, pinyin initials, code or address — Ctrl+F</source>
         <translation>按名称、拼音首字母、编号或地址查找 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="59" />
+        <location filename="../views/stations/tab.py" line="59"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="62" />
+        <location filename="../views/stations/tab.py" line="62"/>
         <source>Below standard</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="64" />
+        <location filename="../views/stations/tab.py" line="64"/>
         <source>Due for inspection</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="82" />
+        <location filename="../views/stations/tab.py" line="82"/>
         <source>Register (Ctrl+N)</source>
         <translation>登记（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="83" />
+        <location filename="../views/stations/tab.py" line="83"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="84" />
+        <location filename="../views/stations/tab.py" line="84"/>
         <source>Inspection…</source>
         <translation>验收/复验…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="85" />
+        <location filename="../views/stations/tab.py" line="85"/>
         <source>People served…</source>
         <translation>服务人次…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="86" />
+        <location filename="../views/stations/tab.py" line="86"/>
         <source>Status…</source>
         <translation>状态…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="87" />
+        <location filename="../views/stations/tab.py" line="87"/>
         <source>Photos…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="88" />
+        <location filename="../views/stations/tab.py" line="88"/>
         <source>Subsidies…</source>
         <translation>补助…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="91" />
+        <location filename="../views/stations/tab.py" line="91"/>
         <source>Print (Ctrl+P)</source>
         <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="94" />
+        <location filename="../views/stations/tab.py" line="94"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="95" />
+        <location filename="../views/stations/tab.py" line="95"/>
         <source>Door sign</source>
         <translation>门牌</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="97" />
+        <location filename="../views/stations/tab.py" line="97"/>
         <source>Latest inspection record</source>
         <translation>最近一次验收/复验记录</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="103" />
+        <location filename="../views/stations/tab.py" line="103"/>
         <source>Figures…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="105" />
+        <location filename="../views/stations/tab.py" line="105"/>
         <source>Standard…</source>
         <translation>建设标准…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="139" />
+        <location filename="../views/stations/tab.py" line="139"/>
         <source>{0} stations</source>
         <translation>{0} 个驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="165" />
-        <location filename="../views/stations/tab.py" line="206" />
+        <location filename="../views/stations/tab.py" line="165"/>
+        <location filename="../views/stations/tab.py" line="206"/>
         <source>Choose a station in the list first.</source>
         <translation>请先在列表中选择一个驿家。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="168" />
+        <location filename="../views/stations/tab.py" line="168"/>
         <source>{0} is closed: it stays on record and cannot be changed.</source>
         <translation>{0} 已关闭：保留记录，不能再变更。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="209" />
+        <location filename="../views/stations/tab.py" line="209"/>
         <source>Registration form — {0}</source>
         <translation>登记表 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="210" />
+        <location filename="../views/stations/tab.py" line="210"/>
         <source>Door sign — {0}</source>
         <translation>门牌 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="211" />
+        <location filename="../views/stations/tab.py" line="211"/>
         <source>Inspection record — {0}</source>
         <translation>验收/复验记录 — {0}</translation>
     </message>

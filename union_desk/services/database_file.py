@@ -12,6 +12,8 @@ from sqlmodel import Session
 from union_desk.db import database_of
 from union_desk.domain.errors import RuleError
 from union_desk.domain.townships import township_by_code
+from union_desk.files import write_error_text
+from union_desk.services.backups.store import verified_snapshot
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
 
@@ -47,10 +49,16 @@ def workplace(session: Session) -> Workplace:
 
 
 def save_backup(session: Session, *, dest: str | os.PathLike) -> Path:
-    """A consistent snapshot of the open file at `dest` (safe while the app is open)."""
+    """A verified snapshot of the open file at `dest` (safe while the app is open): File ▸ Save
+    a backup copy…, made and checked as every backup is (services/backups/store.py)."""
+    db = database_of(session)
+    if db.is_server:
+        raise UserError("服务器上的数据库用 PostgreSQL 自己的工具备份（pg_dump，见 README）")
+    dest = Path(dest)
     try:
-        return database_of(session).backup(dest)
-    except ValueError as err:
-        raise UserError(str(err)) from err
-    except (OSError, sqlite3.Error) as err:
+        verified_snapshot(db.path, dest)
+    except OSError as err:
+        raise UserError(write_error_text(err, dest)) from err
+    except sqlite3.Error as err:
         raise UserError(f"无法备份到 {dest}：{err}") from err
+    return dest.resolve()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from union_desk.services.database_file import Workplace, save_backup, workplace
+from union_desk.views.backups.auto import AutoBackup
 from union_desk.views.ops import Ops
 
 
@@ -24,6 +25,7 @@ def tab_classes() -> list[type]:
 
 class MainWindow(QMainWindow):
     open_requested = Signal(Path)
+    restore_requested = Signal(Path)  # a backup to put in place of the open file (app.Session)
 
     def __init__(self, ops: Ops):
         super().__init__()
@@ -44,6 +46,8 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, lambda step=step: self.switch_tab(step))
         self._build_menu()
         self._build_status()
+        self.auto_backup = AutoBackup(ops, self)
+        self.auto_backup.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -55,13 +59,21 @@ class MainWindow(QMainWindow):
         backup_action.triggered.connect(self._on_backup_triggered)
         self.backup_action = backup_action  # enabled once the workplace shows a file (not a server)
         backup_action.setEnabled(False)
+        restore_action = QAction(self.tr("Restore a backup…"), self)
+        restore_action.setObjectName("restoreAction")
+        restore_action.triggered.connect(self._on_restore_triggered)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (open_action, backup_action):
+        for action in (open_action, backup_action, restore_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
+        self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.settings_menu.setObjectName("settingsMenu")
+        backup_settings = self.settings_menu.addAction(self.tr("Backups…"))
+        backup_settings.setObjectName("backupSettingsAction")
+        backup_settings.triggered.connect(self._on_backup_settings_triggered)
 
     def _build_status(self) -> None:
         self.status_label = QLabel(self)
@@ -115,6 +127,18 @@ class MainWindow(QMainWindow):
             return
         self.ops.read(lambda s: save_backup(s, dest=dest), parent=self) \
             .success(lambda p: self.inform(self.tr("Backup saved to {0}").format(p))).run()
+
+    def _on_restore_triggered(self) -> None:
+        from union_desk.views.backups.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.ops, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_requested.emit(dialog.chosen)
+
+    def _on_backup_settings_triggered(self) -> None:
+        from union_desk.views.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ops, self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.ops.wait()

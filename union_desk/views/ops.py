@@ -12,6 +12,8 @@ refresh.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import itertools
 import logging
 import threading
@@ -91,6 +93,12 @@ class Ops(QObject):
         self._done.connect(self._on_done)
         self._failed.connect(self._on_failed)
         self._progressed.connect(self._on_progressed)
+
+    @property
+    def file_path(self) -> Path | None:
+        """The database file's path (None for a server database): a fact for the backup views,
+        which hand it to the backup services; the Database itself stays private."""
+        return None if getattr(self._db, "is_server", False) else self._db.path
 
     def read(self, fn: Callable, *, parent: QWidget | None = None, audited: bool = False) -> Op:
         """A read. `audited`: it writes an audit entry — it reveals full personal numbers
@@ -189,6 +197,10 @@ class Ops(QObject):
     @Slot(int, object)
     def _on_failed(self, number: int, err) -> None:
         op = self._finish(number)
+        try:
+            err.db_path = self.db.path  # for error_text: which file was busy, full or damaged
+        except AttributeError:
+            pass
         if not self._superseded(op, number):
             (op._on_failure or (lambda e: show_error(op._parent, e)))(err)
 
@@ -204,15 +216,23 @@ def _drop_frames(err: BaseException | None) -> None:
 
 
 def error_text(err: BaseException) -> str:
-    """The clerk's message for a failure: UserError text as is, anything else named plainly."""
+    """The clerk's message for a failure: UserError text as is; a database or disk problem
+    (busy, full, damaged…) named plainly; anything else logged (masked, with its traceback) and
+    answered with where the log is — never the error's own text, which may hold a row's data."""
+    from union_desk import logs
+    from union_desk.dbfile import explain
     from union_desk.services.errors import UserError
 
-    if isinstance(err, UserError):
-        return str(err)
-    log.error("operation failed:\n%s", getattr(err, "__traceback_text__", repr(err)))
+    if isinstance(err, UserError):  # masked: no error text carries a whole ID number or phone
+        return logs.mask_numbers(str(err))
+    problem = explain(err, getattr(err, "db_path", None))
+    if problem is not None:
+        log.warning("operation failed: %s", problem.kind)
+        return logs.mask_numbers(str(problem))
+    where = logs.log_unexpected(err, "window")
     return QCoreApplication.translate(
-        "ops", "The operation did not complete; nothing was changed.\nReason: {0}").format(
-        f"{type(err).__name__}: {err}")
+        "ops", "The operation did not complete; nothing was changed.\n"
+               "The details were written to the log file {0}").format(str(where))
 
 
 def show_error(parent: QWidget | None, err: BaseException) -> None:

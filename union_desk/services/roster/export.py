@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from union_desk.files import atomic_path
+from union_desk.files import atomic_path, write_error_text
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.models.personal import RevealGrant, grant_reveal, shown
 from union_desk.progress import Cancelled, Progress
@@ -68,7 +68,7 @@ def export_roster(session: Session, *, path: str | os.PathLike, text: str = "",
             if cancelled is not None and cancelled():
                 raise UserError(EXPORT_CANCELLED)
     except OSError as err:
-        raise UserError(f"无法写入文件 {path.name}：{err.strerror or err}") from err
+        raise UserError(write_error_text(err, path)) from err
     if grant is not None:
         grant.record(count=written)
         session.flush()

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.townships import township_by_code
-from union_desk.files import atomic_path, atomic_write_bytes
+from union_desk.files import atomic_path, atomic_write_bytes, write_error_text
 from union_desk.models.personal import grant_reveal
 from union_desk.models.trips import BusLoad
 from union_desk.services.errors import UserError
@@ -94,7 +94,7 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     try:
         atomic_write_bytes(path, data)
     except OSError as err:
-        raise UserError(f"无法保存文件 {path}：{err}") from err
+        raise UserError(write_error_text(err, path)) from err
     return path
 
 
@@ -164,5 +164,5 @@ def export_manifests_xlsx(session: Session, *, campaign_id: str, path: str | os.
         with atomic_path(path) as tmp:
             book.save(tmp)
     except OSError as err:
-        raise UserError(f"无法保存文件 {path}：{err}") from err
+        raise UserError(write_error_text(err, path)) from err
     return count
