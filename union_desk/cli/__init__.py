@@ -17,6 +17,8 @@ AREA_MODULES = [
     "union_desk.cli.stations",
     "union_desk.cli.hardship",
     "union_desk.cli.trips",
+    "union_desk.cli.exchange",
+    "union_desk.cli.city",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3

@@ -43,9 +43,9 @@ class MemberBase(SQLModel):
 class Member(RecordBase, MemberBase, table=True):
     __tablename__ = "member"
     __table_args__ = (
-        sa.Index("ux_member_id_number", "id_number", unique=True,
+        sa.Index("ux_member_id_number", "id_number", "township", unique=True,
                  sqlite_where=sa.text("deleted_at IS NULL")),
-        sa.Index("ux_member_card_no", "card_no", unique=True,
+        sa.Index("ux_member_card_no", "card_no", "township", unique=True,
                  sqlite_where=sa.text("card_no IS NOT NULL AND deleted_at IS NULL")),
         sa.Index("ix_member_card_no", "card_no"),  # a full index, so an OR of prefixes uses it
         sa.Index("ix_member_phone", "phone"),

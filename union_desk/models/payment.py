@@ -69,7 +69,7 @@ class PaymentBase(SQLModel):
 class Payment(RecordBase, PaymentBase, table=True):
     __tablename__ = "payment"
     __table_args__ = (
-        sa.Index("ux_payment_voucher_no", "voucher_no", unique=True),
+        sa.Index("ux_payment_voucher_no", "voucher_no", "township", unique=True),
         sa.Index("ix_payment_household_id", "household_id"),
         sa.Index("ix_payment_member_id", "member_id"),
         sa.Index("ix_payment_visit_id", "visit_id"),

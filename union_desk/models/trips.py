@@ -54,7 +54,7 @@ class CampaignBase(SQLModel):
 class TripCampaign(RecordBase, CampaignBase, table=True):
     __tablename__ = "trip_campaign"
     __table_args__ = (
-        sa.Index("ux_trip_campaign_name", "name", unique=True,
+        sa.Index("ux_trip_campaign_name", "name", "township", unique=True,
                  sqlite_where=sa.text("deleted_at IS NULL")),
     )
 

@@ -7,7 +7,9 @@ this module only gathers them and adds the roster's and the buses' year counts.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
+from typing import Iterator
 
 import sqlalchemy as sa
 from pydantic import BaseModel
@@ -15,7 +17,9 @@ from sqlmodel import Session
 
 from union_desk.domain.money import format_fen
 from union_desk.domain.townships import township_by_code
+from union_desk.models.base import RecordBase
 from union_desk.models.member import Member, MemberStatus
+from union_desk.models.settings import Setting
 from union_desk.models.stations import StationStatus
 from union_desk.models.trips import (Bus, Registration, RegistrationStatus, TripCampaign, TripLeg,
                                      TripSeat)
@@ -63,6 +67,27 @@ class YearReport(BaseModel):
         ]
 
 
+@contextmanager
+def township_scope(session: Session, township: str) -> Iterator[None]:
+    """Every ORM query the session runs in the block sees one township's rows only (SQLAlchemy's
+    documented global-criteria recipe: `with_loader_criteria`, for every table but the settings),
+    so the areas' own figure functions give that township's figures at the city office."""
+    options = [sa.orm.with_loader_criteria(m.class_, m.class_.township == township,
+                                           include_aliases=True)
+               for m in RecordBase._sa_registry.mappers
+               if issubclass(m.class_, RecordBase) and m.class_ is not Setting]
+
+    def add_criteria(state) -> None:
+        if state.is_select:
+            state.statement = state.statement.options(*options)
+
+    sa.event.listen(session, "do_orm_execute", add_criteria)
+    try:
+        yield
+    finally:
+        sa.event.remove(session, "do_orm_execute", add_criteria)
+
+
 def _count(session: Session, query) -> int:
     return session.execute(query).scalar_one()
 
@@ -85,14 +110,21 @@ def _trips(session: Session, start: date, end: date) -> TripsYear:
                               TripSeat.leg == TripLeg.OUTBOUND, TripSeat.bus_id.is_not(None))))
 
 
-def year_report(session: Session, *, year: int) -> YearReport:
+def year_report(session: Session, *, year: int, township: str | None = None) -> YearReport:
+    """The figures of this database's township; with `township` (at the city office), of that
+    township's rows only (see `township_scope`)."""
+    if township is not None:
+        with township_scope(session, township):
+            return year_report(session, year=year).model_copy(
+                update={"township": township_by_code(township).name})
     start, end = period(year)
     live_union = GrassrootsUnion.deleted_at.is_(None)
     live_member = Member.deleted_at.is_(None)
     stations = station_figures(session, year=year)
     code = get_setting(session, key="township", default="")
     return YearReport(
-        year=year, township=township_by_code(code).name if code else "",
+        year=year, township=township_by_code(code).name if code else
+        get_setting(session, key="city.name", default=""),
         unions_new=_count(session, sa.select(sa.func.count(GrassrootsUnion.id)).where(
             live_union, GrassrootsUnion.founded >= start, GrassrootsUnion.founded < end)),
         unions_on_roll=_count(session, sa.select(sa.func.count(GrassrootsUnion.id)).where(
