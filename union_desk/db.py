@@ -62,6 +62,7 @@ class Context:
 
     township: str = ""
     clerk: str = ""
+    city: bool = False  # the city office's database (services/settings.is_city)
 
 
 class Database:
@@ -98,9 +99,10 @@ class Database:
             return self.context
         with self.session() as s:
             rows = dict(s.execute(sa.select(Setting.key, Setting.value)
-                                  .where(Setting.key.in_(["township", "clerk"]))).all())
+                                  .where(Setting.key.in_(["township", "clerk", "role"]))).all())
         self.context = Context(township=json.loads(rows.get("township", '""')),
-                               clerk=json.loads(rows.get("clerk", '""')))
+                               clerk=json.loads(rows.get("clerk", '""')),
+                               city=json.loads(rows.get("role", '""')) == "city")
         return self.context
 
     # -- migrations ---------------------------------------------------------------------

@@ -40,9 +40,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_menu()
         self._build_status()
+        from union_desk.views.exchange.install import install_exchange
+
+        self.exchange = install_exchange(self, ops, self.file_menu)
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         open_action = QAction(self.tr("Open database…"), self)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self._on_open_triggered)
@@ -59,7 +62,8 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         ctx = self.ops.db.context
-        town = township_by_code(ctx.township).name if ctx.township else "—"
+        town = township_by_code(ctx.township).name if ctx.township else \
+            (self.tr("city office") if ctx.city else "—")
         self.status_label = QLabel(
             self.tr("Township: {0}   Clerk: {1}   Database: {2}").format(
                 town, ctx.clerk or "—", str(self.ops.db.path)))
