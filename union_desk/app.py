@@ -115,6 +115,9 @@ class Session:
             db.close()
             lock.release()
             return False
+        from union_desk.services.city.readonly import protect_township_records
+
+        protect_township_records(db)  # at the city office, township records are read-only
         self.close()
         self.lock, self.db = lock, db
         self.window = MainWindow(Ops(db))

@@ -74,6 +74,12 @@ class Database:
         _audit.install(self._sessions)
         self.context = Context()
 
+    def guard_flushes(self, listener) -> None:
+        """Run `listener(session, flush_context, instances)` before every ORM flush (after the
+        audit hook); it may raise to refuse the whole transaction."""
+        if not event.contains(self._sessions, "before_flush", listener):
+            event.listen(self._sessions, "before_flush", listener)
+
     # -- transactions -------------------------------------------------------------------
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:

@@ -146,3 +146,22 @@ def test_merge_killed_half_way_leaves_the_city_database_as_it_was(city, package)
     # and the same package merges whole afterwards
     [result] = merge(city_db, package)
     assert result.outcome == MergeOutcome.MERGED and result.counts["member"].new == 5
+
+
+@pytest.mark.parametrize("column, value, field", [
+    ("status", "乱写", "status"),
+    ("name", "名" * 41, "name"),
+    ("updated_at", "2025-01-02T03:04:05+08:00", "updated_at"),
+    ("join_date", "2025-02-30", "join_date"),
+])
+def test_a_record_that_fails_validation_refuses_the_package(city, township, tmp_path, column,
+                                                             value, field):
+    # Given 大洋镇's file with one member row the app could never have written
+    dy = township("DY")
+    ids = populate(dy)
+    with dy.engine.begin() as conn:
+        conn.execute(sa.text(f"UPDATE member SET {column} = :v WHERE id = :i"),
+                     {"v": value, "i": ids[1]})
+    export(dy, tmp_path / "bad.udx")
+    reason = refused(city[0], tmp_path / "bad.udx")
+    assert "member" in reason and ids[1] in reason and field in reason

@@ -138,3 +138,28 @@ def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot):
     assert overview.verdict.text().startswith("真实")
     win.grab().save(str(DOCS / "city-overview.png"))
     ops.wait()
+
+
+def test_city_office_cannot_change_township_records(merged_city, qtbot):
+    """The city's window shows the townships' members; saving a change is refused, nothing
+    written; the city's own tables stay writable."""
+    from union_desk.models.member import Member
+    from union_desk.services.city.readonly import READ_ONLY, protect_township_records
+    from union_desk.services.errors import UserError
+
+    city_db, paths = merged_city
+    merge(city_db, *paths)
+    protect_township_records(city_db)
+    with city_db.session() as s:
+        member = s.exec(select(Member)).first()
+    with pytest.raises(UserError, match="只读"):
+        with city_db.session(write=True) as s:
+            s.get(Member, member.id).name = "市里改的"
+    with city_db.session() as s:
+        assert s.get(Member, member.id).name == member.name
+    # merging still writes (Core), and the review list can be resolved
+    from union_desk.services.exchange.review import list_review, resolve_review
+    with city_db.session(write=True) as s:
+        item = list_review(s)[0]
+        resolve_review(s, item_id=item.id, reason="已核实")
+    assert READ_ONLY

@@ -58,5 +58,8 @@ def main(argv: list[str] | None = None) -> int:
 def open_db(args):
     """Open (and migrate) the database named by --db, or the default one."""
     from union_desk.db import default_db_path, open_database
+    from union_desk.services.city.readonly import protect_township_records
 
-    return open_database(args.db or default_db_path())
+    db = open_database(args.db or default_db_path())
+    protect_township_records(db)  # at the city office, township records are read-only
+    return db

@@ -76,6 +76,7 @@ class Payment(RecordBase, PaymentBase, table=True):
         sa.Index("ix_payment_recipient_id_number", "recipient_id_number"),
         sa.Index("ix_payment_occasion_paid_on", "occasion", "paid_on"),
         sa.Index("ix_payment_paid_on", "paid_on"),
+        sa.Index("ix_payment_township_paid_on", "township", "paid_on"),  # a township's year
         sa.Index("ix_payment_status", "status"),
     )
 

@@ -106,6 +106,9 @@ def upgrade() -> None:
         op.create_index(name, table, [*columns, "township"], unique=True,
                         sqlite_where=sa.text(where) if where else None)
 
+    # at the city, one township's payments of a year (the per-township figures)
+    op.create_index("ix_payment_township_paid_on", "payment", ["township", "paid_on"])
+
     # station_counter.prefix was an unnamed UNIQUE constraint: rebuild the table without it
     op.create_table(
         "_station_counter_new", *_record_columns(),
@@ -123,6 +126,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_payment_township_paid_on", table_name="payment")
     op.drop_index("ux_station_counter_prefix", table_name="station_counter")
     for name, table, columns, where in _PER_TOWNSHIP:
         op.drop_index(name, table_name=table)

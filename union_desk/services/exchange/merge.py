@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import timezone
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -26,9 +27,9 @@ from union_desk.domain.townships import township_by_code
 from union_desk.models.exchange import MergeOutcome, MergeRecord
 from union_desk.services.errors import UserError
 from union_desk.services.exchange import keys, review, trust
-from union_desk.services.exchange.dialect import upsert_newer
+from union_desk.services.exchange.dialect import execute_upsert, stores_as_package
 from union_desk.services.exchange.package import Manifest, Opened, open_package
-from union_desk.services.exchange.rows import merged_tables, read_rows
+from union_desk.services.exchange.rows import Incoming, merged_tables, read_rows
 
 CHUNK = 5_000
 Progress = Callable[[int, int], None]
@@ -71,11 +72,16 @@ def merge_package(db, path: str | Path, *, progress: Progress | None = None) -> 
     opened: Opened | None = None
     try:
         opened = open_package(path)
+        with db.session() as s:
+            merged_before = _merged_before(s, opened)
+        if merged_before is not None:
+            with db.session(write=True) as s:
+                return _already_merged(s, opened, path.name, merged_before)
         with tempfile.TemporaryDirectory(prefix="union-desk-merge-") as folder:
             snap = _decrypted_copy(db, opened, Path(folder))
-            tables = _read_snapshot(snap, opened.manifest, path.name)
+            snapshot = _read_snapshot(snap, opened.manifest, path.name)
             with db.session(write=True) as s:
-                return _write(s, opened, path.name, tables, progress)
+                return _write(s, opened, path.name, snapshot, progress)
     except UserError as err:
         return _refuse(db, path.name, opened, err)
 
@@ -130,31 +136,36 @@ def _bring_to_head(path: Path, manifest: Manifest, name: str) -> None:
         copy.engine.dispose()
 
 
-def _read_snapshot(path: Path, manifest: Manifest, name: str) -> dict[str, list[dict]]:
+def _read_snapshot(path: Path, manifest: Manifest, name: str) -> Snapshot:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         row = con.execute("SELECT value FROM setting WHERE key = 'township'").fetchone()
         if row is None or json.loads(row[0]) != manifest.township:
             raise UserError(f"{name}：数据包里的数据库不属于清单上的乡镇 {manifest.township}")
         secret = con.execute("SELECT value FROM setting WHERE key = 'voucher.secret'").fetchone()
-        tables = {t.name: read_rows(con, t, package=name) for t in merged_tables()}
+        tables = [read_rows(con, t, package=name) for t in merged_tables()]
     except sqlite3.DatabaseError as err:
         raise UserError(f"{name}：数据包里的数据库无法读取（{err}）") from None
     finally:
         con.close()
     town = township_by_code(manifest.township).name
-    for table, rows in tables.items():
-        for r in rows:
-            if r["township"] != manifest.township:
-                raise UserError(f"{name}：表 {table} 的记录 {r['id']} 属于乡镇代码“{r['township']}”，"
-                                f"不是本包的{town}：整个数据包拒收")
-    tables["__voucher_secret__"] = [{"secret": json.loads(secret[0])}] if secret else []
-    return tables
+    for incoming in tables:
+        at, key = incoming.index["township"], incoming.index["id"]
+        for r in incoming.raw:
+            if r[at] != manifest.township:
+                raise UserError(f"{name}：表 {incoming.table.name} 的记录 {r[key]} 属于乡镇代码"
+                                f"“{r[at]}”，不是本包的{town}：整个数据包拒收")
+    return Snapshot(tables=tables, voucher_secret=json.loads(secret[0]) if secret else None)
+
+
+class Snapshot(BaseModel, arbitrary_types_allowed=True):
+    tables: list[Incoming]
+    voucher_secret: str | None
 
 
 # -- the write ----------------------------------------------------------------------------------
 
-def _write(s: Session, opened: Opened, name: str, tables: dict[str, list[dict]],
+def _write(s: Session, opened: Opened, name: str, snapshot: Snapshot,
            progress: Progress | None) -> MergeResult:
     m = opened.manifest
     signer, first = trust.check_signer(s, manifest=m, package=name)
@@ -167,69 +178,111 @@ def _write(s: Session, opened: Opened, name: str, tables: dict[str, list[dict]],
         result.reason = (f"已合并过该电脑更新的数据包（第 {signer.last_sequence} 号），"
                          f"本包是第 {m.sequence} 号，较旧，不覆盖任何记录")
     else:
-        secrets_ = tables.pop("__voucher_secret__")
-        total = sum(len(rows) for rows in tables.values()) or 1
+        total = sum(len(t.raw) for t in snapshot.tables) or 1
         done = 0
-        for table in merged_tables():
-            rows = tables[table.name]
-            result.counts[table.name] = _merge_table(s, table, rows, m, name)
-            done += len(rows)
+        for incoming in snapshot.tables:
+            result.counts[incoming.table.name] = _merge_table(s, incoming, m, name)
+            done += len(incoming.raw)
             if progress:
                 progress(done, total)
-        for item in secrets_:
-            keys.keep_voucher_secret(s, township=m.township, secret=item["secret"])
+        if snapshot.voucher_secret:
+            keys.keep_voucher_secret(s, township=m.township, secret=snapshot.voucher_secret)
         signer.last_sequence = m.sequence
         result.review_items = review.find_review_items(s, township=m.township)
     _history(s, result, opened)
     return result
 
 
-def _merge_table(s: Session, table: sa.Table, rows: list[dict], m: Manifest,
-                 name: str) -> TableCounts:
+def _merge_table(s: Session, incoming: Incoming, m: Manifest, name: str) -> TableCounts:
+    """New and newer rows of one table go to the city; the rest is counted as unchanged.
+    Timestamps are compared as stored (SQLite: fixed-width text) or as values elsewhere."""
     counts = TableCounts()
-    if not rows:
+    table = incoming.table
+    if not incoming.raw:
         return counts
     conn = s.connection()
+    as_stored = stores_as_package(conn)
+    rows = incoming.raw if as_stored else incoming.typed
+
+    def col(c):
+        return sa.type_coerce(c, sa.String) if as_stored else c
+
+    at = incoming.index
     payment = table.name == "payment"
     extra = [table.c.amount_fen, table.c.voucher_no] if payment else []
-    existing = {r[0]: r for r in conn.execute(
-        sa.select(table.c.id, table.c.updated_at, table.c.deleted_at, *extra)
-        .where(table.c.township == m.township))}
-    _refuse_foreign_ids(conn, table, [r["id"] for r in rows if r["id"] not in existing], m, name)
-    write: list[dict] = []
-    for r in rows:
-        old = existing.get(r["id"])
+    existing = {}
+    for r in conn.execute(sa.select(table.c.id, col(table.c.updated_at), col(table.c.deleted_at),
+                                    *extra).where(table.c.township == m.township)).all():
+        stamp = r[1] if as_stored else r[1].astimezone(timezone.utc).replace(tzinfo=None)
+        existing[r[0]] = (stamp if as_stored else str(stamp.isoformat(" ", "microseconds")),
+                          r[2], *r[3:])
+    key = at["id"]
+    chosen: list[int] = []
+    new = updated = unchanged = tombstoned = 0
+    for i, r in enumerate(rows):
+        old = existing.get(r[key])
         if old is None:
-            counts.new += 1
-        elif r["updated_at"] > old[1]:
-            counts.updated += 1
-            if payment and old[3] != r["amount_fen"]:
-                review.voucher_amount_changed(s, township=m.township, voucher_no=r["voucher_no"],
-                                              before=old[3], after=r["amount_fen"],
+            new += 1
+        elif r[at["updated_at"]] > old[0]:
+            updated += 1
+            if payment and old[2] != r[at["amount_fen"]]:
+                review.voucher_amount_changed(s, township=m.township, voucher_no=old[3],
+                                              before=old[2], after=r[at["amount_fen"]],
                                               sequence=m.sequence)
         else:
-            counts.unchanged += 1
+            unchanged += 1
             continue
-        if r["deleted_at"] is not None and (old is None or old[2] is None):
-            counts.tombstoned += 1
-        write.append(r)
+        if r[at["deleted_at"]] is not None and (old is None or old[1] is None):
+            tombstoned += 1
+        chosen.append(i)
+    counts = TableCounts(new=new, updated=updated, unchanged=unchanged, tombstoned=tombstoned)
+    mine = sa.select(sa.func.count()).select_from(table).where(table.c.township == m.township)
+    before = conn.execute(mine).scalar_one()
     # tombstones first: a record removed and entered again must not meet its old self in a
     # per-township unique index (e.g. an ID number) half-way through the statement
-    write.sort(key=lambda r: r["deleted_at"] is None)
-    statement = upsert_newer(table, conn.dialect.name)
-    for start in range(0, len(write), CHUNK):
+    chosen.sort(key=lambda i: rows[i][at["deleted_at"]] is None)
+    for start in range(0, len(chosen), CHUNK):
+        part = chosen[start:start + CHUNK]
         try:
-            conn.execute(statement, write[start:start + CHUNK])
+            execute_upsert(conn, table, raw=[incoming.raw[i] for i in part],
+                           typed=[incoming.typed[i] for i in part])
         except sa.exc.IntegrityError as err:
             raise UserError(f"{name}：表 {table.name} 的数据与市总工会库中已有的数据冲突"
                             f"（{err.orig}），整个数据包未合并") from None
+    if conn.execute(mine).scalar_one() - before != new:  # an id the city holds for another
+        _refuse_foreign_ids(conn, table, [r[key] for r in rows if r[key] not in existing], m, name)
     return counts
+
+
+def _merged_before(s: Session, opened: Opened):
+    """When this very file (same SHA-256) was merged already: when."""
+    return s.execute(sa.select(sa.func.min(MergeRecord.created_at)).where(
+        MergeRecord.package_sha256 == opened.package_sha256,
+        MergeRecord.outcome == MergeOutcome.MERGED)).scalar_one()
+
+
+def _already_merged(s: Session, opened: Opened, name: str, when) -> MergeResult:
+    """The same file again: its key must still be trusted; its rows are all already here (a
+    township's rows change only through its own newer packages, which this cannot overwrite)."""
+    m = opened.manifest
+    signer, _ = trust.check_signer(s, manifest=m, package=name)
+    result = MergeResult(file=name, outcome=MergeOutcome.MERGED, township=m.township,
+                         township_name=m.township_name, sequence=m.sequence,
+                         installation_id=m.installation_id,
+                         signer_fingerprint=m.signing_fingerprint,
+                         reason=f"同一数据包已于 {when.astimezone():%Y-%m-%d %H:%M} 合并过，未改动任何记录",
+                         counts={t: TableCounts(unchanged=n) for t, n in m.row_counts.items()
+                                 if t not in ("setting",)})
+    if m.sequence < signer.last_sequence:
+        result.outcome = MergeOutcome.OLDER
+    _history(s, result, opened)
+    return result
 
 
 def _refuse_foreign_ids(conn, table: sa.Table, ids: list[str], m: Manifest, name: str) -> None:
     for start in range(0, len(ids), 900):
         taken = conn.execute(sa.select(table.c.id, table.c.township).where(
-            table.c.id.in_(ids[start:start + 900]))).first()
+            table.c.id.in_(ids[start:start + 900]), table.c.township != m.township)).first()
         if taken is not None:
             raise UserError(f"{name}：表 {table.name} 的记录 {taken[0]} 在市总工会库中属于"
                             f"乡镇代码“{taken[1]}”，{township_by_code(m.township).name}的数据包"
