@@ -80,6 +80,12 @@ class Database:
         if not event.contains(self._sessions, "before_flush", listener):
             event.listen(self._sessions, "before_flush", listener)
 
+    def scope_orm_reads(self, listener) -> None:
+        """Run `listener(orm_execute_state)` for every ORM statement of this database's sessions
+        (it may add options, e.g. a township filter)."""
+        if not event.contains(self._sessions, "do_orm_execute", listener):
+            event.listen(self._sessions, "do_orm_execute", listener)
+
     # -- transactions -------------------------------------------------------------------
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:

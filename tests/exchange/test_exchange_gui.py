@@ -163,3 +163,38 @@ def test_city_office_cannot_change_township_records(merged_city, qtbot):
         item = list_review(s)[0]
         resolve_review(s, item_id=item.id, reason="已核实")
     assert READ_ONLY
+
+
+def test_city_window_shows_one_township_at_a_time(merged_city, qtbot):
+    """Choosing a township filters every working tab (the roster here); the city figures and the
+    voucher check still see the whole city."""
+    from union_desk.services.city.figures import city_report
+    from union_desk.services.roster.members import count_members
+
+    city_db, paths = merged_city
+    merge(city_db, *paths)
+    win, ops = _window(city_db, qtbot)
+    combo = win.exchange.township_combo
+    counts = []
+
+    def members():
+        ops.read(lambda s: count_members(s)).success(counts.append).run()
+        qtbot.waitUntil(lambda: bool(counts), timeout=10_000)
+        return counts.pop()
+
+    assert members() == 12
+    combo.setCurrentIndex(combo.findData("QT"))
+    assert members() == 4
+    reports = []
+    ops.read(lambda s: city_report(s, year=2025)).success(reports.append).run()
+    qtbot.waitUntil(lambda: bool(reports), timeout=10_000)
+    assert reports[0].total.members_on_roll == 12
+    combo.setCurrentIndex(0)
+    assert members() == 12
+    combo.setCurrentIndex(combo.findData("DY"))
+    assert members() == 4
+    roster = win.tabs.widget(0)
+    win.show()
+    qtbot.waitUntil(lambda: roster.count_label.text() == "共 4 名会员", timeout=10_000)
+    win.grab().save(str(DOCS / "city-window.png"))
+    ops.wait()

@@ -62,9 +62,9 @@ def test_household_paid_by_two_townships_in_one_year(city, township, tmp_path):
             record_payment(s, data=PaymentCreate(household_id=household.id, occasion="春节送温暖",
                                                  amount_fen=80_000, paid_on=date(2025, 1, 20)))
         export(db, tmp_path / f"{code}.udx")
-    merge(city_db, tmp_path / "DY.udx", tmp_path / "QT.udx")
-    kinds = {i.kind for i in _review(city_db)}
-    assert ReviewKind.HOUSEHOLD_TWO_TOWNSHIPS in kinds
+    results = merge(city_db, tmp_path / "DY.udx", tmp_path / "QT.udx")
+    items = _review(city_db)
+    assert ReviewKind.HOUSEHOLD_TWO_TOWNSHIPS in {i.kind for i in items}, (results, items)
 
 
 def test_voucher_amount_changed_by_a_later_package_is_a_review_item(city, township, tmp_path):

@@ -91,58 +91,78 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../views/exchange/install.py" line="36" />
+        <location filename="../views/exchange/install.py" line="40" />
         <source>Import township packages…</source>
         <translation>导入乡镇数据包…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="44" />
+        <location filename="../views/exchange/install.py" line="49" />
         <source>Export for the city office…</source>
         <translation>导出给市总工会…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="48" />
+        <location filename="../views/exchange/install.py" line="53" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="50" />
+        <location filename="../views/exchange/install.py" line="55" />
         <source>City office public key…</source>
         <translation>市总工会公钥…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="58" />
+        <location filename="../views/exchange/install.py" line="63" />
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/install.py" line="66" />
+        <source>Show township:</source>
+        <translation>查看乡镇：</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/install.py" line="67" />
+        <source>All townships</source>
+        <translation>全部乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/install.py" line="70" />
+        <source>  (township records are read-only here)</source>
+        <translation>  （乡镇的记录在这里只读）</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/install.py" line="81" />
         <source>Township packages</source>
         <translation>乡镇数据包</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="59" />
+        <location filename="../views/exchange/install.py" line="82" />
         <source>Township packages (*{0});;All files (*)</source>
         <translation>乡镇数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="65" />
+        <location filename="../views/exchange/install.py" line="88" />
         <source>Export for the city office</source>
         <translation>导出给市总工会</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="66" />
+        <location filename="../views/exchange/install.py" line="89" />
         <source>Package (*{0})</source>
         <translation>数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="70" />
-        <location filename="../views/exchange/install.py" line="77" />
+        <location filename="../views/exchange/install.py" line="93" />
+        <location filename="../views/exchange/install.py" line="100" />
         <source>City office public key</source>
         <translation>市总工会公钥</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="71" />
+        <location filename="../views/exchange/install.py" line="94" />
         <source>Key file (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="75" />
+        <location filename="../views/exchange/install.py" line="98" />
         <source>Public key of {0}
 
 Fingerprint: {1}
@@ -155,12 +175,12 @@ Read the fingerprint to the city office by phone. Do they see the same?</source>
 请打电话向市总工会读出这串指纹。对方看到的是否相同？</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="99" />
+        <location filename="../views/exchange/install.py" line="122" />
         <source>Exporting for the city office…</source>
         <translation>正在导出给市总工会…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="104" />
+        <location filename="../views/exchange/install.py" line="127" />
         <source>Package No. {0} saved to {1}
 {2} records, encrypted to the city office's key {3}.
 Carry this file to the city office (USB stick or e-mail); it cannot be read without the city office's key.</source>
@@ -169,7 +189,7 @@ Carry this file to the city office (USB stick or e-mail); it cannot be read with
 请把这个文件交给市总工会（U 盘或邮件）；没有市总工会的密钥无法读取。</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="123" />
+        <location filename="../views/exchange/install.py" line="146" />
         <source>The city office's key {0} is kept; exports are encrypted to it.</source>
         <translation>已保存市总工会公钥 {0}；导出的数据包将加密给它。</translation>
     </message>
@@ -177,87 +197,87 @@ Carry this file to the city office (USB stick or e-mail); it cannot be read with
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="25" />
+        <location filename="../views/exchange/merge_dialog.py" line="28" />
         <source>Import township packages</source>
         <translation>导入乡镇数据包</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="28" />
+        <location filename="../views/exchange/merge_dialog.py" line="31" />
         <source>Each package is checked (signature, city key, version, every record) and merged on its own: all of it or nothing. Merging a package twice changes nothing.</source>
         <translation>每个数据包单独检查（签名、市总工会密钥、版本、每条记录）并单独合并：要么全部合并，要么一条不写。同一个数据包合并两次不会重复。</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="32" />
+        <location filename="../views/exchange/merge_dialog.py" line="35" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="32" />
+        <location filename="../views/exchange/merge_dialog.py" line="35" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="32" />
+        <location filename="../views/exchange/merge_dialog.py" line="35" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="32" />
+        <location filename="../views/exchange/merge_dialog.py" line="35" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="33" />
+        <location filename="../views/exchange/merge_dialog.py" line="36" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="33" />
+        <location filename="../views/exchange/merge_dialog.py" line="36" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="33" />
+        <location filename="../views/exchange/merge_dialog.py" line="36" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="33" />
+        <location filename="../views/exchange/merge_dialog.py" line="36" />
         <source>Removed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="34" />
+        <location filename="../views/exchange/merge_dialog.py" line="37" />
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="34" />
+        <location filename="../views/exchange/merge_dialog.py" line="37" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="36" />
+        <location filename="../views/exchange/merge_dialog.py" line="39" />
         <source>waiting</source>
         <translation>等待合并</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="40" />
+        <location filename="../views/exchange/merge_dialog.py" line="43" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="56" />
+        <location filename="../views/exchange/merge_dialog.py" line="59" />
         <source>Merging township packages…</source>
         <translation>正在合并乡镇数据包…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="72" />
+        <location filename="../views/exchange/merge_dialog.py" line="75" />
         <source>first package: signing key {0} registered</source>
         <translation>首次收到：已登记签名密钥 {0}</translation>
     </message>
     <message>
-        <location filename="../views/exchange/merge_dialog.py" line="77" />
+        <location filename="../views/exchange/merge_dialog.py" line="80" />
         <source>{0} merged, {1} refused.</source>
         <translation>已合并 {0} 个，拒收 {1} 个。</translation>
     </message>

@@ -19,7 +19,6 @@ from union_desk.domain.money import format_fen
 from union_desk.domain.townships import township_by_code
 from union_desk.models.base import RecordBase
 from union_desk.models.member import Member, MemberStatus
-from union_desk.models.settings import Setting
 from union_desk.models.stations import StationStatus
 from union_desk.models.trips import (Bus, Registration, RegistrationStatus, TripCampaign, TripLeg,
                                      TripSeat)
@@ -67,15 +66,23 @@ class YearReport(BaseModel):
         ]
 
 
+CITY_WIDE = "city_wide"  # session.info flag: this work sees every township (no view filter)
+
+
+def township_options(township: str, *, skip: frozenset[str] = frozenset({"setting"})) -> list:
+    """`with_loader_criteria(township == code)` for every table but `skip` (SQLAlchemy's
+    documented recipe for global criteria), to add to a statement's options."""
+    return [sa.orm.with_loader_criteria(m.class_, m.class_.township == township,
+                                        include_aliases=True)
+            for m in RecordBase._sa_registry.mappers
+            if issubclass(m.class_, RecordBase) and m.class_.__tablename__ not in skip]
+
+
 @contextmanager
 def township_scope(session: Session, township: str) -> Iterator[None]:
-    """Every ORM query the session runs in the block sees one township's rows only (SQLAlchemy's
-    documented global-criteria recipe: `with_loader_criteria`, for every table but the settings),
-    so the areas' own figure functions give that township's figures at the city office."""
-    options = [sa.orm.with_loader_criteria(m.class_, m.class_.township == township,
-                                           include_aliases=True)
-               for m in RecordBase._sa_registry.mappers
-               if issubclass(m.class_, RecordBase) and m.class_ is not Setting]
+    """Every ORM query the session runs in the block sees one township's rows only, so the
+    areas' own figure functions give that township's figures at the city office."""
+    options = township_options(township)
 
     def add_criteria(state) -> None:
         if state.is_select:
@@ -86,6 +93,18 @@ def township_scope(session: Session, township: str) -> Iterator[None]:
         yield
     finally:
         sa.event.remove(session, "do_orm_execute", add_criteria)
+
+
+@contextmanager
+def city_wide(session: Session) -> Iterator[None]:
+    """Work that must see every township's rows even while the city's window shows one
+    township (services/city/view.py): the city figures, a merge, a voucher check."""
+    before = session.info.get(CITY_WIDE)
+    session.info[CITY_WIDE] = True
+    try:
+        yield
+    finally:
+        session.info[CITY_WIDE] = before
 
 
 def _count(session: Session, query) -> int:

@@ -15,7 +15,7 @@ from union_desk.models.exchange import MergeOutcome, MergeRecord
 from union_desk.services.city.setup import city_name
 from union_desk.services.errors import UserError
 from union_desk.services.settings import is_city
-from union_desk.services.year_report import YearReport, year_report
+from union_desk.services.year_report import YearReport, city_wide, year_report
 
 MISSING = "未报送"
 COLUMNS = ("乡镇（街道）", "新建工会（家）", "新发展会员（人）", "在册会员（人）", "慰问困难职工（户）",
@@ -65,6 +65,11 @@ def _cells(r: YearReport) -> list[str]:
 
 
 def city_report(session: Session, *, year: int) -> CityReport:
+    with city_wide(session):
+        return _city_report(session, year=year)
+
+
+def _city_report(session: Session, *, year: int) -> CityReport:
     if not is_city(session):
         raise UserError("这不是市总工会的数据库：全市数据只在市总工会的数据库里汇总")
     start = datetime(year, 1, 1, tzinfo=timezone.utc)

@@ -17,6 +17,7 @@ from union_desk.models.payment import Payment, PaymentStatus
 from union_desk.reports.voucher import verify_voucher_payload
 from union_desk.services.exchange.keys import voucher_secrets
 from union_desk.services.hardship.voucher_numbers import parse_voucher_no
+from union_desk.services.year_report import city_wide
 
 
 class Verdict(str, Enum):
@@ -39,6 +40,11 @@ class VoucherCheck(BaseModel):
 
 def verify_voucher(session: Session, *, text: str) -> VoucherCheck:
     """What a scanner typed (the QR text): genuine, altered, unknown or voided."""
+    with city_wide(session):
+        return _verify(session, text)
+
+
+def _verify(session: Session, text: str) -> VoucherCheck:
     parts = "".join((text or "").split()).rsplit("|", 2)
     if len(parts) != 3 or not parts[1].isdigit() or parse_voucher_no(parts[0]) is None:
         return VoucherCheck(verdict=Verdict.UNKNOWN, message="不是发放凭证上的二维码内容")

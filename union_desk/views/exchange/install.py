@@ -7,15 +7,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
+
+from union_desk.domain.townships import TOWNSHIPS
+from union_desk.services.city.view import install_township_view
 
 from union_desk.services.exchange.export import ExportResult, export_package
 from union_desk.services.exchange.keys import CityKey, read_city_key_file, trust_city_key
 from union_desk.services.exchange.package import SUFFIX
 from union_desk.views.exchange.city_overview import CityOverviewTab
-from union_desk.views.exchange.merge_dialog import MergeDialog
+from union_desk.views.exchange.merge_dialog import ALL_RECORDS, MergeDialog
 from union_desk.views.exchange.review_panel import ReviewTab
 from union_desk.views.ops import Ops, show_error
+from union_desk.views.widgets import filter_combo
 
 
 def install_exchange(window: QMainWindow, ops: Ops, file_menu: QMenu) -> "ExchangeActions":
@@ -40,6 +44,7 @@ class ExchangeActions(QObject):  # a child of the window, for tr() and the dialo
             for cls in (CityOverviewTab, ReviewTab):
                 tab = cls(self.ops, self.window)
                 self.window.tabs.addTab(tab, tab.title())
+            self._install_township_choice()
             return
         export = QAction(self.tr("Export for the city office…"), self.window)
         export.setObjectName("exportPackageAction")
@@ -51,6 +56,24 @@ class ExchangeActions(QObject):  # a child of the window, for tr() and the dialo
         trust.setObjectName("trustCityAction")
         trust.triggered.connect(self._on_trust_triggered)
         settings.addAction(trust)
+
+    def _install_township_choice(self) -> None:
+        """At the city: which township the working tabs show (every ORM read is scoped)."""
+        self.view = install_township_view(self.ops.db)
+        bar = QToolBar(self.tr("Township"), self.window)
+        bar.setObjectName("townshipBar")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(self.tr("Show township:"), bar))
+        self.township_combo = filter_combo(bar, "townshipView", self.tr("All townships"),
+                                           [(t.name, t.code) for t in TOWNSHIPS])
+        bar.addWidget(self.township_combo)
+        bar.addWidget(QLabel(self.tr("  (township records are read-only here)"), bar))
+        self.window.addToolBar(bar)
+        self.township_combo.currentIndexChanged.connect(self._on_township_changed)
+
+    def _on_township_changed(self, _index: int) -> None:
+        self.view.township = self.township_combo.currentData()
+        self.ops.changed.emit(ALL_RECORDS)
 
     # -- dialogs (methods, so tests can replace them) -----------------------------------------
     def ask_package_paths(self) -> list[Path]:

@@ -13,7 +13,10 @@ from union_desk.views.ops import Ops, show_error
 from union_desk.views.tables import list_table
 from union_desk.views.widgets import make_button
 
-MERGED_CHANGES = {"exchange", "members", "unions", "households", "payments", "trips", "stations"}
+# every kind of record the tabs refresh on: a merge (or another township chosen) changes them all
+ALL_RECORDS = {"exchange", "members", "unions", "households", "visits", "payments", "trips",
+               "stations", "station_inspections", "station_counts", "station_subsidies",
+               "station_photos"}
 
 
 class MergeDialog(QDialog):
@@ -76,4 +79,4 @@ class MergeDialog(QDialog):
         refused = sum(1 for r in results if not r.ok)
         self.summary.setText(self.tr("{0} merged, {1} refused.").format(
             len(results) - refused, refused))
-        self.ops.changed.emit(MERGED_CHANGES)
+        self.ops.changed.emit(ALL_RECORDS)
