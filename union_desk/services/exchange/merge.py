@@ -27,7 +27,8 @@ from union_desk.domain.townships import township_by_code
 from union_desk.models.exchange import MergeOutcome, MergeRecord
 from union_desk.services.errors import UserError
 from union_desk.services.exchange import keys, review, trust
-from union_desk.services.exchange.dialect import execute_upsert, stores_as_package
+from union_desk.services.exchange.dialect import (execute_upsert, large_page_cache,
+                                                  stores_as_package)
 from union_desk.services.exchange.package import Manifest, Opened, open_package
 from union_desk.services.exchange.rows import Incoming, merged_tables, read_rows
 from union_desk.services.year_report import city_wide
@@ -81,7 +82,7 @@ def merge_package(db, path: str | Path, *, progress: Progress | None = None) -> 
         with tempfile.TemporaryDirectory(prefix="union-desk-merge-") as folder:
             snap = _decrypted_copy(db, opened, Path(folder))
             snapshot = _read_snapshot(snap, opened.manifest, path.name)
-            with db.session(write=True) as s, city_wide(s):
+            with db.session(write=True) as s, city_wide(s), large_page_cache(s.connection()):
                 return _write(s, opened, path.name, snapshot, progress)
     except UserError as err:
         return _refuse(db, path.name, opened, err)
