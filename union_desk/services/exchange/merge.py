@@ -80,8 +80,8 @@ def merge_package(db, path: str | Path, *, progress: Progress | None = None) -> 
             with db.session(write=True) as s:
                 return _already_merged(s, opened, path.name, merged_before)
         with tempfile.TemporaryDirectory(prefix="union-desk-merge-") as folder:
-            snap = _decrypted_copy(db, opened, Path(folder))
-            snapshot = _read_snapshot(snap, opened.manifest, path.name)
+            con = _open_snapshot(db, opened, Path(folder))
+            snapshot = _read_snapshot(con, opened.manifest, path.name)
             with db.session(write=True) as s, city_wide(s), large_page_cache(s.connection()):
                 return _write(s, opened, path.name, snapshot, progress)
     except UserError as err:
@@ -90,7 +90,12 @@ def merge_package(db, path: str | Path, *, progress: Progress | None = None) -> 
 
 # -- before the write ---------------------------------------------------------------------------
 
-def _decrypted_copy(db, opened: Opened, folder: Path) -> Path:
+def _open_snapshot(db, opened: Opened, folder: Path) -> sqlite3.Connection:
+    """The decrypted snapshot, read-only. At the current schema it stays in memory (the
+    plaintext never touches the disk); an older township version is written to `folder` (a
+    temporary folder, removed afterwards), migrated there, and opened read-only."""
+    from union_desk.db import HEADS
+
     m, name = opened.manifest, opened.name
     try:
         township_by_code(m.township)
@@ -99,26 +104,29 @@ def _decrypted_copy(db, opened: Opened, folder: Path) -> Path:
     with db.session() as s:
         key = keys.city_private_key(s)
     snapshot = opened.decrypt(key)
+    con = sqlite3.connect(":memory:")
+    try:
+        con.deserialize(snapshot)
+        stored = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+    except sqlite3.DatabaseError:
+        con.close()
+        raise UserError(f"{name}：数据包里的数据库无法读取") from None
+    if stored != set(m.schema_revisions):
+        con.close()
+        raise UserError(f"{name}：数据包里的数据库版本与清单不符，数据包已被改动")
+    if stored == set(HEADS):
+        con.execute("PRAGMA query_only = ON")
+        return con
+    con.close()
     path = folder / "package.sqlite3"
     path.write_bytes(snapshot)
-    _bring_to_head(path, m, name)
-    return path
+    _migrate_older(path, stored, name)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
-def _bring_to_head(path: Path, manifest: Manifest, name: str) -> None:
-    from union_desk.db import HEADS, Database
+def _migrate_older(path: Path, revisions: set[str], name: str) -> None:
+    from union_desk.db import Database
 
-    revisions = set(manifest.schema_revisions)
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-        try:
-            stored = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
-        except sqlite3.DatabaseError:
-            raise UserError(f"{name}：数据包里的数据库无法读取") from None
-    con.close()
-    if stored != revisions:
-        raise UserError(f"{name}：数据包里的数据库版本与清单不符，数据包已被改动")
-    if revisions == set(HEADS):
-        return
     copy = Database(path)
     try:
         from alembic.script import ScriptDirectory
@@ -138,8 +146,7 @@ def _bring_to_head(path: Path, manifest: Manifest, name: str) -> None:
         copy.engine.dispose()
 
 
-def _read_snapshot(path: Path, manifest: Manifest, name: str) -> Snapshot:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _read_snapshot(con: sqlite3.Connection, manifest: Manifest, name: str) -> Snapshot:
     try:
         row = con.execute("SELECT value FROM setting WHERE key = 'township'").fetchone()
         if row is None or json.loads(row[0]) != manifest.township:
