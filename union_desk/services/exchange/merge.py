@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import timezone
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -63,29 +65,64 @@ class MergeResult(BaseModel):
 
 
 def merge_packages(db, paths: list[Path], *, progress: Progress | None = None) -> list[MergeResult]:
-    """Each package on its own: a refused one does not stop the others."""
+    """Each package on its own (a refused one does not stop the others), in the given order.
+    While one package is written, the next is verified, decrypted and validated on a second
+    thread (SQLite and pydantic-core release the GIL: the two cores overlap)."""
     with db.session() as s:
         keys.city_key(s)  # a township's database merges nothing
-    return [merge_package(db, p, progress=progress) for p in paths]
+    paths = [Path(p) for p in paths]
+    results: list[MergeResult] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-read") as pool:
+        ahead = pool.submit(_prepare, db, paths[0]) if paths else None
+        for i in range(len(paths)):
+            prepared = ahead.result()
+            ahead = pool.submit(_prepare, db, paths[i + 1]) if i + 1 < len(paths) else None
+            results.append(_apply(db, prepared, progress))
+    return results
 
 
 def merge_package(db, path: str | Path, *, progress: Progress | None = None) -> MergeResult:
-    path = Path(path)
+    return _apply(db, _prepare(db, Path(path)), progress)
+
+
+@dataclass
+class _Prepared:
+    """A package read and checked, ready for its write transaction (or refused already)."""
+
+    path: Path
     opened: Opened | None = None
+    snapshot: "Snapshot | None" = None
+    merged_before: datetime | None = None  # this very file was merged then
+    error: UserError | None = None
+
+
+def _prepare(db, path: Path) -> _Prepared:
+    found = _Prepared(path=path)
     try:
-        opened = open_package(path)
+        found.opened = open_package(path)
         with db.session() as s:
-            merged_before = _merged_before(s, opened)
-        if merged_before is not None:
-            with db.session(write=True) as s:
-                return _already_merged(s, opened, path.name, merged_before)
-        with tempfile.TemporaryDirectory(prefix="union-desk-merge-") as folder:
-            con = _open_snapshot(db, opened, Path(folder))
-            snapshot = _read_snapshot(con, opened.manifest, path.name)
-            with db.session(write=True) as s, city_wide(s), large_page_cache(s.connection()):
-                return _write(s, opened, path.name, snapshot, progress)
+            found.merged_before = _merged_before(s, found.opened)
+        if found.merged_before is None:
+            with tempfile.TemporaryDirectory(prefix="union-desk-merge-") as folder:
+                con = _open_snapshot(db, found.opened, Path(folder))
+                found.snapshot = _read_snapshot(con, found.opened.manifest, path.name)
     except UserError as err:
-        return _refuse(db, path.name, opened, err)
+        found.error = err
+    return found
+
+
+def _apply(db, p: _Prepared, progress: Progress | None) -> MergeResult:
+    name = p.path.name
+    try:
+        if p.error is not None:
+            raise p.error
+        if p.merged_before is not None:
+            with db.session(write=True) as s:
+                return _already_merged(s, p.opened, name, p.merged_before)
+        with db.session(write=True) as s, city_wide(s), large_page_cache(s.connection()):
+            return _write(s, p.opened, name, p.snapshot, progress)
+    except UserError as err:
+        return _refuse(db, name, p.opened, err)
 
 
 # -- before the write ---------------------------------------------------------------------------
