@@ -13,6 +13,17 @@ from union_desk.views.ops import Ops
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
+def shot(widget, name: str, tmp_path) -> Path:
+    """Grab the widget (offscreen). The screenshots in docs/ are refreshed only when asked:
+    `UNION_DESK_SHOTS=1 python -m pytest tests/exchange/test_exchange_gui.py`."""
+    import os
+
+    folder = DOCS if os.environ.get("UNION_DESK_SHOTS") else tmp_path
+    path = folder / name
+    assert widget.grab().save(str(path)) and path.stat().st_size > 10_000
+    return path
+
+
 @pytest.fixture(autouse=True)
 def chinese(qapp):
     """The window as a clerk sees it (Chinese); other tests read the English source strings."""
@@ -25,6 +36,13 @@ def chinese(qapp):
     for translator in qapp.findChildren(QTranslator):
         qapp.removeTranslator(translator)
         translator.deleteLater()
+
+
+def settle(ops, qtbot) -> None:
+    """Every started op has run and reported back while the widgets still exist (a page of the
+    roster may still be arriving when a test ends)."""
+    ops.wait()
+    qtbot.waitUntil(lambda: not ops._running, timeout=10_000)
 
 
 def _window(db, qtbot):
@@ -58,7 +76,7 @@ def test_township_clerk_imports_the_city_key_and_exports(blank, city, qtbot, tmp
     qtbot.waitUntil(lambda: len(messages) == 2, timeout=20_000)
     assert out.is_file() and "第 1 号数据包" in messages[1]
     assert win.findChild(QAction, "mergeAction") is None
-    ops.wait()
+    settle(ops, qtbot)
     db.close()
 
 
@@ -75,7 +93,7 @@ def merged_city(city, township, tmp_path):
     return city_db, paths
 
 
-def test_city_merges_in_the_dialog(merged_city, qtbot):
+def test_city_merges_in_the_dialog(merged_city, qtbot, tmp_path):
     city_db, paths = merged_city
     win, ops = _window(city_db, qtbot)
     titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
@@ -92,11 +110,11 @@ def test_city_merges_in_the_dialog(merged_city, qtbot):
     assert "坏文件.udx" in dialog.table.item(3, 9).text()
     assert dialog.summary.text() == "已合并 3 个，拒收 1 个。"
     dialog.resize(1180, 300)
-    dialog.grab().save(str(DOCS / "exchange-merge.png"))
-    ops.wait()
+    shot(dialog, "exchange-merge.png", tmp_path)
+    settle(ops, qtbot)
 
 
-def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot):
+def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot, tmp_path):
     from union_desk.reports.voucher import voucher_check
     from union_desk.services.exchange.keys import voucher_secrets
 
@@ -110,7 +128,7 @@ def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot):
     qtbot.waitUntil(lambda: review.table.rowCount() > 0, timeout=10_000)
     assert any("两地在册" == review.table.item(r, 0).text() for r in range(review.table.rowCount()))
     assert review.history.rowCount() == 4  # three merged, one refused
-    win.grab().save(str(DOCS / "exchange-review.png"))
+    shot(win, "exchange-review.png", tmp_path)
     first = review.table.rowCount()
     review.table.selectRow(0)
     review.ask_reason = lambda item: "已核实：乾潭镇漏办转出"
@@ -136,8 +154,8 @@ def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot):
     overview.qr.returnPressed.emit()
     qtbot.waitUntil(lambda: overview.verdict.text() != "", timeout=10_000)
     assert overview.verdict.text().startswith("真实")
-    win.grab().save(str(DOCS / "city-overview.png"))
-    ops.wait()
+    shot(win, "city-overview.png", tmp_path)
+    settle(ops, qtbot)
 
 
 def test_city_office_cannot_change_township_records(merged_city, qtbot):
@@ -165,7 +183,7 @@ def test_city_office_cannot_change_township_records(merged_city, qtbot):
     assert READ_ONLY
 
 
-def test_city_window_shows_one_township_at_a_time(merged_city, qtbot):
+def test_city_window_shows_one_township_at_a_time(merged_city, qtbot, tmp_path):
     """Choosing a township filters every working tab (the roster here); the city figures and the
     voucher check still see the whole city."""
     from union_desk.services.city.figures import city_report
@@ -196,5 +214,5 @@ def test_city_window_shows_one_township_at_a_time(merged_city, qtbot):
     roster = win.tabs.widget(0)
     win.show()
     qtbot.waitUntil(lambda: roster.count_label.text() == "共 4 名会员", timeout=10_000)
-    win.grab().save(str(DOCS / "city-window.png"))
-    ops.wait()
+    shot(win, "city-window.png", tmp_path)
+    settle(ops, qtbot)
