@@ -101,3 +101,36 @@ def test_merge_command_exit_codes(city, township, tmp_path, capsys):
     # a township database merges nothing
     assert main(["--db", str(dy.path), "exchange", "merge", str(tmp_path / "dy.udx")]) == 1
     assert "不是市总工会的数据库" in capsys.readouterr().err
+
+
+def test_the_commands_from_city_init_to_resolved_review(blank, tmp_path, capsys):
+    """The README's steps, headless: city init, city-keys, trust-city (fingerprint shown),
+    export, merge, review, resolve."""
+    from union_desk.cli import main
+
+    city, key = blank("city.sqlite3"), tmp_path / "city-key.json"
+    assert main(["--db", str(city), "city", "init", "--name", "建德市总工会", "--clerk", "李会计"]) == 0
+    fingerprint = capsys.readouterr().out.split("指纹 ")[1].split()[0]
+    assert main(["--db", str(city), "exchange", "city-keys", str(key)]) == 0
+    assert fingerprint in capsys.readouterr().out
+    for code in ("DY", "QT"):
+        town = blank(f"{code}.sqlite3")
+        assert main(["--db", str(town), "setup", "--township", code, "--clerk", "经办人"]) == 0
+        assert main(["--db", str(town), "exchange", "trust-city", str(key)]) == 0
+        assert fingerprint in capsys.readouterr().out
+        from union_desk.db import open_database
+        db = open_database(town)
+        populate(db, members=1)
+        db.close()
+        assert main(["--db", str(town), "exchange", "export", str(tmp_path / f"{code}.udx")]) == 0
+    assert main(["--db", str(city), "exchange", "merge", str(tmp_path / "DY.udx"),
+                 str(tmp_path / "QT.udx")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(city), "exchange", "review", "--json"]) == 0
+    [item] = json.loads(capsys.readouterr().out)
+    assert item["kind"] == "两地在册"
+    assert main(["--db", str(city), "exchange", "resolve", item["id"], "--reason", "已核实"]) == 0
+    assert main(["--db", str(city), "exchange", "review"]) == 0
+    assert "复核清单是空的" in capsys.readouterr().out
+    # the city's township records are read-only from the commands too
+    assert main(["--db", str(city), "setup", "--township", "DY", "--clerk", "x"]) == 1
