@@ -65,9 +65,17 @@ def stores_as_package(conn) -> bool:
 
 def execute_upsert(conn, table: sa.Table, *, raw: list[tuple], typed: list[tuple]) -> None:
     """Upsert rows given in the table's column order (`raw` as stored, `typed` validated)."""
+    _send(conn, table, upsert_newer(table, conn.dialect.name), raw, typed)
+
+
+def execute_insert(conn, table: sa.Table, *, raw: list[tuple], typed: list[tuple]) -> None:
+    """Insert rows the database does not hold yet (an existing id raises IntegrityError)."""
+    _send(conn, table, sa.insert(table), raw, typed)
+
+
+def _send(conn, table: sa.Table, statement, raw: list[tuple], typed: list[tuple]) -> None:
     if not raw:
         return
-    statement = upsert_newer(table, conn.dialect.name)
     if stores_as_package(conn):
         compiled = statement.compile(dialect=conn.dialect,
                                      column_keys=[c.name for c in table.c])

@@ -29,8 +29,8 @@ from union_desk.domain.townships import township_by_code
 from union_desk.models.exchange import MergeOutcome, MergeRecord
 from union_desk.services.errors import UserError
 from union_desk.services.exchange import keys, review, trust
-from union_desk.services.exchange.dialect import (execute_upsert, large_page_cache,
-                                                  stores_as_package)
+from union_desk.services.exchange.dialect import (execute_insert, execute_upsert,
+                                                  large_page_cache, stores_as_package)
 from union_desk.services.exchange.package import Manifest, Opened, open_package
 from union_desk.services.exchange.rows import Incoming, merged_tables, read_rows
 from union_desk.services.year_report import city_wide
@@ -242,10 +242,9 @@ def _write(s: Session, opened: Opened, name: str, snapshot: Snapshot,
 def _merge_table(s: Session, incoming: Incoming, m: Manifest, name: str) -> TableCounts:
     """New and newer rows of one table go to the city; the rest is counted as unchanged.
     Timestamps are compared as stored (SQLite: fixed-width text) or as values elsewhere."""
-    counts = TableCounts()
     table = incoming.table
     if not incoming.raw:
-        return counts
+        return TableCounts()
     conn = s.connection()
     as_stored = stores_as_package(conn)
     rows = incoming.raw if as_stored else incoming.typed
@@ -263,14 +262,17 @@ def _merge_table(s: Session, incoming: Incoming, m: Manifest, name: str) -> Tabl
         existing[r[0]] = (stamp if as_stored else str(stamp.isoformat(" ", "microseconds")),
                           r[2], *r[3:])
     key = at["id"]
-    chosen: list[int] = []
+    inserts: list[int] = []
+    updates: list[int] = []
     new = updated = unchanged = tombstoned = 0
     for i, r in enumerate(rows):
         old = existing.get(r[key])
         if old is None:
             new += 1
+            inserts.append(i)
         elif r[at["updated_at"]] > old[0]:
             updated += 1
+            updates.append(i)
             if payment and old[2] != r[at["amount_fen"]]:
                 review.voucher_amount_changed(s, township=m.township, voucher_no=old[3],
                                               before=old[2], after=r[at["amount_fen"]],
@@ -280,24 +282,24 @@ def _merge_table(s: Session, incoming: Incoming, m: Manifest, name: str) -> Tabl
             continue
         if r[at["deleted_at"]] is not None and (old is None or old[1] is None):
             tombstoned += 1
-        chosen.append(i)
-    counts = TableCounts(new=new, updated=updated, unchanged=unchanged, tombstoned=tombstoned)
-    mine = sa.select(sa.func.count()).select_from(table).where(table.c.township == m.township)
-    before = conn.execute(mine).scalar_one()
-    # tombstones first: a record removed and entered again must not meet its old self in a
-    # per-township unique index (e.g. an ID number) half-way through the statement
-    chosen.sort(key=lambda i: rows[i][at["deleted_at"]] is None)
-    for start in range(0, len(chosen), CHUNK):
-        part = chosen[start:start + CHUNK]
-        try:
-            execute_upsert(conn, table, raw=[incoming.raw[i] for i in part],
-                           typed=[incoming.typed[i] for i in part])
-        except sa.exc.IntegrityError as err:
-            raise UserError(f"{name}：表 {table.name} 的数据与市总工会库中已有的数据冲突"
-                            f"（{err.orig}），整个数据包未合并") from None
-    if conn.execute(mine).scalar_one() - before != new:  # an id the city holds for another
-        _refuse_foreign_ids(conn, table, [r[key] for r in rows if r[key] not in existing], m, name)
-    return counts
+    # Updates first, then new rows, tombstones first in each: a record removed (or changed) and
+    # entered again must not meet its old self in a per-township unique index (an ID number)
+    # half-way through. Rows the city has never seen are plain inserts (an upsert costs SQLite
+    # 1.7× as much on a growing table); rows it has go through the newer-only upsert.
+    live_last = lambda i: rows[i][at["deleted_at"]] is None  # noqa: E731
+    for statement, chosen in ((execute_upsert, sorted(updates, key=live_last)),
+                              (execute_insert, sorted(inserts, key=live_last))):
+        for start in range(0, len(chosen), CHUNK):
+            part = chosen[start:start + CHUNK]
+            try:
+                statement(conn, table, raw=[incoming.raw[i] for i in part],
+                          typed=[incoming.typed[i] for i in part])
+            except sa.exc.IntegrityError as err:
+                # an id the city holds for another township, named; else the conflict as is
+                _refuse_foreign_ids(conn, table, [rows[i][key] for i in part], m, name)
+                raise UserError(f"{name}：表 {table.name} 的数据与市总工会库中已有的数据冲突"
+                                f"（{err.orig}），整个数据包未合并") from None
+    return TableCounts(new=new, updated=updated, unchanged=unchanged, tombstoned=tombstoned)
 
 
 def _merged_before(s: Session, opened: Opened):
