@@ -56,6 +56,27 @@ def _make_engine(path: Path) -> sa.Engine:
     return engine
 
 
+class AppSession(Session):
+    """The Session class of every Database. Hooks are registered on it once, here, and never per
+    database (see models.audit.install: per-target listeners can be lost to id reuse); what is
+    particular to one database travels in `session.info` (its flush guards and read scopes)."""
+
+
+_audit.install(AppSession)
+
+
+@event.listens_for(AppSession, "before_flush")
+def _flush_guards(session, flush_context, instances) -> None:
+    for guard in session.info.get("flush_guards", ()):
+        guard(session, flush_context, instances)
+
+
+@event.listens_for(AppSession, "do_orm_execute")
+def _read_scopes(state) -> None:
+    for scope in state.session.info.get("read_scopes", ()):
+        scope(state)
+
+
 @dataclass
 class Context:
     """Who works here: the township code and the clerk, read from settings after setup."""
@@ -70,28 +91,30 @@ class Database:
         self.path = Path(path).resolve()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = _make_engine(self.path)
-        self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
-        _audit.install(self._sessions)
+        self._sessions = sessionmaker(self.engine, class_=AppSession, expire_on_commit=False)
+        self._flush_guards: list = []
+        self._read_scopes: list = []
         self.context = Context()
 
     def guard_flushes(self, listener) -> None:
-        """Run `listener(session, flush_context, instances)` before every ORM flush (after the
-        audit hook); it may raise to refuse the whole transaction."""
-        if not event.contains(self._sessions, "before_flush", listener):
-            event.listen(self._sessions, "before_flush", listener)
+        """Run `listener(session, flush_context, instances)` before every ORM flush of this
+        database's sessions; it may raise to refuse the whole transaction."""
+        if listener not in self._flush_guards:
+            self._flush_guards.append(listener)
 
     def scope_orm_reads(self, listener) -> None:
         """Run `listener(orm_execute_state)` for every ORM statement of this database's sessions
         (it may add options, e.g. a township filter)."""
-        if not event.contains(self._sessions, "do_orm_execute", listener):
-            event.listen(self._sessions, "do_orm_execute", listener)
+        if listener not in self._read_scopes:
+            self._read_scopes.append(listener)
 
     # -- transactions -------------------------------------------------------------------
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:
         """One transaction: commit when the block ends, roll back on any exception."""
         session = self._sessions()
-        session.info.update(actor=self.context.clerk, township=self.context.township)
+        session.info.update(actor=self.context.clerk, township=self.context.township,
+                            flush_guards=self._flush_guards, read_scopes=self._read_scopes)
         try:
             session.connection(execution_options={"write": write})
             yield session

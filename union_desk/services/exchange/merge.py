@@ -1,22 +1,23 @@
 """The city office merges a township's package: verify, decrypt, migrate a copy if older,
-validate every row, then upsert by UUID in ONE write transaction per package.
+validate every row, then write by UUID in ONE write transaction per package.
 
 Order of checks (each refusal names the file and the reason; nothing is written):
 signature and hashes (package.py) → city key and decryption → schema revision (newer: 请先升级;
 older: a temporary copy is migrated first) → every row validated and of the package's own
 township → signing key trusted (trust.py). Then, in the write transaction: rows newer than the
-city's copy replace it, new rows are inserted, tombstones are ordinary updates (all through Core,
-`dialect.upsert_newer`); review items are found; the merge is recorded in the history.
-A refusal is recorded in the history by a transaction of its own.
+city's copy replace it (`dialect.upsert_newer`, only when newer and of the same township), rows
+the city has never seen are inserted, tombstones are ordinary updates (all through Core); review
+items are found; the merge is recorded in the history. A refusal is recorded in the history by a
+transaction of its own. The same file merged again is recognised by its SHA-256.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
-import tempfile
 from pathlib import Path
 from typing import Callable
 
