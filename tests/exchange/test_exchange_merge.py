@@ -224,3 +224,18 @@ def test_city_unique_indexes_carry_the_township(city):
     for name in ("ux_member_id_number", "ux_member_card_no", "ux_payment_voucher_no",
                  "ux_station_code", "ux_trip_campaign_name", "ux_station_counter_prefix"):
         assert "township" in sql[name], name
+
+
+def test_rows_left_without_a_township_code_travel_as_the_townships(city, township, tmp_path):
+    """A township file from an older version may hold rows whose code was left blank; they are
+    the township's (the file is), so the package carries them with its code."""
+    city_db, _ = city
+    dy = township("DY")
+    ids = populate(dy)
+    with dy.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE member SET township = '' WHERE id = :i"), {"i": ids[0]})
+    export(dy, tmp_path / "dy.udx")
+    [result] = merge(city_db, tmp_path / "dy.udx")
+    assert result.outcome == MergeOutcome.MERGED and result.counts["member"].new == 3
+    with city_db.session() as s:
+        assert s.get(Member, ids[0]).township == "DY"

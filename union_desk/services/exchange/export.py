@@ -58,7 +58,7 @@ def export_package(db, out: str | Path, *,
         snap = Path(folder) / "snapshot.sqlite3"
         db.backup(snap)
         step(2, 4)
-        counts = strip_snapshot(snap)
+        counts = strip_snapshot(snap, town.code)
         snapshot = snap.read_bytes()
     step(3, 4)
     public = signer.public_key().public_bytes_raw().hex()

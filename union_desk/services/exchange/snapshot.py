@@ -15,8 +15,10 @@ STRIPPED_TABLES = (*EXCHANGE_TABLES, "audit_entry")
 NOT_MERGED_TABLES = (*STRIPPED_TABLES, "setting", "alembic_version")
 
 
-def strip_snapshot(path: Path) -> dict[str, int]:
-    """Empty the tables that stay at the township, vacuum, and count the rows of the others."""
+def strip_snapshot(path: Path, township: str | None = None) -> dict[str, int]:
+    """Empty the tables that stay at the township, vacuum, and count the rows of the others.
+    With `township`, rows without a township code get it (the file is that township's; older
+    versions could leave the code blank on some rows — see models.audit.install)."""
     con = sqlite3.connect(path, isolation_level=None)
     try:
         tables = [r[0] for r in con.execute(
@@ -25,6 +27,8 @@ def strip_snapshot(path: Path) -> dict[str, int]:
         for table in tables:
             if table in STRIPPED_TABLES:
                 con.execute(f'DELETE FROM "{table}"')
+            elif township and table != "alembic_version":
+                con.execute(f'UPDATE "{table}" SET township = ? WHERE township = \'\'', (township,))
         con.execute("COMMIT")
         con.execute("PRAGMA journal_mode=DELETE")
         con.execute("VACUUM")
