@@ -139,6 +139,9 @@ class Session:
                     Path(f"{db.path}{suffix}").unlink(missing_ok=True)
             lock.release()
             return False
+        from union_desk.services.city.readonly import protect_township_records
+
+        protect_township_records(db)  # at the city office, township records are read-only
         self.close()
         self._show(lock, db)
         return True

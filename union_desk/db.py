@@ -28,7 +28,7 @@ from union_desk.models import audit as _audit
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The head revision(s) shipped in migrations/versions (a test keeps this in step). Opening a file
 # already at these skips loading Alembic, a third of the start-up time.
-HEADS = frozenset({"0008"})
+HEADS = frozenset({"0009"})
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -63,12 +63,34 @@ def _make_engine(path: Path) -> sa.Engine:
     return engine
 
 
+class AppSession(Session):
+    """The Session class of every Database. Hooks are registered on it once, here, and never per
+    database (see models.audit.install: per-target listeners can be lost to id reuse); what is
+    particular to one database travels in `session.info` (its flush guards and read scopes)."""
+
+
+_audit.install(AppSession)
+
+
+@event.listens_for(AppSession, "before_flush")
+def _flush_guards(session, flush_context, instances) -> None:
+    for guard in session.info.get("flush_guards", ()):
+        guard(session, flush_context, instances)
+
+
+@event.listens_for(AppSession, "do_orm_execute")
+def _read_scopes(state) -> None:
+    for scope in state.session.info.get("read_scopes", ()):
+        scope(state)
+
+
 @dataclass
 class Context:
     """Who works here: the township code and the clerk, read from settings after setup."""
 
     township: str = ""
     clerk: str = ""
+    city: bool = False  # the city office's database (services/settings.is_city)
 
 
 class Database:
@@ -83,13 +105,26 @@ class Database:
             self.location = self.path
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.engine = _make_engine(self.path)
-        self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
-        _audit.install(self._sessions)
+        self._sessions = sessionmaker(self.engine, class_=AppSession, expire_on_commit=False)
+        self._flush_guards: list = []
+        self._read_scopes: list = []
         self.context = Context()
 
     @property
     def is_server(self) -> bool:
         return self.path is None
+
+    def guard_flushes(self, listener) -> None:
+        """Run `listener(session, flush_context, instances)` before every ORM flush of this
+        database's sessions; it may raise to refuse the whole transaction."""
+        if listener not in self._flush_guards:
+            self._flush_guards.append(listener)
+
+    def scope_orm_reads(self, listener) -> None:
+        """Run `listener(orm_execute_state)` for every ORM statement of this database's sessions
+        (it may add options, e.g. a township filter)."""
+        if listener not in self._read_scopes:
+            self._read_scopes.append(listener)
 
     # -- transactions -------------------------------------------------------------------
     @contextmanager
@@ -97,7 +132,8 @@ class Database:
         """One transaction: commit when the block ends, roll back on any exception."""
         session = self._sessions()
         session.info.update(actor=self.context.clerk, township=self.context.township,
-                            database=self)
+                            database=self, flush_guards=self._flush_guards,
+                            read_scopes=self._read_scopes)
         try:
             session.connection(execution_options={"write": write})
             yield session
@@ -117,9 +153,10 @@ class Database:
             return self.context
         with self.session() as s:
             rows = dict(s.execute(sa.select(Setting.key, Setting.value)
-                                  .where(Setting.key.in_(["township", "clerk"]))).all())
+                                  .where(Setting.key.in_(["township", "clerk", "role"]))).all())
         self.context = Context(township=json.loads(rows.get("township", '""')),
-                               clerk=json.loads(rows.get("clerk", '""')))
+                               clerk=json.loads(rows.get("clerk", '""')),
+                               city=json.loads(rows.get("role", '""')) == "city")
         return self.context
 
     # -- migrations ---------------------------------------------------------------------

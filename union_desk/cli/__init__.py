@@ -21,6 +21,8 @@ AREA_MODULES = [
     "union_desk.cli.hardship",
     "union_desk.cli.trips",
     "union_desk.cli.backup",
+    "union_desk.cli.exchange",
+    "union_desk.cli.city",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -116,5 +118,8 @@ def open_db(args, *, create: bool = False):
     """Open (and migrate) the database named by --db, or the default one. Only `setup` and
     `demo` may create a new file (`create=True`); every other command refuses a missing one."""
     from union_desk.db import open_database
+    from union_desk.services.city.readonly import protect_township_records
 
-    return open_database(db_path(args), create=create)
+    db = open_database(db_path(args), create=create)
+    protect_township_records(db)  # at the city office, township records are read-only
+    return db

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+from pathlib import Path
 
 from union_desk.cli import EXIT_ERROR, EXIT_OK, db_path, open_db, print_json
 
@@ -31,6 +32,8 @@ def register(subparsers) -> None:
     stats.add_argument("--year", type=_positive, default=None, metavar="YYYY",
                        help="年份（默认今年）")
     stats.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    stats.add_argument("--excel", type=Path, metavar="FILE.xlsx", help="（市总）各乡镇汇总表写成 Excel")
+    stats.add_argument("--pdf", type=Path, metavar="FILE.pdf", help="（市总）各乡镇汇总表写成 PDF 报表")
     stats.set_defaults(handler=_stats)
 
 
@@ -138,11 +141,22 @@ def _migrate(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from union_desk.services.errors import UserError
+    from union_desk.services.settings import is_city
     from union_desk.services.year_report import year_report
 
+    year = args.year or date.today().year
     with open_existing_db(args) as db:
         with db.session() as s:
-            report = year_report(s, year=args.year or date.today().year)
+            city = is_city(s)
+        if city:
+            from union_desk.cli.city import print_city_stats
+
+            return print_city_stats(db, args, year)
+        if args.excel or args.pdf:
+            raise UserError("--excel/--pdf 只用于市总工会数据库的各乡镇汇总表")
+        with db.session() as s:
+            report = year_report(s, year=year)
     if args.json:
         print_json(report.model_dump(mode="json"))
     else:

@@ -49,6 +49,9 @@ def register(subparsers) -> None:
 
     vouchers = subparsers.add_parser("vouchers", help="打印慰问金发放凭证和签收表")
     vsub = vouchers.add_subparsers(dest="vouchers_command", metavar="SUBCOMMAND", required=True)
+    from union_desk.cli.exchange import register_voucher_verify
+
+    register_voucher_verify(vsub)
     printing = vsub.add_parser("print", help="把凭证（可加签收表）打印到一个 PDF 文件")
     which = printing.add_mutually_exclusive_group(required=True)
     which.add_argument("--all", action="store_true", help="全部已发放的凭证")

@@ -125,67 +125,72 @@
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="53" />
+        <location filename="../views/main_window.py" line="56" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="54" />
+        <location filename="../views/main_window.py" line="57" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="57" />
+        <location filename="../views/main_window.py" line="60" />
         <source>Save a backup copy…</source>
         <translation>保存备份副本…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="62" />
+        <location filename="../views/main_window.py" line="65" />
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="65" />
+        <location filename="../views/main_window.py" line="68" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="72" />
+        <location filename="../views/main_window.py" line="75" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="74" />
+        <location filename="../views/main_window.py" line="77" />
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="87" />
+        <location filename="../views/main_window.py" line="90" />
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="105" />
+        <location filename="../views/main_window.py" line="91" />
+        <source>city office</source>
+        <translation>市总工会</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="109" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="106" />
+        <location filename="../views/main_window.py" line="110" />
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="111" />
+        <location filename="../views/main_window.py" line="115" />
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="112" />
+        <location filename="../views/main_window.py" line="116" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="129" />
+        <location filename="../views/main_window.py" line="133" />
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
@@ -193,7 +198,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../views/ops.py" line="130" />
+        <location filename="../views/ops.py" line="136" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -385,42 +390,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/settings_dialog.py" line="20" />
+        <location filename="../views/settings_dialog.py" line="21" />
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="28" />
+        <location filename="../views/settings_dialog.py" line="29" />
         <source>e.g. E:\union backups (optional)</source>
         <translation>例如 E:\工会备份（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="31" />
+        <location filename="../views/settings_dialog.py" line="32" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="37" />
+        <location filename="../views/settings_dialog.py" line="38" />
         <source>Backups folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="38" />
+        <location filename="../views/settings_dialog.py" line="39" />
         <source>Second folder</source>
         <translation>第二个备份文件夹</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="46" />
+        <location filename="../views/settings_dialog.py" line="47" />
         <source>Each automatic backup is also copied to the second folder when it is there; when it is not (the USB stick is not plugged in), the copy is skipped with a notice.</source>
         <translation>每次自动备份也会复制到第二个文件夹；它不在时（例如 U 盘没有插上），这次复制会跳过并给出提示。</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="54" />
+        <location filename="../views/settings_dialog.py" line="55" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="60" />
+        <location filename="../views/settings_dialog.py" line="61" />
         <source>Second backups folder</source>
         <translation>第二个备份文件夹</translation>
     </message>
@@ -475,7 +480,7 @@ The details were written to the log file {0}</source>
 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="184" />
+        <location filename="../app.py" line="187" />
         <source>Restored from {0}.
 The file before the restore was kept as {1}.
 {2}</source>
@@ -487,14 +492,14 @@ The file before the restore was kept as {1}.
 <context>
     <name>ops</name>
     <message>
-        <location filename="../views/ops.py" line="233" />
+        <location filename="../views/ops.py" line="239" />
         <source>The operation did not complete; nothing was changed.
 The details were written to the log file {0}</source>
         <translation>操作没有完成，数据未作任何改动。
 详细信息已记录在日志文件 {0}</translation>
     </message>
     <message>
-        <location filename="../views/ops.py" line="239" />
+        <location filename="../views/ops.py" line="245" />
         <source>Could not complete</source>
         <translation>无法完成</translation>
     </message>

@@ -3,3 +3,4 @@ from union_desk.models import audit, member, settings, union  # noqa: F401
 from union_desk.models import hardship, payment  # noqa: F401
 from union_desk.models import stations  # noqa: F401
 from union_desk.models import trips  # noqa: F401
+from union_desk.models import exchange  # noqa: F401

@@ -89,10 +89,16 @@ def _before_flush(session, _flush_context, _instances) -> None:
     session.add_all(entries)
 
 
-def install(target) -> None:
-    """Attach the audit hook to a sessionmaker (or Session class)."""
-    if not event.contains(target, "before_flush", _before_flush):
-        event.listen(target, "before_flush", _before_flush)
+def install(session_class) -> None:
+    """Attach the audit hook to a Session class, once, for good (db.AppSession at import).
+
+    Never to a sessionmaker or a class made per database: SQLAlchemy's event registry keys a
+    listener by id(target) and keeps the key after such a target is freed, so a later one that
+    reuses the id was taken for already hooked — `event.contains` said yes and `event.listen`
+    stored nothing: about one database in forty opened in a process got no audit hook (no audit
+    rows, no township code on new rows). A class that lives as long as the process is safe."""
+    if not event.contains(session_class, "before_flush", _before_flush):
+        event.listen(session_class, "before_flush", _before_flush)
 
 
 def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "insert",

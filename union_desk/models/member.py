@@ -45,8 +45,8 @@ class MemberBase(SQLModel):
 class Member(RecordBase, MemberBase, table=True):
     __tablename__ = "member"
     __table_args__ = (
-        partial_index("ux_member_id_number", "id_number", where="deleted_at IS NULL"),
-        partial_index("ux_member_card_no", "card_no",
+        partial_index("ux_member_id_number", "id_number", "township", where="deleted_at IS NULL"),
+        partial_index("ux_member_card_no", "card_no", "township",
                       where="card_no IS NOT NULL AND deleted_at IS NULL"),
         sa.Index("ix_member_card_no", "card_no"),  # a full index, so an OR of prefixes uses it
         sa.Index("ix_member_id_number", "id_number"),  # full, so an OR of prefixes uses it

@@ -71,13 +71,14 @@ class PaymentBase(SQLModel):
 class Payment(RecordBase, PaymentBase, table=True):
     __tablename__ = "payment"
     __table_args__ = (
-        sa.Index("ux_payment_voucher_no", "voucher_no", unique=True),
+        sa.Index("ux_payment_voucher_no", "voucher_no", "township", unique=True),
         sa.Index("ix_payment_household_id", "household_id"),
         sa.Index("ix_payment_member_id", "member_id"),
         sa.Index("ix_payment_visit_id", "visit_id"),
         sa.Index("ix_payment_recipient_id_number", "recipient_id_number"),
         sa.Index("ix_payment_occasion_paid_on", "occasion", "paid_on"),
         sa.Index("ix_payment_paid_on", "paid_on"),
+        sa.Index("ix_payment_township_paid_on", "township", "paid_on"),  # a township's year
         sa.Index("ix_payment_status", "status"),
     )
 

@@ -49,8 +49,9 @@ class StationCounter(RecordBase, table=True):
     """The last sequence issued per code prefix (e.g. DY-YJ); codes are never reused."""
 
     __tablename__ = "station_counter"
+    __table_args__ = (sa.Index("ux_station_counter_prefix", "prefix", "township", unique=True),)
 
-    prefix: str = Field(max_length=16, unique=True)
+    prefix: str = Field(max_length=16)
     last_seq: int = 0
 
 
@@ -74,7 +75,7 @@ class Station(RecordBase, StationBase, table=True):
     __tablename__ = "station"
     __table_args__ = (
         # unique over every row ever written, tombstoned or closed: a code is never reused
-        sa.Index("ux_station_code", "code", unique=True),
+        sa.Index("ux_station_code", "code", "township", unique=True),
         sa.Index("ix_station_status", "status"),
         sa.Index("ix_station_name_key", "name_key"),
         sa.Index("ix_station_py_initials", "py_initials"),

@@ -57,7 +57,7 @@ class CampaignBase(SQLModel):
 class TripCampaign(RecordBase, CampaignBase, table=True):
     __tablename__ = "trip_campaign"
     __table_args__ = (
-        partial_index("ux_trip_campaign_name", "name", where="deleted_at IS NULL"),
+        partial_index("ux_trip_campaign_name", "name", "township", where="deleted_at IS NULL"),
     )
 
 

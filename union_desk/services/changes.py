@@ -24,6 +24,7 @@ class Change(Enum):
     STATION_COUNTS = "station_counts"
     STATION_PHOTOS = "station_photos"
     STATION_SUBSIDIES = "station_subsidies"
+    EXCHANGE = "exchange"  # keys, merges, the review queue
 
 
 def changes(names: Iterable[Change]) -> frozenset[Change]:

@@ -15,7 +15,7 @@ from union_desk.domain.townships import township_by_code
 from union_desk.files import write_error_text
 from union_desk.services.backups.store import verified_snapshot
 from union_desk.services.errors import UserError
-from union_desk.services.settings import get_setting
+from union_desk.services.settings import get_setting, is_city
 
 
 class Workplace(BaseModel):
@@ -26,6 +26,7 @@ class Workplace(BaseModel):
     clerk: str
     database: str          # the file's path, or a server database's URL (without password)
     is_server: bool = False  # PostgreSQL: no file to copy (its backups are pg_dump's)
+    is_city: bool = False    # the city office's database (many townships' records)
 
     def backup_name(self) -> str:
         """The name a backup copy is offered under: union_desk-backup.sqlite3 beside the file."""
@@ -45,7 +46,7 @@ def workplace(session: Session) -> Workplace:
     return Workplace(township=code, township_name=name,
                      clerk=get_setting(session, key="clerk", default="") or "",
                      database=str(db.location if db.is_server else db.path),
-                     is_server=db.is_server)
+                     is_server=db.is_server, is_city=is_city(session))
 
 
 def save_backup(session: Session, *, dest: str | os.PathLike) -> Path:

@@ -27,8 +27,18 @@ def put_setting(session: Session, *, key: str, value: Any) -> None:
     session.flush()
 
 
+ROLE_KEY = "role"  # "city" for the city office's database; absent for a township's
+CITY_ROLE = "city"
+
+
+def is_city(session: Session) -> bool:
+    """A city office database (many townships' rows, read-only) rather than a township's."""
+    return get_setting(session, key=ROLE_KEY) == CITY_ROLE
+
+
 def is_set_up(session: Session) -> bool:
-    return bool(get_setting(session, key="township")) and bool(get_setting(session, key="clerk"))
+    place = bool(get_setting(session, key="township")) or is_city(session)
+    return place and bool(get_setting(session, key="clerk"))
 
 
 def set_up(session: Session, *, township: str, clerk: str) -> None:
@@ -40,6 +50,8 @@ def set_up(session: Session, *, township: str, clerk: str) -> None:
     clerk = clerk.strip()
     if not clerk:
         raise UserError("请填写经办人姓名", field="clerk")
+    if is_city(session):
+        raise UserError("这是市总工会的数据库，不能设置为乡镇（街道）", field="township")
     existing = get_setting(session, key="township")
     if existing and existing != town.code:
         raise UserError("本数据库已属于其他乡镇，不能更改所属乡镇", field="township")

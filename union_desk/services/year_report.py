@@ -7,7 +7,9 @@ this module only gathers them and adds the roster's and the buses' year counts.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, timedelta
+from typing import Iterator
 
 import sqlalchemy as sa
 from pydantic import BaseModel
@@ -15,6 +17,7 @@ from sqlmodel import Session
 
 from union_desk.domain.money import format_fen
 from union_desk.domain.townships import township_by_code
+from union_desk.models.base import RecordBase
 from union_desk.models.member import Member, MemberStatus
 from union_desk.models.stations import Station, StationStatus, StationStatusEvent
 from union_desk.models.trips import (Bus, Registration, RegistrationStatus, TripCampaign, TripLeg,
@@ -61,6 +64,47 @@ class YearReport(BaseModel):
             ("新建爱心驿家", f"{self.stations_new} 所（在用 {self.stations_in_service} 所），"
                         f"全年服务 {self.people_served} 人次"),
         ]
+
+
+CITY_WIDE = "city_wide"  # session.info flag: this work sees every township (no view filter)
+
+
+def township_options(township: str, *, skip: frozenset[str] = frozenset({"setting"})) -> list:
+    """`with_loader_criteria(township == code)` for every table but `skip` (SQLAlchemy's
+    documented recipe for global criteria), to add to a statement's options."""
+    return [sa.orm.with_loader_criteria(m.class_, m.class_.township == township,
+                                        include_aliases=True)
+            for m in RecordBase._sa_registry.mappers
+            if issubclass(m.class_, RecordBase) and m.class_.__tablename__ not in skip]
+
+
+@contextmanager
+def township_scope(session: Session, township: str) -> Iterator[None]:
+    """Every ORM query the session runs in the block sees one township's rows only, so the
+    areas' own figure functions give that township's figures at the city office."""
+    options = township_options(township)
+
+    def add_criteria(state) -> None:
+        if state.is_select:
+            state.statement = state.statement.options(*options)
+
+    sa.event.listen(session, "do_orm_execute", add_criteria)
+    try:
+        yield
+    finally:
+        sa.event.remove(session, "do_orm_execute", add_criteria)
+
+
+@contextmanager
+def city_wide(session: Session) -> Iterator[None]:
+    """Work that must see every township's rows even while the city's window shows one
+    township (services/city/view.py): the city figures, a merge, a voucher check."""
+    before = session.info.get(CITY_WIDE)
+    session.info[CITY_WIDE] = True
+    try:
+        yield
+    finally:
+        session.info[CITY_WIDE] = before
 
 
 def _count(session: Session, query) -> int:
@@ -119,9 +163,14 @@ def _stations_in_service(session: Session, last_day: date) -> int:
         status_then == StationStatus.IN_SERVICE))
 
 
-def year_report(session: Session, *, year: int) -> YearReport:
+def year_report(session: Session, *, year: int, township: str | None = None) -> YearReport:
     """The year's figures; what is "on the roll" or "in use" is counted as it stood at the end
-    of that year (or today, for the current year)."""
+    of that year (or today, for the current year). With `township` (at the city office), of that
+    township's rows only (see `township_scope`)."""
+    if township is not None:
+        with township_scope(session, township):
+            return year_report(session, year=year).model_copy(
+                update={"township": township_by_code(township).name})
     start, end = period(year)
     last_day = min(end - timedelta(days=1), date.today())
     live_union = GrassrootsUnion.deleted_at.is_(None)
@@ -129,7 +178,8 @@ def year_report(session: Session, *, year: int) -> YearReport:
     stations = station_figures(session, year=year)
     code = get_setting(session, key="township", default="")
     return YearReport(
-        year=year, township=township_by_code(code).name if code else "",
+        year=year, township=township_by_code(code).name if code else
+        get_setting(session, key="city.name", default=""),
         unions_new=_count(session, sa.select(sa.func.count(GrassrootsUnion.id)).where(
             live_union, GrassrootsUnion.founded >= start, GrassrootsUnion.founded < end)),
         unions_on_roll=_unions_on_roll(session, last_day),

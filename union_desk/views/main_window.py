@@ -48,9 +48,12 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.auto_backup = AutoBackup(ops, self)
         self.auto_backup.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        from union_desk.views.exchange.install import install_exchange
+
+        self.exchange = install_exchange(self, ops, self.file_menu)
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         open_action = QAction(self.tr("Open database…"), self)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self._on_open_triggered)
@@ -85,7 +88,8 @@ class MainWindow(QMainWindow):
         self.workplace = place
         self.backup_action.setEnabled(not place.is_server)  # a server's backups are pg_dump's
         self.status_label.setText(self.tr("Township: {0}   Clerk: {1}   Database: {2}").format(
-            place.township_name or "—", place.clerk or "—", str(place.database)))
+            place.township_name or (self.tr("city office") if place.is_city else "—"),
+            place.clerk or "—", str(place.database)))
 
     def switch_tab(self, step: int) -> None:
         """Ctrl+Tab / Ctrl+PgDn: the next working tab; with Shift / Ctrl+PgUp the one before."""

@@ -95,6 +95,12 @@ class Ops(QObject):
         self._progressed.connect(self._on_progressed)
 
     @property
+    def context(self):
+        """Who works here (township, clerk, city office or not), as read when the file opened:
+        plain facts the window is built from; the Database itself stays private."""
+        return self._db.context
+
+    @property
     def file_path(self) -> Path | None:
         """The database file's path (None for a server database): a fact for the backup views,
         which hand it to the backup services; the Database itself stays private."""

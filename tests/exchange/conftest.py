@@ -1,0 +1,47 @@
+"""Fixtures for the exchange: a city database with its key, township databases that trust it."""
+import shutil
+
+import pytest
+
+from exchange_helpers import CITY_NAME, make_city, make_township
+
+
+@pytest.fixture(scope="session")
+def blank_template(tmp_path_factory):
+    """A migrated database nobody has set up yet (copied for each township and the city)."""
+    from union_desk.db import open_database
+
+    path = tmp_path_factory.mktemp("blank") / "blank.sqlite3"
+    open_database(path).close()
+    return path
+
+
+@pytest.fixture
+def blank(blank_template, tmp_path):
+    def copy(name: str):
+        path = tmp_path / name
+        shutil.copyfile(blank_template, path)
+        return path
+    return copy
+
+
+@pytest.fixture
+def city(blank, tmp_path):
+    """(city Database, path of its public key file)."""
+    db, key_file = make_city(blank("city.sqlite3"), tmp_path / "city-key.json", CITY_NAME)
+    yield db, key_file
+    db.close()
+
+
+@pytest.fixture
+def township(blank, city):
+    """township("DY") → a set-up township Database that trusts the city's key."""
+    opened = []
+
+    def make(code: str, name: str | None = None):
+        db = make_township(blank(name or f"{code}.sqlite3"), code, city[1])
+        opened.append(db)
+        return db
+    yield make
+    for db in opened:
+        db.close()

@@ -1,0 +1,140 @@
+"""The review queue (复核清单): what a machine must not decide alone after a merge.
+
+- the same ID number active (在册) as a member in two townships — a transfer recorded on one side
+  only;
+- one household (the recipient's ID number) paid hardship money by two townships in one year;
+- one voucher number with different amounts — in two rows, or changed by a later package (a
+  printed voucher's amount is never edited: a forged or altered package).
+Items are found after each package, in its transaction; each is kept once (kind + subject) and
+resolved by a person with a reason, through the ORM, so the audit trail records who and why.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from union_desk.domain.masking import mask_id
+from union_desk.domain.money import format_fen
+from union_desk.domain.townships import township_by_code
+from union_desk.models.base import utcnow
+from union_desk.models.exchange import ReviewItem, ReviewKind, ReviewRow, ReviewStatus
+from union_desk.models.member import Member, MemberStatus
+from union_desk.models.payment import Payment, PaymentStatus
+from union_desk.services.errors import UserError
+
+
+def _names(codes) -> str:
+    return "、".join(township_by_code(c).name for c in sorted(set(codes)))
+
+
+def _add(session: Session, *, kind: ReviewKind, subject: str, townships, summary: str) -> int:
+    exists = session.execute(sa.select(ReviewItem.id).where(
+        ReviewItem.kind == kind, ReviewItem.subject == subject)).first()
+    if exists:
+        return 0
+    session.add(ReviewItem(kind=kind, subject=subject, townships=",".join(sorted(set(townships))),
+                           summary=summary))
+    return 1
+
+
+def members_in_two_townships(session: Session, *, township: str) -> int:
+    other = sa.orm.aliased(Member)
+    rows = session.execute(
+        sa.select(Member.id_number, Member.name, other.township)
+        .join(other, sa.and_(other.id_number == Member.id_number,
+                             other.township != Member.township))
+        .where(Member.township == township, Member.deleted_at.is_(None),
+               Member.status == MemberStatus.ACTIVE, Member.id_number != "",
+               other.deleted_at.is_(None), other.status == MemberStatus.ACTIVE)).all()
+    found: dict[str, tuple[str, set[str]]] = {}
+    for number, name, where in rows:
+        found.setdefault(number, (name, {township}))[1].add(where)
+    return sum(_add(session, kind=ReviewKind.MEMBER_TWO_TOWNSHIPS, subject=number, townships=codes,
+                    summary=f"{name}（{mask_id(number)}）同时在 {_names(codes)} 在册：请核实转会")
+               for number, (name, codes) in found.items())
+
+
+def households_paid_twice(session: Session, *, township: str) -> int:
+    year = sa.extract("year", Payment.paid_on)
+    mine = sa.select(Payment.recipient_id_number).where(
+        Payment.township == township, Payment.household_id.is_not(None),
+        Payment.recipient_id_number != "")
+    rows = session.execute(
+        sa.select(Payment.recipient_id_number, year, sa.func.min(Payment.recipient_name),
+                  Payment.township)
+        .where(Payment.recipient_id_number.in_(mine), Payment.household_id.is_not(None),
+               Payment.status == PaymentStatus.ISSUED, Payment.deleted_at.is_(None))
+        .group_by(Payment.recipient_id_number, year, Payment.township)).all()
+    by_key: dict[tuple[str, int], tuple[str, set[str]]] = {}
+    for number, paid_year, name, where in rows:
+        by_key.setdefault((number, int(paid_year)), (name, set()))[1].add(where)
+    return sum(_add(session, kind=ReviewKind.HOUSEHOLD_TWO_TOWNSHIPS, subject=f"{number}|{y}",
+                    townships=codes,
+                    summary=f"{name}（{mask_id(number)}）{y} 年在 {_names(codes)} 都领取了困难帮扶")
+               for (number, y), (name, codes) in by_key.items() if len(codes) > 1)
+
+
+def vouchers_with_two_amounts(session: Session, *, township: str) -> int:
+    mine = sa.select(Payment.voucher_no).where(Payment.township == township)
+    rows = session.execute(
+        sa.select(Payment.voucher_no, Payment.township, Payment.amount_fen)
+        .where(Payment.voucher_no.in_(mine), Payment.deleted_at.is_(None))).all()
+    by_no: dict[str, list[tuple[str, int]]] = {}
+    for number, where, amount in rows:
+        by_no.setdefault(number, []).append((where, amount))
+    added = 0
+    for number, found in by_no.items():
+        if len({a for _, a in found}) > 1:
+            amounts = "、".join(f"{township_by_code(w).name} {format_fen(a)}" for w, a in found)
+            added += _add(session, kind=ReviewKind.VOUCHER_AMOUNT, subject=number,
+                          townships=[w for w, _ in found],
+                          summary=f"凭证 {number} 有不同金额：{amounts}")
+    return added
+
+
+def voucher_amount_changed(session: Session, *, township: str, voucher_no: str, before: int,
+                           after: int, sequence: int) -> int:
+    return _add(session, kind=ReviewKind.VOUCHER_AMOUNT, subject=f"{voucher_no}|{sequence}",
+                townships=[township],
+                summary=f"凭证 {voucher_no} 的金额在第 {sequence} 号数据包中由 {format_fen(before)} "
+                        f"改为 {format_fen(after)}（已打印的凭证不应改金额）")
+
+
+def find_review_items(session: Session, *, township: str) -> int:
+    """Items a package of `township` brought (after its rows are written). Returns how many."""
+    return (members_in_two_townships(session, township=township)
+            + households_paid_twice(session, township=township)
+            + vouchers_with_two_amounts(session, township=township))
+
+
+def list_review(session: Session, *, include_resolved: bool = False) -> list[ReviewRow]:
+    query = sa.select(ReviewItem).where(ReviewItem.deleted_at.is_(None))
+    if not include_resolved:
+        query = query.where(ReviewItem.status == ReviewStatus.OPEN)
+    rows = session.execute(query.order_by(ReviewItem.created_at, ReviewItem.subject)).scalars()
+    return [_row(r) for r in rows]
+
+
+def resolve_review(session: Session, *, item_id: str, reason: str) -> ReviewRow:
+    reason = reason.strip()
+    if not reason:
+        raise UserError("请写明处理结果（例如：已核实，乾潭镇漏办转出）")
+    item = session.get(ReviewItem, item_id)
+    if item is None or item.deleted_at is not None:
+        raise UserError(f"没有这条复核事项：{item_id}")
+    if item.status == ReviewStatus.RESOLVED:
+        raise UserError("这条复核事项已经处理过")
+    item.status, item.resolution = ReviewStatus.RESOLVED, reason
+    item.resolved_by, item.resolved_at = session.info.get("actor", ""), utcnow()
+    session.flush()
+    return _row(item)
+
+
+def _row(r: ReviewItem) -> ReviewRow:
+    subject = r.subject
+    if r.kind != ReviewKind.VOUCHER_AMOUNT:  # ID numbers leave the database masked
+        number, _, rest = subject.partition("|")
+        subject = mask_id(number) + (f"|{rest}" if rest else "")
+    return ReviewRow(id=r.id, kind=r.kind, subject=subject, townships=r.townships,
+                     summary=r.summary, status=r.status, resolution=r.resolution,
+                     resolved_by=r.resolved_by, resolved_at=r.resolved_at, created_at=r.created_at)
