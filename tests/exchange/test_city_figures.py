@@ -134,3 +134,13 @@ def test_the_commands_from_city_init_to_resolved_review(blank, tmp_path, capsys)
     assert "复核清单是空的" in capsys.readouterr().out
     # the city's township records are read-only from the commands too
     assert main(["--db", str(city), "setup", "--township", "DY", "--clerk", "x"]) == 1
+
+
+def test_city_init_makes_a_new_file_as_setup_does(tmp_path, capsys):
+    # Given no file yet (the city office's first step); When city init runs Then the file is made
+    from union_desk.cli import main
+
+    city = tmp_path / "市总" / "全市.sqlite3"
+    assert main(["--db", str(city), "city", "init", "--name", "建德市总工会"]) == 0
+    assert city.is_file() and "市总工会公钥指纹" in capsys.readouterr().out
+    assert main(["--db", str(city), "check"]) == 0
