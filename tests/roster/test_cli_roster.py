@@ -58,8 +58,8 @@ def test_summary_lists_the_rejected_rows(capsys, db_path, mixed_file):
 
 
 @pytest.mark.parametrize("name, content, message", [
-    ("坏.xlsx", b"PK\x03\x04 truncated", "无法读取 Excel 文件"),
-    ("名册.xls", b"\xd0\xcf\x11\xe0", "只能导入 .xlsx"),
+    ("坏.xlsx", b"PK\x03\x04 truncated", "无法读取 坏.xlsx：文件已损坏"),
+    ("名册.xls", b"\xd0\xcf\x11\xe0", "名册.xls：文件已损坏"),
     ("没有.xlsx", None, "找不到文件"),
 ])
 def test_unreadable_file_exits_1_and_writes_nothing(capsys, db, db_path, tmp_path, name, content,

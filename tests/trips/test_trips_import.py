@@ -105,7 +105,7 @@ def test_header_variants_in_any_order_and_missing_columns(db, campaign, tmp_path
     bad = write_list(tmp_path / "bad.xlsx", [("张三",)], headers=["序号", "姓名", "身份证号"])
     with pytest.raises(UserError, match="缺少必需的列：手机、目的地省"):
         check(db, c.id, bad)
-    with pytest.raises(UserError, match=".xlsx"):
+    with pytest.raises(UserError, match="找不到文件"):
         check(db, c.id, tmp_path / "list.xls")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a workbook")

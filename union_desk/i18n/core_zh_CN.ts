@@ -19,100 +19,110 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../views/import_dialog.py" line="75" />
-        <location filename="../views/import_dialog.py" line="174" />
+        <location filename="../views/import_dialog.py" line="77" />
+        <location filename="../views/import_dialog.py" line="184" />
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="81" />
-        <location filename="../views/import_dialog.py" line="85" />
+        <location filename="../views/import_dialog.py" line="83" />
+        <location filename="../views/import_dialog.py" line="87" />
         <source>Excel row</source>
         <translation>Excel 行号</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="81" />
+        <location filename="../views/import_dialog.py" line="83" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="81" />
-        <location filename="../views/import_dialog.py" line="85" />
+        <location filename="../views/import_dialog.py" line="83" />
+        <location filename="../views/import_dialog.py" line="87" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="82" />
+        <location filename="../views/import_dialog.py" line="84" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="86" />
+        <location filename="../views/import_dialog.py" line="88" />
         <source>Changes (before → after)</source>
         <translation>改动（原 → 新）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="98" />
+        <location filename="../views/import_dialog.py" line="100" />
         <source>Save rejected rows…</source>
         <translation>保存未导入行清单…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="106" />
+        <location filename="../views/import_dialog.py" line="108" />
         <source>Import the valid rows</source>
         <translation>导入有效行</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="112" />
+        <location filename="../views/import_dialog.py" line="114" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="153" />
+        <location filename="../views/import_dialog.py" line="155" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="158" />
+        <location filename="../views/import_dialog.py" line="160" />
         <source>{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.</source>
         <translation>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，未通过 {4}。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="162" />
+        <location filename="../views/import_dialog.py" line="164" />
         <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
         <translation>导入完成：新增 {0}，更新 {1}，无变化 {2}。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="168" />
+        <location filename="../views/import_dialog.py" line="170" />
         <source>Save rejected rows</source>
         <translation>保存未导入行清单</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="169" />
+        <location filename="../views/import_dialog.py" line="171" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../views/import_dialog.py" line="177" />
+        <source>Which sheet?</source>
+        <translation>选择工作表</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="178" />
+        <source>Several sheets of {0} look like the list. Import which one?</source>
+        <translation>{0} 中有几张工作表都像名单，导入哪一张？</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="187" />
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="194" />
+        <location filename="../views/import_dialog.py" line="204" />
         <source>Rejected rows ({0})</source>
         <translation>有问题的行（{0}）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="197" />
+        <location filename="../views/import_dialog.py" line="207" />
         <source>Updates ({0})</source>
         <translation>将更新的行（{0}）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="205" />
+        <location filename="../views/import_dialog.py" line="221" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="224" />
+        <location filename="../views/import_dialog.py" line="240" />
         <source>Rejected rows saved to {0}</source>
         <translation>未导入行清单已保存到 {0}</translation>
     </message>
@@ -309,9 +319,14 @@
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../views/panel.py" line="54" />
+        <location filename="../views/panel.py" line="55" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/panel.py" line="59" />
+        <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -385,42 +400,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/settings_dialog.py" line="20" />
+        <location filename="../views/settings_dialog.py" line="21" />
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="28" />
+        <location filename="../views/settings_dialog.py" line="29" />
         <source>e.g. E:\union backups (optional)</source>
         <translation>例如 E:\工会备份（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="31" />
+        <location filename="../views/settings_dialog.py" line="32" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="37" />
+        <location filename="../views/settings_dialog.py" line="38" />
         <source>Backups folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="38" />
+        <location filename="../views/settings_dialog.py" line="39" />
         <source>Second folder</source>
         <translation>第二个备份文件夹</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="46" />
+        <location filename="../views/settings_dialog.py" line="47" />
         <source>Each automatic backup is also copied to the second folder when it is there; when it is not (the USB stick is not plugged in), the copy is skipped with a notice.</source>
         <translation>每次自动备份也会复制到第二个文件夹；它不在时（例如 U 盘没有插上），这次复制会跳过并给出提示。</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="54" />
+        <location filename="../views/settings_dialog.py" line="55" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="60" />
+        <location filename="../views/settings_dialog.py" line="61" />
         <source>Second backups folder</source>
         <translation>第二个备份文件夹</translation>
     </message>

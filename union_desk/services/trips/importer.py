@@ -113,7 +113,8 @@ class TripsImportPlan(ImportPlan):
 
 # -- reading the file ---------------------------------------------------------------------------
 
-def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled):
+def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled,
+               sheet: str | None):
     first: dict[str, int] = {}  # ID number → the Excel row that gave it first
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
@@ -127,7 +128,7 @@ def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled
         return c
 
     sheet = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
-                       progress=progress, cancelled=cancelled, progress_every=200)
+                       progress=progress, cancelled=cancelled, progress_every=200, sheet=sheet)
     return sheet.headers, sheet.rows, sheet.good, sheet.rejected
 
 
@@ -216,9 +217,10 @@ def _shown(field: str, value) -> str:
 
 
 def check_trips_file(session: Session, *, campaign_id: str | None, path: str | os.PathLike,
-                     progress: Progress = None, cancelled: Cancelled = None) -> TripsImportPlan:
+                     progress: Progress = None, cancelled: Cancelled = None,
+                     sheet: str | None = None) -> TripsImportPlan:
     """Check every row of the workbook, and against the campaign (None: a new campaign)."""
-    headers, rows, good, bad = _read_file(path, progress, cancelled)
+    headers, rows, good, bad = _read_file(path, progress, cancelled, sheet)
     return TripsImportPlan(path=str(path), headers=headers, rows=rows, candidates=good,
                            file_rejections=bad,
                            outcome=_sort_against_db(session, campaign_id, good))
