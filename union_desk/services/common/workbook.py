@@ -69,8 +69,14 @@ class Book:
     def _open_calamine(self) -> None:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+        size = self.path.stat().st_size
+        if size > self.limits.unpacked_bytes:
+            raise UserError(f"{self.path.name} 有 {size // 2**20} MB，超过导入上限 "
+                            f"{self.limits.unpacked_bytes // 2**20} MB")
         try:
-            self._calamine = CalamineWorkbook.from_path(str(self.path))
+            # by content, not by name: calamine's from_path would pick its reader by the suffix
+            with open(self.path, "rb") as file:
+                self._calamine = CalamineWorkbook.from_filelike(file)
             sheets = self._calamine.sheets_metadata
         except Exception as err:  # noqa: BLE001 - any failure here means the file cannot be read
             if self.kind is Kind.XLS:
