@@ -36,7 +36,7 @@ def test_manifest_shows_the_bus_masked_ids_and_totals_in_an_embedded_cjk_font(db
     assert pages == pdf_page_count(path) == 2
     for expected in ("2021 春节返乡 乘车名单", "去程第 1 车", "浙A12345", "建德市新安江客运有限公司",
                      "李师傅", "13905710001", "JD-2021-001", "2021-02-01 07:30", "凯里 → 黄平 → 贵州黔东南",
-                     "张三", "李四", "贵州省黔东南州黄平县", "建德市新安化工集团", "张父", "上车签名",
+                     "张三", "李四", "贵州省黔东南苗族侗族自治州黄平县", "建德市新安化工集团", "张父", "上车签名",
                      "大洋镇总工会", "合计：乘客 2 人；核定 3 座，空座 1 个；已上车 1 人，未上车 1 人。",
                      "带车人（签字）"):
         assert expected in text, expected
@@ -58,7 +58,7 @@ def test_one_bus_and_the_seat_notices(db, seated):
     assert text.count("乘车通知") == 1  # the one passenger of that bus
     notice_text = pdf_text(notices)
     assert notice_pages == 1 and notice_text.count("乘车通知") == 3
-    for expected in ("座位号", "去程第 1 车", "浙A12345", "大洋镇人民政府门前", "贵州省黔东南州凯里市"):
+    for expected in ("座位号", "去程第 1 车", "浙A12345", "大洋镇人民政府门前", "贵州省黔东南苗族侗族自治州凯里市"):
         assert expected in notice_text
     assert full(regs[0].id_number) not in notice_text
     assert all(embedded for _, embedded in pdf_fonts(notices))
