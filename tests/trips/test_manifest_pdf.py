@@ -116,3 +116,18 @@ def test_a_contact_phone_that_is_neither_is_refused(db, campaign):
     with pytest.raises(UserError, match="联系电话"), db.session(write=True) as s:
         trips.update_campaign(s, campaign_id=c.id, data=CampaignCreate(name=c.name,
                                                                        contact_phone="64712345"))
+
+
+def test_the_manifest_export_writes_formula_like_text_as_text(db, campaign, tmp_path):
+    c, _ = campaign
+    register(db, c.id, person(1, "张三", employer="=HYPERLINK(\"http://x\")"),
+             person(2, "李四", employer="@SUM(1)"))
+    with db.session(write=True) as s:
+        assign_seats(s, campaign_id=c.id)
+    path = tmp_path / "名单.xlsx"
+    with db.session() as s:
+        export_manifests_xlsx(s, campaign_id=c.id, path=path)
+    found = {c.value: c for sheet in load_workbook(path).worksheets for r in sheet.iter_rows()
+             for c in r if isinstance(c.value, str)}
+    for text in ("=HYPERLINK(\"http://x\")", "@SUM(1)"):
+        assert found[text].data_type == "s" and found[text].quotePrefix
