@@ -9,7 +9,7 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
-from union_desk.cli.imports import print_import_summary
+from union_desk.cli.imports import add_file_arguments, print_import_summary
 from union_desk.files import write_error_text
 
 STATUSES = ["已发放", "作废"]
@@ -20,8 +20,8 @@ def register(subparsers) -> None:
     payments = subparsers.add_parser("payments", help="慰问金发放：按市总工会名单导入、查看、作废")
     sub = payments.add_subparsers(dest="payments_command", metavar="SUBCOMMAND", required=True)
 
-    imp = sub.add_parser("import", help="检查慰问名单（Excel）的每一行；加 --commit 生成发放记录和凭证号")
-    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp = sub.add_parser("import", help="检查慰问名单（Excel、WPS 或 CSV）的每一行；加 --commit 生成发放记录和凭证号")
+    add_file_arguments(imp)
     imp.add_argument("--occasion", required=True, metavar="TEXT", help="慰问事由，如 春节送温暖")
     imp.add_argument("--paid-on", type=_day, default=None, metavar="YYYY-MM-DD",
                      help="发放日期（默认今天）")
@@ -94,7 +94,7 @@ def _import(args: argparse.Namespace) -> int:
                                    reviewer=args.reviewer, approver=args.approver)
     with open_existing_db(args) as db:
         with db.session() as s:  # read and check outside any write transaction
-            plan = check_payment_file(s, path=args.file, options=options)
+            plan = check_payment_file(s, path=args.file, options=options, sheet=args.sheet)
         if args.commit:
             with db.session(write=True) as s:
                 report = commit_payment_import(s, plan=plan)

@@ -7,15 +7,15 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
-from union_desk.cli.imports import excel_rows, print_import_summary
+from union_desk.cli.imports import add_file_arguments, excel_rows, print_import_summary
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("roster", help="会员名册：Excel 导入、导出与查询")
     sub = parser.add_subparsers(dest="roster_command", metavar="SUBCOMMAND", required=True)
 
-    imp = sub.add_parser("import", help="检查 Excel 名册的每一行；加 --commit 导入有效的行")
-    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp = sub.add_parser("import", help="检查名册（Excel、WPS 或 CSV）的每一行；加 --commit 导入有效的行")
+    add_file_arguments(imp)
     imp.add_argument("--commit", action="store_true", help="导入有效的行（否则只检查，不写入）")
     imp.add_argument("--accept-rename", type=excel_rows, default=[], metavar="ROW[,ROW]",
                      help="身份证号已登记为另一个姓名的行默认不导入；确认其中哪些行（Excel 行号）"
@@ -67,7 +67,7 @@ def _import(args: argparse.Namespace) -> int:
         with db.session() as s:  # read and check outside any write transaction
             if args.commit and not is_set_up(s):
                 raise UserError("数据库尚未完成初始设置，请先运行 union-desk setup")
-            plan = check_roster_file(s, path=args.file)
+            plan = check_roster_file(s, path=args.file, sheet=args.sheet)
         accept = plan.confirmable(args.accept_rename)
         if args.commit:
             with db.session(write=True) as s:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
-from union_desk.cli.imports import print_import_summary
+from union_desk.cli.imports import add_file_arguments, print_import_summary
 
 _DEPARTS = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+(\d{1,2}:\d{2}))?")
 
@@ -33,8 +33,8 @@ def register(subparsers) -> None:
     bus.add_argument("--contract", default="", help="包车合同号")
     bus.set_defaults(handler=_add_bus)
 
-    imp = sub.add_parser("import", help="检查用工单位报来的 Excel 名单；加 --commit 导入有效的行")
-    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp = sub.add_parser("import", help="检查用工单位报来的名单（Excel、WPS 或 CSV）；加 --commit 导入有效的行")
+    add_file_arguments(imp)
     imp.add_argument("--campaign", required=True, metavar="NAME")
     imp.add_argument("--commit", action="store_true", help="导入有效的行（否则只检查，不写入）")
     imp.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
@@ -94,7 +94,8 @@ def _import(args: argparse.Namespace) -> int:
     with open_existing_db(args) as db:
         with db.session() as s:  # read and check outside any write transaction
             found = trips.find_campaign(s, name=args.campaign)  # None: a new campaign
-            plan = check_trips_file(s, campaign_id=found.id if found else None, path=args.file)
+            plan = check_trips_file(s, campaign_id=found.id if found else None, path=args.file,
+                                    sheet=args.sheet)
         if args.commit and (found or plan.outcome.new):
             with db.session(write=True) as s:
                 campaign = trips.campaign_by_name(s, name=args.campaign, create=True)

@@ -34,42 +34,42 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="76"/>
+        <location filename="../views/hardship/import_dialog.py" line="77"/>
         <source>{0} rows: {1} valid ({2} to pay, {3} already paid for this occasion this year), {4} rows with problems (not imported).</source>
         <translation>共 {0} 行：有效 {1} 行（待发放 {2} 行，本年已按此事由发放过 {3} 行），有问题 {4} 行（不导入）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="74"/>
+        <location filename="../views/hardship/import_dialog.py" line="75"/>
         <source>Create {0} payments</source>
         <translation>生成 {0} 条发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="93"/>
+        <location filename="../views/hardship/import_dialog.py" line="94"/>
         <source>The options changed since the list was checked: check the list again.</source>
         <translation>检查名单之后发放选项已有改动，请重新检查名单。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="103"/>
+        <location filename="../views/hardship/import_dialog.py" line="104"/>
         <source>{0} payments created.</source>
         <translation>已生成 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="105"/>
+        <location filename="../views/hardship/import_dialog.py" line="106"/>
         <source>Voucher numbers {0} to {1}.</source>
         <translation>凭证号 {0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="107"/>
+        <location filename="../views/hardship/import_dialog.py" line="108"/>
         <source>Rows with problems were left out (listed below).</source>
         <translation>有问题的行未导入（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="120"/>
+        <location filename="../views/hardship/import_dialog.py" line="121"/>
         <source>The occasion or date changed: check the list again.</source>
         <translation>慰问事由或发放日期已改变，请重新检查名单。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="98"/>
+        <location filename="../views/hardship/import_dialog.py" line="99"/>
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>

@@ -4,72 +4,72 @@
 <context>
     <name>BusDialog</name>
     <message>
-        <location filename="../views/trips/dialogs.py" line="75"/>
+        <location filename="../views/trips/dialogs.py" line="76"/>
         <source>Bus</source>
         <translation>车次</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="89"/>
+        <location filename="../views/trips/dialogs.py" line="90"/>
         <source>Stops in order, separated by 、 or commas</source>
         <translation>按顺序填写下车点，用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="104"/>
+        <location filename="../views/trips/dialogs.py" line="105"/>
         <source>Leg</source>
         <translation>行程</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="104"/>
+        <location filename="../views/trips/dialogs.py" line="105"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="105"/>
+        <location filename="../views/trips/dialogs.py" line="106"/>
         <source>Seats</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="106"/>
+        <location filename="../views/trips/dialogs.py" line="107"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="107"/>
+        <location filename="../views/trips/dialogs.py" line="108"/>
         <source>Route stops</source>
         <translation>途经站点</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="108"/>
+        <location filename="../views/trips/dialogs.py" line="109"/>
         <source>Departure date</source>
         <translation>发车日期</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="109"/>
+        <location filename="../views/trips/dialogs.py" line="110"/>
         <source>Departure time</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="110"/>
+        <location filename="../views/trips/dialogs.py" line="111"/>
         <source>Departure place</source>
         <translation>发车地点</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="111"/>
+        <location filename="../views/trips/dialogs.py" line="112"/>
         <source>Carrier</source>
         <translation>承运单位</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="112"/>
+        <location filename="../views/trips/dialogs.py" line="113"/>
         <source>Driver</source>
         <translation>驾驶员</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="113"/>
+        <location filename="../views/trips/dialogs.py" line="114"/>
         <source>Driver&apos;s phone</source>
         <translation>驾驶员电话</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="114"/>
+        <location filename="../views/trips/dialogs.py" line="115"/>
         <source>Charter contract no.</source>
         <translation>包车合同号</translation>
     </message>
@@ -77,37 +77,37 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../views/trips/dialogs.py" line="43"/>
+        <location filename="../views/trips/dialogs.py" line="44"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="47"/>
+        <location filename="../views/trips/dialogs.py" line="48"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="49"/>
+        <location filename="../views/trips/dialogs.py" line="50"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="51"/>
+        <location filename="../views/trips/dialogs.py" line="52"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="54"/>
+        <location filename="../views/trips/dialogs.py" line="55"/>
         <source>Union&apos;s contact phone</source>
         <translation>工会联系电话</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="56"/>
+        <location filename="../views/trips/dialogs.py" line="57"/>
         <source>printed on the seat notices</source>
         <translation>印在乘车通知上</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="57"/>
+        <location filename="../views/trips/dialogs.py" line="58"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -176,62 +176,72 @@
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../views/trips/dialogs.py" line="146"/>
+        <location filename="../views/trips/dialogs.py" line="147"/>
         <source>Registration</source>
         <translation>报名登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="149"/>
+        <location filename="../views/trips/dialogs.py" line="150"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="149"/>
+        <location filename="../views/trips/dialogs.py" line="150"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="150"/>
+        <location filename="../views/trips/dialogs.py" line="151"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="150"/>
+        <location filename="../views/trips/dialogs.py" line="151"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="151"/>
+        <location filename="../views/trips/dialogs.py" line="152"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="151"/>
+        <location filename="../views/trips/dialogs.py" line="152"/>
         <source>City</source>
         <translation>市（州）</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="152"/>
+        <location filename="../views/trips/dialogs.py" line="153"/>
         <source>County</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="152"/>
+        <location filename="../views/trips/dialogs.py" line="153"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="153"/>
+        <location filename="../views/trips/dialogs.py" line="154"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="154"/>
+        <location filename="../views/trips/dialogs.py" line="155"/>
         <source>Insurance no.</source>
         <translation>保险单号</translation>
     </message>
     <message>
-        <location filename="../views/trips/dialogs.py" line="171"/>
+        <location filename="../views/trips/dialogs.py" line="159"/>
+        <source>e.g. 贵州黔东南榕江, or the home address: fills in province, city, county</source>
+        <translation>如 贵州黔东南榕江，或家庭住址：自动填写省、市、县</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/dialogs.py" line="163"/>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/dialogs.py" line="178"/>
         <source>Legs</source>
         <translation>乘车方向</translation>
     </message>
@@ -290,31 +300,31 @@
     </message>
     <message>
         <location filename="../views/trips/people.py" line="99"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="103"/>
+        <location filename="../views/trips/people.py" line="104"/>
         <source>Cancel registration</source>
         <translation>取消登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="104"/>
+        <location filename="../views/trips/people.py" line="105"/>
         <source>Why does {0} no longer travel?</source>
         <translation>{0} 不再乘车的原因：</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="135"/>
+        <location filename="../views/trips/people.py" line="136"/>
         <source>Registration of {0} cancelled.</source>
         <translation>已取消 {0} 的登记。</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="137"/>
+        <location filename="../views/trips/people.py" line="138"/>
         <source>Freed: {0}.</source>
         <translation>空出座位：{0}。</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="139"/>
+        <location filename="../views/trips/people.py" line="140"/>
         <source>Given to the first on the waiting list: {0}.</source>
         <translation>已安排给候补第一位：{0}。</translation>
     </message>

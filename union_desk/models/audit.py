@@ -37,8 +37,17 @@ def _plain(value):
     return value
 
 
+def _unknown(value):
+    plain = _plain(value)
+    if plain is value:
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    return plain
+
+
 def _dump(data: dict) -> str:
-    return json.dumps({k: _plain(v) for k, v in data.items()}, ensure_ascii=False, sort_keys=True)
+    """The fields as JSON; values JSON cannot hold (dates, enums, bytes) through `_plain` — only
+    those: the encoder asks for them, so a bulk import does not pay a Python call per value."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=_unknown)
 
 
 def record_fields(obj: RecordBase) -> dict:

@@ -17,6 +17,7 @@ from union_desk.files import atomic_path, write_error_text
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.models.personal import RevealGrant, grant_reveal, shown
 from union_desk.progress import Cancelled, Progress
+from union_desk.services.common.xlsx_text import safe_row
 from union_desk.services.errors import UserError
 from union_desk.services.roster.members import count_members, iter_members
 
@@ -79,7 +80,7 @@ def _write_pages(session: Session, sheet, total: int, query: dict, grant: Reveal
                  progress: Progress, cancelled: Cancelled) -> int:
     written = 0
     for row in iter_members(session, batch=PAGE, **query):
-        sheet.append(_line(row, grant))
+        sheet.append(safe_row(sheet, _line(row, grant)))
         written += 1
         if written % PAGE == 0:
             if cancelled is not None and cancelled():

@@ -15,6 +15,7 @@ from union_desk.domain.townships import township_by_code
 from union_desk.files import atomic_path, atomic_write_bytes, write_error_text
 from union_desk.models.personal import grant_reveal
 from union_desk.models.trips import BusLoad
+from union_desk.services.common.xlsx_text import safe_row
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
 from union_desk.services.trips.campaigns import get_campaign, list_buses
@@ -135,26 +136,29 @@ def export_manifests_xlsx(session: Session, *, campaign_id: str, path: str | os.
     for load in loads:
         bus = load.bus
         sheet = book.create_sheet(_sheet_title(load, used))
-        sheet.append([f"{campaign.name} 乘车名单  {bus.leg.value}第 {bus.seq} 车"])
+        sheet.append(safe_row(sheet, [f"{campaign.name} 乘车名单  {bus.leg.value}第 {bus.seq} 车"]))
         sheet["A1"].font = Font(bold=True, size=14)
-        sheet.append(["车牌号", bus.plate, "承运单位", bus.carrier, "包车合同号", bus.contract_no])
-        sheet.append(["驾驶员", bus.driver, "驾驶员电话", bus.driver_phone, "核定座位", bus.seats])
-        sheet.append(["发车时间", bus.departs_text, "发车地点", bus.departure_place, "目的地",
-                      bus.destination])
-        sheet.append(["途经站点", " → ".join(bus.stops or [bus.destination])])
+        sheet.append(safe_row(sheet, ["车牌号", bus.plate, "承运单位", bus.carrier, "包车合同号",
+                                      bus.contract_no]))
+        sheet.append(safe_row(sheet, ["驾驶员", bus.driver, "驾驶员电话", bus.driver_phone,
+                                      "核定座位", bus.seats]))
+        sheet.append(safe_row(sheet, ["发车时间", bus.departs_text, "发车地点",
+                                      bus.departure_place, "目的地", bus.destination]))
+        sheet.append(safe_row(sheet, ["途经站点", " → ".join(bus.stops or [bus.destination])]))
         sheet.append([])
-        sheet.append(list(XLSX_HEADER))
+        sheet.append(safe_row(sheet, XLSX_HEADER))
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for p in load.passengers:
-            sheet.append([p.seat_no, p.name, str(p.id_number), str(p.phone),
-                          p.destination, p.employer, p.emergency_name,
-                          str(p.emergency_phone), p.insurance_no,
-                          "是" if p.is_member else "否", "已上车" if p.boarded_at else ""])
+            sheet.append(safe_row(sheet, [
+                p.seat_no, p.name, str(p.id_number), str(p.phone), p.destination, p.employer,
+                p.emergency_name, str(p.emergency_phone), p.insurance_no,
+                "是" if p.is_member else "否", "已上车" if p.boarded_at else ""]))
         boarded = sum(1 for p in load.passengers if p.boarded_at)
         sheet.append([])
-        sheet.append(["合计", f"乘客 {len(load.passengers)} 人", f"已上车 {boarded} 人",
-                      f"空座 {max(0, bus.seats - len(load.passengers))} 个"])
+        sheet.append(safe_row(sheet, ["合计", f"乘客 {len(load.passengers)} 人",
+                                      f"已上车 {boarded} 人",
+                                      f"空座 {max(0, bus.seats - len(load.passengers))} 个"]))
         for column, width in zip("ABCDEFGHIJK", (8, 10, 22, 14, 28, 26, 10, 14, 18, 6, 8)):
             sheet.column_dimensions[column].width = width
         count += len(load.passengers)

@@ -15,6 +15,7 @@ from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.names import clean_name, strip_invisible
 from union_desk.domain.phone import parse_mobile
+from union_desk.domain.places import Place, parse_place, resolve_place
 from union_desk.domain.search import normalise_search
 from union_desk.domain.seating import destination_key
 from union_desk.models.base import utcnow
@@ -46,16 +47,28 @@ def clean_registration(data: RegistrationCreate) -> RegistrationCreate:
         except RuleError:
             if not (emergency_phone.replace("-", "").isdigit() and 7 <= len(emergency_phone) <= 20):
                 found.add("emergency_phone", f"紧急联系电话格式错误：{emergency_phone}")
-    province = "".join(data.province.split())
-    if not province:
-        found.add("province", "请填写目的地省份")
+    place = Place("", "", "")
+    if not "".join((data.province + data.city + data.county).split()):
+        found.add("province", "请填写目的地省份（或市、县）")
+    else:
+        place = found.take("province", resolve_place, data.province, data.city, data.county,
+                           default=place)
     found.raise_if_any()
     return RegistrationCreate(
         name=name, id_number=card.number, phone=phone, employer=data.employer.strip(),
-        province=province, city="".join(data.city.split()), county="".join(data.county.split()),
+        province=place.province, city=place.city, county=place.county,
         emergency_name="".join(strip_invisible(data.emergency_name).split()),
         emergency_phone=emergency_phone, insurance_no="".join(data.insurance_no.split()),
         legs=data.legs)
+
+
+def split_destination(text: str) -> Place:
+    """A destination typed in one piece (贵州黔东南榕江, or a full address) as province, city
+    and county; UserError with the reason when it cannot be placed."""
+    try:
+        return parse_place(text)
+    except RuleError as err:
+        raise UserError(str(err), field="destination") from None
 
 
 def member_for(session: Session, data: RegistrationCreate) -> str | None:

@@ -262,7 +262,7 @@ class PaymentsPanel(Panel):
         return text.strip() if ok else None  # "" when OK was pressed without a reason
 
     def ask_open_path(self) -> Path | None:
-        return self.open_file_dialog(self.tr("Import a recipients list"), self.excel_pattern())
+        return self.open_file_dialog(self.tr("Import a recipients list"), self.import_pattern())
 
     # -- slots -------------------------------------------------------------------------------------
     def _on_filter_changed(self, *_args) -> None:

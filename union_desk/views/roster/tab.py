@@ -258,7 +258,7 @@ class RosterTab(Panel):
 
     # -- dialogs (methods, so tests can replace them) -----------------------------------------------
     def ask_open_path(self) -> Path | None:
-        return self.open_file_dialog(self.tr("Import roster"), self.excel_pattern())
+        return self.open_file_dialog(self.tr("Import roster"), self.import_pattern())
 
     def ask_save_path(self) -> Path | None:
         return self.save_file_dialog(self.tr("Export roster"), "会员名册.xlsx", self.excel_pattern())

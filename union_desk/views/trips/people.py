@@ -96,7 +96,8 @@ class RegistrationsPanel(QWidget):
     # -- dialogs (methods, so tests can replace them) -------------------------------------------
     def ask_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import employer's list"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
+                                              self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls "
+                                                      "*.xlsb *.ods *.csv *.txt);;All files (*)"))
         return Path(path) if path else None
 
     def ask_cancel_reason(self, name: str) -> str | None:
