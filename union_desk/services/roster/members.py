@@ -234,10 +234,11 @@ def search_members(session: Session, *, text: str = "", union_id: str | None = N
 
 def iter_members(session: Session, *, text: str = "", union_id: str | None = None,
                  status: MemberStatus | None = None, sort: str = "name",
-                 descending: bool = False, batch: int = 1000) -> Iterator[MemberRow]:
+                 descending: bool = False, batch: int = 1000,
+                 joined: JoinedPeriod | None = None) -> Iterator[MemberRow]:
     """Every member of the filtered view, streamed in one pass (exports)."""
     query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                          descending=descending)
+                          descending=descending, joined=joined)
     for row in session.execute(query.execution_options(yield_per=batch)):
         yield MemberRow(**row._mapping)
 
