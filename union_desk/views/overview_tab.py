@@ -103,7 +103,7 @@ class OverviewTab(Panel):
         from union_desk.services.overview.export import year_report_pdf
 
         year = self.year.value()
-        self.ops.read(lambda s: year_report_pdf(s, year=year), parent=self) \
+        self.ops.read(lambda s, progress, cancelled: year_report_pdf(s, year=year), parent=self) \
             .with_progress(self.tr("Making the year report…"), self) \
             .success(self._show_preview).failure(lambda err: show_error(self, err)).run()
 

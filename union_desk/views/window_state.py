@@ -34,12 +34,12 @@ def _key(widget: QWidget) -> str:
 
 
 def _fits(rect: QRect) -> bool:
-    """The saved frame still lies mostly on one of today's screens (a second monitor unplugged,
-    another resolution)."""
+    """The saved frame's title bar is still on one of today's screens (not on a second monitor
+    since unplugged, nor above the top), so the clerk can grab it."""
+    title = QRect(rect.left(), rect.top(), rect.width(), 30)
     for screen in QGuiApplication.screens():
-        area = screen.availableGeometry()
-        shown = area.intersected(rect)
-        if shown.width() * shown.height() >= 0.6 * rect.width() * rect.height():
+        shown = screen.availableGeometry().intersected(title)
+        if shown.height() >= 10 and shown.width() >= min(200, rect.width() // 3):
             return True
     return False
 
