@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QHeaderVi
 
 from union_desk.views.tables import list_table
 from union_desk.views.widgets import make_button
+from union_desk.views.window_state import fit_to_screen
 
 
 def app_version() -> str:
@@ -85,7 +86,7 @@ class HelpActions(QObject):  # a child of the window: for tr() and the dialogs
         browser.setOpenExternalLinks(True)
         browser.setMarkdown(guide_text())
         dialog = self._dialog("guideDialog", self.tr("User guide"), browser)
-        dialog.resize(760, 640)
+        fit_to_screen(dialog, 760, 640)
         return dialog
 
     def shortcuts(self) -> list[tuple[str, str]]:
@@ -123,7 +124,7 @@ class HelpActions(QObject):  # a child of the window: for tr() and the dialogs
         table.resizeColumnToContents(0)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         dialog = self._dialog("shortcutsDialog", self.tr("Keyboard shortcuts"), table)
-        dialog.resize(640, 520)
+        fit_to_screen(dialog, 640, 520)
         return dialog
 
     def places(self) -> list[tuple[str, Path | None]]:
@@ -159,7 +160,7 @@ class HelpActions(QObject):  # a child of the window: for tr() and the dialogs
         note.setWordWrap(True)
         grid.addWidget(note, len(self.places()), 0, 1, 3)
         dialog = self._dialog("whereDialog", self.tr("Where the data and backups are"), body)
-        dialog.resize(760, 240)
+        fit_to_screen(dialog, 760, 240)
         return dialog
 
     def open_folder(self, folder: Path) -> bool:

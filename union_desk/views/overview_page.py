@@ -159,7 +159,7 @@ class OverviewPage(QScrollArea):
                 widget = BarChart(self.charts_box, f"chart_{chart.key}")
                 widget.bar_activated.connect(
                     lambda index, key=chart.key: self._on_chart_bar_activated(key, index))
-                self.grid.addWidget(widget, i // 2, i % 2)
+                self.grid.addWidget(widget, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
                 self.charts[chart.key] = widget
         for chart in charts:
             self.charts[chart.key].set_chart(chart, self.chart_title(chart))

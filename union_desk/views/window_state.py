@@ -89,3 +89,11 @@ def save_window(window: QMainWindow) -> None:
         if table.model() is not None and table.model().columnCount():
             settings.setValue(f"columns/{_key(table)}", table.horizontalHeader().saveState())
     settings.sync()
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize a dialog to width × height, or less on a small screen (the laptop's 1280×680
+    available, or 1280×693 at 150 %): its frame stays inside the available area."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    widget.resize(min(width, area.width() - 16), min(height, area.height() - 48))
