@@ -42,7 +42,7 @@ def open_overview(win, qtbot):
 
 
 def click_bar(chart, index: int) -> None:
-    chart.repaint()  # the bars' places are known once drawn
+    chart.grab()  # the bars' places are known once drawn (scrolled out of sight: not yet)
     QTest.mouseClick(chart, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      chart._rects[index].center().toPoint())
 
