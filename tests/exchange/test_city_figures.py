@@ -69,9 +69,10 @@ def test_stats_command_excel_and_pdf(city, township, tmp_path, capsys):
                  "--pdf", str(pdf)]) == 0
     out = capsys.readouterr().out
     assert "建德市总工会" in out and "新安江街道\t未报送" in out and "合计" in out
-    sheet = load_workbook(xlsx).active
+    sheet = load_workbook(xlsx).active  # --excel: the old spelling of --xlsx (the year report)
+    assert sheet.title == "各乡镇" and sheet.freeze_panes == "A2"
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[1][0] == "乡镇（街道）" and values[2][0] == "新安江街道" and values[2][1] == MISSING
+    assert values[0][0] == "乡镇（街道）" and values[1][0] == "新安江街道" and values[1][1] == MISSING
     assert [r[0] for r in values].count("合计") == 1
     text = pdf_text(pdf)
     assert "建德市总工会" in text and "大洋镇" in text and "未报送" in text and "合计" in text

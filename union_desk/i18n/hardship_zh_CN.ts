@@ -583,48 +583,63 @@
         <translation>超过一年未复核</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="81"/>
+        <location filename="../views/hardship/households.py" line="83"/>
         <source>New file (Ctrl+N)</source>
         <translation>新建档案 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="82"/>
+        <location filename="../views/hardship/households.py" line="84"/>
         <source>Edit file…</source>
         <translation>修改档案…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="83"/>
+        <location filename="../views/hardship/households.py" line="85"/>
         <source>Status…</source>
         <translation>状态变更…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="84"/>
+        <location filename="../views/hardship/households.py" line="86"/>
         <source>Reviewed…</source>
         <translation>年度复核…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="87"/>
+        <location filename="../views/hardship/households.py" line="89"/>
         <source>Standard (低保)…</source>
         <translation>低保标准…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="90"/>
+        <location filename="../views/hardship/households.py" line="92"/>
         <source>Pay the chosen households…</source>
         <translation>给所选困难户发放…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="129"/>
+        <location filename="../views/hardship/households.py" line="144"/>
+        <source>Helped in {0}</source>
+        <translation>{0}年受助</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/households.py" line="146"/>
+        <source>Main cause: {0}</source>
+        <translation>主要致困原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/households.py" line="146"/>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/households.py" line="162"/>
         <source>{0} files</source>
         <translation>{0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="163"/>
-        <location filename="../views/hardship/households.py" line="177"/>
+        <location filename="../views/hardship/households.py" line="196"/>
+        <location filename="../views/hardship/households.py" line="210"/>
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="206"/>
+        <location filename="../views/hardship/households.py" line="239"/>
         <source>Choose the households to pay in the list first (Ctrl+click or Shift+click for several).</source>
         <translation>请先在列表中选择要发放的户（按住 Ctrl 或 Shift 可多选）。</translation>
     </message>
@@ -1007,43 +1022,43 @@
         <translation>（不含已作废的）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="187"/>
+        <location filename="../views/hardship/payments.py" line="208"/>
         <source>Choose one payment in the list first.</source>
         <translation>请先在列表中选择一条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="190"/>
+        <location filename="../views/hardship/payments.py" line="211"/>
         <source>Voucher {0} is already voided.</source>
         <translation>凭证 {0} 已作废。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="202"/>
+        <location filename="../views/hardship/payments.py" line="223"/>
         <source>Voucher {0} was not voided: a reason is needed.</source>
         <translation>凭证 {0} 未作废：请填写作废原因。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="233"/>
-        <location filename="../views/hardship/payments.py" line="247"/>
+        <location filename="../views/hardship/payments.py" line="254"/>
+        <location filename="../views/hardship/payments.py" line="268"/>
         <source>Vouchers</source>
         <translation>慰问金发放凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="239"/>
+        <location filename="../views/hardship/payments.py" line="260"/>
         <source>Choose the payments to print in the list first.</source>
         <translation>请先在列表中选择要打印的发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="251"/>
+        <location filename="../views/hardship/payments.py" line="272"/>
         <source>Sign-off sheet</source>
         <translation>签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="257"/>
+        <location filename="../views/hardship/payments.py" line="278"/>
         <source>Void voucher {0}</source>
         <translation>作废凭证 {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="258"/>
+        <location filename="../views/hardship/payments.py" line="279"/>
         <source>Void {0}: {1}, {2}, {3}?
 The payment stays on record, marked 作废; a correction is a new payment.
 Reason:</source>
@@ -1052,7 +1067,7 @@ Reason:</source>
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="265"/>
+        <location filename="../views/hardship/payments.py" line="286"/>
         <source>Import a recipients list</source>
         <translation>导入慰问名单</translation>
     </message>

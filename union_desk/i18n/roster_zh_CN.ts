@@ -159,170 +159,175 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../views/roster/tab.py" line="45"/>
+        <location filename="../views/roster/tab.py" line="46"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="49"/>
+        <location filename="../views/roster/tab.py" line="50"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="50"/>
+        <location filename="../views/roster/tab.py" line="51"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="51"/>
+        <location filename="../views/roster/tab.py" line="52"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="52"/>
+        <location filename="../views/roster/tab.py" line="53"/>
         <source>Born</source>
         <translation>出生年份</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="53"/>
+        <location filename="../views/roster/tab.py" line="54"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="54"/>
+        <location filename="../views/roster/tab.py" line="55"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="55"/>
+        <location filename="../views/roster/tab.py" line="56"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="56"/>
+        <location filename="../views/roster/tab.py" line="57"/>
         <source>Joined</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="58"/>
+        <location filename="../views/roster/tab.py" line="59"/>
         <source>Card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="59"/>
+        <location filename="../views/roster/tab.py" line="60"/>
         <source>Migrant</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="59"/>
+        <location filename="../views/roster/tab.py" line="60"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="60"/>
-        <location filename="../views/roster/tab.py" line="132"/>
+        <location filename="../views/roster/tab.py" line="61"/>
+        <location filename="../views/roster/tab.py" line="136"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="68"/>
+        <location filename="../views/roster/tab.py" line="69"/>
         <source>Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F</source>
         <translation>按姓名、拼音首字母（zs）、身份证号、手机号或会员证号搜索 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="74"/>
+        <location filename="../views/roster/tab.py" line="75"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="90"/>
+        <location filename="../views/roster/tab.py" line="94"/>
         <source>New member (Ctrl+N)</source>
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="92"/>
-        <location filename="../views/roster/tab.py" line="143"/>
+        <location filename="../views/roster/tab.py" line="96"/>
+        <location filename="../views/roster/tab.py" line="147"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="93"/>
+        <location filename="../views/roster/tab.py" line="97"/>
         <source>Transfer</source>
         <translation>转会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="95"/>
+        <location filename="../views/roster/tab.py" line="99"/>
         <source>Leave / death…</source>
         <translation>退会 / 死亡…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="97"/>
+        <location filename="../views/roster/tab.py" line="101"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="99"/>
+        <location filename="../views/roster/tab.py" line="103"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="132"/>
+        <location filename="../views/roster/tab.py" line="136"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="132"/>
+        <location filename="../views/roster/tab.py" line="136"/>
         <source>Members</source>
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="142"/>
+        <location filename="../views/roster/tab.py" line="146"/>
         <source>New union</source>
         <translation>新建工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="144"/>
+        <location filename="../views/roster/tab.py" line="148"/>
         <source>Close union…</source>
         <translation>撤销工会…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="166"/>
+        <location filename="../views/roster/tab.py" line="178"/>
+        <source>Joined {0} – {1}</source>
+        <translation>入会 {0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/tab.py" line="194"/>
         <source>{0} members</source>
         <translation>共 {0} 名会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="179"/>
+        <location filename="../views/roster/tab.py" line="207"/>
         <source>Credit code: {0}</source>
         <translation>信用代码：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="186"/>
+        <location filename="../views/roster/tab.py" line="214"/>
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="255"/>
+        <location filename="../views/roster/tab.py" line="283"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="256"/>
+        <location filename="../views/roster/tab.py" line="284"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="261"/>
+        <location filename="../views/roster/tab.py" line="289"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="264"/>
-        <location filename="../views/roster/tab.py" line="268"/>
+        <location filename="../views/roster/tab.py" line="292"/>
+        <location filename="../views/roster/tab.py" line="296"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="269"/>
+        <location filename="../views/roster/tab.py" line="297"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？

@@ -273,78 +273,78 @@
 <context>
     <name>StationFiguresDialog</name>
     <message>
-        <location filename="../views/stations/figures.py" line="43"/>
+        <location filename="../views/stations/figures.py" line="44"/>
         <source>Rest station figures</source>
         <translation>爱心驿家统计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="51"/>
+        <location filename="../views/stations/figures.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="51"/>
+        <location filename="../views/stations/figures.py" line="52"/>
         <source>Stations</source>
         <translation>驿家数</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="54"/>
+        <location filename="../views/stations/figures.py" line="55"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="54"/>
+        <location filename="../views/stations/figures.py" line="55"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="55"/>
+        <location filename="../views/stations/figures.py" line="56"/>
         <source>Stations having it</source>
         <translation>具备的驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="55"/>
+        <location filename="../views/stations/figures.py" line="56"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="57"/>
+        <location filename="../views/stations/figures.py" line="58"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="58"/>
+        <location filename="../views/stations/figures.py" line="59"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="60"/>
-        <location filename="../views/stations/figures.py" line="108"/>
+        <location filename="../views/stations/figures.py" line="61"/>
+        <location filename="../views/stations/figures.py" line="109"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="64"/>
+        <location filename="../views/stations/figures.py" line="65"/>
         <source>Stations by status</source>
         <translation>按状态统计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="65"/>
+        <location filename="../views/stations/figures.py" line="66"/>
         <source>Facilities coverage (stations in service)</source>
         <translation>设施覆盖情况（在用驿家）</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="73"/>
+        <location filename="../views/stations/figures.py" line="74"/>
         <source>People served per month</source>
         <translation>每月服务人次</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="93"/>
+        <location filename="../views/stations/figures.py" line="94"/>
         <source>{0} stations on record; {1} registered in {2}; {3} in service meet the whole standard; {4} people served in {2}.</source>
         <translation>在册驿家 {0} 个；{2} 年新建 {1} 个；在用驿家中 {3} 个全部达标；{2} 年共服务 {4} 人次。</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="101"/>
+        <location filename="../views/stations/figures.py" line="102"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -773,7 +773,7 @@ Reason:</source>
     </message>
     <message>
         <location filename="../views/stations/tab.py" line="165"/>
-        <location filename="../views/stations/tab.py" line="206"/>
+        <location filename="../views/stations/tab.py" line="210"/>
         <source>Choose a station in the list first.</source>
         <translation>请先在列表中选择一个驿家。</translation>
     </message>
@@ -783,17 +783,17 @@ Reason:</source>
         <translation>{0} 已关闭：保留记录，不能再变更。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="209"/>
+        <location filename="../views/stations/tab.py" line="213"/>
         <source>Registration form — {0}</source>
         <translation>登记表 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="210"/>
+        <location filename="../views/stations/tab.py" line="214"/>
         <source>Door sign — {0}</source>
         <translation>门牌 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="211"/>
+        <location filename="../views/stations/tab.py" line="215"/>
         <source>Inspection record — {0}</source>
         <translation>验收/复验记录 — {0}</translation>
     </message>

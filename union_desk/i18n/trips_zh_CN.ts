@@ -294,37 +294,37 @@
         <translation>共 {0} 条登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="98"/>
+        <location filename="../views/trips/people.py" line="108"/>
         <source>Import employer&apos;s list</source>
         <translation>导入用工单位名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="99"/>
+        <location filename="../views/trips/people.py" line="109"/>
         <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="104"/>
+        <location filename="../views/trips/people.py" line="114"/>
         <source>Cancel registration</source>
         <translation>取消登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="105"/>
+        <location filename="../views/trips/people.py" line="115"/>
         <source>Why does {0} no longer travel?</source>
         <translation>{0} 不再乘车的原因：</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="136"/>
+        <location filename="../views/trips/people.py" line="146"/>
         <source>Registration of {0} cancelled.</source>
         <translation>已取消 {0} 的登记。</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="138"/>
+        <location filename="../views/trips/people.py" line="148"/>
         <source>Freed: {0}.</source>
         <translation>空出座位：{0}。</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="140"/>
+        <location filename="../views/trips/people.py" line="150"/>
         <source>Given to the first on the waiting list: {0}.</source>
         <translation>已安排给候补第一位：{0}。</translation>
     </message>
@@ -616,47 +616,47 @@
         <translation>还没有活动：请先点“新建活动…”。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="214"/>
+        <location filename="../views/trips/tab.py" line="227"/>
         <source>Remove bus {0}? Its {1} passengers go back to the waiting list.</source>
         <translation>删除车辆 {0}？车上 {1} 名乘客将退回候补名单。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="228"/>
+        <location filename="../views/trips/tab.py" line="241"/>
         <source>Assigning seats…</source>
         <translation>正在排座…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="231"/>
+        <location filename="../views/trips/tab.py" line="244"/>
         <source>Seats assigned: {0} seated now, {1} still waiting.</source>
         <translation>排座完成：本次安排 {0} 人，仍有 {1} 人候补。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="234"/>
+        <location filename="../views/trips/tab.py" line="247"/>
         <source>No bus goes to: {0}</source>
         <translation>没有车辆前往：{0}</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="243"/>
+        <location filename="../views/trips/tab.py" line="256"/>
         <source>Manifests</source>
         <translation>乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="246"/>
+        <location filename="../views/trips/tab.py" line="259"/>
         <source>Seat notices</source>
         <translation>乘车通知</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="262"/>
+        <location filename="../views/trips/tab.py" line="275"/>
         <source>Export manifests</source>
         <translation>导出乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="270"/>
+        <location filename="../views/trips/tab.py" line="283"/>
         <source>Exported {0} passengers to {1} (ID numbers and phones masked).</source>
         <translation>已导出 {0} 名乘客到 {1}（身份证号和手机号已隐藏）。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="282"/>
+        <location filename="../views/trips/tab.py" line="295"/>
         <source>Registered {0} · seated {1} · waiting {2} · on board {3}</source>
         <translation>已登记 {0} · 已排座 {1} · 候补 {2} · 已上车 {3}</translation>
     </message>

@@ -64,14 +64,30 @@ def payment_totals(session: Session, *, by: Literal["occasion", "month", "status
                                             amount_fen=a))
 
 
-def year_figures(session: Session, *, year: int) -> YearFigures:
+def _issued_in(year: int):
     start, end = period(year)
-    issued = sa.and_(Payment.deleted_at.is_(None), Payment.status == PaymentStatus.ISSUED,
-                     Payment.paid_on >= start, Payment.paid_on < end)
+    return sa.and_(Payment.deleted_at.is_(None), Payment.status == PaymentStatus.ISSUED,
+                   Payment.paid_on >= start, Payment.paid_on < end)
+
+
+def _hardship_help():
+    """Hardship help: paid to a household file, neither a medical claim nor front-line money."""
+    return sa.and_(Payment.household_id.is_not(None), Payment.hospital == "",
+                   Payment.occasion != EPIDEMIC_OCCASION)
+
+
+def supported_households(year: int) -> sa.Select:
+    """The ids of the household files given hardship help in `year` (the "慰问困难职工 N 户" of
+    the year-end report): what the overview's households charts count and the households list
+    shows when they are clicked."""
+    return sa.select(Payment.household_id).where(_issued_in(year), _hardship_help()).distinct()
+
+
+def year_figures(session: Session, *, year: int) -> YearFigures:
+    issued = _issued_in(year)
     medical = Payment.hospital != ""
     epidemic = Payment.occasion == EPIDEMIC_OCCASION
-    # hardship help: paid to a household file, neither a medical claim nor front-line money
-    hardship = sa.and_(Payment.household_id.is_not(None), sa.not_(medical), sa.not_(epidemic))
+    hardship = _hardship_help()
 
     def measure(cond, distinct_col):
         return session.execute(sa.select(

@@ -188,8 +188,14 @@ def search_condition(text: str):
     return sa.true() if condition is None else condition
 
 
-def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | None):
+JoinedPeriod = tuple[date, date]  # [start, end) of the joining date
+
+
+def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | None,
+              joined: JoinedPeriod | None = None):
     query = query.where(Member.deleted_at.is_(None), search_condition(text))
+    if joined is not None:
+        query = query.where(Member.join_date >= joined[0], Member.join_date < joined[1])
     if union_id:
         query = query.where(Member.union_id == union_id)
     if status is not None:
@@ -198,7 +204,7 @@ def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | 
 
 
 def _member_query(*, text: str, union_id: str | None, status: MemberStatus | None, sort: str,
-                  descending: bool):
+                  descending: bool, joined: JoinedPeriod | None = None):
     key = SORT_KEYS.get(sort)
     if key is None:
         raise UserError(f"不能按“{sort}”排序")
@@ -210,34 +216,37 @@ def _member_query(*, text: str, union_id: str | None, status: MemberStatus | Non
     # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
     query = _filtered(sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
                                                          GrassrootsUnion.id == Member.union_id),
-                      text=text, union_id=union_id, status=status)
+                      text=text, union_id=union_id, status=status, joined=joined)
     return query.order_by(*order)
 
 
 def search_members(session: Session, *, text: str = "", union_id: str | None = None,
                    status: MemberStatus | None = None, sort: str = "name",
-                   descending: bool = False, offset: int = 0, limit: int = 100) -> list[MemberRow]:
-    """One page of the roster as filtered and sorted in SQL."""
+                   descending: bool = False, offset: int = 0, limit: int = 100,
+                   joined: JoinedPeriod | None = None) -> list[MemberRow]:
+    """One page of the roster as filtered and sorted in SQL. `joined`: [start, end) of the
+    joining date (the overview's new members of one month)."""
     query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                          descending=descending)
+                          descending=descending, joined=joined)
     rows = session.execute(query.offset(offset).limit(limit)).all()
     return [MemberRow(**r._mapping) for r in rows]
 
 
 def iter_members(session: Session, *, text: str = "", union_id: str | None = None,
                  status: MemberStatus | None = None, sort: str = "name",
-                 descending: bool = False, batch: int = 1000) -> Iterator[MemberRow]:
+                 descending: bool = False, batch: int = 1000,
+                 joined: JoinedPeriod | None = None) -> Iterator[MemberRow]:
     """Every member of the filtered view, streamed in one pass (exports)."""
     query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                          descending=descending)
+                          descending=descending, joined=joined)
     for row in session.execute(query.execution_options(yield_per=batch)):
         yield MemberRow(**row._mapping)
 
 
 def count_members(session: Session, *, text: str = "", union_id: str | None = None,
-                  status: MemberStatus | None = None) -> int:
+                  status: MemberStatus | None = None, joined: JoinedPeriod | None = None) -> int:
     query = _filtered(sa.select(sa.func.count()).select_from(Member), text=text,
-                      union_id=union_id, status=status)
+                      union_id=union_id, status=status, joined=joined)
     return session.execute(query).scalar_one()
 
 

@@ -159,6 +159,27 @@ class PaymentsPanel(Panel):
         self.totals_label.setText(text)
         self.totals_shown.emit(totals)
 
+    def show_payments(self, *, year: int, month: int | None = None,
+                      occasion: str | None = None) -> None:
+        """The overview's click-through: the issued payments of a year (or one month of it),
+        of one occasion or all — the ones its figures count."""
+        combos = (self.occasion_filter, self.year_filter, self.month_filter, self.status_filter)
+        for widget in (self.search, *combos):
+            widget.blockSignals(True)
+        self.search.clear()
+        if self.year_filter.findData(year) < 0:  # older than the years listed
+            self.year_filter.addItem(str(year), year)
+        self.year_filter.setCurrentIndex(self.year_filter.findData(year))
+        self.month_filter.setCurrentIndex(max(0, self.month_filter.findData(month)) if month else 0)
+        if occasion and self.occasion_filter.findData(occasion) < 0:
+            self.occasion_filter.addItem(occasion, occasion)
+        self.occasion_filter.setCurrentIndex(
+            self.occasion_filter.findData(occasion) if occasion else 0)
+        self.status_filter.setCurrentIndex(self.status_filter.findData(PaymentStatus.ISSUED))
+        for widget in (self.search, *combos):
+            widget.blockSignals(False)
+        self.apply_filters()
+
     def refresh_occasions(self) -> None:
         self.ops.read(occasions_in_use) \
             .latest((id(self), "occasions")).success(self._set_occasions).run()

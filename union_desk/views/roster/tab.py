@@ -1,6 +1,7 @@
 """会员名册: grassroots unions on the left, the paged, searchable member table on the right."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,7 +22,7 @@ from union_desk.views.roster.status_dialog import StatusDialog, TransferDialog
 from union_desk.views.roster.union_dialog import CloseUnionDialog, UnionDialog
 from union_desk.views.search_keys import SearchKeys
 from union_desk.views.tables import configure_table, list_table, select_first
-from union_desk.views.widgets import make_button
+from union_desk.views.widgets import FilterChip, make_button
 
 
 def _fetch_members(session, query, offset, limit, sort, descending):
@@ -76,8 +77,11 @@ class RosterTab(Panel):
             self.status_filter.addItem(status.value, status)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("rosterCount")
+        self.joined: tuple[date, date] | None = None  # set by the overview (show_members)
+        self.joined_chip = FilterChip(self, "rosterJoinedChip", self._on_joined_chip_cleared)
         top = QHBoxLayout()
-        for widget in (self.search, self.union_filter, self.status_filter, self.count_label):
+        for widget in (self.search, self.union_filter, self.status_filter, self.joined_chip,
+                       self.count_label):
             top.addWidget(widget, 3 if widget is self.search else 0)
 
         self.table = QTableView(self)
@@ -152,8 +156,32 @@ class RosterTab(Panel):
 
     # -- loading -----------------------------------------------------------------------------------
     def query(self) -> dict:
-        return dict(text=self.search.text(), union_id=self.union_filter.currentData(),
-                    status=self.status_filter.currentData())
+        query = dict(text=self.search.text(), union_id=self.union_filter.currentData(),
+                     status=self.status_filter.currentData())
+        if self.joined is not None:
+            query["joined"] = self.joined
+        return query
+
+    def show_members(self, *, on_roll: bool = False,
+                     joined: tuple[date, date] | None = None) -> None:
+        """The overview's click-through: every union, no search; only members on the roll, or
+        only those who joined in [start, end) (shown as a filter the clerk can remove)."""
+        for widget in (self.search, self.union_filter, self.status_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.union_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(
+            MemberStatus.ACTIVE)) if on_roll else 0)
+        for widget in (self.search, self.union_filter, self.status_filter):
+            widget.blockSignals(False)
+        self.joined = joined
+        self.joined_chip.show_filter(self.tr("Joined {0} – {1}").format(
+            joined[0].isoformat(), (joined[1] - timedelta(days=1)).isoformat()) if joined else "")
+        self.apply_filters()
+
+    def _on_joined_chip_cleared(self) -> None:
+        self.joined = None
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         self.model.set_query(**self.query())

@@ -89,6 +89,16 @@ class RegistrationsPanel(QWidget):
             .latest((id(self), "count")) \
             .success(lambda n: self.count.setText(self.tr("{0} registrations").format(n))).run()
 
+    def show_search(self, text: str) -> None:
+        """Registered people matching `text` (the overview's click-through)."""
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(self.status.findData(RegistrationStatus.REGISTERED))
+        self.status.blockSignals(False)
+        if self.search.text() == text:
+            self.reload()
+        else:
+            self.search.setText(text)  # reloads
+
     def selected(self) -> RegistrationRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None

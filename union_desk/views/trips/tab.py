@@ -129,6 +129,19 @@ class TripsTab(Panel):
             self.summary.setText(self.tr("No campaign yet: start with “New campaign…”."))
         self.set_campaign(rows[index].id if rows else None)
 
+    def show_registrations(self, *, campaign_id: str | None, text: str = "") -> None:
+        """The overview's click-through: a campaign's registrations (not cancelled), searched by
+        `text` (a destination province)."""
+        self.pages.setCurrentWidget(self.registrations)
+        self.registrations.show_search(text)
+        if campaign_id is None or campaign_id == self.campaign_id:
+            return
+        index = self.campaign.findData(campaign_id)
+        if index < 0:  # made after the list was read
+            self.reload_campaigns(select_id=campaign_id)
+        else:
+            self.campaign.setCurrentIndex(index)
+
     def set_campaign(self, campaign_id: str | None) -> None:
         self.campaign_id = campaign_id
         self.registrations.set_campaign(campaign_id)
