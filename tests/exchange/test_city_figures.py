@@ -3,7 +3,6 @@ the same table to Excel and to a PDF; the commands' exit codes."""
 import json
 from datetime import date
 
-import pytest
 
 from exchange_helpers import export, merge, populate
 from union_desk.services.city.figures import MISSING, city_report

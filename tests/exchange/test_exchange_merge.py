@@ -2,12 +2,11 @@
 township's package never touches another's rows, trust on first use of signing keys."""
 import json
 import zipfile
-from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
-from exchange_helpers import city_state, count, export, make_id, merge, populate
+from exchange_helpers import city_state, count, export, merge, populate
 from union_desk.models.base import utcnow
 from union_desk.models.exchange import MergeOutcome
 from union_desk.models.member import Member

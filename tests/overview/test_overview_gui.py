@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSplitter, QTextBrowser
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QTextBrowser
 
 from union_desk.views.main_window import MainWindow
 from union_desk.views.ops import Ops

@@ -16,7 +16,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication, QSplitter
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-    app = QApplication([])
+    _app = QApplication([])  # kept alive for the windows below
     from union_desk.db import open_database
     from union_desk.views.main_window import MainWindow
     from union_desk.views.ops import Ops

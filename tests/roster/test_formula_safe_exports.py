@@ -2,7 +2,7 @@
 carriage return) comes back from the saved file as the same text, in a text cell with Excel's
 quote prefix — the roster export, the trips manifest export and the rejected-rows lists."""
 from openpyxl import load_workbook
-from roster_books import HEADER, person_id, row, write_book
+from roster_books import HEADER, person_id, row
 
 from union_desk.models.member import MemberCreate
 from union_desk.models.union import UnionCreate
