@@ -113,3 +113,23 @@ def test_the_registration_form_for_the_city_office_carries_the_managers_phone(de
     assert full(station.manager_phone) in pdf_text(tab.last_preview.pdf)
     [entry] = reveals(demo)
     assert (entry.table_name, entry.record_id) == ("station", station.id)
+
+
+def test_editing_before_the_union_list_arrived_keeps_the_members_union(demo, ops, qtbot):
+    # Given a member's edit form opened while the tab's union list is still on its way (it is
+    # read beside the member list; under load it can come second)
+    from union_desk.views.roster.member_dialog import MemberDialog
+
+    with demo.session() as s:
+        [member] = members.search_members(s, limit=1)
+    dialog = MemberDialog(ops, [], member)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=WAIT)
+    # Then the member's own union is chosen, and saving keeps it
+    assert dialog.union.currentData() == member.union_id
+    dialog.employer.setText("建德市另一单位")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+    with demo.session() as s:
+        saved = members.get_member(s, member_id=member.id)
+    assert (saved.union_id, saved.employer) == (member.union_id, "建德市另一单位")

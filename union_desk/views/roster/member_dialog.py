@@ -52,6 +52,10 @@ class MemberDialog(FormDialog):
         for union in unions:
             if union.status.value == "在册" or (member and union.id == member.union_id):
                 self.union.addItem(union.name, union.id)
+        if member and self.union.findData(member.union_id) < 0:
+            # the tab's union list is read beside the member list and may not be in yet: the
+            # member's own union is always there, so saving never loses it
+            self.union.addItem(member.union_name, member.union_id)
         self.add_row(self.tr("Grassroots union"), self.union, "union_id")
         self.join_date = QDateEdit(self)
         self.join_date.setObjectName("joinDateEdit")
