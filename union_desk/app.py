@@ -85,6 +85,32 @@ def ensure_set_up(db: Database, parent=None) -> bool:
     return False
 
 
+def ensure_signed_in(db: Database, parent=None) -> bool:
+    """Who is working: with one active account, that one (as before accounts existed); with
+    several, ask for name and password. False if the clerk cancelled."""
+    from union_desk.services.accounts.accounts import active_names, sign_in, startup_account, work_as
+
+    with db.session() as s:
+        only = startup_account(s)
+        if only is not None:
+            work_as(s, only)
+            return True
+        names = active_names(s)
+    from union_desk.views.accounts.sign_in import SignInDialog
+
+    dialog = SignInDialog(names, db.path.name, parent)
+    while dialog.exec():
+        name, password = dialog.values()
+        try:
+            with db.session() as s:
+                sign_in(s, name=name, password=password)
+        except UserError as err:
+            dialog.show_error(str(err))
+            continue
+        return True
+    return False
+
+
 class Session:
     """One open database in the GUI: its lock, its worker pools, its window."""
 
@@ -95,6 +121,7 @@ class Session:
         self.db: Database | None = None
 
     def open(self, path: Path) -> bool:
+        from union_desk.views.accounts.menu import AccountsMenu
         from union_desk.views.main_window import MainWindow
         from union_desk.views.ops import Ops
 
@@ -111,13 +138,14 @@ class Session:
             QMessageBox.critical(None, "union_desk", self.app.translate(
                 "app", "Cannot open the database {0}:\n{1}").format(path, err))
             return False
-        if not ensure_set_up(db):
+        if not ensure_set_up(db) or not ensure_signed_in(db):
             db.close()
             lock.release()
             return False
         self.close()
         self.lock, self.db = lock, db
         self.window = MainWindow(Ops(db))
+        self.window.accounts_menu = AccountsMenu(self.window, self.window.ops)
         self.window.open_requested.connect(self.open)
         self.window.show()
         return True

@@ -17,6 +17,7 @@ AREA_MODULES = [
     "union_desk.cli.stations",
     "union_desk.cli.hardship",
     "union_desk.cli.trips",
+    "union_desk.cli.accounts",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -26,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="union-desk", description="建德市乡镇工会工作台")
     parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录）")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help="界面语言")
+    parser.add_argument("--as", dest="as_account", default=None, metavar="NAME",
+                        help="以哪个账户操作（本机有多个账户时必填；也可用环境变量 UNION_DESK_ACCOUNT，"
+                             "密码用 UNION_DESK_PASSWORD 或在终端输入）")
     # CI: the built program opens its window, lets the first pages load, prints the tabs, quits
     parser.add_argument("--smoke-quit", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -55,6 +59,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def open_db(args):
     """Open (and migrate) the database named by --db, or the default one."""
+    from union_desk.cli.accounts import act_as
     from union_desk.db import default_db_path, open_database
 
-    return open_database(args.db or default_db_path())
+    db = open_database(args.db or default_db_path())
+    try:
+        act_as(db, args)
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -48,3 +48,10 @@ def enum_type(enum_cls) -> sa.Enum:
     """Store an Enum by its (Chinese) value, as plain text readable outside the app."""
     return sa.Enum(enum_cls, values_callable=lambda e: [m.value for m in e],
                    native_enum=False, length=16, validate_strings=True)
+
+
+def synchronised_tables(metadata: sa.MetaData) -> list[sa.Table]:
+    """The tables whose rows may leave this laptop (e.g. in a city package), in dependency order.
+    A table says `info={"synchronised": False}` in its `__table_args__` to stay home (the
+    accounts table: password hashes)."""
+    return [t for t in metadata.sorted_tables if t.info.get("synchronised", True)]

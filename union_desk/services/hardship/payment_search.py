@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from union_desk.domain.pinyin import name_key
-from union_desk.models.payment import Payment, PaymentRow, PaymentStatus
+from union_desk.models.payment import Payment, PaymentReview, PaymentRow, PaymentStatus
 
 
 class PaymentFilter(BaseModel):
@@ -19,6 +19,8 @@ class PaymentFilter(BaseModel):
     status: PaymentStatus | None = None
     household_id: str | None = None
     member_id: str | None = None
+    review: PaymentReview | None = None  # e.g. 待审核 (with status 已发放: waiting for review)
+    settled: bool = False  # leave out payments waiting for review (money not yet paid out)
 
 
 # plain columns, not ORM entities: building entities costs more than the query
@@ -64,6 +66,10 @@ def apply_filter(query, flt: PaymentFilter):
         query = query.where(Payment.household_id == flt.household_id)
     if flt.member_id:
         query = query.where(Payment.member_id == flt.member_id)
+    if flt.review is not None:
+        query = query.where(Payment.review == flt.review)
+    if flt.settled:
+        query = query.where(Payment.review != PaymentReview.PENDING)
     return query
 
 
