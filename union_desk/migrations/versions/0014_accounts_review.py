@@ -64,12 +64,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("payment", schema=None) as batch_op:
-        batch_op.drop_index("ix_payment_review")
-        batch_op.drop_column("approved_at")
-        batch_op.drop_column("approved_by")
-        batch_op.drop_column("entered_by")
-        batch_op.drop_column("review")
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+), not a batch copy of the table: station_subsidy
+    # refers to payment, and with foreign keys on the copy's DROP TABLE payment is refused
+    op.drop_index("ix_payment_review", table_name="payment")
+    for column in ("approved_at", "approved_by", "entered_by", "review"):
+        op.execute(f"ALTER TABLE payment DROP COLUMN {column}")
     with op.batch_alter_table("account", schema=None) as batch_op:
         batch_op.drop_index("ux_account_name")
         batch_op.drop_index(batch_op.f("ix_account_township"))
