@@ -39,7 +39,7 @@ class LockScreen(QWidget):
         self.note.setWordWrap(True)
         self.form = SignInForm([], parent=self)
         box = QWidget(self)
-        box.setMaximumWidth(420)
+        box.setFixedWidth(420)  # a fixed width: the wrapped note then gets its full height
         inner = QVBoxLayout(box)
         for widget in (self.title, self.note, self.form):
             inner.addWidget(widget)
@@ -126,6 +126,7 @@ class WindowLock(QObject):
             if shiboken6.isValid(widget) and \
                     widget.windowModality() != Qt.WindowModality.ApplicationModal:
                 widget.show()
+        self.timer.start()  # idle time counts again from now
         refresh = getattr(self.window, "refresh_workplace", None)
         if refresh is not None:
             refresh()

@@ -73,9 +73,11 @@ class AccountsMenu(QObject):
     # -- slots ----------------------------------------------------------------------------------
     def _on_lock_triggered(self) -> None:
         if not self.lock.lock():
-            QMessageBox.information(self.window, self.window.windowTitle(), self.tr(
-                "With one account the window does not lock. Add a second account (Accounts…) "
-                "and everyone signs in."))
+            self.inform(self.tr("With one account the window does not lock. Add a second "
+                                "account (Accounts…) and everyone signs in."))
+
+    def inform(self, text: str) -> None:  # a method, so tests can replace it
+        QMessageBox.information(self.window, self.window.windowTitle(), text)
 
     def _on_lock_policy_loaded(self, policy: AccountsPolicy) -> None:
         for action in self.head_actions:
