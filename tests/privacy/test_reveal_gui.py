@@ -47,7 +47,9 @@ def test_editing_a_member_shows_the_numbers_in_full_once_audited_and_saves_them(
     [entry] = reveals(demo)
     assert (entry.table_name, entry.record_id) == ("member", member.id)
     dialog.employer.setText("建德市新单位")
-    qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+    # click(): in the whole suite the synthetic mouse click on this dialog was now and then lost
+    # (already on main before accounts; no other window was open; cause not found)
+    dialog.save_button().click()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT)
     with demo.session() as s:
         saved = members.get_member(s, member_id=member.id)
