@@ -375,3 +375,27 @@ def test_the_review_settings_dialog_saves_both_settings(db, ops, qtbot):
     with db.session() as s:
         assert policy.review_required(s) and policy.idle_minutes(s) == 15
     qtbot.waitUntil(lambda: menu.lock.timer.interval() == 15 * 60_000, timeout=WAIT)
+
+
+def test_printing_a_waiting_payment_previews_a_draft_that_counts_nothing(db, ops, qtbot):
+    three_clerks(db)
+    with db.session(write=True) as s:
+        policy.set_review_required(s, on=True)
+    member = add_member(db)
+    sign_in(db, HANDLER)
+    with db.session(write=True) as s:
+        number = payments.record_payment(s, data=payment(member.id)).voucher_no
+    tab = HardshipTab(ops)
+    qtbot.addWidget(tab)
+    panel = tab.payments
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT)
+    panel.table.selectAll()
+    with qtbot.waitSignal(tab.printing.preview_opened, timeout=WAIT):
+        panel.print_chosen()
+    preview = tab.printing.last_preview
+    assert "1 drafts marked 未审核" in preview.summary.text() and preview.counted
+    preview.record_output()  # printed or saved: still nothing to count
+    ops.wait()
+    with db.session() as s:
+        assert payments.get_payment(s, voucher_no=number).printed_count == 0
+    preview.reject()

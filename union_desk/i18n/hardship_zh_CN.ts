@@ -1259,21 +1259,26 @@ Reason:</source>
     </message>
     <message>
         <location filename="../views/hardship/printing.py" line="75" />
+        <source>{0} drafts marked 未审核, waiting for review: not vouchers, not counted as printed</source>
+        <translation>{0} 张为标有“未审核”的草稿（待审核，不是凭证，不计为已打印）</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/printing.py" line="78" />
         <source>sign-off sheet of {0} recipients</source>
         <translation>签收表 {0} 人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="77" />
+        <location filename="../views/hardship/printing.py" line="80" />
         <source>counted as printed</source>
         <translation>已计入打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="78" />
+        <location filename="../views/hardship/printing.py" line="81" />
         <source>counted as printed once printed or saved</source>
         <translation>打印或保存后才计入打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="79" />
+        <location filename="../views/hardship/printing.py" line="82" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1281,12 +1286,12 @@ Reason:</source>
 <context>
     <name>VoucherPrinting</name>
     <message>
-        <location filename="../views/hardship/printing.py" line="102" />
+        <location filename="../views/hardship/printing.py" line="105" />
         <source>Preparing the vouchers…</source>
         <translation>正在生成凭证…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="113" />
+        <location filename="../views/hardship/printing.py" line="116" />
         <source>Preparing the sign-off sheet…</source>
         <translation>正在生成签收表…</translation>
     </message>

@@ -1,19 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CloseUnionDialog</name>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="64" />
+        <location filename="../views/roster/union_dialog.py" line="64"/>
         <source>Close union — {0}</source>
         <translation>撤销工会 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="70" />
+        <location filename="../views/roster/union_dialog.py" line="70"/>
         <source>Closed on</source>
         <translation>撤销日期</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="73" />
+        <location filename="../views/roster/union_dialog.py" line="73"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -21,67 +22,67 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="34" />
+        <location filename="../views/roster/member_dialog.py" line="34"/>
         <source>New member</source>
         <translation>新增会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="37" />
+        <location filename="../views/roster/member_dialog.py" line="37"/>
         <source>Edit member — {0}</source>
         <translation>编辑会员 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="43" />
+        <location filename="../views/roster/member_dialog.py" line="43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="44" />
+        <location filename="../views/roster/member_dialog.py" line="44"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="47" />
+        <location filename="../views/roster/member_dialog.py" line="47"/>
         <source>Birth date / gender</source>
         <translation>出生日期 / 性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="48" />
+        <location filename="../views/roster/member_dialog.py" line="48"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="49" />
+        <location filename="../views/roster/member_dialog.py" line="49"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="50" />
+        <location filename="../views/roster/member_dialog.py" line="50"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="56" />
+        <location filename="../views/roster/member_dialog.py" line="56"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="61" />
+        <location filename="../views/roster/member_dialog.py" line="61"/>
         <source>Joined on</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="62" />
+        <location filename="../views/roster/member_dialog.py" line="62"/>
         <source>Member card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="63" />
+        <location filename="../views/roster/member_dialog.py" line="63"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="70" />
+        <location filename="../views/roster/member_dialog.py" line="70"/>
         <source>Household registration</source>
         <translation>户口类型</translation>
     </message>
@@ -89,12 +90,12 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="21" />
+        <location filename="../views/roster/import_dialog.py" line="21"/>
         <source>Import roster — {0}</source>
         <translation>导入会员名册 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="33" />
+        <location filename="../views/roster/import_dialog.py" line="33"/>
         <source>Unions to be created: {0}</source>
         <translation>将新建基层工会：{0}</translation>
     </message>
@@ -102,177 +103,177 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../views/roster/tab.py" line="42" />
+        <location filename="../views/roster/tab.py" line="42"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="46" />
+        <location filename="../views/roster/tab.py" line="46"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="47" />
+        <location filename="../views/roster/tab.py" line="47"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="48" />
+        <location filename="../views/roster/tab.py" line="48"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="49" />
+        <location filename="../views/roster/tab.py" line="49"/>
         <source>Born</source>
         <translation>出生年份</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="50" />
+        <location filename="../views/roster/tab.py" line="50"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="51" />
+        <location filename="../views/roster/tab.py" line="51"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="52" />
+        <location filename="../views/roster/tab.py" line="52"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="53" />
+        <location filename="../views/roster/tab.py" line="53"/>
         <source>Joined</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="55" />
+        <location filename="../views/roster/tab.py" line="55"/>
         <source>Card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="56" />
+        <location filename="../views/roster/tab.py" line="56"/>
         <source>Migrant</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="56" />
+        <location filename="../views/roster/tab.py" line="56"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="57" />
-        <location filename="../views/roster/tab.py" line="128" />
+        <location filename="../views/roster/tab.py" line="57"/>
+        <location filename="../views/roster/tab.py" line="128"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="65" />
+        <location filename="../views/roster/tab.py" line="65"/>
         <source>Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F</source>
         <translation>按姓名、拼音首字母（zs）、身份证号、手机号或会员证号搜索 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="71" />
+        <location filename="../views/roster/tab.py" line="71"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="87" />
+        <location filename="../views/roster/tab.py" line="87"/>
         <source>New member (Ctrl+N)</source>
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="89" />
-        <location filename="../views/roster/tab.py" line="139" />
+        <location filename="../views/roster/tab.py" line="89"/>
+        <location filename="../views/roster/tab.py" line="139"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="90" />
+        <location filename="../views/roster/tab.py" line="90"/>
         <source>Transfer</source>
         <translation>转会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="92" />
+        <location filename="../views/roster/tab.py" line="92"/>
         <source>Leave / death…</source>
         <translation>退会 / 死亡…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="94" />
+        <location filename="../views/roster/tab.py" line="94"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="96" />
+        <location filename="../views/roster/tab.py" line="96"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="128" />
+        <location filename="../views/roster/tab.py" line="128"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="128" />
+        <location filename="../views/roster/tab.py" line="128"/>
         <source>Members</source>
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="138" />
+        <location filename="../views/roster/tab.py" line="138"/>
         <source>New union</source>
         <translation>新建工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="140" />
+        <location filename="../views/roster/tab.py" line="140"/>
         <source>Close union…</source>
         <translation>撤销工会…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="162" />
+        <location filename="../views/roster/tab.py" line="162"/>
         <source>{0} members</source>
         <translation>共 {0} 名会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="175" />
+        <location filename="../views/roster/tab.py" line="175"/>
         <source>Credit code: {0}</source>
         <translation>信用代码：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="182" />
+        <location filename="../views/roster/tab.py" line="182"/>
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="246" />
+        <location filename="../views/roster/tab.py" line="246"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="247" />
+        <location filename="../views/roster/tab.py" line="247"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="252" />
+        <location filename="../views/roster/tab.py" line="252"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="255" />
-        <location filename="../views/roster/tab.py" line="259" />
+        <location filename="../views/roster/tab.py" line="255"/>
+        <location filename="../views/roster/tab.py" line="259"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="260" />
+        <location filename="../views/roster/tab.py" line="260"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
 选“否”导出打码版本（推荐）。完整导出会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="267" />
+        <location filename="../views/roster/tab.py" line="267"/>
         <source>Export the roster with full ID numbers and phone numbers</source>
         <translation>导出含完整身份证号和手机号的名册</translation>
     </message>
@@ -280,47 +281,47 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="49" />
+        <location filename="../views/roster/status_dialog.py" line="49"/>
         <source>Change status — {0}</source>
         <translation>状态变更 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="53" />
+        <location filename="../views/roster/status_dialog.py" line="53"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="56" />
+        <location filename="../views/roster/status_dialog.py" line="56"/>
         <source>Left the union (退会)</source>
         <translation>退会</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="57" />
+        <location filename="../views/roster/status_dialog.py" line="57"/>
         <source>Transferred out of the township (转出)</source>
         <translation>转出本乡镇</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="58" />
+        <location filename="../views/roster/status_dialog.py" line="58"/>
         <source>Deceased (死亡)</source>
         <translation>死亡</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="59" />
+        <location filename="../views/roster/status_dialog.py" line="59"/>
         <source>Back on the roll (恢复在册)</source>
         <translation>恢复在册</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="63" />
+        <location filename="../views/roster/status_dialog.py" line="63"/>
         <source>New status</source>
         <translation>变更为</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="64" />
+        <location filename="../views/roster/status_dialog.py" line="64"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="65" />
+        <location filename="../views/roster/status_dialog.py" line="65"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -328,27 +329,27 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="26" />
+        <location filename="../views/roster/status_dialog.py" line="26"/>
         <source>Transfer — {0}</source>
         <translation>转会 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="30" />
+        <location filename="../views/roster/status_dialog.py" line="30"/>
         <source>From</source>
         <translation>转出工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="36" />
+        <location filename="../views/roster/status_dialog.py" line="36"/>
         <source>To</source>
         <translation>转入工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="37" />
+        <location filename="../views/roster/status_dialog.py" line="37"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster/status_dialog.py" line="38" />
+        <location filename="../views/roster/status_dialog.py" line="38"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -356,42 +357,42 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>UnionDialog</name>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="18" />
+        <location filename="../views/roster/union_dialog.py" line="18"/>
         <source>New grassroots union</source>
         <translation>新建基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="21" />
+        <location filename="../views/roster/union_dialog.py" line="21"/>
         <source>Edit union — {0}</source>
         <translation>编辑工会 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="27" />
+        <location filename="../views/roster/union_dialog.py" line="27"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="28" />
+        <location filename="../views/roster/union_dialog.py" line="28"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="34" />
+        <location filename="../views/roster/union_dialog.py" line="34"/>
         <source>Chair</source>
         <translation>工会主席</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="35" />
+        <location filename="../views/roster/union_dialog.py" line="35"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="40" />
+        <location filename="../views/roster/union_dialog.py" line="40"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../views/roster/union_dialog.py" line="52" />
+        <location filename="../views/roster/union_dialog.py" line="52"/>
         <source>Warning: {0} (saved anyway)</source>
         <translation>提示：{0}（仍可保存）</translation>
     </message>
@@ -399,22 +400,22 @@ Choose No for the masked export (recommended). A full export is logged.</source>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="121" />
+        <location filename="../views/roster/member_dialog.py" line="121"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="121" />
+        <location filename="../views/roster/member_dialog.py" line="121"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="122" />
+        <location filename="../views/roster/member_dialog.py" line="122"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="122" />
+        <location filename="../views/roster/member_dialog.py" line="122"/>
         <source>Union</source>
         <translation>所属工会</translation>
     </message>
