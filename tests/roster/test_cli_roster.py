@@ -88,7 +88,7 @@ def test_export_masked_and_revealed(capsys, db, db_path, mixed_file, tmp_path):
     masked = {r[0]: r[3] for r in read_book(tmp_path / "m.xlsx")[1:]}
     assert masked["张三"] == mask_id(person_id(1))
     code, out, _ = run(capsys, db_path, "roster", "export", tmp_path / "f.xlsx", "--reveal",
-                       "--union", "大洋镇机械厂工会", "--status", "在册")
+                       "--reason", "核对社保名单", "--union", "大洋镇机械厂工会", "--status", "在册")
     assert code == EXIT_OK and "审计" in out
     assert {r[0]: r[3] for r in read_book(tmp_path / "f.xlsx")[1:]}["张三"] == person_id(1)
     code, _, err = run(capsys, db_path, "roster", "export", tmp_path / "x.xlsx", "--union", "无此工会")

@@ -25,7 +25,9 @@ def register(subparsers) -> None:
 
     exp = sub.add_parser("export", help="把名册（可按条件筛选）导出为 Excel，身份证号和手机号默认隐藏")
     exp.add_argument("file", type=Path, metavar="FILE.xlsx")
-    exp.add_argument("--reveal", action="store_true", help="导出完整身份证号和手机号（记入审计日志）")
+    exp.add_argument("--reveal", action="store_true",
+                     help="导出完整身份证号和手机号（审核人或负责人；须填 --reason，记入审计日志）")
+    exp.add_argument("--reason", default="", metavar="TEXT", help="导出完整号码的原因（记入审计日志）")
     _add_filters(exp)
     exp.set_defaults(handler=_export)
 
@@ -99,7 +101,7 @@ def _export(args: argparse.Namespace) -> int:
     with open_existing_db(args) as db:
         with db.session(write=args.reveal) as s:
             count = export_roster(s, path=args.file, text=args.search, reveal=args.reveal,
-                                  **_filters(s, args))
+                                  reason=args.reason, **_filters(s, args))
     how = "含完整身份证号和手机号，已记入审计日志" if args.reveal else "身份证号和手机号已隐藏"
     sys.stdout.write(f"已导出 {count} 名会员到 {args.file}（{how}）\n")
     return EXIT_OK

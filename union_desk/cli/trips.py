@@ -51,7 +51,8 @@ def register(subparsers) -> None:
     man.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     man.add_argument("--notices", action="store_true", help="另附每位乘客的乘车通知")
     man.add_argument("--full-phones", action="store_true",
-                     help="乘客和紧急联系人手机号显示完整（供驾驶员、带车人联系；记入审计日志）")
+                     help="乘客和紧急联系人手机号显示完整（供驾驶员、带车人联系；须填 --reason，记入审计日志）")
+    man.add_argument("--reason", default="", metavar="TEXT", help="打印完整手机号的原因（记入审计日志）")
     man.set_defaults(handler=_manifest)
 
 
@@ -164,7 +165,7 @@ def _manifest(args: argparse.Namespace) -> int:
                                                               plate=args.bus)]
             pages = write_manifest_pdf(s, campaign_id=campaign.id, bus_ids=bus_ids,
                                        path=args.out, notices=args.notices,
-                                       full_phones=args.full_phones)
+                                       full_phones=args.full_phones, reason=args.reason)
     how = "手机号完整，已记入审计日志" if args.full_phones else "身份证号和手机号已隐藏"
     sys.stdout.write(f"已生成乘车名单 {args.out}（{pages} 页，{how}）\n")
     return EXIT_OK

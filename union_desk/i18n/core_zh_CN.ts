@@ -29,7 +29,17 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../views/form_dialog.py" line="156" />
+        <location filename="../views/form_dialog.py" line="101" />
+        <source>Show full numbers…</source>
+        <translation>显示完整号码…</translation>
+    </message>
+    <message>
+        <location filename="../views/form_dialog.py" line="107" />
+        <source>Personal numbers are shown masked. Leave them as they are to keep them, or type a new number to replace one.</source>
+        <translation>证件号、手机号等已隐藏显示。保持不动即保留原号码；输入新号码则替换。</translation>
+    </message>
+    <message>
+        <location filename="../views/form_dialog.py" line="207" />
         <source>{0}: this value is not valid (too long or malformed)</source>
         <translation>{0}：内容不符合要求（过长或格式不对）</translation>
     </message>
@@ -37,7 +47,7 @@
 <context>
     <name>GuardedDialog</name>
     <message>
-        <location filename="../views/form_dialog.py" line="65" />
+        <location filename="../views/form_dialog.py" line="67" />
         <source>Discard the changes you made in this form?</source>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
@@ -354,37 +364,37 @@
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="100" />
+        <location filename="../views/main_window.py" line="104" />
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="101" />
+        <location filename="../views/main_window.py" line="105" />
         <source>city office</source>
         <translation>市总工会</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="119" />
+        <location filename="../views/main_window.py" line="123" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="120" />
+        <location filename="../views/main_window.py" line="124" />
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="125" />
+        <location filename="../views/main_window.py" line="129" />
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="126" />
+        <location filename="../views/main_window.py" line="130" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="143" />
+        <location filename="../views/main_window.py" line="147" />
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
@@ -795,14 +805,14 @@ The details were written to the log file {0}</source>
 详细信息已记录在日志文件 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="125" />
+        <location filename="../app.py" line="151" />
         <source>This database is already open in another union_desk window:
 {0}</source>
         <translation>该数据库已在另一个 union_desk 窗口中打开：
 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="187" />
+        <location filename="../app.py" line="215" />
         <source>Restored from {0}.
 The file before the restore was kept as {1}.
 {2}</source>
@@ -824,6 +834,23 @@ The details were written to the log file {0}</source>
         <location filename="../views/ops.py" line="245" />
         <source>Could not complete</source>
         <translation>无法完成</translation>
+    </message>
+</context>
+<context>
+    <name>reveal</name>
+    <message>
+        <location filename="../views/reveal.py" line="12" />
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../views/reveal.py" line="13" />
+        <source>{0}
+Full ID numbers and phones are personal information: every time they are shown, the account and the reason go into the audit log.
+Reason:</source>
+        <translation>{0}
+完整身份证号和手机号属于个人信息：每次显示都会把账户和原因记入审计日志。
+原因：</translation>
     </message>
 </context>
 </TS>

@@ -135,137 +135,137 @@
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../views/stations/dialog.py" line="41"/>
+        <location filename="../views/stations/dialog.py" line="42"/>
         <source>Register a rest station</source>
         <translation>登记爱心驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="44"/>
+        <location filename="../views/stations/dialog.py" line="45"/>
         <source>Edit rest station — {0}</source>
         <translation>修改爱心驿家 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="52"/>
+        <location filename="../views/stations/dialog.py" line="53"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="53"/>
+        <location filename="../views/stations/dialog.py" line="54"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="56"/>
+        <location filename="../views/stations/dialog.py" line="57"/>
         <source>Self-built (自建)</source>
         <translation>自建</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="57"/>
+        <location filename="../views/stations/dialog.py" line="58"/>
         <source>Co-built (共建)</source>
         <translation>共建</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="58"/>
+        <location filename="../views/stations/dialog.py" line="59"/>
         <source>Built</source>
         <translation>建设方式</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="59"/>
+        <location filename="../views/stations/dialog.py" line="60"/>
         <source>Host unit</source>
         <translation>建设（依托）单位</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="60"/>
+        <location filename="../views/stations/dialog.py" line="61"/>
         <source>Host unit credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="68"/>
+        <location filename="../views/stations/dialog.py" line="69"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="71"/>
+        <location filename="../views/stations/dialog.py" line="72"/>
         <source>Co-building union</source>
         <translation>共建基层工会</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="72"/>
+        <location filename="../views/stations/dialog.py" line="73"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="73"/>
+        <location filename="../views/stations/dialog.py" line="74"/>
         <source>Latitude (optional)</source>
         <translation>纬度（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="74"/>
+        <location filename="../views/stations/dialog.py" line="75"/>
         <source>Longitude (optional)</source>
         <translation>经度（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="75"/>
+        <location filename="../views/stations/dialog.py" line="76"/>
         <source>Floor area (m²)</source>
         <translation>使用面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="76"/>
+        <location filename="../views/stations/dialog.py" line="77"/>
         <source>Open 24 hours</source>
         <translation>24小时开放</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="79"/>
+        <location filename="../views/stations/dialog.py" line="80"/>
         <source>Opening hours</source>
         <translation>开放时间</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="81"/>
+        <location filename="../views/stations/dialog.py" line="82"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="82"/>
+        <location filename="../views/stations/dialog.py" line="83"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="84"/>
+        <location filename="../views/stations/dialog.py" line="85"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="86"/>
+        <location filename="../views/stations/dialog.py" line="87"/>
         <source>Facilities</source>
         <translation>设施配备</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="138"/>
+        <location filename="../views/stations/dialog.py" line="141"/>
         <source>{0} must be a number</source>
         <translation>{0}应为数字</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="144"/>
+        <location filename="../views/stations/dialog.py" line="147"/>
         <source>Floor area must be a number of square metres</source>
         <translation>使用面积应为平方米数</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="150"/>
+        <location filename="../views/stations/dialog.py" line="153"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="151"/>
+        <location filename="../views/stations/dialog.py" line="154"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="161"/>
+        <location filename="../views/stations/dialog.py" line="164"/>
         <source>Warning (saved anyway): {0}</source>
         <translation>提示（仍可保存）：{0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="164"/>
+        <location filename="../views/stations/dialog.py" line="167"/>
         <source>optional when open 24 hours</source>
         <translation>24小时开放时可不填</translation>
     </message>

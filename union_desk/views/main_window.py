@@ -92,6 +92,10 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addWidget(self.status_label)
+        self.refresh_workplace()
+
+    def refresh_workplace(self) -> None:
+        """Show again who works here (after another account signed in)."""
         self.ops.read(workplace).success(self._show_workplace).run()
 
     def _show_workplace(self, place: Workplace) -> None:

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from union_desk.models.hardship import ACTIVE_STATUSES, Household
-from union_desk.models.payment import EPIDEMIC_OCCASION, Payment, PaymentStatus
+from union_desk.models.payment import EPIDEMIC_OCCASION, Payment, PaymentReview, PaymentStatus
 from union_desk.services.hardship.payment_search import PaymentFilter, apply_filter, period
 
 
@@ -48,10 +48,13 @@ def _measures():
 def payment_totals(session: Session, *, by: Literal["occasion", "month", "status"],
                    flt: PaymentFilter | None = None) -> Totals:
     """Totals per group and overall. Voided payments count only when grouping by status or when
-    the filter asks for them: the money paid is what was issued."""
+    the filter asks for them, payments waiting for review only when the filter asks for them:
+    the money paid is what was issued (and approved, where review is required)."""
     flt = flt or PaymentFilter()
     if by != "status" and flt.status is None:
         flt = flt.model_copy(update={"status": PaymentStatus.ISSUED})
+    if flt.review is None:
+        flt = flt.model_copy(update={"settled": True})
     key = {"occasion": Payment.occasion,
            "month": sa.func.substr(sa.cast(Payment.paid_on, sa.String), 1, 7),
            "status": Payment.status}[by]
@@ -67,6 +70,7 @@ def payment_totals(session: Session, *, by: Literal["occasion", "month", "status
 def _issued_in(year: int):
     start, end = period(year)
     return sa.and_(Payment.deleted_at.is_(None), Payment.status == PaymentStatus.ISSUED,
+                   Payment.review != PaymentReview.PENDING,  # not paid out before approval
                    Payment.paid_on >= start, Payment.paid_on < end)
 
 

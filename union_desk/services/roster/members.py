@@ -13,7 +13,8 @@ from union_desk.domain.phone import parse_mobile
 from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberEventKind,
                                       MemberEventRow, MemberRow, MemberStatus, MemberUpdate,
                                       search_columns)
-from union_desk.models.personal import IdNumber, reveal_row
+from union_desk.models.personal import IdNumber, Phone, full_numbers, kept_or_typed
+from union_desk.services.accounts.reveals import Door, authorise_reveal
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.common.masked_order import birth_year, shown_id_number, shown_phone
 from union_desk.services.common.problems import ProblemList
@@ -106,6 +107,9 @@ def add_member(session: Session, *, data: MemberCreate) -> MemberRow:
 def update_member(session: Session, *, member_id: str, data: MemberUpdate) -> MemberRow:
     """Edit a member's details. The union changes only through `transfer_member`."""
     member = _live_member(session, member_id)
+    data = data.model_copy(update={  # a number left masked in the form keeps the stored one
+        "id_number": kept_or_typed(IdNumber, data.id_number, member.id_number),
+        "phone": kept_or_typed(Phone, data.phone, member.phone)})
     fields = normalise_member(data)
     if fields["union_id"] != member.union_id:
         raise UserError("更换所属工会请使用“转会”", field="union_id")
@@ -259,8 +263,10 @@ def get_member(session: Session, *, member_id: str) -> MemberRow:
     return MemberRow(**row._mapping)
 
 
-def member_for_edit(session: Session, *, member_id: str) -> dict[str, str]:
-    """The member's ID number and phone in full, for the edit form: an audited reveal, so in a
-    write session."""
-    return reveal_row(session, get_member(session, member_id=member_id), what="修改会员资料",
-                      table_name="member")
+def member_for_edit(session: Session, *, member_id: str, reason: str = "") -> dict[str, str]:
+    """The member's ID number and phone in full, for the edit form: an audited reveal (who may,
+    and when with a reason: services/accounts/reveals.py), so in a write session."""
+    row = get_member(session, member_id=member_id)
+    return full_numbers(row, authorise_reveal(session, door=Door.EDIT_FORM, reason=reason,
+                                              what="修改会员资料", table_name="member",
+                                              record_id=row.id))

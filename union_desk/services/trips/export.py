@@ -13,7 +13,7 @@ from sqlmodel import Session
 from union_desk.domain.errors import RuleError
 from union_desk.domain.townships import township_by_code
 from union_desk.files import atomic_path, atomic_write_bytes, write_error_text
-from union_desk.models.personal import grant_reveal
+from union_desk.services.accounts.reveals import Door, authorise_reveal
 from union_desk.models.trips import BusLoad
 from union_desk.services.common.xlsx_text import safe_row
 from union_desk.services.errors import UserError
@@ -52,20 +52,22 @@ def _check_folder(path: Path) -> None:
 
 
 def manifest_pdf(session: Session, *, campaign_id: str, bus_ids: list[str] | None = None,
-                 notices: bool = False, full_phones: bool = False) -> tuple[bytes, int]:
+                 notices: bool = False, full_phones: bool = False,
+                 reason: str = "") -> tuple[bytes, int]:
     """(PDF, pages): 乘车名单 of the chosen buses; `notices` adds each passenger's 乘车通知.
     `full_phones`: passengers' and emergency contacts' phones in full — audited, so only in a
-    write session."""
+    write session, with the reason the audit entry keeps (services/accounts/reveals.py)."""
     from union_desk.reports.manifest import write_manifest
 
     campaign = get_campaign(session, campaign_id=campaign_id)
     loads = manifest_loads(session, campaign_id=campaign_id, bus_ids=bus_ids)
     grant = None
     if full_phones:
-        grant = grant_reveal(session, what="乘车名单（乘客和紧急联系人完整手机号）",
-                             table_name="trip_registration", campaign=campaign.name,
-                             buses=[load.bus.plate for load in loads],
-                             passengers=sum(len(load.passengers) for load in loads))
+        grant = authorise_reveal(session, door=Door.WORK_PHONES, reason=reason,
+                                 what="乘车名单（乘客和紧急联系人完整手机号）",
+                                 table_name="trip_registration", campaign=campaign.name,
+                                 buses=[load.bus.plate for load in loads],
+                                 passengers=sum(len(load.passengers) for load in loads))
     out = io.BytesIO()
     pages = write_manifest(out, campaign=campaign.name, organiser=organiser(session),
                            loads=loads, printed_on=date.today(), notices=notices, reveal=grant,
@@ -101,10 +103,10 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 
 def write_manifest_pdf(session: Session, *, campaign_id: str, path: str | os.PathLike,
                        bus_ids: list[str] | None = None, notices: bool = False,
-                       full_phones: bool = False) -> int:
+                       full_phones: bool = False, reason: str = "") -> int:
     """Save the manifests (and notices) as a PDF file; returns the number of pages."""
     data, pages = manifest_pdf(session, campaign_id=campaign_id, bus_ids=bus_ids, notices=notices,
-                               full_phones=full_phones)
+                               full_phones=full_phones, reason=reason)
     write_bytes(path, data)
     return pages
 

@@ -20,7 +20,8 @@ from union_desk.domain.search import normalise_search
 from union_desk.domain.seating import destination_key
 from union_desk.models.base import utcnow
 from union_desk.models.member import Member
-from union_desk.models.personal import IdNumber, reveal_row
+from union_desk.models.personal import IdNumber, Phone, full_numbers, kept_or_typed
+from union_desk.services.accounts.reveals import Door, authorise_reveal
 from union_desk.models.trips import (Bus, CancelResult, Registration, RegistrationCreate,
                                      RegistrationRow, RegistrationStatus, SeatInfo, TripSeat,
                                      registration_search_columns)
@@ -148,11 +149,14 @@ def registration_row(session: Session, *, registration_id: str) -> RegistrationR
     return registration_rows(session, [reg])[0]
 
 
-def registration_for_edit(session: Session, *, registration_id: str) -> dict[str, str]:
-    """The registration's ID number and phones in full, for the edit form: an audited reveal,
-    so in a write session."""
-    return reveal_row(session, registration_row(session, registration_id=registration_id),
-                      what="修改返乡专车登记", table_name="trip_registration")
+def registration_for_edit(session: Session, *, registration_id: str,
+                          reason: str = "") -> dict[str, str]:
+    """The registration's ID number and phones in full, for the edit form: an audited reveal
+    (who may, and when with a reason: services/accounts/reveals.py), so in a write session."""
+    row = registration_row(session, registration_id=registration_id)
+    return full_numbers(row, authorise_reveal(
+        session, door=Door.EDIT_FORM, reason=reason, what="修改返乡专车登记",
+        table_name="trip_registration", record_id=row.id))
 
 
 def update_registration(session: Session, *, registration_id: str,
@@ -161,6 +165,10 @@ def update_registration(session: Session, *, registration_id: str,
     reg = get_registration(session, registration_id=registration_id)
     if reg.status != LIVE:
         raise UserError("该登记已取消，不能修改")
+    data = data.model_copy(update={  # numbers left masked in the form keep the stored ones
+        name: kept_or_typed(kind, getattr(data, name), getattr(reg, name))
+        for name, kind in (("id_number", IdNumber), ("phone", Phone),
+                           ("emergency_phone", Phone))})
     data = clean_registration(data)
     first = live_registration(session, reg.campaign_id, data.id_number)
     if first is not None and first.id != reg.id:

@@ -17,6 +17,7 @@ from union_desk.services.roster import members, unions
 from union_desk.views.ops import Ops
 from union_desk.views.paged_model import Column, PagedTableModel
 from union_desk.views.panel import Panel
+from union_desk.views.reveal import ask_reveal_reason
 from union_desk.views.roster.member_dialog import MemberDialog
 from union_desk.views.roster.status_dialog import StatusDialog, TransferDialog
 from union_desk.views.roster.union_dialog import CloseUnionDialog, UnionDialog
@@ -275,11 +276,17 @@ class RosterTab(Panel):
         if path is None:
             return
         reveal = self.ask_reveal()
+        reason = ""
+        if reveal:  # a 审核人 or 负责人, with a reason for the audit log (services/accounts)
+            reason = self.ask_reveal_reason()
+            if reason is None:
+                return
         query = self.query()
         from union_desk.services.roster.export import export_roster
 
         self.ops.read(lambda s, progress, cancelled: export_roster(
-            s, path=path, reveal=reveal, progress=progress, cancelled=cancelled, **query),
+            s, path=path, reveal=reveal, reason=reason, progress=progress, cancelled=cancelled,
+            **query),
             parent=self, audited=reveal).with_progress(self.tr("Exporting…"), self) \
             .success(lambda n: self.inform(self.tr("{0} members exported to {1}").format(n, path))) \
             .run()
@@ -299,6 +306,10 @@ class RosterTab(Panel):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_reveal_reason(self) -> str | None:
+        return ask_reveal_reason(self, self.tr("Export the roster with full ID numbers and "
+                                               "phone numbers"))
 
     # -- slots ------------------------------------------------------------------------------------------
     def _on_search_text_changed(self, _text: str) -> None:

@@ -6,6 +6,7 @@ import re
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit
 
+from union_desk.models.personal import masked_numbers
 from union_desk.models.trips import (BusCreate, BusRow, CampaignCreate, CampaignRow,
                                      RegistrationCreate, RegistrationRow, TripLeg, TripLegs)
 from union_desk.services.changes import Change
@@ -173,8 +174,10 @@ class RegistrationDialog(FormDialog):
             self.legs.addItem(legs.value, legs)
         if row:
             self.legs.setCurrentIndex(list(TripLegs).index(row.legs))
-            self.fill_in_full(lambda s: regs.registration_for_edit(s, registration_id=reg_id),
-                              self._fill_numbers)
+            self.fill_in_full(
+                lambda s, reason: regs.registration_for_edit(s, registration_id=reg_id,
+                                                             reason=reason),
+                self._fill_numbers, masked_numbers(row))
         self.add_row(self.tr("Legs"), self.legs, "legs")
 
     def _on_destination_editing_finished(self) -> None:
