@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from alembic import command
 
-from accounts_helpers import HEAD_PW, REVIEWER, REVIEWER_PW
+from accounts_helpers import HEAD_PW, REVIEWER, REVIEWER_PW, try_sign_in
 from union_desk.db import HEADS, open_database
 from union_desk.models.account import AccountRole
 from union_desk.models.payment import PaymentReview
@@ -56,7 +56,7 @@ def test_the_old_file_upgrades_with_its_clerk_as_head_and_payments_as_they_were(
                                  password=REVIEWER_PW, own_password=HEAD_PW)
         with db.session() as s:
             assert accounts.sign_in_needed(s)
-            accounts.sign_in(s, name="王晓燕", password=HEAD_PW)
+        assert try_sign_in(db, "王晓燕", HEAD_PW).signed_in().name == "王晓燕"
     finally:
         db.close()
 
