@@ -194,6 +194,7 @@ def test_headless_tries_count_too_and_the_head_unblocks_from_the_command_line(
         assert code == EXIT_ERROR and "姓名或密码不对" in err
     code, _, err = run("--as", REVIEWER, "payments", "list", UNION_DESK_PASSWORD="guess-1234")
     assert code == EXIT_ERROR and "连续 5 次密码错误，暂停登录：请 1 分钟后" in err
+    assert f"或请负责人解除暂停（union-desk accounts unblock {REVIEWER}）" in err
     assert "Traceback" not in err
     code, _, err = run("--as", REVIEWER, "payments", "list", UNION_DESK_PASSWORD=REVIEWER_PW)
     assert code == EXIT_ERROR and "暂停登录" in err  # the right password waits too

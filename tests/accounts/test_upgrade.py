@@ -70,3 +70,32 @@ def test_the_migration_goes_back_down_too(demo_accounts_template, tmp_path):
         command.upgrade(db._alembic_config(conn), "heads")
     assert db.check() == []
     db.close()
+
+
+def test_accounts_from_0014_upgrade_with_no_wrong_passwords_on_record(demo_accounts_template,
+                                                                      tmp_path):
+    """0015 adds the sign-in pause's columns to accounts that already exist (with data)."""
+    from accounts_helpers import three_clerks
+
+    path = tmp_path / "accounts.sqlite3"
+    shutil.copyfile(demo_accounts_template, path)
+    db = open_database(path)
+    three_clerks(db)
+    db.close()
+    db = open_database(path, migrate=False)
+    with db.engine.begin() as conn:
+        command.downgrade(db._alembic_config(conn), "0014")
+    db.close()
+    con = sqlite3.connect(path)
+    assert "failed_sign_ins" not in {r[1] for r in con.execute("PRAGMA table_info(account)")}
+    con.close()
+    db = open_database(path)
+    try:
+        assert db.stored_revisions() == set(HEADS) and db.check() == []
+        with db.session() as s:
+            rows = accounts.list_accounts(s)
+        assert len(rows) == 3 and {(r.failed_sign_ins, r.blocked_until) for r in rows} == {
+            (0, None)}
+        assert try_sign_in(db, REVIEWER, REVIEWER_PW).signed_in().name == REVIEWER
+    finally:
+        db.close()

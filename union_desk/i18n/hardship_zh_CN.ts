@@ -86,7 +86,7 @@
         <translation>有问题的行未导入（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="121" />
+        <location filename="../views/hardship/import_dialog.py" line="123" />
         <source>The occasion or date changed: check the list again.</source>
         <translation>慰问事由或发放日期已改变，请重新检查名单。</translation>
     </message>
@@ -532,47 +532,47 @@
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="62" />
+        <location filename="../views/hardship/models.py" line="64" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="63" />
+        <location filename="../views/hardship/models.py" line="65" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="71" />
+        <location filename="../views/hardship/models.py" line="73" />
         <source>Union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="64" />
+        <location filename="../views/hardship/models.py" line="66" />
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="65" />
+        <location filename="../views/hardship/models.py" line="67" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="70" />
+        <location filename="../views/hardship/models.py" line="72" />
         <source>Main cause</source>
         <translation>主要致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="66" />
+        <location filename="../views/hardship/models.py" line="68" />
         <source>Persons</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="68" />
+        <location filename="../views/hardship/models.py" line="70" />
         <source>Income per head</source>
         <translation>人均月收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="72" />
+        <location filename="../views/hardship/models.py" line="74" />
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
@@ -825,12 +825,12 @@
         <translation>{0} 户未发放（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="122" />
+        <location filename="../views/hardship/campaign_dialog.py" line="124" />
         <source>{0} × {1} = {2}</source>
         <translation>{0} × {1} 户 = {2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="136" />
+        <location filename="../views/hardship/campaign_dialog.py" line="138" />
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>
@@ -838,105 +838,115 @@
 <context>
     <name>PaymentFields</name>
     <message>
-        <location filename="../views/hardship/fields.py" line="29" />
+        <location filename="../views/hardship/fields.py" line="30" />
         <source>{0}: please enter an amount</source>
         <translation>{0}：请填写金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="35" />
+        <location filename="../views/hardship/fields.py" line="36" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="100" />
+        <location filename="../views/hardship/fields.py" line="90" />
+        <source>filled in when a reviewer approves it</source>
+        <translation>审核通过时自动填写</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/fields.py" line="110" />
         <source>yuan, e.g. 1409.50</source>
         <translation>单位：元，如 1409.50</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="105" />
+        <location filename="../views/hardship/fields.py" line="115" />
         <source>Paid by</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="106" />
+        <location filename="../views/hardship/fields.py" line="116" />
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="109" />
+        <location filename="../views/hardship/fields.py" line="119" />
         <source>Handled by (经办人)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="112" />
+        <location filename="../views/hardship/fields.py" line="122" />
         <source>Reviewed by (审核人)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="115" />
+        <location filename="../views/hardship/fields.py" line="125" />
         <source>Approved by (负责人)</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/fields.py" line="150" />
+        <source>They wait for review: a reviewer (审核人) or head (负责人) other than you approves them in the payments list; until then they print only as drafts marked 未审核.</source>
+        <translation>这些记录待审核：须由您以外的审核人或负责人在发放列表中审核通过；在此之前只能打印标有“未审核”的草稿。</translation>
     </message>
 </context>
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="86" />
+        <location filename="../views/hardship/models.py" line="88" />
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="87" />
+        <location filename="../views/hardship/models.py" line="89" />
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="88" />
+        <location filename="../views/hardship/models.py" line="90" />
         <source>Recipient</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="89" />
+        <location filename="../views/hardship/models.py" line="91" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="90" />
+        <location filename="../views/hardship/models.py" line="92" />
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="91" />
+        <location filename="../views/hardship/models.py" line="93" />
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="92" />
+        <location filename="../views/hardship/models.py" line="94" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="94" />
+        <location filename="../views/hardship/models.py" line="96" />
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="95" />
+        <location filename="../views/hardship/models.py" line="97" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="96" />
+        <location filename="../views/hardship/models.py" line="99" />
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="98" />
+        <location filename="../views/hardship/models.py" line="101" />
         <source>Void reason / note</source>
         <translation>作废原因 / 备注</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="99" />
+        <location filename="../views/hardship/models.py" line="98" />
         <source>Review</source>
         <translation>审核</translation>
     </message>

@@ -87,7 +87,7 @@ def attempt_sign_in(session: Session, *, name: str, password: str,
     if account.blocked_until is not None and account.blocked_until > now:
         _log(session, actor=account.name, record_id=account.id, action="sign_in_wait",
              detail={"place": place.value, "until": _local(account.blocked_until)})
-        return SignInResult(refusal=_paused(account, now))
+        return SignInResult(refusal=_paused(account, now, place))
     if not verify_password(password, account.password_hash):
         return _wrong(session, account, now, place)
     if not account.active:
@@ -159,17 +159,18 @@ def _wrong(session: Session, account: Account, now: datetime,
     if account.active and not account.password_hash:
         return SignInResult(refusal=f"账户“{account.name}”还没有密码，请负责人为其设置密码")
     if pause is not None:
-        return SignInResult(refusal=_paused(account, now))
+        return SignInResult(refusal=_paused(account, now, place))
     left = FREE_TRIES - account.failed_sign_ins
     more = f"（再输错 {left} 次，将暂停登录 {_duration(FIRST_PAUSE)}）" if left <= 2 else ""
     return SignInResult(refusal="姓名或密码不对" + more)
 
 
-def _paused(account: Account, now: datetime) -> str:
+def _paused(account: Account, now: datetime, place: SignInPlace) -> str:
     wait = account.blocked_until - now
+    how = f"解除暂停（union-desk accounts unblock {account.name}）" \
+        if place is SignInPlace.COMMAND else "在“账户管理”中解除暂停"
     return (f"账户“{account.name}”连续 {account.failed_sign_ins} 次密码错误，暂停登录："
-            f"请 {_duration(wait)}后（{_local(account.blocked_until)} 以后）再试，"
-            f"或请负责人在“账户管理”中解除暂停")
+            f"请 {_duration(wait)}后（{_local(account.blocked_until)} 以后）再试，或请负责人{how}")
 
 
 def _duration(span: timedelta) -> str:
