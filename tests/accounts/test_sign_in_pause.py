@@ -22,6 +22,8 @@ from union_desk.services.accounts.sign_in import (
 )
 from union_desk.services.errors import UserError
 
+pytestmark = pytest.mark.both_engines  # the service on SQLite and PostgreSQL alike
+
 
 class Clock:
     """The services' clock, moved on by the test (pauses are minutes long)."""
