@@ -10,6 +10,8 @@ from union_desk.services.errors import UserError
 from union_desk.services.exchange.review import list_review, resolve_review
 from union_desk.services.exchange.vouchers import Verdict, verify_voucher
 
+pytestmark = pytest.mark.both_engines  # the city database on SQLite and on PostgreSQL
+
 
 def _review(city_db, **kw):
     with city_db.session() as s:
@@ -140,8 +142,8 @@ def test_vouchers_verify_command_exits_0_only_for_genuine(city, township, tmp_pa
     export(dy, tmp_path / "dy.udx")
     merge(city_db, tmp_path / "dy.udx")
     text = _qr(dy, p.voucher_no, p.amount_fen)
-    assert main(["--db", str(city_db.path), "vouchers", "verify", text]) == 0
+    assert main(["--db", str(city_db.location), "vouchers", "verify", text]) == 0
     assert "真实" in capsys.readouterr().out
-    assert main(["--db", str(city_db.path), "vouchers", "verify",
+    assert main(["--db", str(city_db.location), "vouchers", "verify",
                  text.replace(f"|{p.amount_fen}|", "|1|"), "--json"]) == 1
     assert '"verdict": "被改动"' in capsys.readouterr().out

@@ -24,8 +24,8 @@ def _init(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         with db.session(write=True) as s:
             key = init_city(s, name=args.name, clerk=args.clerk)
-    sys.stdout.write(f"已创建{key.name}的数据库：{db.path}\n市总工会公钥指纹 {key.fingerprint}\n"
-                     f"写出公钥文件发给各乡镇：union-desk --db {db.path} exchange city-keys city-key.json\n")
+    sys.stdout.write(f"已创建{key.name}的数据库：{db.location}\n市总工会公钥指纹 {key.fingerprint}\n"
+                     f"写出公钥文件发给各乡镇：union-desk --db {db.location} exchange city-keys city-key.json\n")
     return EXIT_OK
 
 
