@@ -23,7 +23,7 @@ import hashlib
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from union_desk.db_url import ServerError, ServerURL
+from union_desk.db_url import PasswordNeeded, ServerError, ServerURL
 
 # pg_advisory_xact_lock keys (64-bit): "union_desk" writers, and migrations
 WRITE_LOCK = 0x756E696F6E5F6401
@@ -35,11 +35,12 @@ CONNECT_TIMEOUT_S = 10
 
 
 def make_engine(location: ServerURL) -> sa.Engine:
-    engine = sa.create_engine(
-        location.url, pool_pre_ping=True,
-        connect_args={"application_name": "union_desk", "client_encoding": "utf8",
-                      "connect_timeout": CONNECT_TIMEOUT_S},
-    )
+    connect_args = {"application_name": "union_desk", "client_encoding": "utf8",
+                    "connect_timeout": CONNECT_TIMEOUT_S}
+    if location.password is not None:  # typed in the window: to libpq, with each connection
+        connect_args["password"] = location.password
+    engine = sa.create_engine(location.url, pool_pre_ping=True, hide_parameters=True,
+                              connect_args=connect_args)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
@@ -66,9 +67,21 @@ def take_lock(conn, name: str) -> None:
     conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": lock_key(name)})
 
 
+# libpq's words when it has no password to send, and when the server refused the one it sent
+NO_PASSWORD = "no password supplied"
+REFUSED_PASSWORD = "password authentication failed"
+
+
 def connection_error(location: ServerURL, err: sa.exc.DBAPIError) -> ServerError:
-    """The driver's error as a sentence for the administrator (never with a password)."""
+    """The driver's error as a sentence for the administrator (never with a password);
+    PasswordNeeded when a password is missing or was refused."""
     detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+    if NO_PASSWORD in detail or REFUSED_PASSWORD in detail:
+        refused = REFUSED_PASSWORD in detail
+        return PasswordNeeded(
+            f"无法连接数据库服务器 {location}：{'密码不对' if refused else '需要密码'}（用户 "
+            f"{location.user}）。密码请放在 PGPASSFILE 指定的文件或 ~/.pgpass 里，或用服务文件，"
+            "见 README；在窗口里打开时也可以当场输入", user=location.user, refused=refused)
     hint = ""
     if "password" in detail:
         hint = "（密码请放在 PGPASSFILE 指定的文件或 ~/.pgpass 里，或用服务文件，见 README）"

@@ -7,7 +7,9 @@
 - Rows as a SQLite file stores them (a township's package, read with sqlite3), written in bulk:
   `insert_stored` (rows never seen: SQLite takes the stored values as they are; PostgreSQL gets
   them by COPY) and `upsert_stored` (the newer-only upsert: as stored on SQLite, through
-  SQLAlchemy's type handling elsewhere); `bulk_write_cache` (SQLite's page cache while writing).
+  SQLAlchemy's type handling elsewhere); `bulk_write_cache` (SQLite's page cache while writing);
+  `fetch_plain` (many rows as the driver gives them); `recoverable` (a block whose failure
+  leaves the transaction usable).
 - `like_ci(column, pattern)`, `contains_ci(column, text)`: LIKE that ignores ASCII case, as
   SQLite's LIKE does (PostgreSQL: ILIKE), with `\\` as the escape character on both.
 - `insertion_order(session, table)`: rows in the order they were written (SQLite's rowid;
@@ -205,6 +207,19 @@ def _driver_cursor(conn, sql: str):
                                          hide_parameters=True) from err
     finally:
         cursor.close()
+
+
+@contextmanager
+def recoverable(session) -> Iterator[None]:
+    """A block after whose failure (an IntegrityError, say) the transaction can still be used,
+    e.g. to explain it: PostgreSQL aborts the whole transaction on an error, so the block runs
+    in a savepoint; SQLite undoes only the failed statement (and a savepoint could be gone after
+    some errors, a full disk among them: SQLite then rolls the whole transaction back)."""
+    if dialect_name(session) == "sqlite":
+        yield
+        return
+    with session.begin_nested():
+        yield
 
 
 BULK_CACHE_KIB = 128 * 1024

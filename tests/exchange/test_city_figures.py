@@ -105,12 +105,14 @@ def test_merge_command_exit_codes(city, township, tmp_path, capsys):
     assert "不是市总工会的数据库" in capsys.readouterr().err
 
 
-def test_the_commands_from_city_init_to_resolved_review(city_location, blank, tmp_path, capsys):
-    """The README's steps, headless: city init, city-keys, trust-city (fingerprint shown),
-    export, merge, review, resolve, history, keys — the city on a file or a server."""
+def test_the_commands_from_city_init_to_resolved_review(city_location, db_engine, blank,
+                                                        tmp_path, capsys):
+    """The README's steps, headless: city init (a new file, or a server database), city-keys,
+    trust-city (fingerprint shown), export, merge, review, resolve, history, keys."""
     from union_desk.cli import main
 
-    city, key = city_location, tmp_path / "city-key.json"
+    city = city_location if db_engine == "postgresql" else tmp_path / "市总" / "全市.sqlite3"
+    key = tmp_path / "city-key.json"
     assert main(["--db", str(city), "city", "init", "--name", "建德市总工会", "--clerk", "李会计"]) == 0
     said = capsys.readouterr().out
     assert str(city) in said  # the file or the URL it made

@@ -261,3 +261,16 @@ def test_the_upsert_statement_has_a_twin_in_each_dialect():
         assert "ON CONFLICT (id) DO UPDATE" in sql
         assert "grassroots_union.township = excluded.township" in sql
         assert "excluded.updated_at > grassroots_union.updated_at" in sql
+
+
+def test_a_failure_in_a_recoverable_block_leaves_the_transaction_usable(db):
+    from union_desk.dialect import recoverable
+
+    with db.session(write=True) as s:
+        upsert(s, U, [union_row("a" * 32, "甲工会", T0)])
+    with db.session(write=True) as s:
+        with pytest.raises(sa.exc.IntegrityError):
+            with recoverable(s):
+                s.execute(sa.insert(U), [union_row("a" * 32, "重复", T0)])
+        upsert(s, U, [union_row("b" * 32, "乙工会", T0)])  # the transaction goes on
+    assert names(db) == {"a" * 32: "甲工会", "b" * 32: "乙工会"}

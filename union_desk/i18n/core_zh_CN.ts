@@ -309,14 +309,49 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../views/panel.py" line="50" />
+        <location filename="../views/panel.py" line="62" />
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../views/panel.py" line="54" />
+        <location filename="../views/panel.py" line="66" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../views/password_dialog.py" line="14" />
+        <source>Database server password</source>
+        <translation>数据库服务器密码</translation>
+    </message>
+    <message>
+        <location filename="../views/password_dialog.py" line="15" />
+        <source>The database server asks for the password of {0}:
+{1}</source>
+        <translation>数据库服务器要求输入 {0} 的密码：
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../views/password_dialog.py" line="16" />
+        <source>this account</source>
+        <translation>此账号</translation>
+    </message>
+    <message>
+        <location filename="../views/password_dialog.py" line="21" />
+        <source>Wrong password, or this account may not use the database. Try again.</source>
+        <translation>密码不对，或此账号无权使用该数据库。请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../views/password_dialog.py" line="25" />
+        <source>It is used for this window only and saved nowhere. To be asked no more, put it in a password file (PGPASSFILE) or a service file: see the README.</source>
+        <translation>密码只用于本窗口，不保存在任何地方。如不想每次输入，请把密码放在密码文件（PGPASSFILE）或服务文件里，见 README。</translation>
+    </message>
+    <message>
+        <location filename="../views/password_dialog.py" line="30" />
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
@@ -464,6 +499,14 @@
     </message>
 </context>
 <context>
+    <name>_KeptDisabled</name>
+    <message>
+        <location filename="../views/panel.py" line="122" />
+        <source>Township records are read-only at the city office: a township corrects its own records and sends a new package.</source>
+        <translation>市总工会库中乡镇的记录只读：由乡镇修改后重新报送数据包。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../app.py" line="64" />
@@ -480,7 +523,7 @@ The details were written to the log file {0}</source>
 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="187" />
+        <location filename="../app.py" line="196" />
         <source>Restored from {0}.
 The file before the restore was kept as {1}.
 {2}</source>

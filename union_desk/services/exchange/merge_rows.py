@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from union_desk.dialect import fetch_plain, insert_stored, upsert_stored
+from union_desk.dialect import fetch_plain, insert_stored, recoverable, upsert_stored
 from union_desk.domain.townships import township_by_code
 from union_desk.services.errors import UserError
 from union_desk.services.exchange import review
@@ -65,9 +65,9 @@ def merge_table(s: Session, given: TableInput, m: Manifest, name: str) -> TableC
         for start in range(0, len(chosen), CHUNK):
             part = chosen[start:start + CHUNK]
             try:
-                # a savepoint (asking for the connection inside the block emits it): a failure
-                # leaves the transaction usable, to name what failed
-                with s.begin_nested():
+                # a failure leaves the transaction usable, to name what failed (the connection
+                # is asked for inside the block: a savepoint, where there is one, is made then)
+                with recoverable(s):
                     write(s.connection(), table, part)
             except (sa.exc.IntegrityError, sa.exc.DataError) as err:
                 # an id the city holds for another township, named; else the conflict as is
