@@ -7,6 +7,10 @@ figures' time, the database's size. Run by hand (minutes, gigabytes), never by `
     python benchmarks/bench_city_scale.py --packages 32 --desks 2   # two desks merging at once
     python benchmarks/bench_city_scale.py --packages 32 --desks 2 --whole-database-lock
 
+Floor, in the same run: COPY of the very same rows (taken from the city database with COPY … TO
+STDOUT in the server's text form, not timed) into a second, fresh database, a transaction a
+township, batch by batch as the merge went.
+
 Packages are made fast by templating: one township is filled (exchange_data.township_rows) and
 exported once; every package is that snapshot with new ids (a 4-hex-digit prefix per package,
 foreign keys alike), its own township code, ID numbers and voucher numbers, signed by its own key
@@ -192,7 +196,11 @@ def main() -> None:
         if args.desks > 1:
             _parallel(args, url, packages)
         else:
-            _scale(args, city, packages, rows_each)
+            with server.admin() as conn:
+                conn.exec_driver_sql("CREATE DATABASE floor")
+            floor = open_database(server.url("floor"))
+            _scale(args, city, packages, rows_each, floor)
+            floor.close()
         city.close()
     finally:
         server.stop()
@@ -200,14 +208,17 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _scale(args, city, packages: list[Path], rows_each: int) -> None:
+def _scale(args, city, packages: list[Path], rows_each: int, floor) -> None:
+    from bench_exchange import _copy_in, _copy_out
+
+    from union_desk.domain.townships import TOWNSHIPS
     from union_desk.services.city.figures import city_report
     from union_desk.services.exchange.merge import merge_packages
 
-    print("| packages merged | batch s | members/s in batch | rows/s in batch | "
-          "database size |")
-    print("|---:|---:|---:|---:|---:|")
-    total_s, review = 0.0, 0
+    print("| packages merged | batch s | members/s in batch | rows/s in batch | floor: COPY s "
+          "| ratio | database size |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    total_s, floor_total, review = 0.0, 0.0, 0
     for start in range(0, len(packages), BATCH):
         batch = packages[start:start + BATCH]
         began = time.perf_counter()
@@ -216,11 +227,20 @@ def _scale(args, city, packages: list[Path], rows_each: int) -> None:
         total_s += took
         assert all(r.outcome.value == "已合并" for r in results), [r.reason for r in results]
         review += sum(r.review_items for r in results)
+        texts = [_copy_out(city, t.code) for t in TOWNSHIPS[start:start + len(batch)]]
+        began = time.perf_counter()
+        for text in texts:
+            with floor.engine.begin() as conn:
+                _copy_in(conn, text)
+        floor_s = time.perf_counter() - began
+        floor_total += floor_s
         print(f"| {start + len(batch)} | {took:.1f} | {len(batch) * args.members / took:,.0f} | "
-              f"{len(batch) * rows_each / took:,.0f} | {_size(city) / 1e9:.2f} GB |")
+              f"{len(batch) * rows_each / took:,.0f} | {floor_s:.1f} | {took / floor_s:.1f}× | "
+              f"{_size(city) / 1e9:.2f} GB |")
     members = len(packages) * args.members
     print(f"\nall {len(packages)} packages: {total_s:.0f} s, {members / total_s:,.0f} members/s, "
-          f"{review} review items")
+          f"{review} review items; floor (COPY of the same rows) {floor_total:.0f} s, "
+          f"ratio {total_s / floor_total:.1f}×")
     year = 2025
     times = []
     for _ in range(3):

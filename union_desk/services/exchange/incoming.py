@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +68,6 @@ class TableInput:
 class Snapshot:
     tables: list[TableInput]
     voucher_secret: str | None
-    stale: int = field(default=0)  # rows the city already holds as new (not read whole)
 
 
 def open_snapshot(city_key, opened: Opened, folder: Path) -> sqlite3.Connection:
@@ -135,7 +134,7 @@ def read_snapshot(con: sqlite3.Connection, manifest: Manifest, name: str,
         if row is None or json.loads(row[0]) != manifest.township:
             raise UserError(f"{name}：数据包里的数据库不属于清单上的乡镇 {manifest.township}")
         secret = con.execute("SELECT value FROM setting WHERE key = 'voucher.secret'").fetchone()
-        tables, stale = [], 0
+        tables = []
         for table in merged_tables():
             found = read_keys(con, table, package=name)
             foreign = foreign_row(con, table, manifest.township)
@@ -146,7 +145,6 @@ def read_snapshot(con: sqlite3.Connection, manifest: Manifest, name: str,
             wanted = [r[0] for r in found.rows  # (a malformed stamp: read whole, and refused)
                       if (h := on_file.get(r[1])) is None or not isinstance(r[2], str)
                       or r[2] > h]
-            stale += len(found.rows) - len(wanted)
             if len(wanted) > READ_ALL_ABOVE * len(found.rows):
                 incoming = read_rows(con, table, package=name)
                 if len(wanted) < len(found.rows):
@@ -159,5 +157,4 @@ def read_snapshot(con: sqlite3.Connection, manifest: Manifest, name: str,
         raise UserError(f"{name}：数据包里的数据库无法读取（{err}）") from None
     finally:
         con.close()
-    return Snapshot(tables=tables, voucher_secret=json.loads(secret[0]) if secret else None,
-                    stale=stale)
+    return Snapshot(tables=tables, voucher_secret=json.loads(secret[0]) if secret else None)

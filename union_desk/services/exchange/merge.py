@@ -41,14 +41,11 @@ from union_desk.services.exchange.incoming import (Snapshot, held_stamps, open_s
 from union_desk.services.exchange.merge_rows import TableCounts, merge_table
 from union_desk.services.exchange.package import Opened, open_package
 from union_desk.services.exchange.rows import merged_tables
+from union_desk.services.exchange.trust import township_lock
 from union_desk.services.year_report import city_wide
 
 Progress = Callable[[int, int], None]
 REVIEW_LOCK = "exchange-review"
-township_lock = trust.township_lock
-
-__all__ = ["MergeResult", "TableCounts", "merge_into_this_database", "merge_packages",
-           "merge_package", "township_lock"]
 
 
 class MergeResult(BaseModel):

@@ -37,60 +37,70 @@ def _add(session: Session, *, kind: ReviewKind, subject: str, townships, summary
     return 1
 
 
+# The queries start from the township's own rows (read first) and look the other townships up
+# by one indexed column alone, a chunk of values at a time, other conditions checked here. Left
+# to a planner, a join or a second condition went wrong: PostgreSQL knows nothing of the rows
+# this merge has just written (not committed, in no statistics) and nested-looped over the
+# whole member table for each (200 s of one merge at 1.3 million members); SQLite took the
+# status index (every active member of the city) over the ID numbers' (5.6 s for 16 packages).
+LOOKUP = 1000  # values per IN (…)
+
+
+def _elsewhere(session: Session, entity, key, values, township: str, *columns) -> list:
+    """(key, township, *columns) of other townships' live `entity` rows whose `key` is one of
+    `values`."""
+    values, found = sorted(set(values)), []
+    for start in range(0, len(values), LOOKUP):
+        found += session.execute(sa.select(key, entity.township, *columns).where(
+            key.in_(values[start:start + LOOKUP]), entity.township != township,
+            entity.deleted_at.is_(None))).all()
+    return found
+
+
 def members_in_two_townships(session: Session, *, township: str) -> int:
-    other = sa.orm.aliased(Member)
-    rows = session.execute(
-        sa.select(Member.id_number, Member.name, other.township)
-        .join(other, sa.and_(other.id_number == Member.id_number,
-                             other.township != Member.township))
-        .where(Member.township == township, Member.deleted_at.is_(None),
-               Member.status == MemberStatus.ACTIVE, Member.id_number != "",
-               other.deleted_at.is_(None), other.status == MemberStatus.ACTIVE)).all()
-    found: dict[str, tuple[str, set[str]]] = {}
-    for number, name, where in rows:
-        found.setdefault(number, (name, {township}))[1].add(where)
+    mine = dict(session.execute(sa.select(Member.id_number, Member.name).where(
+        Member.township == township, Member.deleted_at.is_(None),
+        Member.status == MemberStatus.ACTIVE, Member.id_number != "")).all())
+    found: dict[str, set[str]] = {}
+    for number, where, status in _elsewhere(session, Member, Member.id_number, mine, township,
+                                            Member.status):
+        if status == MemberStatus.ACTIVE:
+            found.setdefault(number, {township}).add(where)
     return sum(_add(session, kind=ReviewKind.MEMBER_TWO_TOWNSHIPS, subject=number, townships=codes,
-                    summary=f"{name}（{mask_id(number)}）同时在 {_names(codes)} 在册：请核实转会")
-               for number, (name, codes) in found.items())
+                    summary=f"{mine[number]}（{mask_id(number)}）同时在 {_names(codes)} 在册：请核实转会")
+               for number, codes in sorted(found.items()))
 
 
 def households_paid_twice(session: Session, *, township: str) -> int:
     year = sa.extract("year", Payment.paid_on)
-    other = sa.orm.aliased(Payment)
-    # driven by this township's payments, the other townships' found through the recipient's
-    # index alone (their status and year are checked here): a plan that stays good on a server
-    # whose statistics have not caught up with a large merge yet
-    rows = session.execute(
-        sa.select(Payment.recipient_id_number, year, Payment.recipient_name, other.township,
-                  sa.extract("year", other.paid_on), other.status,
-                  other.household_id.is_not(None))
-        .join(other, sa.and_(other.recipient_id_number == Payment.recipient_id_number,
-                             other.township != Payment.township, other.deleted_at.is_(None)))
-        .where(Payment.township == township, Payment.recipient_id_number != "",
-               Payment.household_id.is_not(None), Payment.status == PaymentStatus.ISSUED,
-               Payment.deleted_at.is_(None))).all()
-    by_key: dict[tuple[str, int], tuple[str, set[str]]] = {}
-    for number, paid_year, name, where, other_year, status, household in rows:
-        if household and status == PaymentStatus.ISSUED and int(other_year) == int(paid_year):
-            by_key.setdefault((number, int(paid_year)), (name, {township}))[1].add(where)
+    mine: dict[tuple[str, int], str] = {}
+    for number, paid_year, name in session.execute(
+            sa.select(Payment.recipient_id_number, year, Payment.recipient_name).where(
+                Payment.township == township, Payment.recipient_id_number != "",
+                Payment.deleted_at.is_(None), Payment.household_id.is_not(None),
+                Payment.status == PaymentStatus.ISSUED)):
+        mine.setdefault((number, int(paid_year)), name)
+    by_key: dict[tuple[str, int], set[str]] = {}
+    for number, where, paid_year, status, household in _elsewhere(
+            session, Payment, Payment.recipient_id_number, [n for n, _ in mine], township,
+            year, Payment.status, Payment.household_id):
+        if household and status == PaymentStatus.ISSUED and (number, int(paid_year)) in mine:
+            by_key.setdefault((number, int(paid_year)), {township}).add(where)
     return sum(_add(session, kind=ReviewKind.HOUSEHOLD_TWO_TOWNSHIPS, subject=f"{number}|{y}",
-                    townships=codes,
-                    summary=f"{name}（{mask_id(number)}）{y} 年在 {_names(codes)} 都领取了困难帮扶")
-               for (number, y), (name, codes) in sorted(by_key.items()))
+                    townships=codes, summary=f"{mine[number, y]}（{mask_id(number)}）{y} 年在 "
+                                             f"{_names(codes)} 都领取了困难帮扶")
+               for (number, y), codes in sorted(by_key.items()))
 
 
 def vouchers_with_two_amounts(session: Session, *, township: str) -> int:
     """A voucher number of this township's that another township's live payment also carries
     with another amount (within a township a voucher number is unique)."""
-    other = sa.orm.aliased(Payment)
-    rows = session.execute(
-        sa.select(Payment.voucher_no, Payment.amount_fen, other.township, other.amount_fen)
-        .join(other, sa.and_(other.voucher_no == Payment.voucher_no,
-                             other.township != Payment.township, other.deleted_at.is_(None)))
-        .where(Payment.township == township, Payment.deleted_at.is_(None))).all()
+    mine = dict(session.execute(sa.select(Payment.voucher_no, Payment.amount_fen).where(
+        Payment.township == township, Payment.deleted_at.is_(None))).all())
     by_no: dict[str, set[tuple[str, int]]] = {}
-    for number, amount, where, other_amount in rows:
-        by_no.setdefault(number, {(township, amount)}).add((where, other_amount))
+    for number, where, amount in _elsewhere(session, Payment, Payment.voucher_no, mine, township,
+                                            Payment.amount_fen):
+        by_no.setdefault(number, {(township, mine[number])}).add((where, amount))
     added = 0
     for number, found in sorted(by_no.items()):
         if len({a for _, a in found}) > 1:
