@@ -28,7 +28,7 @@ from union_desk.models import audit as _audit
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The head revision(s) shipped in migrations/versions (a test keeps this in step). Opening a file
 # already at these skips loading Alembic, a third of the start-up time.
-HEADS = frozenset({"0009"})
+HEADS = frozenset({"0014"})
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -86,11 +86,14 @@ def _read_scopes(state) -> None:
 
 @dataclass
 class Context:
-    """Who works here: the township code and the clerk, read from settings after setup."""
+    """Who works here: the township code and the clerk, read from settings after setup; once
+    someone signs in to an account (services/accounts), `clerk` is its name and `account_id`
+    its id."""
 
     township: str = ""
     clerk: str = ""
     city: bool = False  # the city office's database (services/settings.is_city)
+    account_id: str = ""
 
 
 class Database:

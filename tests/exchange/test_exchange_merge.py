@@ -2,12 +2,11 @@
 township's package never touches another's rows, trust on first use of signing keys."""
 import json
 import zipfile
-from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
-from exchange_helpers import city_state, count, export, make_id, merge, populate
+from exchange_helpers import city_state, count, export, merge, populate
 from union_desk.models.base import utcnow
 from union_desk.models.exchange import MergeOutcome
 from union_desk.models.member import Member
@@ -232,3 +231,38 @@ def test_rows_left_without_a_township_code_travel_as_the_townships(city, townshi
     assert result.outcome == MergeOutcome.MERGED and result.counts["member"].new == 3
     with city_db.session() as s:
         assert s.get(Member, ids[0]).township == "DY"
+
+
+def test_clerk_accounts_and_their_password_hashes_stay_on_the_laptop(city, township, tmp_path):
+    # Given a township with a second clerk account (a password hash on file)
+    from union_desk.models.account import AccountRole
+    from union_desk.services.accounts.accounts import add_account
+    from union_desk.services.exchange.keys import city_private_key
+    from union_desk.services.exchange.package import open_package
+    from union_desk.services.exchange.snapshot import LOCAL_TABLES
+
+    city_db, _ = city
+    dy = township("DY")
+    populate(dy)
+    with dy.session(write=True) as s:
+        add_account(s, name="审核员甲", role=AccountRole.REVIEWER, password="审核员甲的密码123",
+                    own_password="负责人的密码456")
+    with dy.engine.connect() as conn:
+        hashes = [r[0] for r in conn.execute(sa.text("SELECT password_hash FROM account"))]
+    assert "account" in LOCAL_TABLES and len(hashes) == 2
+    # When it exports Then the package's snapshot holds no account and no hash
+    export(dy, tmp_path / "dy.udx")
+    with city_db.session() as s:
+        snapshot = open_package(tmp_path / "dy.udx").decrypt(city_private_key(s))
+    assert not any(h.encode() in snapshot for h in hashes)
+    copy = tmp_path / "snapshot.sqlite3"
+    copy.write_bytes(snapshot)
+    import sqlite3
+    con = sqlite3.connect(copy)
+    try:
+        assert con.execute("SELECT count(*) FROM account").fetchone()[0] == 0
+    finally:
+        con.close()
+    # and the city merges it without an account table of the township's
+    [result] = merge(city_db, tmp_path / "dy.udx")
+    assert result.ok and "account" not in result.counts

@@ -65,7 +65,8 @@ def nearly_full(monkeypatch, pages: int = 20) -> None:
 def test_disk_full_during_an_import_keeps_nothing_of_it(work, db_path, capsys, monkeypatch,
                                                        tmp_path):
     book = tmp_path / "名册.xlsx"
-    assert cli(capsys, work, "roster", "export", book, "--reveal")[0] == 0
+    assert cli(capsys, work, "roster", "export", book, "--reveal",
+               "--reason", "试验：拿完整的名册再导入")[0] == 0
     nearly_full(monkeypatch)
     code, out, err = cli(capsys, db_path, "roster", "import", book, "--commit")
     assert code == EXIT_ERROR and "磁盘已满" in err and "Traceback" not in out + err

@@ -34,42 +34,42 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="76"/>
+        <location filename="../views/hardship/import_dialog.py" line="77"/>
         <source>{0} rows: {1} valid ({2} to pay, {3} already paid for this occasion this year), {4} rows with problems (not imported).</source>
         <translation>共 {0} 行：有效 {1} 行（待发放 {2} 行，本年已按此事由发放过 {3} 行），有问题 {4} 行（不导入）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="74"/>
+        <location filename="../views/hardship/import_dialog.py" line="75"/>
         <source>Create {0} payments</source>
         <translation>生成 {0} 条发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="93"/>
+        <location filename="../views/hardship/import_dialog.py" line="94"/>
         <source>The options changed since the list was checked: check the list again.</source>
         <translation>检查名单之后发放选项已有改动，请重新检查名单。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="103"/>
+        <location filename="../views/hardship/import_dialog.py" line="104"/>
         <source>{0} payments created.</source>
         <translation>已生成 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="105"/>
+        <location filename="../views/hardship/import_dialog.py" line="106"/>
         <source>Voucher numbers {0} to {1}.</source>
         <translation>凭证号 {0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="107"/>
+        <location filename="../views/hardship/import_dialog.py" line="108"/>
         <source>Rows with problems were left out (listed below).</source>
         <translation>有问题的行未导入（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="120"/>
+        <location filename="../views/hardship/import_dialog.py" line="121"/>
         <source>The occasion or date changed: check the list again.</source>
         <translation>慰问事由或发放日期已改变，请重新检查名单。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="98"/>
+        <location filename="../views/hardship/import_dialog.py" line="99"/>
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>
@@ -248,17 +248,17 @@
         <translation>上次复核</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="171"/>
+        <location filename="../views/hardship/household_dialog.py" line="175"/>
         <source>none by income</source>
         <translation>按收入不属困难</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="172"/>
+        <location filename="../views/hardship/household_dialog.py" line="176"/>
         <source>Suggested: {0} — {1}</source>
         <translation>建议类别：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/household_dialog.py" line="213"/>
+        <location filename="../views/hardship/household_dialog.py" line="217"/>
         <source>An income cannot be read: type it in yuan.</source>
         <translation>有一项收入无法识别，请以元为单位填写。</translation>
     </message>
@@ -266,195 +266,195 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../views/hardship/page.py" line="45"/>
-        <location filename="../views/hardship/page.py" line="94"/>
+        <location filename="../views/hardship/page.py" line="46"/>
+        <location filename="../views/hardship/page.py" line="103"/>
         <source>Choose a household in the list.</source>
         <translation>请在左侧列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="50"/>
+        <location filename="../views/hardship/page.py" line="51"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="50"/>
+        <location filename="../views/hardship/page.py" line="51"/>
         <source>Relation</source>
         <translation>与职工关系</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="50"/>
+        <location filename="../views/hardship/page.py" line="51"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="50"/>
+        <location filename="../views/hardship/page.py" line="51"/>
         <source>Born</source>
         <translation>出生年份</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="51"/>
+        <location filename="../views/hardship/page.py" line="52"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="51"/>
-        <location filename="../views/hardship/page.py" line="146"/>
+        <location filename="../views/hardship/page.py" line="52"/>
+        <location filename="../views/hardship/page.py" line="155"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="51"/>
+        <location filename="../views/hardship/page.py" line="52"/>
         <source>School</source>
         <translation>就读学校</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="53"/>
-        <location filename="../views/hardship/page.py" line="59"/>
+        <location filename="../views/hardship/page.py" line="54"/>
+        <location filename="../views/hardship/page.py" line="60"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="53"/>
-        <location filename="../views/hardship/page.py" line="56"/>
+        <location filename="../views/hardship/page.py" line="54"/>
+        <location filename="../views/hardship/page.py" line="57"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="53"/>
+        <location filename="../views/hardship/page.py" line="54"/>
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="53"/>
-        <location filename="../views/hardship/page.py" line="56"/>
+        <location filename="../views/hardship/page.py" line="54"/>
+        <location filename="../views/hardship/page.py" line="57"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="54"/>
-        <location filename="../views/hardship/page.py" line="56"/>
+        <location filename="../views/hardship/page.py" line="55"/>
+        <location filename="../views/hardship/page.py" line="57"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="54"/>
+        <location filename="../views/hardship/page.py" line="55"/>
         <source>Notes</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="56"/>
+        <location filename="../views/hardship/page.py" line="57"/>
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="57"/>
-        <location filename="../views/hardship/page.py" line="59"/>
-        <location filename="../views/hardship/page.py" line="144"/>
+        <location filename="../views/hardship/page.py" line="58"/>
+        <location filename="../views/hardship/page.py" line="60"/>
+        <location filename="../views/hardship/page.py" line="153"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="57"/>
+        <location filename="../views/hardship/page.py" line="58"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="59"/>
+        <location filename="../views/hardship/page.py" line="60"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="60"/>
+        <location filename="../views/hardship/page.py" line="61"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="60"/>
+        <location filename="../views/hardship/page.py" line="61"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="61"/>
+        <location filename="../views/hardship/page.py" line="62"/>
         <source>Payments</source>
         <translation>发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="62"/>
+        <location filename="../views/hardship/page.py" line="63"/>
         <source>History</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="65"/>
+        <location filename="../views/hardship/page.py" line="66"/>
         <source>Record a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="67"/>
+        <location filename="../views/hardship/page.py" line="68"/>
         <source>Medical aid…</source>
         <translation>医疗互助补助…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="69"/>
+        <location filename="../views/hardship/page.py" line="70"/>
         <source>Print chosen vouchers</source>
         <translation>打印所选凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="137"/>
+        <location filename="../views/hardship/page.py" line="146"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="138"/>
+        <location filename="../views/hardship/page.py" line="147"/>
         <source>(suggested: {0}; reason: {1})</source>
         <translation>（建议：{0}；原因：{1}）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="143"/>
+        <location filename="../views/hardship/page.py" line="152"/>
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="144"/>
+        <location filename="../views/hardship/page.py" line="153"/>
         <source>{0} since {1}</source>
         <translation>{0}（{1} 起）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="146"/>
+        <location filename="../views/hardship/page.py" line="155"/>
         <source>Causes</source>
         <translation>致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="147"/>
+        <location filename="../views/hardship/page.py" line="156"/>
         <source>Disability</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="147"/>
+        <location filename="../views/hardship/page.py" line="156"/>
         <source>Work</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="148"/>
+        <location filename="../views/hardship/page.py" line="157"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="148"/>
+        <location filename="../views/hardship/page.py" line="157"/>
         <source>{0} persons, {1}/month, {2} per head</source>
         <translation>{0} 人，家庭月收入 {1}，人均 {2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="151"/>
+        <location filename="../views/hardship/page.py" line="160"/>
         <source>Housing</source>
         <translation>住房情况</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="152"/>
+        <location filename="../views/hardship/page.py" line="161"/>
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../views/hardship/page.py" line="153"/>
+        <location filename="../views/hardship/page.py" line="162"/>
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
@@ -510,47 +510,47 @@
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="56"/>
+        <location filename="../views/hardship/models.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="57"/>
+        <location filename="../views/hardship/models.py" line="63"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="65"/>
+        <location filename="../views/hardship/models.py" line="71"/>
         <source>Union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="58"/>
+        <location filename="../views/hardship/models.py" line="64"/>
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="59"/>
+        <location filename="../views/hardship/models.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="64"/>
+        <location filename="../views/hardship/models.py" line="70"/>
         <source>Main cause</source>
         <translation>主要致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="60"/>
+        <location filename="../views/hardship/models.py" line="66"/>
         <source>Persons</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="62"/>
+        <location filename="../views/hardship/models.py" line="68"/>
         <source>Income per head</source>
         <translation>人均月收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="66"/>
+        <location filename="../views/hardship/models.py" line="72"/>
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
@@ -583,48 +583,63 @@
         <translation>超过一年未复核</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="81"/>
+        <location filename="../views/hardship/households.py" line="83"/>
         <source>New file (Ctrl+N)</source>
         <translation>新建档案 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="82"/>
+        <location filename="../views/hardship/households.py" line="84"/>
         <source>Edit file…</source>
         <translation>修改档案…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="83"/>
+        <location filename="../views/hardship/households.py" line="85"/>
         <source>Status…</source>
         <translation>状态变更…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="84"/>
+        <location filename="../views/hardship/households.py" line="86"/>
         <source>Reviewed…</source>
         <translation>年度复核…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="87"/>
+        <location filename="../views/hardship/households.py" line="89"/>
         <source>Standard (低保)…</source>
         <translation>低保标准…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="90"/>
+        <location filename="../views/hardship/households.py" line="92"/>
         <source>Pay the chosen households…</source>
         <translation>给所选困难户发放…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="129"/>
+        <location filename="../views/hardship/households.py" line="144"/>
+        <source>Helped in {0}</source>
+        <translation>{0}年受助</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/households.py" line="146"/>
+        <source>Main cause: {0}</source>
+        <translation>主要致困原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/households.py" line="146"/>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/households.py" line="162"/>
         <source>{0} files</source>
         <translation>{0} 户</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="163"/>
-        <location filename="../views/hardship/households.py" line="177"/>
+        <location filename="../views/hardship/households.py" line="196"/>
+        <location filename="../views/hardship/households.py" line="212"/>
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/households.py" line="206"/>
+        <location filename="../views/hardship/households.py" line="247"/>
         <source>Choose the households to pay in the list first (Ctrl+click or Shift+click for several).</source>
         <translation>请先在列表中选择要发放的户（按住 Ctrl 或 Shift 可多选）。</translation>
     </message>
@@ -844,206 +859,238 @@
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="79"/>
+        <location filename="../views/hardship/models.py" line="86"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="80"/>
+        <location filename="../views/hardship/models.py" line="87"/>
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="81"/>
+        <location filename="../views/hardship/models.py" line="88"/>
         <source>Recipient</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="82"/>
+        <location filename="../views/hardship/models.py" line="89"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="83"/>
+        <location filename="../views/hardship/models.py" line="90"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="84"/>
+        <location filename="../views/hardship/models.py" line="91"/>
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="85"/>
+        <location filename="../views/hardship/models.py" line="92"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="87"/>
+        <location filename="../views/hardship/models.py" line="94"/>
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="88"/>
+        <location filename="../views/hardship/models.py" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="89"/>
+        <location filename="../views/hardship/models.py" line="96"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="91"/>
+        <location filename="../views/hardship/models.py" line="98"/>
         <source>Void reason / note</source>
         <translation>作废原因 / 备注</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/models.py" line="99"/>
+        <source>Review</source>
+        <translation>审核</translation>
     </message>
 </context>
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../views/hardship/payments.py" line="51"/>
+        <location filename="../views/hardship/payments.py" line="52"/>
         <source>Recipient, ID number or voucher no. — Ctrl+F</source>
         <translation>领取人、身份证号或凭证号 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="53"/>
+        <location filename="../views/hardship/payments.py" line="54"/>
         <source>All occasions</source>
         <translation>全部事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="55"/>
+        <location filename="../views/hardship/payments.py" line="56"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="57"/>
+        <location filename="../views/hardship/payments.py" line="58"/>
         <source>Whole year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="58"/>
+        <location filename="../views/hardship/payments.py" line="59"/>
         <source>Month {0}</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="60"/>
+        <location filename="../views/hardship/payments.py" line="61"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="76"/>
+        <location filename="../views/hardship/payments.py" line="78"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/payments.py" line="79"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="77"/>
+        <location filename="../views/hardship/payments.py" line="80"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="78"/>
+        <location filename="../views/hardship/payments.py" line="81"/>
         <source>Medical aid claim…</source>
         <translation>医疗互助补助…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="79"/>
+        <location filename="../views/hardship/payments.py" line="82"/>
         <source>Import a list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="80"/>
+        <location filename="../views/hardship/payments.py" line="83"/>
         <source>Year figures…</source>
         <translation>年度数据…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="83"/>
+        <location filename="../views/hardship/payments.py" line="86"/>
         <source>Voucher layout</source>
         <translation>凭证版式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="86"/>
+        <location filename="../views/hardship/payments.py" line="89"/>
         <source>Two per A4 page</source>
         <translation>A4 每页两张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="87"/>
+        <location filename="../views/hardship/payments.py" line="90"/>
         <source>One per A5 page</source>
         <translation>A5 每页一张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="89"/>
+        <location filename="../views/hardship/payments.py" line="92"/>
         <source>Add the sign-off sheet</source>
         <translation>附签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="92"/>
+        <location filename="../views/hardship/payments.py" line="95"/>
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="96"/>
+        <location filename="../views/hardship/payments.py" line="99"/>
         <source>Chosen vouchers</source>
         <translation>所选凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="97"/>
+        <location filename="../views/hardship/payments.py" line="100"/>
         <source>Every voucher in the list</source>
         <translation>列表中的全部凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="98"/>
+        <location filename="../views/hardship/payments.py" line="101"/>
         <source>Only the sign-off sheet of the list</source>
         <translation>只打印列表的签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="155"/>
+        <location filename="../views/hardship/payments.py" line="162"/>
         <source>Total: {0} payments to {1} people ({2} household files), {3}</source>
         <translation>合计：{0} 笔，{1} 人（{2} 户档案），{3}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="158"/>
+        <location filename="../views/hardship/payments.py" line="165"/>
         <source> — voided payments not counted</source>
         <translation>（不含已作废的）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="187"/>
+        <location filename="../views/hardship/payments.py" line="167"/>
+        <source> — payments waiting for review not counted</source>
+        <translation>——待审核的不计入</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/payments.py" line="217"/>
         <source>Choose one payment in the list first.</source>
         <translation>请先在列表中选择一条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="190"/>
+        <location filename="../views/hardship/payments.py" line="220"/>
         <source>Voucher {0} is already voided.</source>
         <translation>凭证 {0} 已作废。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="202"/>
+        <location filename="../views/hardship/payments.py" line="230"/>
+        <source>Choose the payments to approve in the list first.</source>
+        <translation>请先在列表中选择要审核的发放记录。</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/payments.py" line="233"/>
+        <source>Approve {0} payments, {1} in all?
+Your name and today&apos;s date go on their vouchers and into the audit log.</source>
+        <translation>审核通过 {0} 条发放记录，合计 {1}？
+您的姓名和今天的日期将印在凭证上并记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/payments.py" line="240"/>
+        <source>{0} payments approved.</source>
+        <translation>已审核通过 {0} 条发放记录。</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/payments.py" line="252"/>
         <source>Voucher {0} was not voided: a reason is needed.</source>
         <translation>凭证 {0} 未作废：请填写作废原因。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="233"/>
-        <location filename="../views/hardship/payments.py" line="247"/>
+        <location filename="../views/hardship/payments.py" line="286"/>
+        <location filename="../views/hardship/payments.py" line="300"/>
         <source>Vouchers</source>
         <translation>慰问金发放凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="239"/>
+        <location filename="../views/hardship/payments.py" line="292"/>
         <source>Choose the payments to print in the list first.</source>
         <translation>请先在列表中选择要打印的发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="251"/>
+        <location filename="../views/hardship/payments.py" line="304"/>
         <source>Sign-off sheet</source>
         <translation>签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="257"/>
+        <location filename="../views/hardship/payments.py" line="310"/>
         <source>Void voucher {0}</source>
         <translation>作废凭证 {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="258"/>
+        <location filename="../views/hardship/payments.py" line="311"/>
         <source>Void {0}: {1}, {2}, {3}?
 The payment stays on record, marked 作废; a correction is a new payment.
 Reason:</source>
@@ -1052,12 +1099,12 @@ Reason:</source>
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="265"/>
+        <location filename="../views/hardship/payments.py" line="318"/>
         <source>Import a recipients list</source>
         <translation>导入慰问名单</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="45"/>
+        <location filename="../views/hardship/payments.py" line="46"/>
         <source>Hardship support</source>
         <translation>困难帮扶</translation>
     </message>
@@ -1238,21 +1285,26 @@ Reason:</source>
     </message>
     <message>
         <location filename="../views/hardship/printing.py" line="73"/>
+        <source>{0} drafts marked 未审核, waiting for review: not vouchers, not counted as printed</source>
+        <translation>{0} 张为标有“未审核”的草稿（待审核，不是凭证，不计为已打印）</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/printing.py" line="76"/>
         <source>sign-off sheet of {0} recipients</source>
         <translation>签收表 {0} 人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="75"/>
+        <location filename="../views/hardship/printing.py" line="78"/>
         <source>counted as printed</source>
         <translation>已计入打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="76"/>
+        <location filename="../views/hardship/printing.py" line="79"/>
         <source>counted as printed once printed (saving a PDF does not count)</source>
         <translation>打印后才计为已打印（另存为 PDF 不计）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="77"/>
+        <location filename="../views/hardship/printing.py" line="80"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1260,12 +1312,12 @@ Reason:</source>
 <context>
     <name>VoucherPrinting</name>
     <message>
-        <location filename="../views/hardship/printing.py" line="100"/>
+        <location filename="../views/hardship/printing.py" line="103"/>
         <source>Preparing the vouchers…</source>
         <translation>正在生成凭证…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/printing.py" line="111"/>
+        <location filename="../views/hardship/printing.py" line="114"/>
         <source>Preparing the sign-off sheet…</source>
         <translation>正在生成签收表…</translation>
     </message>

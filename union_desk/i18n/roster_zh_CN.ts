@@ -22,87 +22,87 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="33"/>
+        <location filename="../views/roster/member_dialog.py" line="35"/>
         <source>New member</source>
         <translation>新增会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="36"/>
+        <location filename="../views/roster/member_dialog.py" line="38"/>
         <source>Edit member — {0}</source>
         <translation>编辑会员 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="42"/>
+        <location filename="../views/roster/member_dialog.py" line="44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="43"/>
+        <location filename="../views/roster/member_dialog.py" line="45"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="46"/>
+        <location filename="../views/roster/member_dialog.py" line="48"/>
         <source>Birth date / gender</source>
         <translation>出生日期 / 性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="47"/>
+        <location filename="../views/roster/member_dialog.py" line="49"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="48"/>
+        <location filename="../views/roster/member_dialog.py" line="50"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="49"/>
+        <location filename="../views/roster/member_dialog.py" line="51"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="55"/>
+        <location filename="../views/roster/member_dialog.py" line="61"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="60"/>
+        <location filename="../views/roster/member_dialog.py" line="66"/>
         <source>Joined on</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="61"/>
+        <location filename="../views/roster/member_dialog.py" line="67"/>
         <source>Member card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="62"/>
+        <location filename="../views/roster/member_dialog.py" line="68"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="69"/>
+        <location filename="../views/roster/member_dialog.py" line="75"/>
         <source>Household registration</source>
         <translation>户口类型</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="116"/>
+        <location filename="../views/roster/member_dialog.py" line="126"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="116"/>
+        <location filename="../views/roster/member_dialog.py" line="126"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="117"/>
+        <location filename="../views/roster/member_dialog.py" line="127"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/roster/member_dialog.py" line="117"/>
+        <location filename="../views/roster/member_dialog.py" line="127"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
@@ -159,174 +159,184 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../views/roster/tab.py" line="45"/>
+        <location filename="../views/roster/tab.py" line="47"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="49"/>
+        <location filename="../views/roster/tab.py" line="51"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="50"/>
+        <location filename="../views/roster/tab.py" line="52"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="51"/>
+        <location filename="../views/roster/tab.py" line="53"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="52"/>
+        <location filename="../views/roster/tab.py" line="54"/>
         <source>Born</source>
         <translation>出生年份</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="53"/>
+        <location filename="../views/roster/tab.py" line="55"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="54"/>
+        <location filename="../views/roster/tab.py" line="56"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="55"/>
+        <location filename="../views/roster/tab.py" line="57"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="56"/>
+        <location filename="../views/roster/tab.py" line="58"/>
         <source>Joined</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="58"/>
+        <location filename="../views/roster/tab.py" line="60"/>
         <source>Card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="59"/>
+        <location filename="../views/roster/tab.py" line="61"/>
         <source>Migrant</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="59"/>
+        <location filename="../views/roster/tab.py" line="61"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="60"/>
-        <location filename="../views/roster/tab.py" line="132"/>
+        <location filename="../views/roster/tab.py" line="62"/>
+        <location filename="../views/roster/tab.py" line="137"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="68"/>
+        <location filename="../views/roster/tab.py" line="70"/>
         <source>Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F</source>
         <translation>按姓名、拼音首字母（zs）、身份证号、手机号或会员证号搜索 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="74"/>
+        <location filename="../views/roster/tab.py" line="76"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="90"/>
+        <location filename="../views/roster/tab.py" line="95"/>
         <source>New member (Ctrl+N)</source>
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="92"/>
-        <location filename="../views/roster/tab.py" line="143"/>
+        <location filename="../views/roster/tab.py" line="97"/>
+        <location filename="../views/roster/tab.py" line="148"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="93"/>
+        <location filename="../views/roster/tab.py" line="98"/>
         <source>Transfer</source>
         <translation>转会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="95"/>
+        <location filename="../views/roster/tab.py" line="100"/>
         <source>Leave / death…</source>
         <translation>退会 / 死亡…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="97"/>
+        <location filename="../views/roster/tab.py" line="102"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="99"/>
+        <location filename="../views/roster/tab.py" line="104"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="132"/>
+        <location filename="../views/roster/tab.py" line="137"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="132"/>
+        <location filename="../views/roster/tab.py" line="137"/>
         <source>Members</source>
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="142"/>
+        <location filename="../views/roster/tab.py" line="147"/>
         <source>New union</source>
         <translation>新建工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="144"/>
+        <location filename="../views/roster/tab.py" line="149"/>
         <source>Close union…</source>
         <translation>撤销工会…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="166"/>
+        <location filename="../views/roster/tab.py" line="179"/>
+        <source>Joined {0} – {1}</source>
+        <translation>入会 {0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/tab.py" line="195"/>
         <source>{0} members</source>
         <translation>共 {0} 名会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="179"/>
+        <location filename="../views/roster/tab.py" line="208"/>
         <source>Credit code: {0}</source>
         <translation>信用代码：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="186"/>
+        <location filename="../views/roster/tab.py" line="215"/>
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="255"/>
+        <location filename="../views/roster/tab.py" line="298"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="256"/>
+        <location filename="../views/roster/tab.py" line="299"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="261"/>
+        <location filename="../views/roster/tab.py" line="304"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="264"/>
-        <location filename="../views/roster/tab.py" line="268"/>
+        <location filename="../views/roster/tab.py" line="307"/>
+        <location filename="../views/roster/tab.py" line="311"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="269"/>
+        <location filename="../views/roster/tab.py" line="312"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
 选“否”导出打码版本（推荐）。完整导出会记入操作日志。</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/tab.py" line="319"/>
+        <source>Export the roster with full ID numbers and phone numbers</source>
+        <translation>导出含完整身份证号和手机号的名册</translation>
     </message>
 </context>
 <context>

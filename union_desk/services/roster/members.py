@@ -13,7 +13,8 @@ from union_desk.domain.phone import parse_mobile
 from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberEventKind,
                                       MemberEventRow, MemberRow, MemberStatus, MemberUpdate,
                                       search_columns)
-from union_desk.models.personal import IdNumber, reveal_row
+from union_desk.models.personal import IdNumber, Phone, full_numbers, kept_or_typed
+from union_desk.services.accounts.reveals import Door, authorise_reveal
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.common.masked_order import birth_year, shown_id_number, shown_phone
 from union_desk.services.common.problems import ProblemList
@@ -106,6 +107,9 @@ def add_member(session: Session, *, data: MemberCreate) -> MemberRow:
 def update_member(session: Session, *, member_id: str, data: MemberUpdate) -> MemberRow:
     """Edit a member's details. The union changes only through `transfer_member`."""
     member = _live_member(session, member_id)
+    data = data.model_copy(update={  # a number left masked in the form keeps the stored one
+        "id_number": kept_or_typed(IdNumber, data.id_number, member.id_number),
+        "phone": kept_or_typed(Phone, data.phone, member.phone)})
     fields = normalise_member(data)
     if fields["union_id"] != member.union_id:
         raise UserError("更换所属工会请使用“转会”", field="union_id")
@@ -188,8 +192,14 @@ def search_condition(text: str):
     return sa.true() if condition is None else condition
 
 
-def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | None):
+JoinedPeriod = tuple[date, date]  # [start, end) of the joining date
+
+
+def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | None,
+              joined: JoinedPeriod | None = None):
     query = query.where(Member.deleted_at.is_(None), search_condition(text))
+    if joined is not None:
+        query = query.where(Member.join_date >= joined[0], Member.join_date < joined[1])
     if union_id:
         query = query.where(Member.union_id == union_id)
     if status is not None:
@@ -198,7 +208,7 @@ def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | 
 
 
 def _member_query(*, text: str, union_id: str | None, status: MemberStatus | None, sort: str,
-                  descending: bool):
+                  descending: bool, joined: JoinedPeriod | None = None):
     key = SORT_KEYS.get(sort)
     if key is None:
         raise UserError(f"不能按“{sort}”排序")
@@ -210,34 +220,37 @@ def _member_query(*, text: str, union_id: str | None, status: MemberStatus | Non
     # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
     query = _filtered(sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
                                                          GrassrootsUnion.id == Member.union_id),
-                      text=text, union_id=union_id, status=status)
+                      text=text, union_id=union_id, status=status, joined=joined)
     return query.order_by(*order)
 
 
 def search_members(session: Session, *, text: str = "", union_id: str | None = None,
                    status: MemberStatus | None = None, sort: str = "name",
-                   descending: bool = False, offset: int = 0, limit: int = 100) -> list[MemberRow]:
-    """One page of the roster as filtered and sorted in SQL."""
+                   descending: bool = False, offset: int = 0, limit: int = 100,
+                   joined: JoinedPeriod | None = None) -> list[MemberRow]:
+    """One page of the roster as filtered and sorted in SQL. `joined`: [start, end) of the
+    joining date (the overview's new members of one month)."""
     query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                          descending=descending)
+                          descending=descending, joined=joined)
     rows = session.execute(query.offset(offset).limit(limit)).all()
     return [MemberRow(**r._mapping) for r in rows]
 
 
 def iter_members(session: Session, *, text: str = "", union_id: str | None = None,
                  status: MemberStatus | None = None, sort: str = "name",
-                 descending: bool = False, batch: int = 1000) -> Iterator[MemberRow]:
+                 descending: bool = False, batch: int = 1000,
+                 joined: JoinedPeriod | None = None) -> Iterator[MemberRow]:
     """Every member of the filtered view, streamed in one pass (exports)."""
     query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                          descending=descending)
+                          descending=descending, joined=joined)
     for row in session.execute(query.execution_options(yield_per=batch)):
         yield MemberRow(**row._mapping)
 
 
 def count_members(session: Session, *, text: str = "", union_id: str | None = None,
-                  status: MemberStatus | None = None) -> int:
+                  status: MemberStatus | None = None, joined: JoinedPeriod | None = None) -> int:
     query = _filtered(sa.select(sa.func.count()).select_from(Member), text=text,
-                      union_id=union_id, status=status)
+                      union_id=union_id, status=status, joined=joined)
     return session.execute(query).scalar_one()
 
 
@@ -250,8 +263,10 @@ def get_member(session: Session, *, member_id: str) -> MemberRow:
     return MemberRow(**row._mapping)
 
 
-def member_for_edit(session: Session, *, member_id: str) -> dict[str, str]:
-    """The member's ID number and phone in full, for the edit form: an audited reveal, so in a
-    write session."""
-    return reveal_row(session, get_member(session, member_id=member_id), what="修改会员资料",
-                      table_name="member")
+def member_for_edit(session: Session, *, member_id: str, reason: str = "") -> dict[str, str]:
+    """The member's ID number and phone in full, for the edit form: an audited reveal (who may,
+    and when with a reason: services/accounts/reveals.py), so in a write session."""
+    row = get_member(session, member_id=member_id)
+    return full_numbers(row, authorise_reveal(session, door=Door.EDIT_FORM, reason=reason,
+                                              what="修改会员资料", table_name="member",
+                                              record_id=row.id))
