@@ -242,7 +242,7 @@ def test_at_the_city_the_working_tabs_buttons_that_change_records_are_disabled(m
                 "importButton", "newUnionButton", "editUnionButton", "closeUnionButton",
                 "newHouseholdButton", "editHouseholdButton", "householdStatusButton",
                 "reviewButton", "policyButton", "payHouseholdsButton", "visitButton",
-                "medicalButton", "voidButton", "correctButton", "medicalAidButton",
+                "medicalButton", "approveButton", "voidButton", "correctButton", "medicalAidButton",
                 "importListButton", "tripsNewCampaign", "tripsEditCampaign", "tripsAddBus",
                 "tripsEditBus", "tripsRemoveBus", "tripsAssignButton", "tripsNewRegistration",
                 "tripsEditRegistration", "tripsCancelRegistration", "tripsImportButton",
