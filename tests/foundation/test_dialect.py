@@ -274,3 +274,25 @@ def test_a_failure_in_a_recoverable_block_leaves_the_transaction_usable(db):
                 s.execute(sa.insert(U), [union_row("a" * 32, "重复", T0)])
         upsert(s, U, [union_row("b" * 32, "乙工会", T0)])  # the transaction goes on
     assert names(db) == {"a" * 32: "甲工会", "b" * 32: "乙工会"}
+
+
+def test_index_lookups_take_the_index_where_the_planner_knows_nothing_yet(db, db_engine):
+    from union_desk.dialect import index_lookups
+
+    # Given 3,000 unions written in this very transaction (no planner statistics for them)
+    ids = [f"{n:032x}" for n in range(3000)]
+    lookup = sa.select(U.c.id).where(U.c.id.in_(ids[:1000]))
+    with db.session(write=True) as s:
+        upsert(s, U, [union_row(i, f"工会{n}", T0) for n, i in enumerate(ids)])
+        # When 1,000 of them are looked up by their key inside index_lookups
+        with index_lookups(s):
+            found = s.execute(lookup).scalars().all()
+            if db_engine == "postgresql":
+                plan = "\n".join(s.execute(sa.text("EXPLAIN " + str(lookup.compile(
+                    s.get_bind(), compile_kwargs={"literal_binds": True})))).scalars())
+        # Then they are found through the key's index, and the setting is as it was afterwards
+        assert sorted(found) == ids[:1000]
+        if db_engine == "postgresql":
+            assert "Seq Scan" not in plan and "Index" in plan, plan[:300]
+            assert s.execute(sa.text("SHOW enable_seqscan")).scalar_one() == "on"
+        assert len(s.execute(lookup).scalars().all()) == 1000
