@@ -83,7 +83,8 @@ def pg_empty(pg_server):
 
 def pytest_generate_tests(metafunc):
     names = metafunc.fixturenames
-    if ("db" in names and "db_path" not in names and "qtbot" not in names
+    # `db`, or a fixture of a test folder that builds on `db_engine` (the exchange's `city`)
+    if ("db_engine" in names and "db_path" not in names and "qtbot" not in names
             and metafunc.definition.get_closest_marker("both_engines")
             and not metafunc.definition.get_closest_marker("sqlite_only")):
         metafunc.parametrize("db_engine", ["sqlite", pytest.param(

@@ -1,5 +1,5 @@
-"""Kill trial: SIGKILL `union-desk` at random moments during imports, payments and backups, and
-check after every kill that nothing is half-done (issue 10 §3).
+"""Kill trial: SIGKILL `union-desk` at random moments during imports, payments, backups and the
+city office's merges, and check after every kill that nothing is half-done (issue 10 §3).
 
     python trials/kill_trial.py --runs 60                 # the long trial, by hand (minutes)
     python trials/kill_trial.py --runs 60 --report trials/RESULTS.md
@@ -8,14 +8,15 @@ Each run copies a demo database, starts one operation as a child process, kills 
 after a random delay drawn over the operation's measured duration (some kills land after it
 finished: counted apart), then checks:
 - `union-desk check` passes (integrity, foreign keys, structure);
-- no half batch: the members an import adds, or the payments a payment list adds, are there
-  all or not at all;
+- no half batch: the members an import adds, the payments a payment list adds, or the rows a
+  township's package brings to the city database, are there all or not at all;
 - the backups folder holds no file under a backup's name that is not a complete, sound copy
   (integrity_check ok, the same row counts as the database).
 
-Operations are entries of OPERATIONS; another (a city-office merge, once `union-desk` has the
-command) is added by writing its `prepare` (files it needs, its command) and its `effect` (the
-count that must move all or nothing) — see `Operation`.
+Operations are the entries of `operations()`; another is added by writing its `prepare` (files
+it needs, its command), its `effect` (the count that must move all or nothing) and, when it does
+not run on a township's file, its `database` (made once from the template) — see `Operation`.
+The merge runs on a city database (`city init`) with a package exported from the demo township.
 """
 from __future__ import annotations
 
@@ -56,9 +57,14 @@ class Operation:
     name: str
     prepare: Callable[[Path, Path], list]  # (work folder, template db) -> command arguments
     effect: Callable[[Path], int] | None  # the count that must change all or nothing
+    # (work folder, template db) -> the database each run copies (default: the template)
+    database: Callable[[Path, Path], Path] | None = None
     duration: float = 0.0
     full_change: int = 0
     startup: float = 0.0  # the interpreter and imports, before the operation begins
+
+    def base(self, work: Path, template: Path) -> Path:
+        return self.database(work, template) if self.database else template
 
 
 # -- the operations -----------------------------------------------------------------------------
@@ -111,6 +117,27 @@ def prepare_payments(work: Path, template: Path, rows: int) -> list:
     return ["payments", "import", book, "--occasion", "试验慰问", "--commit"]
 
 
+def city_database(work: Path, template: Path) -> Path:
+    """An empty city database (made once), and its public key beside it."""
+    city = work / "city.sqlite3"
+    if not city.exists():
+        union_desk("--db", city, "city", "init", "--name", "建德市总工会", "--clerk", "试验")
+        union_desk("--db", city, "exchange", "city-keys", work / "city-key.json")
+    return city
+
+
+def prepare_merge(work: Path, template: Path) -> list:
+    """The demo township's package for the city (exported once from a copy of the template)."""
+    package = work / "township.udx"
+    if not package.exists():
+        city_database(work, template)
+        township = work / "township.sqlite3"
+        shutil.copyfile(template, township)
+        union_desk("--db", township, "exchange", "trust-city", work / "city-key.json")
+        union_desk("--db", township, "exchange", "export", package)
+    return ["exchange", "merge", package]
+
+
 def operations(rows: int) -> dict[str, Operation]:
     return {
         "import": Operation("import", lambda w, t: prepare_import(w, t, rows),
@@ -118,6 +145,10 @@ def operations(rows: int) -> dict[str, Operation]:
         "payments": Operation("payments", lambda w, t: prepare_payments(w, t, rows),
                               lambda db: scalar(db, "SELECT count(*) FROM payment")),
         "backup": Operation("backup", lambda w, t: ["backup", "now"], None),
+        "merge": Operation("merge", prepare_merge,
+                           lambda db: scalar(db, "SELECT count(*) FROM member")
+                           + scalar(db, "SELECT count(*) FROM exchange_merge"),
+                           database=city_database),
     }
 
 
@@ -165,8 +196,8 @@ def bad_backup_files(db: Path) -> list[str]:
 def measure(op: Operation, work: Path, template: Path) -> None:
     db = work / "measure" / "union_desk.sqlite3"
     db.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(template, db)
     args = op.prepare(work, template)
+    shutil.copyfile(op.base(work, template), db)
     before = op.effect(db) if op.effect else 0
     start = time.monotonic()
     union_desk("--db", db, *args)
@@ -180,9 +211,9 @@ def one_run(op: Operation, work: Path, template: Path, rng: random.Random, tally
     folder = work / f"run-{number:03d}"
     folder.mkdir()
     db = folder / "union_desk.sqlite3"
-    shutil.copyfile(template, db)
-    before = op.effect(db) if op.effect else 0
     args = op.prepare(work, template)
+    shutil.copyfile(op.base(work, template), db)
+    before = op.effect(db) if op.effect else 0
     child = subprocess.Popen([*CLI, "--db", str(db), *map(str, args)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(rng.uniform(op.startup * 0.5, op.duration * 1.1))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from union_desk import logs
 from union_desk.views import main_thread_gc, pyside_guard
 from union_desk.db import Database, InstanceLock, default_db_path, open_database
-from union_desk.db_url import is_server
+from union_desk.db_url import PasswordNeeded, ServerError, is_server
 from union_desk.dbfile import DatabaseFileError
 from union_desk.services.errors import UserError
 from union_desk.services.settings import is_set_up, set_up
@@ -179,10 +179,19 @@ class Session:
 
     def _open_db(self, path: Path) -> Database | None:
         """The database, or None after telling the clerk why not (touching nothing). A damaged
-        file offers the newest backup and salvage; after a restore it opens the restored file."""
+        file offers the newest backup and salvage; after a restore it opens the restored file.
+        A server that wants a password libpq could not find asks for it (again when refused)."""
         while True:
             try:
                 return open_database(path)
+            except PasswordNeeded as err:
+                password = self.ask_password(path, err)
+                if password is None:
+                    return None
+                path = path.with_password(password)
+            except ServerError as err:
+                self.show_problem(str(err))
+                return None
             except DatabaseFileError as err:
                 if err.kind == "damaged":
                     if self.ask_damaged(path, str(err)):
@@ -242,6 +251,13 @@ class Session:
 
     def inform(self, text: str) -> None:
         QMessageBox.information(self.window, "union_desk", text)
+
+    def ask_password(self, location, problem: PasswordNeeded) -> str | None:
+        """The password for a server database (None: cancelled)."""
+        from union_desk.views.password_dialog import PasswordDialog
+
+        dialog = PasswordDialog(str(location), problem.user, refused=problem.refused)
+        return dialog.value() if dialog.exec() else None
 
     def ask_damaged(self, path: Path, message: str) -> bool:
         """True when the clerk restored a backup in place of the damaged file."""

@@ -131,14 +131,19 @@ class Database:
 
     # -- transactions -------------------------------------------------------------------
     @contextmanager
-    def session(self, write: bool = False) -> Iterator[Session]:
-        """One transaction: commit when the block ends, roll back on any exception."""
+    def session(self, write: bool = False, *, lock: str | None = None) -> Iterator[Session]:
+        """One transaction: commit when the block ends, roll back on any exception.
+
+        A write transaction holds the database's write lock (SQLite: BEGIN IMMEDIATE; a server:
+        an advisory lock every write takes). On a server, `lock` names another lock to hold
+        instead, for work that may run beside other writes (see db_server); SQLite has one
+        writer at a time whatever the name."""
         session = self._sessions()
         session.info.update(actor=self.context.clerk, township=self.context.township,
                             database=self, flush_guards=self._flush_guards,
                             read_scopes=self._read_scopes)
         try:
-            session.connection(execution_options={"write": write})
+            session.connection(execution_options={"write": write, "lock": lock})
             yield session
             if write:
                 session.commit()
@@ -261,6 +266,13 @@ class Database:
         except sa.exc.DBAPIError:  # busy, read-only or not a database: statistics can wait
             pass
         self.engine.dispose()
+
+
+def hold_lock(session: Session, name: str) -> None:
+    """Inside a write transaction: wait for, then hold until it ends, the lock `name` (a server's
+    advisory lock). On SQLite the write transaction already holds the whole file."""
+    if database_of(session).is_server:
+        db_server.take_lock(session.connection(), name)
 
 
 def database_of(session: Session) -> Database:

@@ -3,10 +3,14 @@
 `db.Database` uses these when `--db` is a postgresql:// URL; the SQLite-only pieces of db.py
 (pragmas, BEGIN IMMEDIATE, VACUUM INTO snapshots, ANALYZE, the instance lock file) are not used.
 
-Transactions, as `Database.session(write=…)` asks for them:
+Transactions, as `Database.session(write=…, lock=…)` asks for them:
 - a write transaction (READ COMMITTED) first takes a transaction-level advisory lock, so writers
   follow one another as they do on SQLite (BEGIN IMMEDIATE): every read-increment-write in the
   services (voucher counters, sequence numbers) stays correct; readers are never blocked;
+- a write transaction given a `lock` name takes that named lock instead: work that only meets
+  other writers through its own rows and row locks (the merge of one township's package, under
+  that township's lock) runs beside other such work and beside the ordinary writers;
+  `take_lock(conn, name)` takes a further named lock inside a transaction;
 - a read transaction is REPEATABLE READ, READ ONLY: one consistent snapshot for the whole block
   (as SQLite's read transaction in WAL mode), and a service that writes in it fails loudly.
 Migrations take their own advisory lock: two programs starting on an old database at once
@@ -14,10 +18,12 @@ upgrade it once.
 """
 from __future__ import annotations
 
+import hashlib
+
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from union_desk.db_url import ServerError, ServerURL
+from union_desk.db_url import PasswordNeeded, ServerError, ServerURL
 
 # pg_advisory_xact_lock keys (64-bit): "union_desk" writers, and migrations
 WRITE_LOCK = 0x756E696F6E5F6401
@@ -29,26 +35,53 @@ CONNECT_TIMEOUT_S = 10
 
 
 def make_engine(location: ServerURL) -> sa.Engine:
-    engine = sa.create_engine(
-        location.url, pool_pre_ping=True,
-        connect_args={"application_name": "union_desk", "client_encoding": "utf8",
-                      "connect_timeout": CONNECT_TIMEOUT_S},
-    )
+    connect_args = {"application_name": "union_desk", "client_encoding": "utf8",
+                    "connect_timeout": CONNECT_TIMEOUT_S}
+    if location.password is not None:  # typed in the window: to libpq, with each connection
+        connect_args["password"] = location.password
+    engine = sa.create_engine(location.url, pool_pre_ping=True, hide_parameters=True,
+                              connect_args=connect_args)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        write = conn.get_execution_options().get("write")
+        options = conn.get_execution_options()
+        write = options.get("write")
         if write:
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": WRITE_LOCK})
+            name = options.get("lock")
+            key = lock_key(name) if name else WRITE_LOCK
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": key})
         elif write is False:  # a read session (plain connections keep the server's default)
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
     return engine
 
 
+def lock_key(name: str) -> int:
+    """The 64-bit advisory lock key of a named lock (the first 8 bytes of a SHA-256)."""
+    digest = hashlib.sha256(f"union_desk:{name}".encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def take_lock(conn, name: str) -> None:
+    """Wait for, then hold until the transaction ends, the named lock."""
+    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": lock_key(name)})
+
+
+# libpq's words when it has no password to send, and when the server refused the one it sent
+NO_PASSWORD = "no password supplied"
+REFUSED_PASSWORD = "password authentication failed"
+
+
 def connection_error(location: ServerURL, err: sa.exc.DBAPIError) -> ServerError:
-    """The driver's error as a sentence for the administrator (never with a password)."""
+    """The driver's error as a sentence for the administrator (never with a password);
+    PasswordNeeded when a password is missing or was refused."""
     detail = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+    if NO_PASSWORD in detail or REFUSED_PASSWORD in detail:
+        refused = REFUSED_PASSWORD in detail
+        return PasswordNeeded(
+            f"无法连接数据库服务器 {location}：{'密码不对' if refused else '需要密码'}（用户 "
+            f"{location.user}）。密码请放在 PGPASSFILE 指定的文件或 ~/.pgpass 里，或用服务文件，"
+            "见 README；在窗口里打开时也可以当场输入", user=location.user, refused=refused)
     hint = ""
     if "password" in detail:
         hint = "（密码请放在 PGPASSFILE 指定的文件或 ~/.pgpass 里，或用服务文件，见 README）"

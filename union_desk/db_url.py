@@ -6,13 +6,15 @@
 
 A URL never carries a password: libpq finds it itself (PGPASSFILE or ~/.pgpass, a service file
 named by PGSERVICE or `?service=`, PGPASSWORD for scripts), so it is never seen in a process
-list, a shell history or a log. The driver is psycopg 3 (`postgresql+psycopg`).
+list, a shell history or a log. When libpq finds none, the window asks for it
+(`ServerURL.with_password`): it is handed to libpq with the connection, kept in memory only, and
+never part of the URL, its text, a file or a log. The driver is psycopg 3 (`postgresql+psycopg`).
 """
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,14 +31,32 @@ class ServerError(Exception):
     for the clerk or the administrator, shown as the CLI shows a UserError."""
 
 
+class PasswordNeeded(ServerError):
+    """The server asks for a password and libpq found none (no password file or service entry),
+    or the one given was refused (`refused`)."""
+
+    def __init__(self, message: str, *, user: str, refused: bool = False):
+        super().__init__(message)
+        self.user, self.refused = user, refused
+
+
 @dataclass(frozen=True)
 class ServerURL:
-    """A PostgreSQL database: the SQLAlchemy URL (psycopg driver, no password)."""
+    """A PostgreSQL database: the SQLAlchemy URL (psycopg driver, no password) and, when a person
+    typed one in the window, the password handed to libpq with each connection (never shown)."""
 
     url: sa.URL
+    password: str | None = field(default=None, repr=False, compare=False)
 
     def __str__(self) -> str:  # as the user wrote it, without the driver name
         return self.url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+    def with_password(self, password: str) -> "ServerURL":
+        return replace(self, password=password)
+
+    @property
+    def user(self) -> str:
+        return self.url.username or os.environ.get("PGUSER") or ""
 
     @property
     def dialect(self) -> str:

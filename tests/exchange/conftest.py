@@ -1,4 +1,7 @@
-"""Fixtures for the exchange: a city database with its key, township databases that trust it."""
+"""Fixtures for the exchange: a city database with its key, township databases that trust it.
+
+The city database is a SQLite file, or — in a module marked `both_engines`, for the second run
+of each test — a database on the throw-away PostgreSQL server; townships are always files."""
 import shutil
 
 import pytest
@@ -26,9 +29,20 @@ def blank(blank_template, tmp_path):
 
 
 @pytest.fixture
-def city(blank, tmp_path):
+def city_location(request, db_engine, blank):
+    """Where the city database goes: a new SQLite file, or an emptied server database's URL."""
+    if db_engine == "postgresql":
+        from postgres_fixtures import emptied
+
+        return emptied(request.getfixturevalue("pg_server"),
+                       request.getfixturevalue("pg_database"))
+    return blank("city.sqlite3")
+
+
+@pytest.fixture
+def city(city_location, tmp_path):
     """(city Database, path of its public key file)."""
-    db, key_file = make_city(blank("city.sqlite3"), tmp_path / "city-key.json", CITY_NAME)
+    db, key_file = make_city(city_location, tmp_path / "city-key.json", CITY_NAME)
     yield db, key_file
     db.close()
 

@@ -3,9 +3,12 @@ the same table to Excel and to a PDF; the commands' exit codes."""
 import json
 from datetime import date
 
+import pytest
 
 from exchange_helpers import export, merge, populate
 from union_desk.services.city.figures import MISSING, city_report
+
+pytestmark = pytest.mark.both_engines  # the city database on SQLite and on PostgreSQL
 
 
 def _two_townships(city, township, tmp_path):
@@ -64,7 +67,7 @@ def test_stats_command_excel_and_pdf(city, township, tmp_path, capsys):
     city_db = _two_townships(city, township, tmp_path)
     year = date.today().year
     xlsx, pdf = tmp_path / "city.xlsx", tmp_path / "city.pdf"
-    assert main(["--db", str(city_db.path), "stats", "--year", str(year), "--excel", str(xlsx),
+    assert main(["--db", str(city_db.location), "stats", "--year", str(year), "--excel", str(xlsx),
                  "--pdf", str(pdf)]) == 0
     out = capsys.readouterr().out
     assert "建德市总工会" in out and "新安江街道\t未报送" in out and "合计" in out
@@ -76,7 +79,7 @@ def test_stats_command_excel_and_pdf(city, township, tmp_path, capsys):
     text = pdf_text(pdf)
     assert "建德市总工会" in text and "大洋镇" in text and "未报送" in text and "合计" in text
     assert pdf_fonts(pdf) and all(embedded for _, embedded in pdf_fonts(pdf))
-    assert main(["--db", str(city_db.path), "stats", "--year", str(year), "--json"]) == 0
+    assert main(["--db", str(city_db.location), "stats", "--year", str(year), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["townships"]) == 16 and len(data["missing"]) == 14
 
@@ -89,12 +92,12 @@ def test_merge_command_exit_codes(city, township, tmp_path, capsys):
     populate(dy)
     export(dy, tmp_path / "dy.udx")
     (tmp_path / "junk.udx").write_bytes(b"junk")
-    assert main(["--db", str(city_db.path), "exchange", "merge", str(tmp_path / "dy.udx")]) == 0
-    assert main(["--db", str(city_db.path), "exchange", "merge", str(tmp_path / "junk.udx"),
+    assert main(["--db", str(city_db.location), "exchange", "merge", str(tmp_path / "dy.udx")]) == 0
+    assert main(["--db", str(city_db.location), "exchange", "merge", str(tmp_path / "junk.udx"),
                  str(tmp_path / "dy.udx"), "--json"]) == 1
     results = json.loads(capsys.readouterr().out.splitlines()[-1])
     assert [r["outcome"] for r in results] == ["已拒收", "已合并"]
-    assert main(["--db", str(city_db.path), "exchange", "history", "--json"]) == 0
+    assert main(["--db", str(city_db.location), "exchange", "history", "--json"]) == 0
     history = json.loads(capsys.readouterr().out)
     assert [h["outcome"] for h in history][:2] == ["已合并", "已拒收"]
     assert "junk.udx" in history[1]["reason"]
@@ -103,14 +106,18 @@ def test_merge_command_exit_codes(city, township, tmp_path, capsys):
     assert "不是市总工会的数据库" in capsys.readouterr().err
 
 
-def test_the_commands_from_city_init_to_resolved_review(blank, tmp_path, capsys):
-    """The README's steps, headless: city init, city-keys, trust-city (fingerprint shown),
-    export, merge, review, resolve."""
+def test_the_commands_from_city_init_to_resolved_review(city_location, db_engine, blank,
+                                                        tmp_path, capsys):
+    """The README's steps, headless: city init (a new file, or a server database), city-keys,
+    trust-city (fingerprint shown), export, merge, review, resolve, history, keys."""
     from union_desk.cli import main
 
-    city, key = blank("city.sqlite3"), tmp_path / "city-key.json"
+    city = city_location if db_engine == "postgresql" else tmp_path / "市总" / "全市.sqlite3"
+    key = tmp_path / "city-key.json"
     assert main(["--db", str(city), "city", "init", "--name", "建德市总工会", "--clerk", "李会计"]) == 0
-    fingerprint = capsys.readouterr().out.split("指纹 ")[1].split()[0]
+    said = capsys.readouterr().out
+    assert str(city) in said  # the file or the URL it made
+    fingerprint = said.split("指纹 ")[1].split()[0]
     assert main(["--db", str(city), "exchange", "city-keys", str(key)]) == 0
     assert fingerprint in capsys.readouterr().out
     for code in ("DY", "QT"):
@@ -132,6 +139,10 @@ def test_the_commands_from_city_init_to_resolved_review(blank, tmp_path, capsys)
     assert main(["--db", str(city), "exchange", "resolve", item["id"], "--reason", "已核实"]) == 0
     assert main(["--db", str(city), "exchange", "review"]) == 0
     assert "复核清单是空的" in capsys.readouterr().out
+    assert main(["--db", str(city), "exchange", "history", "--json"]) == 0
+    assert [h["source_township"] for h in json.loads(capsys.readouterr().out)] == ["QT", "DY"]
+    assert main(["--db", str(city), "exchange", "keys"]) == 0
+    assert capsys.readouterr().out.count("已信任") == 2
     # the city's township records are read-only from the commands too
     assert main(["--db", str(city), "setup", "--township", "DY", "--clerk", "x"]) == 1
 

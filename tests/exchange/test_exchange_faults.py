@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from exchange_helpers import city_state, export, make_city, merge, populate
 from union_desk.models.exchange import MergeOutcome
 
+pytestmark = pytest.mark.both_engines  # the city database on SQLite and on PostgreSQL
+
 
 @pytest.fixture
 def package(city, township, tmp_path):
@@ -127,7 +129,7 @@ def test_merge_killed_half_way_leaves_the_city_database_as_it_was(city, package)
     before = city_state(city_db)
     with city_db.engine.connect() as conn:
         history = conn.execute(sa.text("SELECT count(*) FROM exchange_merge")).scalar_one()
-    proc = subprocess.Popen([sys.executable, "-c", KILLER, str(city_db.path), str(package)],
+    proc = subprocess.Popen([sys.executable, "-c", KILLER, str(city_db.location), str(package)],
                             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2])
     try:
         line = proc.stdout.readline()

@@ -11,6 +11,10 @@ from union_desk.views.main_window import MainWindow
 from union_desk.views.ops import Ops
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
+# the city's window on a SQLite file and on a PostgreSQL server (the `city` fixture follows it)
+BOTH_ENGINES = pytest.mark.parametrize(
+    "db_engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
+    indirect=True)
 
 
 def shot(widget, name: str, tmp_path) -> Path:
@@ -93,6 +97,7 @@ def merged_city(city, township, tmp_path):
     return city_db, paths
 
 
+@BOTH_ENGINES
 def test_city_merges_in_the_dialog(merged_city, qtbot, tmp_path):
     city_db, paths = merged_city
     win, ops = _window(city_db, qtbot)
@@ -114,6 +119,7 @@ def test_city_merges_in_the_dialog(merged_city, qtbot, tmp_path):
     settle(ops, qtbot)
 
 
+@BOTH_ENGINES
 def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot, tmp_path):
     from union_desk.reports.voucher import voucher_check
     from union_desk.services.exchange.keys import voucher_secrets
@@ -183,6 +189,7 @@ def test_city_office_cannot_change_township_records(merged_city, qtbot):
     assert READ_ONLY
 
 
+@BOTH_ENGINES
 def test_city_window_shows_one_township_at_a_time(merged_city, qtbot, tmp_path):
     """Choosing a township filters every working tab (the roster here); the city figures and the
     voucher check still see the whole city."""
@@ -216,3 +223,72 @@ def test_city_window_shows_one_township_at_a_time(merged_city, qtbot, tmp_path):
     qtbot.waitUntil(lambda: roster.count_label.text() == "共 4 名会员", timeout=10_000)
     shot(win, "city-window.png", tmp_path)
     settle(ops, qtbot)
+
+
+@BOTH_ENGINES
+def test_at_the_city_the_working_tabs_buttons_that_change_records_are_disabled(merged_city,
+                                                                              qtbot):
+    """Township records are read-only at the city: the buttons that add, change or remove them
+    are disabled (with a tooltip saying why) and stay so when a row is chosen; Ctrl+N and a
+    double-click open nothing; what only reads (export, print, figures) stays usable."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    city_db, paths = merged_city
+    merge(city_db, *paths)
+    win, ops = _window(city_db, qtbot)
+    win.show()
+    changing = ["newMemberButton", "editMemberButton", "transferButton", "statusButton",
+                "importButton", "newUnionButton", "editUnionButton", "closeUnionButton",
+                "newHouseholdButton", "editHouseholdButton", "householdStatusButton",
+                "reviewButton", "policyButton", "payHouseholdsButton", "visitButton",
+                "medicalButton", "approveButton", "voidButton", "correctButton", "medicalAidButton",
+                "importListButton", "tripsNewCampaign", "tripsEditCampaign", "tripsAddBus",
+                "tripsEditBus", "tripsRemoveBus", "tripsAssignButton", "tripsNewRegistration",
+                "tripsEditRegistration", "tripsCancelRegistration", "tripsImportButton",
+                "tripsMoveButton", "tripsSwapButton", "tripsUnseatButton", "tripsSeatButton",
+                "newStationButton", "editStationButton", "inspectionButton", "countsButton",
+                "stationStatusButton"]
+    reading = ["exportButton", "figuresButton", "tripsPrintButton", "tripsExportButton",
+               "printPaymentsButton"]
+    buttons = {b.objectName(): b for b in win.findChildren(QPushButton)}
+    assert set(changing + reading) <= set(buttons)
+    for name in changing:
+        assert not buttons[name].isEnabled(), name
+        assert "只读" in buttons[name].toolTip(), name
+    for name in reading:
+        assert buttons[name].isEnabled(), name
+    # a member chosen, Ctrl+N, a double-click, a household chosen: nothing opens or enables
+    roster = win.tabs.widget(0)
+    qtbot.waitUntil(lambda: roster.model.rowCount() > 0, timeout=10_000)
+    roster.table.selectRow(0)
+    roster.activateWindow()
+    qtbot.keyClick(roster.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    roster.table.doubleClicked.emit(roster.model.index(0, 0))
+    roster.edit_member()
+    assert roster.dialog is None
+    from union_desk.views.hardship.households import HouseholdsPanel
+    households = win.findChild(HouseholdsPanel)
+    households.page._enable(True)  # what choosing a household does
+    assert not buttons["visitButton"].isEnabled()
+    settle(ops, qtbot)
+
+
+def test_at_a_township_the_same_buttons_work(blank, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from exchange_helpers import make_township
+
+    db = make_township(blank("dy.sqlite3"), "DY", None)
+    populate(db)
+    win, ops = _window(db, qtbot)
+    buttons = {b.objectName(): b for b in win.findChildren(QPushButton)}
+    for name in ("newMemberButton", "editMemberButton", "newHouseholdButton", "voidButton",
+                 "tripsAddBus", "newStationButton"):
+        assert buttons[name].isEnabled() and not buttons[name].toolTip(), name
+    roster = win.tabs.widget(0)
+    roster.new_member()
+    assert roster.dialog is not None
+    roster.dialog.reject()
+    settle(ops, qtbot)
+    db.close()

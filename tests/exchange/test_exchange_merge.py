@@ -12,6 +12,8 @@ from union_desk.models.exchange import MergeOutcome
 from union_desk.models.member import Member
 from union_desk.services.errors import UserError
 
+pytestmark = pytest.mark.both_engines  # the city database on SQLite and on PostgreSQL
+
 
 def test_merge_brings_every_record_and_twice_changes_nothing(city, township, tmp_path):
     # Given a township with a union, three members and a payment, exported once
@@ -145,8 +147,10 @@ def test_new_signing_key_is_refused_until_accepted_and_the_decision_is_recorded(
     with pytest.raises(UserError):
         with city_db.session(write=True) as s:
             accept_key(s, fingerprint=new.signing_fingerprint, reason=" ")
-    with city_db.session(write=True) as s:
-        accept_key(s, fingerprint=new.signing_fingerprint, reason="电话核对，换了电脑")
+    from union_desk.cli import main  # the command, as the README shows it
+
+    assert main(["--db", str(city_db.location), "exchange", "accept-key",
+                 new.signing_fingerprint, "--reason", "电话核对，换了电脑"]) == 0
     [merged] = merge(city_db, tmp_path / "new.udx")
     assert merged.outcome == MergeOutcome.MERGED
     with city_db.session() as s:
@@ -189,7 +193,7 @@ def test_private_keys_never_leave_in_the_package_or_json(city, township, tmp_pat
         audit = " ".join(r[0] or "" for r in conn.execute(sa.text("SELECT after FROM audit_entry")))
     assert signing_secret not in audit
     assert main(["--db", str(dy.path), "exchange", "export", str(tmp_path / "b.udx"), "--json"]) == 0
-    assert main(["--db", str(city_db.path), "exchange", "keys", "--json"]) == 0
+    assert main(["--db", str(city_db.location), "exchange", "keys", "--json"]) == 0
     printed = capsys.readouterr().out
     assert signing_secret not in printed and city_secret not in printed
 
@@ -204,25 +208,14 @@ def test_export_without_the_city_key_says_how_to_get_it(blank, tmp_path):
     db.close()
 
 
-def test_the_upsert_has_a_postgresql_twin():
-    from sqlalchemy.dialects import postgresql
-
-    from union_desk.services.exchange.dialect import upsert_newer
-
-    sql = str(upsert_newer(Member.__table__, "postgresql").compile(dialect=postgresql.dialect()))
-    assert "ON CONFLICT (id) DO UPDATE" in sql and "member.updated_at < excluded.updated_at" in sql
-    with pytest.raises(NotImplementedError):
-        upsert_newer(Member.__table__, "oracle")
-
-
 def test_city_unique_indexes_carry_the_township(city):
     city_db, _ = city
-    with city_db.engine.connect() as conn:
-        sql = {r[0]: r[1] for r in conn.execute(sa.text(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'ux_%'"))}
+    inspector = sa.inspect(city_db.engine)
+    columns = {i["name"]: i["column_names"] for t in inspector.get_table_names()
+               for i in inspector.get_indexes(t) if i["name"].startswith("ux_")}
     for name in ("ux_member_id_number", "ux_member_card_no", "ux_payment_voucher_no",
                  "ux_station_code", "ux_trip_campaign_name", "ux_station_counter_prefix"):
-        assert "township" in sql[name], name
+        assert "township" in columns[name], name
 
 
 def test_rows_left_without_a_township_code_travel_as_the_townships(city, township, tmp_path):

@@ -10,6 +10,8 @@ from union_desk.services.errors import UserError
 from union_desk.services.exchange.review import list_review, resolve_review
 from union_desk.services.exchange.vouchers import Verdict, verify_voucher
 
+pytestmark = pytest.mark.both_engines  # the city database on SQLite and on PostgreSQL
+
 
 def _review(city_db, **kw):
     with city_db.session() as s:
@@ -140,8 +142,27 @@ def test_vouchers_verify_command_exits_0_only_for_genuine(city, township, tmp_pa
     export(dy, tmp_path / "dy.udx")
     merge(city_db, tmp_path / "dy.udx")
     text = _qr(dy, p.voucher_no, p.amount_fen)
-    assert main(["--db", str(city_db.path), "vouchers", "verify", text]) == 0
+    assert main(["--db", str(city_db.location), "vouchers", "verify", text]) == 0
     assert "真实" in capsys.readouterr().out
-    assert main(["--db", str(city_db.path), "vouchers", "verify",
+    assert main(["--db", str(city_db.location), "vouchers", "verify",
                  text.replace(f"|{p.amount_fen}|", "|1|"), "--json"]) == 1
     assert '"verdict": "被改动"' in capsys.readouterr().out
+
+
+def test_review_lookups_in_chunks_find_every_person(city, township, tmp_path, monkeypatch):
+    # Given two townships with the same five people active, and lookups of two values at a time
+    from union_desk.services.exchange import review
+
+    monkeypatch.setattr(review, "LOOKUP", 2)
+    city_db, _ = city
+    for code in ("DY", "QT"):
+        db = township(code)
+        populate(db, members=5)
+        export(db, tmp_path / f"{code}.udx")
+    # When both are merged
+    merge(city_db, tmp_path / "DY.udx", tmp_path / "QT.udx")
+    # Then each of the five is one review item, none lost between chunks
+    items = [i for i in _review(city_db) if i.kind == ReviewKind.MEMBER_TWO_TOWNSHIPS]
+    from union_desk.domain.masking import mask_id
+
+    assert sorted(i.subject for i in items) == sorted(mask_id(make_id(1 + n)) for n in range(5))

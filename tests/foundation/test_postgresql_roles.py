@@ -1,6 +1,8 @@
 """The city database's two roles (packaging/postgresql/*.sql): the owner migrates, the working
 role runs the app and can neither change the schema nor remove rows."""
+import json
 import subprocess
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +23,6 @@ pytestmark = pytest.mark.postgresql
 
 SQL = Path(__file__).parents[2] / "packaging" / "postgresql"
 OWNER, APP, DBNAME = "ud_owner", "ud_app", "ud_city"
-PASSWORDS = {OWNER: "owner-pw-1", APP: "app-pw-2"}
 
 
 def psql(server, url: str, script: Path, **variables: str) -> None:
@@ -32,34 +33,67 @@ def psql(server, url: str, script: Path, **variables: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.fixture(scope="module")
-def city(pg_server, tmp_path_factory):
+@contextmanager
+def roles_database(server, folder: Path, owner: str, app: str, dbname: str, *setup: str):
     """The roles script run by the superuser, passwords set, the owner's first migrate, the
-    grants script, the app's setup: (owner URL, app URL). Passwords come from a password file."""
-    passfile = tmp_path_factory.mktemp("pgpass") / "pgpass"
-    passfile.write_text("".join(f"{pg_server.host}:{pg_server.port}:{DBNAME}:{r}:{p}\n"
-                                for r, p in PASSWORDS.items()))
+    grants script, then `setup` (a command) run as the app role: (owner URL, app URL).
+    Passwords come from a password file."""
+    passwords = {owner: f"{owner}-pw", app: f"{app}-pw"}
+    passfile = folder / "pgpass"
+    passfile.write_text("".join(f"{server.host}:{server.port}:{dbname}:{r}:{p}\n"
+                                for r, p in passwords.items()))
     passfile.chmod(0o600)
-    owner_url, app_url = pg_server.url(DBNAME, OWNER), pg_server.url(DBNAME, APP)
+    owner_url, app_url = server.url(dbname, owner), server.url(dbname, app)
     with pytest.MonkeyPatch.context() as env:
         env.setenv("PGPASSFILE", str(passfile))
         try:
-            psql(pg_server, pg_server.url("postgres"), SQL / "city-roles.sql",
-                 owner=OWNER, app=APP, dbname=DBNAME)
-            with pg_server.admin() as conn:
-                for role, password in PASSWORDS.items():  # (test passwords: plain literals)
+            psql(server, server.url("postgres"), SQL / "city-roles.sql",
+                 owner=owner, app=app, dbname=dbname)
+            with server.admin() as conn:
+                for role, password in passwords.items():  # (test passwords: plain literals)
                     conn.exec_driver_sql(f"ALTER ROLE \"{role}\" PASSWORD '{password}'")
             # as the README says: the owner makes the tables, then narrows the app's rights
             assert main(["--db", owner_url, "migrate"]) == 0
-            psql(pg_server, owner_url, SQL / "city-grants.sql", app=APP)
-            assert main(["--db", app_url, "setup", "--township", "大洋镇",
-                         "--clerk", "王晓燕"]) == 0
+            psql(server, owner_url, SQL / "city-grants.sql", app=app)
+            assert main(["--db", app_url, *setup]) == 0
             yield owner_url, app_url
         finally:
-            with pg_server.admin() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{DBNAME}" WITH (FORCE)')
-                for role in (APP, OWNER):
+            with server.admin() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+                for role in (app, owner):
                     conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+
+
+@pytest.fixture(scope="module")
+def city(pg_server, tmp_path_factory):
+    """A township's database on the server (大洋镇, 王晓燕), set up by the working role."""
+    with roles_database(pg_server, tmp_path_factory.mktemp("pgpass"), OWNER, APP, DBNAME,
+                        "setup", "--township", "大洋镇", "--clerk", "王晓燕") as urls:
+        yield urls
+
+
+def test_the_working_role_runs_the_city_office(pg_server, tmp_path, capsys):
+    """The city office's database made with the roles script: `city init` and every exchange
+    command by the working role (merge: COPY, per-township locks, FOR UPDATE), then check."""
+    town = tmp_path / "大洋镇.sqlite3"
+    with roles_database(pg_server, tmp_path, "ud_city_owner", "ud_city_app", "ud_city_office",
+                        "city", "init", "--name", "建德市总工会", "--clerk", "李会计") as urls:
+        owner_url, app_url = urls
+        key, package = tmp_path / "city-key.json", tmp_path / "大洋镇.udx"
+        assert main(["--db", app_url, "exchange", "city-keys", str(key)]) == 0
+        assert main(["--db", str(town), "demo", "--members", "30"]) == 0
+        assert main(["--db", str(town), "exchange", "trust-city", str(key)]) == 0
+        assert main(["--db", str(town), "exchange", "export", str(package)]) == 0
+        capsys.readouterr()
+        for _twice in range(2):
+            assert main(["--db", app_url, "exchange", "merge", str(package), "--json"]) == 0
+        first, again = (json.loads(line)[0] for line in capsys.readouterr().out.splitlines())
+        assert first["counts"]["member"]["new"] == 30 and "合并过" in again["reason"]
+        assert main(["--db", app_url, "exchange", "history"]) == 0
+        assert main(["--db", app_url, "exchange", "keys"]) == 0
+        assert main(["--db", app_url, "exchange", "review"]) == 0
+        assert main(["--db", app_url, "stats", "--year", "2025", "--json"]) == 0
+        assert main(["--db", owner_url, "check"]) == 0
 
 
 def test_the_working_role_runs_the_services(city):

@@ -20,11 +20,11 @@ def register(subparsers) -> None:
 def _init(args: argparse.Namespace) -> int:
     from union_desk.services.city.setup import init_city
 
-    with open_db(args, create=True) as db:  # like setup: it makes the city's file
+    with open_db(args, create=True) as db:  # a new file, as `setup` makes a township's
         with db.session(write=True) as s:
             key = init_city(s, name=args.name, clerk=args.clerk)
-    sys.stdout.write(f"已创建{key.name}的数据库：{db.path}\n市总工会公钥指纹 {key.fingerprint}\n"
-                     f"写出公钥文件发给各乡镇：union-desk --db {db.path} exchange city-keys city-key.json\n")
+    sys.stdout.write(f"已创建{key.name}的数据库：{db.location}\n市总工会公钥指纹 {key.fingerprint}\n"
+                     f"写出公钥文件发给各乡镇：union-desk --db {db.location} exchange city-keys city-key.json\n")
     return EXIT_OK
 
 

@@ -773,7 +773,7 @@ Reason:</source>
     </message>
     <message>
         <location filename="../views/stations/tab.py" line="165"/>
-        <location filename="../views/stations/tab.py" line="210"/>
+        <location filename="../views/stations/tab.py" line="215"/>
         <source>Choose a station in the list first.</source>
         <translation>请先在列表中选择一个驿家。</translation>
     </message>
@@ -783,17 +783,17 @@ Reason:</source>
         <translation>{0} 已关闭：保留记录，不能再变更。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="213"/>
+        <location filename="../views/stations/tab.py" line="218"/>
         <source>Registration form — {0}</source>
         <translation>登记表 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="214"/>
+        <location filename="../views/stations/tab.py" line="219"/>
         <source>Door sign — {0}</source>
         <translation>门牌 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="215"/>
+        <location filename="../views/stations/tab.py" line="220"/>
         <source>Inspection record — {0}</source>
         <translation>验收/复验记录 — {0}</translation>
     </message>

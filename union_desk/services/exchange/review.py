@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from union_desk.dialect import index_lookups
 from union_desk.domain.masking import mask_id
 from union_desk.domain.money import format_fen
 from union_desk.domain.townships import township_by_code
@@ -37,54 +38,76 @@ def _add(session: Session, *, kind: ReviewKind, subject: str, townships, summary
     return 1
 
 
+# The queries start from the township's own rows (read first) and look the other townships up
+# by one indexed column alone, a chunk of values at a time, other conditions checked here. Left
+# to a planner, a join or a second condition went wrong: PostgreSQL knows nothing of the rows
+# this merge has just written (not committed, in no statistics) and nested-looped over the
+# whole member table for each (200 s of one merge at 1.3 million members); SQLite took the
+# status index (every active member of the city) over the ID numbers' (5.6 s for 16 packages).
+# Even an IN (…) on one indexed column became a scan of the table on PostgreSQL while it had no
+# statistics (a fresh database's first merges): find_review_items runs under index_lookups.
+LOOKUP = 1000  # values per IN (…)
+
+
+def _elsewhere(session: Session, entity, key, values, township: str, *columns) -> list:
+    """(key, township, *columns) of other townships' live `entity` rows whose `key` is one of
+    `values`."""
+    values, found = sorted(set(values)), []
+    for start in range(0, len(values), LOOKUP):
+        found += session.execute(sa.select(key, entity.township, *columns).where(
+            key.in_(values[start:start + LOOKUP]), entity.township != township,
+            entity.deleted_at.is_(None))).all()
+    return found
+
+
 def members_in_two_townships(session: Session, *, township: str) -> int:
-    other = sa.orm.aliased(Member)
-    rows = session.execute(
-        sa.select(Member.id_number, Member.name, other.township)
-        .join(other, sa.and_(other.id_number == Member.id_number,
-                             other.township != Member.township))
-        .where(Member.township == township, Member.deleted_at.is_(None),
-               Member.status == MemberStatus.ACTIVE, Member.id_number != "",
-               other.deleted_at.is_(None), other.status == MemberStatus.ACTIVE)).all()
-    found: dict[str, tuple[str, set[str]]] = {}
-    for number, name, where in rows:
-        found.setdefault(number, (name, {township}))[1].add(where)
+    mine = dict(session.execute(sa.select(Member.id_number, Member.name).where(
+        Member.township == township, Member.deleted_at.is_(None),
+        Member.status == MemberStatus.ACTIVE, Member.id_number != "")).all())
+    found: dict[str, set[str]] = {}
+    for number, where, status in _elsewhere(session, Member, Member.id_number, mine, township,
+                                            Member.status):
+        if status == MemberStatus.ACTIVE:
+            found.setdefault(number, {township}).add(where)
     return sum(_add(session, kind=ReviewKind.MEMBER_TWO_TOWNSHIPS, subject=number, townships=codes,
-                    summary=f"{name}（{mask_id(number)}）同时在 {_names(codes)} 在册：请核实转会")
-               for number, (name, codes) in found.items())
+                    summary=f"{mine[number]}（{mask_id(number)}）同时在 {_names(codes)} 在册：请核实转会")
+               for number, codes in sorted(found.items()))
 
 
 def households_paid_twice(session: Session, *, township: str) -> int:
     year = sa.extract("year", Payment.paid_on)
-    mine = sa.select(Payment.recipient_id_number).where(
-        Payment.township == township, Payment.household_id.is_not(None),
-        Payment.recipient_id_number != "")
-    rows = session.execute(
-        sa.select(Payment.recipient_id_number, year, sa.func.min(Payment.recipient_name),
-                  Payment.township)
-        .where(Payment.recipient_id_number.in_(mine), Payment.household_id.is_not(None),
-               Payment.status == PaymentStatus.ISSUED, Payment.deleted_at.is_(None))
-        .group_by(Payment.recipient_id_number, year, Payment.township)).all()
-    by_key: dict[tuple[str, int], tuple[str, set[str]]] = {}
-    for number, paid_year, name, where in rows:
-        by_key.setdefault((number, int(paid_year)), (name, set()))[1].add(where)
+    mine: dict[tuple[str, int], str] = {}
+    for number, paid_year, name in session.execute(
+            sa.select(Payment.recipient_id_number, year, Payment.recipient_name).where(
+                Payment.township == township, Payment.recipient_id_number != "",
+                Payment.deleted_at.is_(None), Payment.household_id.is_not(None),
+                Payment.status == PaymentStatus.ISSUED)):
+        mine.setdefault((number, int(paid_year)), name)
+    by_key: dict[tuple[str, int], set[str]] = {}
+    for number, where, paid_year, status, household in _elsewhere(
+            session, Payment, Payment.recipient_id_number, [n for n, _ in mine], township,
+            year, Payment.status, Payment.household_id):
+        if household and status == PaymentStatus.ISSUED and (number, int(paid_year)) in mine:
+            by_key.setdefault((number, int(paid_year)), {township}).add(where)
     return sum(_add(session, kind=ReviewKind.HOUSEHOLD_TWO_TOWNSHIPS, subject=f"{number}|{y}",
-                    townships=codes,
-                    summary=f"{name}（{mask_id(number)}）{y} 年在 {_names(codes)} 都领取了困难帮扶")
-               for (number, y), (name, codes) in by_key.items() if len(codes) > 1)
+                    townships=codes, summary=f"{mine[number, y]}（{mask_id(number)}）{y} 年在 "
+                                             f"{_names(codes)} 都领取了困难帮扶")
+               for (number, y), codes in sorted(by_key.items()))
 
 
 def vouchers_with_two_amounts(session: Session, *, township: str) -> int:
-    mine = sa.select(Payment.voucher_no).where(Payment.township == township)
-    rows = session.execute(
-        sa.select(Payment.voucher_no, Payment.township, Payment.amount_fen)
-        .where(Payment.voucher_no.in_(mine), Payment.deleted_at.is_(None))).all()
-    by_no: dict[str, list[tuple[str, int]]] = {}
-    for number, where, amount in rows:
-        by_no.setdefault(number, []).append((where, amount))
+    """A voucher number of this township's that another township's live payment also carries
+    with another amount (within a township a voucher number is unique)."""
+    mine = dict(session.execute(sa.select(Payment.voucher_no, Payment.amount_fen).where(
+        Payment.township == township, Payment.deleted_at.is_(None))).all())
+    by_no: dict[str, set[tuple[str, int]]] = {}
+    for number, where, amount in _elsewhere(session, Payment, Payment.voucher_no, mine, township,
+                                            Payment.amount_fen):
+        by_no.setdefault(number, {(township, mine[number])}).add((where, amount))
     added = 0
-    for number, found in by_no.items():
+    for number, found in sorted(by_no.items()):
         if len({a for _, a in found}) > 1:
+            found = sorted(found)
             amounts = "、".join(f"{township_by_code(w).name} {format_fen(a)}" for w, a in found)
             added += _add(session, kind=ReviewKind.VOUCHER_AMOUNT, subject=number,
                           townships=[w for w, _ in found],
@@ -102,9 +125,10 @@ def voucher_amount_changed(session: Session, *, township: str, voucher_no: str, 
 
 def find_review_items(session: Session, *, township: str) -> int:
     """Items a package of `township` brought (after its rows are written). Returns how many."""
-    return (members_in_two_townships(session, township=township)
-            + households_paid_twice(session, township=township)
-            + vouchers_with_two_amounts(session, township=township))
+    with index_lookups(session):  # the tables have just grown, unknown to the planner
+        return (members_in_two_townships(session, township=township)
+                + households_paid_twice(session, township=township)
+                + vouchers_with_two_amounts(session, township=township))
 
 
 def list_review(session: Session, *, include_resolved: bool = False) -> list[ReviewRow]:

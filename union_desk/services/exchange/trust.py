@@ -1,11 +1,16 @@
 """Which signing keys the city trusts: the first package of a township registers its key (trust
 on first use, fingerprint shown); another key for that township is refused until a person at the
-city office accepts it (a replaced laptop), and that decision is recorded and audited."""
+city office accepts it (a replaced laptop), and that decision is recorded and audited.
+
+A township's signers change only under that township's lock (`township_lock`: its merges, and
+the acceptance of a new key), and their rows are read FOR UPDATE, so a key retired at one desk is
+never used by a merge running at another."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from union_desk.db import hold_lock
 from union_desk.domain.townships import township_by_code
 from union_desk.models.base import utcnow
 from union_desk.models.exchange import ExchangeSigner, SignerRow, SignerStatus
@@ -17,9 +22,14 @@ class NewKeyForTownship(UserError):
     """A package of a known township signed by a key the city has not accepted yet."""
 
 
+def township_lock(township: str) -> str:
+    """The name of the lock a township's merges and signer decisions hold."""
+    return f"exchange-township:{township}"
+
+
 def _signer(session: Session, public_key: str) -> ExchangeSigner | None:
     return session.execute(sa.select(ExchangeSigner).where(
-        ExchangeSigner.public_key == public_key)).scalars().first()
+        ExchangeSigner.public_key == public_key).with_for_update()).scalars().first()
 
 
 def check_signer(session: Session, *, manifest: Manifest, package: str) -> tuple[ExchangeSigner, bool]:
@@ -73,16 +83,19 @@ def accept_key(session: Session, *, fingerprint: str, reason: str) -> SignerRow:
     if not reason:
         raise UserError("请写明接受新签名密钥的理由（例如：电话核对指纹，乡镇更换了电脑）")
     fp = fingerprint.strip().upper()
-    signer = session.execute(sa.select(ExchangeSigner).where(
+    found = session.execute(sa.select(ExchangeSigner.source_township).where(
         ExchangeSigner.fingerprint == fp)).scalars().first()
-    if signer is None:
+    if found is None:
         raise UserError(f"没有指纹为 {fp} 的签名密钥（先合并一次该乡镇的新数据包，它会被记为待确认）")
+    hold_lock(session, township_lock(found))  # no merge of that township runs meanwhile
+    signer = session.execute(sa.select(ExchangeSigner).where(
+        ExchangeSigner.fingerprint == fp).with_for_update()).scalars().first()
     if signer.status != SignerStatus.PENDING:
         raise UserError(f"指纹为 {fp} 的签名密钥状态为{signer.status.value}，无需确认")
     now, actor = utcnow(), session.info.get("actor", "")
     for old in session.execute(sa.select(ExchangeSigner).where(
             ExchangeSigner.source_township == signer.source_township,
-            ExchangeSigner.status == SignerStatus.TRUSTED)).scalars():
+            ExchangeSigner.status == SignerStatus.TRUSTED).with_for_update()).scalars():
         old.status, old.decided_by, old.decided_at = SignerStatus.RETIRED, actor, now
         old.decision = f"由新密钥 {fp} 取代：{reason}"
     signer.status, signer.decided_by, signer.decided_at = SignerStatus.TRUSTED, actor, now

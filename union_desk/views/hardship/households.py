@@ -20,7 +20,7 @@ from union_desk.views.hardship.policy_dialog import PolicyDialog
 from union_desk.views.hardship.status_dialog import HouseholdStatusDialog, ReviewDialog
 from union_desk.views.hardship.visit_dialog import VisitDialog
 from union_desk.views.ops import Ops
-from union_desk.views.panel import Panel
+from union_desk.views.panel import Panel, changes_records
 from union_desk.views.search_keys import SearchKeys
 from union_desk.views.tables import configure_table, select_first
 from union_desk.views.widgets import FilterChip, filter_combo, make_button
@@ -197,11 +197,13 @@ class HouseholdsPanel(Panel):
             return None
         return self._open(make(household))
 
+    @changes_records
     def new_household(self):
         dialog = HouseholdDialog(self.ops, None, self)
         dialog.accepted.connect(lambda: self.page.show_household(dialog.result_row.id))
         return self._open(dialog)
 
+    @changes_records
     def edit_household(self):
         """The chosen household's file; if its page is still loading (a double-click opens it
         before the read comes back), the file opens as soon as the page has it."""
@@ -218,21 +220,27 @@ class HouseholdsPanel(Panel):
             self.page.show_household(household.id)
         return None
 
+    @changes_records
     def change_status(self):
         return self._with_household(lambda h: HouseholdStatusDialog(self.ops, h, self))
 
+    @changes_records
     def mark_reviewed(self):
         return self._with_household(lambda h: ReviewDialog(self.ops, h, self))
 
+    @changes_records
     def record_visit(self):
         return self._with_household(lambda h: VisitDialog(self.ops, h, self))
 
+    @changes_records
     def medical_aid(self):
         return self._with_household(lambda h: MedicalAidDialog(self.ops, h, self))
 
+    @changes_records
     def edit_policy(self):
         return self._open(PolicyDialog(self.ops, self))
 
+    @changes_records
     def pay_households(self):
         chosen = self.selected_households()
         if not chosen:

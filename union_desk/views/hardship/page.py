@@ -16,6 +16,7 @@ from union_desk.services.hardship.payment_search import PaymentFilter, list_paym
 from union_desk.views.ops import Ops
 from union_desk.views.tables import configure_table, list_table
 from union_desk.views.widgets import make_button
+from union_desk.views.panel import changes_records
 
 
 def _day(value) -> str:
@@ -63,9 +64,9 @@ class HouseholdPage(QWidget):
             self.tabs.addTab(table, label)
         buttons = QHBoxLayout()
         self.visit_button = make_button(self, "visitButton", self.tr("Record a visit…"),
-                                        self.visit_requested.emit)
+                                        self.request_visit)
         self.medical_button = make_button(self, "medicalButton", self.tr("Medical aid…"),
-                                          self.medical_requested.emit)
+                                          self.request_medical_aid)
         self.print_button = make_button(self, "pagePrintButton", self.tr("Print chosen vouchers"),
                                         self._on_print_button_clicked)
         for button in (self.visit_button, self.medical_button, self.print_button):
@@ -81,6 +82,14 @@ class HouseholdPage(QWidget):
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
         return configure_table(list_table(self, name, headers), sortable=False, multi_select=True)
 
+
+    @changes_records
+    def request_visit(self) -> None:
+        self.visit_requested.emit()
+
+    @changes_records
+    def request_medical_aid(self) -> None:
+        self.medical_requested.emit()
 
     def _enable(self, on: bool) -> None:
         for button in (self.visit_button, self.medical_button, self.print_button):

@@ -25,7 +25,7 @@ from union_desk.views.hardship.payment_dialogs import CorrectionDialog, MedicalA
 from union_desk.views.hardship.printing import VoucherPrinting
 from union_desk.views.search_keys import SearchKeys
 from union_desk.views.ops import Ops
-from union_desk.views.panel import Panel
+from union_desk.views.panel import Panel, changes_records
 from union_desk.views.tables import configure_table, select_first
 from union_desk.views.widgets import filter_combo, make_button
 
@@ -241,6 +241,7 @@ class PaymentsPanel(Panel):
             return None
         return chosen[0]
 
+    @changes_records
     def approve_chosen(self) -> None:
         """Approve the chosen payments (a 审核人 or 负责人 other than who entered them); the
         service refuses the whole batch, naming each, if any cannot be approved."""
@@ -259,6 +260,7 @@ class PaymentsPanel(Panel):
             .success(lambda rows: self.inform(self.tr("{0} payments approved.").format(len(rows)))) \
             .run()
 
+    @changes_records
     def void_payment(self) -> None:
         payment = self._one_issued()
         if payment is None:
@@ -274,15 +276,18 @@ class PaymentsPanel(Panel):
         self.ops.write(lambda s: payments.void_payment(s, voucher_no=number, reason=reason),
                        changes={Change.PAYMENTS}, parent=self).run()
 
+    @changes_records
     def correct_payment(self):
         payment = self._one_issued()
         if payment is None:
             return None
         return self._open(CorrectionDialog(self.ops, payment, self))
 
+    @changes_records
     def medical_aid(self):
         return self._open(MedicalAidDialog(self.ops, None, self))
 
+    @changes_records
     def import_list(self):
         path = self.ask_open_path()
         if path is None:

@@ -16,7 +16,7 @@ from union_desk.services.changes import Change
 from union_desk.services.roster import members, unions
 from union_desk.views.ops import Ops
 from union_desk.views.paged_model import Column, PagedTableModel
-from union_desk.views.panel import Panel
+from union_desk.views.panel import Panel, changes_records
 from union_desk.views.reveal import ask_reveal_reason
 from union_desk.views.roster.member_dialog import MemberDialog
 from union_desk.views.roster.status_dialog import StatusDialog, TransferDialog
@@ -228,6 +228,7 @@ class RosterTab(Panel):
         return self.unions[row] if 0 <= row < len(self.unions) else None
 
     # -- actions (each returns its dialog, opened non-modally, so tests can drive it) ---------------
+    @changes_records
     def new_member(self):
         dialog = MemberDialog(self.ops, self.unions, None, self)
         dialog.accepted.connect(lambda: self._show_saved(dialog.result_row))
@@ -239,6 +240,7 @@ class RosterTab(Panel):
         if member is not None:
             self._select_after_load, self._searched_saved = member.id, False
 
+    @changes_records
     def edit_member(self):
         member = self.selected_member()
         if member is None:
@@ -246,25 +248,31 @@ class RosterTab(Panel):
         self.opened = self._open(MemberDialog(self.ops, self.unions, member, self))
         return self.opened
 
+    @changes_records
     def transfer_member(self):
         member = self.selected_member()
         return self._open(TransferDialog(self.ops, member, self.unions, self)) if member else None
 
+    @changes_records
     def change_status(self):
         member = self.selected_member()
         return self._open(StatusDialog(self.ops, member, self)) if member else None
 
+    @changes_records
     def new_union(self):
         return self._open(UnionDialog(self.ops, None, self))
 
+    @changes_records
     def edit_union(self):
         union = self.selected_union()
         return self._open(UnionDialog(self.ops, union, self)) if union else None
 
+    @changes_records
     def close_union(self):
         union = self.selected_union()
         return self._open(CloseUnionDialog(self.ops, union, self)) if union else None
 
+    @changes_records
     def import_excel(self):
         from union_desk.views.roster.import_dialog import RosterImportDialog
 

@@ -14,7 +14,7 @@ from union_desk.services.changes import Change
 from union_desk.services.stations import printing as station_print, registry as stations
 from union_desk.views.search_keys import SearchKeys
 from union_desk.views.ops import Ops
-from union_desk.views.panel import Panel
+from union_desk.views.panel import Panel, changes_records
 from union_desk.views.stations.counts_dialog import ServiceCountsDialog
 from union_desk.views.stations.dialog import StationDialog
 from union_desk.views.stations.figures import StationFiguresDialog
@@ -170,19 +170,24 @@ class StationsTab(Panel):
             return None
         return self._open(make(station))
 
+    @changes_records
     def new_station(self):
         return self._open(StationDialog(self.ops, self.unions, None, self))
 
+    @changes_records
     def edit_station(self):
         return self._with_station(lambda st: StationDialog(self.ops, self.unions, st, self))
 
+    @changes_records
     def record_inspection(self):
         return self._with_station(lambda st: InspectionDialog(self.ops, st, self),
                                   open_stations_only=True)
 
+    @changes_records
     def enter_counts(self):
         return self._with_station(lambda st: ServiceCountsDialog(self.ops, st, self))
 
+    @changes_records
     def change_status(self):
         return self._with_station(lambda st: StationStatusDialog(self.ops, st, self),
                                   open_stations_only=True)

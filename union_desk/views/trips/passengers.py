@@ -2,6 +2,8 @@
 and the waiting list (seat someone by hand)."""
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QMessageBox, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -13,6 +15,7 @@ from union_desk.views.tables import configure_table, select_first
 from union_desk.views.trips.models import BOARDED_COLUMN, TripsColumns, TripsListModel
 from union_desk.views.trips.seat_dialog import SeatDialog
 from union_desk.views.widgets import make_button
+from union_desk.views.panel import changes_records
 
 
 def make_table(parent: QWidget, name: str, model, *, sortable: bool = False,
@@ -42,6 +45,7 @@ class _SeatsPanel(QWidget):
     def select_name(self, name: str) -> bool:
         return select_first(self.table, self.model.rows(), lambda r: r.name == name)
 
+    @changes_records
     def open_seat_dialog(self, swap: bool) -> SeatDialog | None:
         passenger = self.selected()
         if passenger is None:
@@ -66,9 +70,9 @@ class PassengersPanel(_SeatsPanel):
         self.model.toggled.connect(self._on_model_toggled)
         self.table = make_table(self, "tripsPassengerTable", self.model)
         self.move_button = make_button(self, "tripsMoveButton", self.tr("Move…"),
-                                       lambda: self.open_seat_dialog(False))
+                                       partial(self.open_seat_dialog, False))
         self.swap_button = make_button(self, "tripsSwapButton", self.tr("Swap seats…"),
-                                       lambda: self.open_seat_dialog(True))
+                                       partial(self.open_seat_dialog, True))
         self.unseat_button = make_button(self, "tripsUnseatButton", self.tr("Back to waiting list"),
                                          self.unseat_selected)
         top = QHBoxLayout()
@@ -113,6 +117,7 @@ class PassengersPanel(_SeatsPanel):
             QMessageBox.StandardButton.Yes
 
     # -- actions and slots ------------------------------------------------------------------------
+    @changes_records
     def unseat_selected(self) -> None:
         p = self.selected()
         if p is None:
@@ -141,7 +146,7 @@ class WaitingPanel(_SeatsPanel):
         self.model = TripsListModel(TripsColumns().waiting(), parent=self)
         self.table = make_table(self, "tripsWaitingTable", self.model)
         self.seat_button = make_button(self, "tripsSeatButton", self.tr("Seat on a bus…"),
-                                       lambda: self.open_seat_dialog(False))
+                                       partial(self.open_seat_dialog, False))
         buttons = QHBoxLayout()
         buttons.addWidget(self.seat_button)
         buttons.addStretch(1)

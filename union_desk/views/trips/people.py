@@ -18,6 +18,7 @@ from union_desk.views.trips.import_dialog import TripsImportDialog
 from union_desk.views.trips.models import TripsColumns
 from union_desk.views.trips.passengers import make_table
 from union_desk.views.widgets import make_button
+from union_desk.views.panel import changes_records
 
 
 def _fetch(s, query, offset, limit, sort, descending):
@@ -116,6 +117,7 @@ class RegistrationsPanel(QWidget):
         return text if ok else None
 
     # -- actions ----------------------------------------------------------------------------------
+    @changes_records
     def new_registration(self) -> RegistrationDialog | None:
         if self.campaign_id is None:
             return None
@@ -123,6 +125,7 @@ class RegistrationsPanel(QWidget):
         self.dialog.open()
         return self.dialog
 
+    @changes_records
     def edit_selected(self) -> RegistrationDialog | None:
         row = self.selected()
         if row is None or row.status != RegistrationStatus.REGISTERED:
@@ -131,6 +134,7 @@ class RegistrationsPanel(QWidget):
         self.dialog.open()
         return self.dialog
 
+    @changes_records
     def cancel_selected(self) -> None:
         row = self.selected()
         if row is None or row.status != RegistrationStatus.REGISTERED:
@@ -151,6 +155,7 @@ class RegistrationsPanel(QWidget):
                 "、".join(p.name for p in result.offered_to))
         self.message.emit(text)
 
+    @changes_records
     def import_file(self) -> TripsImportDialog | None:
         if self.campaign_id is None:
             return None

@@ -13,7 +13,7 @@ from union_desk.services.changes import Change
 from union_desk.services.trips import campaigns as trips, export as trips_export
 from union_desk.services.trips.assign import assign_seats
 from union_desk.views.ops import Ops
-from union_desk.views.panel import Panel
+from union_desk.views.panel import Panel, changes_records
 from union_desk.views.reveal import ask_reveal_reason
 from union_desk.views.pdf_preview import PdfPreviewDialog
 from union_desk.views.tables import select_first
@@ -202,26 +202,31 @@ class TripsTab(Panel):
         self.registrations.search.setFocus()
         self.registrations.search.selectAll()
 
+    @changes_records
     def new_campaign(self) -> CampaignDialog:
         dialog = self._open(CampaignDialog(self.ops, parent=self))
         dialog.accepted.connect(lambda: self.reload_campaigns(dialog.result_row.id))
         return dialog
 
+    @changes_records
     def edit_campaign(self) -> CampaignDialog | None:
         row = next((c for c in self.campaigns if c.id == self.campaign_id), None)
         return None if row is None else self._open(CampaignDialog(self.ops, row, parent=self))
 
+    @changes_records
     def add_bus(self) -> BusDialog | None:
         if self.campaign_id is None:
             return None
         return self._open(BusDialog(self.ops, self.campaign_id, parent=self))
 
+    @changes_records
     def edit_bus(self) -> BusDialog | None:
         buses = self.selected_buses()
         if len(buses) != 1:
             return None
         return self._open(BusDialog(self.ops, self.campaign_id, buses[0], parent=self))
 
+    @changes_records
     def remove_bus(self) -> None:
         buses = self.selected_buses()
         if len(buses) != 1 or not self.confirm(self.tr(
@@ -232,6 +237,7 @@ class TripsTab(Panel):
         self.ops.write(lambda s: trips.remove_bus(s, bus_id=bus_id), changes={Change.TRIPS},
                        parent=self).run()
 
+    @changes_records
     def assign(self) -> None:
         campaign_id = self.campaign_id
         if campaign_id is None:
