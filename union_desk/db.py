@@ -30,6 +30,11 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # already at these skips loading Alembic, a third of the start-up time.
 HEADS = frozenset({"0015"})
 BUSY_TIMEOUT_MS = 30_000
+# SQLite's page cache per connection (default 2 MiB): an import of 100,000 members touches
+# random pages of some twenty indexes, and with the default cache it spills and re-reads them
+# (measured: member inserts 3.5 s → 2.2 s, benchmarks/RESULTS.md, issue 11). Pages are only
+# allocated as used, so a small file costs no more.
+CACHE_SIZE_KIB = 65_536
 
 
 def default_db_path() -> Path:
@@ -53,6 +58,7 @@ def _make_engine(path: Path) -> sa.Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA cache_size=-{CACHE_SIZE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -37,7 +37,10 @@ def name_key(name: str | None) -> str:
 
 
 def _ascii_alnum(parts: list[str]) -> str:
-    return "".join(c for c in "".join(parts) if c.isascii() and c.isalnum())
+    text = "".join(parts)
+    if text.isascii() and text.isalnum():  # the usual case: plain syllables
+        return text
+    return "".join(c for c in text if c.isascii() and c.isalnum())
 
 
 _OTHER = "\x00"  # marks a segment that is not Chinese (kept whole) in `_spell`
@@ -47,14 +50,41 @@ def _keep_whole(segment: str) -> list[str]:
     return [_OTHER + segment]
 
 
+@lru_cache(maxsize=1)
+def _converter():
+    """pypinyin with its style conversion remembered per (character, reading, style): the
+    conversion — regular expressions over each syllable — was most of a name's cost, and a
+    roster of 10,000 names holds a few hundred characters.  Built on pypinyin's own extension
+    point (a `DefaultConverter` subclass given to `Pinyin`), so every result is pypinyin's."""
+    from pypinyin import Style  # 0.2 s to import: only when a name is written
+    from pypinyin.converter import DefaultConverter
+    from pypinyin.core import Pinyin
+
+    class RememberingConverter(DefaultConverter):
+        def __init__(self) -> None:
+            super().__init__()
+            self._styled: dict[tuple, str] = {}
+
+        def convert_style(self, han, orig_pinyin, style, strict, **kwargs):
+            if kwargs:
+                return super().convert_style(han, orig_pinyin, style, strict, **kwargs)
+            key = (han, orig_pinyin, style, strict)
+            styled = self._styled.get(key)
+            if styled is None:
+                styled = self._styled[key] = super().convert_style(han, orig_pinyin, style,
+                                                                   strict)
+            return styled
+
+    return Pinyin(RememberingConverter()), Style.NORMAL
+
+
 @lru_cache(maxsize=65536)  # names repeat a lot in a township's roster
 def _spell(text: str) -> tuple[str, str]:
     """(initials, full pinyin) of normalised text from one pypinyin call: a syllable's initial
     is its first letter (what Style.FIRST_LETTER gives), a segment that is not Chinese is kept
     whole in both, so this equals two calls, one per style, at half the cost."""
-    from pypinyin import Style, lazy_pinyin  # 0.2 s to import: only when a name is written
-
-    parts = lazy_pinyin(text, style=Style.NORMAL, errors=_keep_whole)
+    pinyin, normal = _converter()
+    parts = pinyin.lazy_pinyin(text, style=normal, errors=_keep_whole)
     initials = [p[1:] if p[:1] == _OTHER else p[:1] for p in parts]
     full = [p[1:] if p[:1] == _OTHER else p for p in parts]
     return _ascii_alnum(initials), _ascii_alnum(full)

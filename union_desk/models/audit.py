@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlmodel import Field
 
-from union_desk.models.base import RecordBase, new_id, utcnow
+from union_desk.models.base import RecordBase, new_ids, utcnow
 
 
 class AuditEntry(RecordBase, table=True):
@@ -44,10 +44,14 @@ def _unknown(value):
     return plain
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_unknown)
+
+
 def _dump(data: dict) -> str:
     """The fields as JSON; values JSON cannot hold (dates, enums, bytes) through `_plain` — only
-    those: the encoder asks for them, so a bulk import does not pay a Python call per value."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=_unknown)
+    those: the encoder asks for them, so a bulk import does not pay a Python call per value.
+    One encoder for all (`json.dumps` with options builds a new one per call)."""
+    return _ENCODER.encode(data)
 
 
 def record_fields(obj: RecordBase) -> dict:
@@ -130,13 +134,23 @@ def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "in
     now = utcnow()
     befores = before or [None] * len(rows)
     skip = _NOT_AUDITED if action == "insert" else _NOT_AUDITED | {"id"}
-    session.execute(sa.insert(AuditEntry), [
-        {"id": new_id(), "township": r.get("township", township), "created_at": now,
+    session.execute(AuditEntry.__table__.insert(), [
+        {"id": entry_id, "township": r.get("township", township), "created_at": now,
          "updated_at": now, "actor": actor, "table_name": table_name, "record_id": r["id"],
          "action": action, "before": None if b is None else _dump(b),
          "after": _dump({k: v for k, v in r.items() if k not in skip})}
-        for r, b in zip(rows, befores)
+        for r, b, entry_id in zip(rows, befores, new_ids(len(rows)))
     ])
+
+
+def insert_bulk(session, model, rows: list[dict]) -> None:
+    """Insert `rows` (dicts of the model's columns, all with the same keys) into the model's
+    table with one Core statement — no ORM bookkeeping per row — and their audit entries, in
+    the session's transaction. Imports and other bulk writes go through here."""
+    if not rows:
+        return
+    session.execute(model.__table__.insert(), rows)
+    record_bulk(session, table_name=model.__tablename__, rows=rows)
 
 
 def log_action(session, *, table_name: str, record_id: str, action: str,

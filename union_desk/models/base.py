@@ -1,6 +1,7 @@
 """What every table row carries: UUID key, township, timestamps, tombstone."""
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import datetime, timezone
 
@@ -15,6 +16,16 @@ def utcnow() -> datetime:
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+def new_ids(count: int) -> list[str]:
+    """`count` ids as `new_id` makes them (random UUID version 4, 32 hex digits) from one read
+    of the system's random source: a bulk write needs tens of thousands."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
+    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
+    text = raw.hex()
+    return [text[i:i + 32] for i in range(0, 32 * count, 32)]
 
 
 class UTCDateTime(TypeDecorator):
@@ -32,6 +43,23 @@ class UTCDateTime(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return None if value is None else value.replace(tzinfo=timezone.utc)
+
+    def bind_processor(self, dialect):
+        """The dialect's conversion after `process_bind_param`, remembering the last value: a
+        bulk write stamps thousands of rows with one `utcnow()` object, converted once instead
+        of once per row and column (datetimes are immutable, so the same object converts to
+        the same value; the pair is replaced whole, so threads never see half of one)."""
+        process = super().bind_processor(dialect)
+        last = [(None, process(None))]
+
+        def remembered(value):
+            seen, converted = last[0]
+            if value is not seen:
+                converted = process(value)
+                last[0] = (value, converted)
+            return converted
+
+        return remembered
 
 
 class RecordBase(SQLModel):

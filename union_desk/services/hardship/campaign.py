@@ -11,7 +11,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from union_desk.models.audit import record_bulk
+from union_desk.models.audit import insert_bulk
 from union_desk.models.base import new_id
 from union_desk.models.hardship import ACTIVE_STATUSES, Household
 from union_desk.models.member import Member
@@ -102,6 +102,5 @@ def insert_payments(session: Session, *, planned: list[dict],
     for start in range(0, len(rows), _CHUNK):
         if cancelled is not None and cancelled():
             raise UserError(CANCELLED_MESSAGE)
-        session.execute(sa.insert(Payment), rows[start:start + _CHUNK])
-    record_bulk(session, table_name=Payment.__tablename__, rows=rows)
+        insert_bulk(session, Payment, rows[start:start + _CHUNK])
     return numbers

@@ -26,8 +26,8 @@ from typing import Collection
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from union_desk.models.audit import record_bulk
-from union_desk.models.base import new_id, utcnow
+from union_desk.models.audit import insert_bulk, record_bulk
+from union_desk.models.base import new_id, new_ids, utcnow
 from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
 from union_desk.models.union import UnionCreate
 from union_desk.progress import Cancelled, Progress, report as report_progress
@@ -170,20 +170,18 @@ def _insert_new(session: Session, rows: list[Candidate], union_ids: dict[str, st
     now = utcnow()
     stamp, today = _stamp(session, now), date.today()
     members, events = [], []
-    for c in rows:
+    ids = new_ids(2 * len(rows))
+    for c, member_id, event_id in zip(rows, ids[::2], ids[1::2]):
         fields = dict(c.fields)
         fields["union_id"] = union_ids.get(fields["union_id"], fields["union_id"])
-        member_id = new_id()
         members.append(dict(stamp, **fields, id=member_id, status=MemberStatus.ACTIVE.value,
                             status_date=fields["join_date"]))
-        events.append(dict(stamp, id=new_id(), member_id=member_id,
+        events.append(dict(stamp, id=event_id, member_id=member_id,
                            kind=MemberEventKind.JOINED.value, on=fields["join_date"] or today,
                            reason=IMPORT_REASON, from_union_id=None,
                            to_union_id=fields["union_id"]))
-    session.execute(sa.insert(Member), members)
-    session.execute(sa.insert(MemberEvent), events)
-    record_bulk(session, table_name="member", rows=members)
-    record_bulk(session, table_name="member_event", rows=events)
+    insert_bulk(session, Member, members)
+    insert_bulk(session, MemberEvent, events)
 
 
 def _apply_updates(session: Session, updates: list[Update], union_ids: dict[str, str]) -> None:
@@ -207,9 +205,7 @@ def _apply_updates(session: Session, updates: list[Update], union_ids: dict[str,
         statement = (sa.update(table).where(table.c.id == sa.bindparam("b_id"))
                      .values({**{k: sa.bindparam(f"v_{k}") for k in keys}, "updated_at": now}))
         session.execute(statement, params)
-    if events:
-        session.execute(sa.insert(MemberEvent), events)
-        record_bulk(session, table_name="member_event", rows=events)
+    insert_bulk(session, MemberEvent, events)
     record_bulk(session, table_name="member", rows=audits, action="update", before=befores)
 
 

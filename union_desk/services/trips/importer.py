@@ -25,7 +25,7 @@ from sqlmodel import Session
 
 from union_desk.domain.masking import mask_phone
 from union_desk.domain.places import parse_place
-from union_desk.models.audit import record_bulk
+from union_desk.models.audit import insert_bulk
 from union_desk.models.base import new_id, utcnow
 from union_desk.models.member import Member
 from union_desk.models.trips import (Registration, RegistrationCreate, RegistrationStatus,
@@ -297,12 +297,9 @@ def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImport
                        seat_no=None, boarded_at=None) for leg in c.data.legs.legs()]
     for part in _chunks(list(range(len(regs))), 2000):
         check_cancel(cancelled)
-        session.execute(sa.insert(Registration), [regs[i] for i in part])
+        insert_bulk(session, Registration, [regs[i] for i in part])
         report_progress(progress, part[-1] + 1, len(regs) + len(outcome.updates))
-    if seats:
-        session.execute(sa.insert(TripSeat), seats)
-    record_bulk(session, table_name="trip_registration", rows=regs)
-    record_bulk(session, table_name="trip_seat", rows=seats)
+    insert_bulk(session, TripSeat, seats)
     for update in outcome.updates:
         check_cancel(cancelled)
         update_registration(session, registration_id=update.registration_id, data=update.data)
