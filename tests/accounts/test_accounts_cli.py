@@ -145,3 +145,33 @@ def test_full_numbers_in_an_export_need_a_reviewer_and_a_reason(cli, db_path, tm
     code, out, _ = cli("--as", REVIEWER, "roster", "export", out_xlsx, "--reveal", "--reason",
                        "报送市总工会", UNION_DESK_PASSWORD=REVIEWER_PW)
     assert code == EXIT_OK and out_xlsx.exists()
+
+
+def test_four_eyes_at_the_city_office_too(capsys, monkeypatch, tmp_path):
+    # Given a city database (the townships' records read-only there)
+    city = tmp_path / "全市.sqlite3"
+    assert main(["--db", str(city), "city", "init", "--name", "建德市总工会"]) == EXIT_OK
+    cli = lambda *args, **env: run(capsys, city, *args, env=env, monkeypatch=monkeypatch)  # noqa: E731
+    # When the city's 负责人 sets a password and adds a 审核人
+    code, _, err = cli("accounts", "password", _first_account(city),
+                       UNION_DESK_NEW_PASSWORD=HEAD_PW)
+    assert code == EXIT_OK, err
+    code, out, err = cli("accounts", "add", REVIEWER, "--role", "审核人",
+                         UNION_DESK_NEW_PASSWORD=REVIEWER_PW)
+    # Then the accounts are the city office's own, not a township's read-only record
+    assert code == EXIT_OK, err
+    assert "已新增账户：李审（审核人）" in out
+    # and the township records stay read-only
+    assert main(["--db", str(city), "--as", REVIEWER, "setup", "--township", "DY",
+                 "--clerk", "x"]) != EXIT_OK
+
+
+def _first_account(path) -> str:
+    from union_desk.services.accounts.accounts import list_accounts
+
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            return list_accounts(s, include_inactive=False)[0].name
+    finally:
+        db.close()

@@ -90,3 +90,9 @@ def synchronised_tables(metadata: sa.MetaData) -> list[sa.Table]:
     A table says `info={"synchronised": False}` in its `__table_args__` to stay home (the
     accounts table: password hashes)."""
     return [t for t in metadata.sorted_tables if t.info.get("synchronised", True)]
+
+
+def local_tables(metadata: sa.MetaData) -> tuple[str, ...]:
+    """The names of the tables that stay on this installation (the complement of
+    `synchronised_tables`): never in a package, and the installation's own at the city too."""
+    return tuple(t.name for t in metadata.sorted_tables if not t.info.get("synchronised", True))
