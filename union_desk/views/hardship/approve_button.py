@@ -1,7 +1,9 @@
 """The payments list's 审核 (Approve) button: shown to a 审核人 or 负责人 while reviewing is on
 (or payments entered under it still wait), enabled only for payments they may approve, and its
 tooltip says why not — by the rule the approving service refuses by
-(`services.accounts.policy.approval_refusal`), never a copy of it."""
+(`services.accounts.policy.approval_refusal`), never a copy of it. At a city database it stays
+disabled, saying the township's records are read-only there, like every button that changes
+records (`views.panel.keep_disabled`)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -10,6 +12,7 @@ from union_desk.models.payment import PaymentRow
 from union_desk.services.accounts.policy import (
     AccountsPolicy, approval_offered, approval_refusal,
 )
+from union_desk.views.panel import changes_records_of, keep_disabled
 
 NAMED = 5  # refusals named in the tooltip
 
@@ -20,13 +23,16 @@ class ApproveButton(QPushButton):
         self.setObjectName("approveButton")
         self.clicked.connect(lambda _checked=False: slot())
         self.hide()  # until who works and the review setting are known
+        self.read_only = changes_records_of(slot)
+        if self.read_only:
+            keep_disabled(self)
 
     def follow(self, policy: AccountsPolicy | None, waiting: int,
                chosen: list[PaymentRow]) -> None:
         """Show, enable and explain the button for the account working and the chosen rows."""
         offered = policy is not None and approval_offered(policy, waiting=waiting)
         self.setVisible(offered)
-        if not offered:
+        if not offered or self.read_only:
             return
         refusals = [(p.voucher_no, why) for p in chosen
                     if (why := approval_refusal(policy.current, p))]
