@@ -12,7 +12,8 @@ Everything else in services is plain SQLAlchemy that both engines run alike (see
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from contextlib import contextmanager
+from typing import Iterable, Iterator, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
@@ -131,3 +132,77 @@ def insertion_order(session, table) -> list:
     if dialect_name(session) == "sqlite":
         return [sa.literal_column(f"{table.name}.rowid")]
     return [table.c.created_at, table.c.id]
+
+
+# -- the member search's engine-specific parts (migration 0017) --------------------------------
+
+class _DigitsContain(FunctionElement):
+    type = sa.Boolean()
+    inherit_cache = True
+    name = "digits_contain"
+
+
+def digits_contain(text: str) -> FunctionElement:
+    """Members whose ID number or phone may contain `text` (3 or more digits or X), found by the
+    trigram index: a superset on SQLite (FTS5 with detail=none checks that every trigram is
+    there, not where), exact on PostgreSQL; callers add the exact condition. SQLite: `member.rowid
+    IN (SELECT rowid FROM member_digits WHERE member_digits MATCH '"abc" AND "bcd"')`;
+    PostgreSQL: LIKE on the two pg_trgm-indexed columns. Both forms travel as bound values
+    (a compiled statement is cached and reused for another text)."""
+    if len(text) < 3:
+        raise ValueError("a trigram index needs 3 characters or more")
+    match = " AND ".join(f'"{text[i:i + 3]}"' for i in range(len(text) - 2))
+    return _DigitsContain(sa.literal(match, sa.String()),
+                          sa.literal(f"%{escape_like(text)}%", sa.String()))
+
+
+@compiles(_DigitsContain, "sqlite")
+def _digits_contain_sqlite(element, compiler, **kw):
+    match, _pattern = list(element.clauses)
+    return ("member.rowid IN (SELECT rowid FROM member_digits WHERE member_digits MATCH "
+            f"{compiler.process(match, **kw)})")
+
+
+@compiles(_DigitsContain, "postgresql")
+def _digits_contain_postgresql(element, compiler, **kw):
+    _match, pattern = list(element.clauses)
+    return compiler.process(sa.or_(
+        sa.literal_column("member.id_number").like(pattern, escape=ESCAPE),
+        sa.literal_column("member.phone").like(pattern, escape=ESCAPE)), **kw)
+
+
+def digit_candidates(session, text: str, limit: int) -> list[int] | None:
+    """SQLite: the rowids of up to `limit` members whose ID number or phone may contain `text`
+    (as `digits_contain`), read from the FTS5 table alone — a query joining `member` may be
+    planned as a scan of `member` testing each rowid, which a small file makes look cheap.
+    None on PostgreSQL, whose planner reads the trigram indexes by their statistics."""
+    if dialect_name(session) != "sqlite":
+        return None
+    match = digits_contain(text).clauses.clauses[0].value
+    cursor = session.connection().exec_driver_sql(
+        "SELECT rowid FROM member_digits WHERE member_digits MATCH ? LIMIT ?", (match, limit))
+    return [row[0] for row in cursor.fetchall()]
+
+
+def rowid_in(table: sa.Table, rowids: list[int]):
+    """SQLite: `table.rowid IN (1, 2, …)`, written out (integers only), so the planner sees a
+    list of rowid lookups of known length."""
+    listed = ", ".join(str(int(r)) for r in rowids) or "NULL"
+    return sa.text(f"{table.name}.rowid IN ({listed})")
+
+
+@contextmanager
+def index_order(session, query: sa.Select, table: sa.Table, index: str) -> Iterator[sa.Select]:
+    """`query` (ordered as `index` is, with a LIMIT) read by walking `index` in order and
+    filtering, never by collecting every match and sorting: SQLite's INDEXED BY; PostgreSQL's
+    planner is kept from bitmap scans and sorts while the query runs (SET LOCAL … then back)."""
+    if dialect_name(session) == "sqlite":
+        yield query.with_hint(table, f"INDEXED BY {index}", "sqlite")
+        return
+    session.execute(sa.text("SET LOCAL enable_bitmapscan = off"))
+    session.execute(sa.text("SET LOCAL enable_sort = off"))
+    try:
+        yield query
+    finally:
+        session.execute(sa.text("SET LOCAL enable_bitmapscan = on"))
+        session.execute(sa.text("SET LOCAL enable_sort = on"))

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from union_desk.models.exchange import EXCHANGE_TABLES
+from union_desk.models.member import is_search_structure
 
 # Kept at the township: its keys and the exchange's own tables, and its audit trail (who did
 # what on this laptop, reveals included); the city records merges in its own history.
@@ -22,7 +23,8 @@ def strip_snapshot(path: Path, township: str | None = None) -> dict[str, int]:
     con = sqlite3.connect(path, isolation_level=None)
     try:
         tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            if not is_search_structure(r[0])]  # the search index travels as it is
         con.execute("BEGIN")
         for table in tables:
             if table in STRIPPED_TABLES:

@@ -18,6 +18,7 @@ from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.common.masked_order import birth_year, shown_id_number, shown_phone
 from union_desk.services.common.problems import ProblemList
 from union_desk.services.common.member_search import member_condition
+from union_desk.services.common.search_plan import SearchTotal, search_page, search_total
 from union_desk.services.errors import UserError
 
 _STATUS_EVENT = {MemberStatus.TRANSFERRED: MemberEventKind.TRANSFERRED_OUT,
@@ -206,21 +207,30 @@ def _member_query(*, text: str, union_id: str | None, status: MemberStatus | Non
         # an expression, so SQLite filters through the search indexes and sorts only the hits
         # instead of walking the sort index over every row
         key = key.op("||")("")
-    order = [key.desc() if descending else key.asc(), Member.id]
-    # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
-    query = _filtered(sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
-                                                         GrassrootsUnion.id == Member.union_id),
-                      text=text, union_id=union_id, status=status)
+    order = [key.desc(), Member.id.desc()] if descending else [key.asc(), Member.id.asc()]
+    query = _filtered(_row_select(), text=text, union_id=union_id, status=status)
     return query.order_by(*order)
+
+
+def _row_select() -> sa.Select:
+    # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
+    return sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
+                                              GrassrootsUnion.id == Member.union_id)
 
 
 def search_members(session: Session, *, text: str = "", union_id: str | None = None,
                    status: MemberStatus | None = None, sort: str = "name",
                    descending: bool = False, offset: int = 0, limit: int = 100) -> list[MemberRow]:
-    """One page of the roster as filtered and sorted in SQL."""
-    query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                          descending=descending)
-    rows = session.execute(query.offset(offset).limit(limit)).all()
+    """One page of the roster as filtered and sorted in SQL. Typing into the roster (name
+    order, no other filter) takes the search plan (services/common/search_plan.py): a frame at
+    a million members."""
+    if sort == "name" and not union_id and status is None and member_condition(text) is not None:
+        rows = search_page(session, _row_select(), text, descending=descending, offset=offset,
+                           limit=limit)
+    else:
+        query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
+                              descending=descending)
+        rows = session.execute(query.offset(offset).limit(limit)).all()
     return [MemberRow(**r._mapping) for r in rows]
 
 
@@ -236,9 +246,19 @@ def iter_members(session: Session, *, text: str = "", union_id: str | None = Non
 
 def count_members(session: Session, *, text: str = "", union_id: str | None = None,
                   status: MemberStatus | None = None) -> int:
+    """Every member of the filtered view, counted."""
     query = _filtered(sa.select(sa.func.count()).select_from(Member), text=text,
                       union_id=union_id, status=status)
     return session.execute(query).scalar_one()
+
+
+def member_total(session: Session, *, text: str = "", union_id: str | None = None,
+                 status: MemberStatus | None = None) -> SearchTotal:
+    """What the roster shows as its total: exact, or "more than 2,000" for a search with many
+    hits until the clerk asks (`count_members`), so no keystroke counts a million rows."""
+    if not union_id and status is None and member_condition(text) is not None:
+        return search_total(session, text)
+    return SearchTotal(count_members(session, text=text, union_id=union_id, status=status))
 
 
 def get_member(session: Session, *, member_id: str) -> MemberRow:
