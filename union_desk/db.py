@@ -21,6 +21,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from union_desk import APP_NAME, db_server, db_url
+from union_desk.dialect import sync_search_index
 from union_desk.dbfile import explain, probe
 from union_desk.files import atomic_path
 from union_desk.models import audit as _audit
@@ -138,6 +139,9 @@ class Database:
             session.connection(execution_options={"write": write})
             yield session
             if write:
+                session.flush()
+                if not self.is_server:  # the search index of ID and phone digits (0017)
+                    sync_search_index(session)
                 session.commit()
         except BaseException:
             session.rollback()

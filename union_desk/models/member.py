@@ -42,9 +42,11 @@ class MemberBase(SQLModel):
     hukou_type: str = Field(default="", max_length=20)
 
 
-# the search's walk in name order (py_full, id) carries every column a search compares
+# the search's walk in name order (py_full, id) carries every column a search compares, the
+# township (the city's window shows one township at a time) and deleted_at (always NULL here,
+# but a query names it: without it SQLite would read each member's row to test it)
 WALK_COLUMNS = ("py_full", "id", "name_key", "py_initials", "py_initials_alt", "py_full_alt",
-                "id_number", "phone", "card_no")
+                "id_number", "phone", "card_no", "township", "deleted_at")
 
 
 class Member(RecordBase, MemberBase, table=True):
@@ -55,19 +57,18 @@ class Member(RecordBase, MemberBase, table=True):
                       where="card_no IS NOT NULL AND deleted_at IS NULL"),
         sa.Index("ix_member_card_no", "card_no"),  # a full index, so an OR of prefixes uses it
         sa.Index("ix_member_id_number", "id_number"),  # full, so an OR of prefixes uses it
-        sa.Index("ix_member_name_key", "name_key"),
         sa.Index("ix_member_py_initials", "py_initials"),
-        sa.Index("ix_member_py_initials_alt", "py_initials_alt"),
-        sa.Index("ix_member_py_full_alt", "py_full_alt"),
         sa.Index("ix_member_status", "status"),
         # the search (services/common/member_search.py, migration 0017): live members in name
         # order with what a search compares, so a search with many hits walks it; a name's
         # characters from the second and third on, so any part of a short name is an index range
         partial_index("ix_member_walk", *WALK_COLUMNS, where="deleted_at IS NULL", unique=False),
         partial_index("ix_member_surname", sa.text("substr(name_key, 1, 1)"), "py_full", "id",
-                      "name_key", where="deleted_at IS NULL", unique=False),
+                      "name_key", "township", "deleted_at", where="deleted_at IS NULL",
+                      unique=False),
         partial_index("ix_member_alt", "py_full", "id", "py_initials_alt", "py_full_alt",
-                      where="py_full_alt != '' AND deleted_at IS NULL", unique=False),
+                      "township", "deleted_at", where="py_full_alt != '' AND deleted_at IS NULL",
+                      unique=False),
         sa.Index("ix_member_name_2", sa.text("substr(name_key, 2)")),
         sa.Index("ix_member_name_3", sa.text("substr(name_key, 3)")),
         partial_index("ix_member_name_long", "name_key", where="length(name_key) > 3",

@@ -4,9 +4,11 @@ few with another reading of their surname (ix_member_alt), a
 name's characters from the second and third on (ix_member_name_2/_3) and the few long names
 (ix_member_name_long), so any part of a name is an index range; any three or more digits of an
 ID number or phone by a trigram index — SQLite: the FTS5 table member_digits (trigram
-tokenizer, contentless, kept exact by triggers on member); PostgreSQL: pg_trgm GIN indexes on
-id_number and phone. The indexes the new search no longer reads go: py_full (ix_member_walk
-starts with it), phone and the reversed numbers (the trigram index finds any part of them).
+tokenizer), kept up to date through triggers on member and member_digits_pending (see below);
+PostgreSQL: pg_trgm GIN indexes on id_number and phone. The indexes the new search no longer reads go: py_full (ix_member_walk
+starts with it), phone and the reversed numbers (the trigram index finds any part of them),
+name_key (ix_member_surname holds the start of every name) and the other readings' (the few
+members who have one are all in ix_member_alt).
 
 Existing rows are indexed in bulk (CREATE INDEX; one INSERT … SELECT into member_digits in
 rowid order).
@@ -25,31 +27,32 @@ branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 _DROPPED = (("ix_member_py_full", ["py_full"]), ("ix_member_phone", ["phone"]),
-            ("ix_member_id_number_rev", ["id_number_rev"]), ("ix_member_phone_rev", ["phone_rev"]))
+            ("ix_member_id_number_rev", ["id_number_rev"]), ("ix_member_phone_rev", ["phone_rev"]),
+            ("ix_member_name_key", ["name_key"]), ("ix_member_py_initials_alt", ["py_initials_alt"]),
+            ("ix_member_py_full_alt", ["py_full_alt"]))
 _LIVE = "deleted_at IS NULL"
 _DIGITS = "{0}.id_number || ' ' || {0}.phone"
 
-# SQLite: what member_digits holds for a member is exactly _DIGITS of its row, by its rowid
-# (contentless: a 'delete' must give the values indexed, which the old row still holds)
+# SQLite: member_digits holds _DIGITS of each member, by its rowid. An FTS5 table written by a
+# trigger flushes a segment per statement (a bulk insert ten times slower, and slower as the
+# table grows), so the triggers only note which members changed (member_digits_pending, a
+# plain B-tree) and every write transaction brings member_digits up to date in two statements
+# before it commits (dialect.sync_search_index); a search also reads the noted rows, so it is
+# exact even before that.
 SQLITE_SEARCH = [
-    "CREATE VIRTUAL TABLE member_digits USING fts5(numbers, content='', tokenize='trigram', "
-    "detail='none')",
-    "CREATE TRIGGER member_digits_insert AFTER INSERT ON member BEGIN "
-    f"INSERT INTO member_digits (rowid, numbers) VALUES (new.rowid, {_DIGITS.format('new')}); "
-    "END",
-    "CREATE TRIGGER member_digits_delete AFTER DELETE ON member BEGIN "
-    "INSERT INTO member_digits (member_digits, rowid, numbers) "
-    f"VALUES ('delete', old.rowid, {_DIGITS.format('old')}); END",
-    "CREATE TRIGGER member_digits_update AFTER UPDATE OF id_number, phone ON member BEGIN "
-    "INSERT INTO member_digits (member_digits, rowid, numbers) "
-    f"VALUES ('delete', old.rowid, {_DIGITS.format('old')}); "
-    f"INSERT INTO member_digits (rowid, numbers) VALUES (new.rowid, {_DIGITS.format('new')}); "
-    "END",
+    "CREATE VIRTUAL TABLE member_digits USING fts5(numbers, tokenize='trigram', detail='none')",
+    "CREATE TABLE member_digits_pending (member_rowid INTEGER PRIMARY KEY)",
+    *(f"CREATE TRIGGER member_digits_{event.split()[0].lower()} AFTER {event} ON member BEGIN "
+      f"INSERT INTO member_digits_pending (member_rowid) SELECT {row}.rowid WHERE NOT EXISTS "
+      f"(SELECT 1 FROM member_digits_pending WHERE member_rowid = {row}.rowid); END"
+      for event, row in (("INSERT", "new"), ("UPDATE OF id_number, phone", "new"),
+                         ("DELETE", "old"))),
     "INSERT INTO member_digits (rowid, numbers) "
     f"SELECT rowid, {_DIGITS.format('member')} FROM member ORDER BY rowid",
 ]
 SQLITE_SEARCH_DOWN = ["DROP TRIGGER member_digits_update", "DROP TRIGGER member_digits_delete",
-                      "DROP TRIGGER member_digits_insert", "DROP TABLE member_digits"]
+                      "DROP TRIGGER member_digits_insert", "DROP TABLE member_digits_pending",
+                      "DROP TABLE member_digits"]
 # PostgreSQL: pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it
 POSTGRESQL_SEARCH = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -65,13 +68,15 @@ def upgrade() -> None:
         op.drop_index(name, table_name="member")
     op.create_index("ix_member_walk", "member",
                     ["py_full", "id", "name_key", "py_initials", "py_initials_alt", "py_full_alt",
-                     "id_number", "phone", "card_no"],
+                     "id_number", "phone", "card_no", "township", "deleted_at"],
                     sqlite_where=live, postgresql_where=live)
     op.create_index("ix_member_surname", "member",
-                    [sa.text("substr(name_key, 1, 1)"), "py_full", "id", "name_key"],
+                    [sa.text("substr(name_key, 1, 1)"), "py_full", "id", "name_key", "township",
+                     "deleted_at"],
                     sqlite_where=live, postgresql_where=live)
     alt = sa.text("py_full_alt != '' AND deleted_at IS NULL")
-    op.create_index("ix_member_alt", "member", ["py_full", "id", "py_initials_alt", "py_full_alt"],
+    op.create_index("ix_member_alt", "member",
+                    ["py_full", "id", "py_initials_alt", "py_full_alt", "township", "deleted_at"],
                     sqlite_where=alt, postgresql_where=alt)
     op.create_index("ix_member_name_2", "member", [sa.text("substr(name_key, 2)")])
     op.create_index("ix_member_name_3", "member", [sa.text("substr(name_key, 3)")])

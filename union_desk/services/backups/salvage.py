@@ -243,6 +243,8 @@ def salvage(damaged: Path, out: Path) -> SalvageReport:
             report.foreign_key_problems = len(con.execute("PRAGMA foreign_key_check").fetchall())
         finally:
             con.close()
+        with open_database(tmp) as db, db.session(write=True):
+            pass  # a write transaction brings the search index up to date with the rows copied
     return report
 
 

@@ -54,13 +54,20 @@ class Term:
     alt: bool = False
 
 
-def _prefix_term(column, text: str, low: str = "", high: str = TOP, *, live: bool = False,
-                 alt: bool = False) -> Term:
+def _prefix_term(column, text: str, low: str = "", high: str = TOP, *, live: bool = False) -> Term:
     """`live`: the column's index holds live members only (ix_member_walk), so the condition
     says so too, or no planner may use the index."""
     condition = prefix(column, text)
     return Term(sa.and_(Member.deleted_at.is_(None), condition) if live else condition,
-                condition, low, high, alt=alt)
+                condition, low, high)
+
+
+def _alt_term(column, text: str) -> Term:
+    """The other reading of a surname: only the few members with such a surname have one, all
+    in ix_member_alt (which the condition names, so the planner reads it)."""
+    condition = prefix(column, text)
+    return Term(sa.and_(Member.deleted_at.is_(None), Member.py_full_alt != "", condition),
+                condition, alt=True)
 
 
 def name_from(position: int, length: int | None = None):
@@ -92,11 +99,12 @@ def member_terms(typed: str | None) -> list[Term] | None:
         first = text[0]
         return [_prefix_term(Member.py_initials, text, first, first + TOP),
                 _prefix_term(Member.py_full, text, text, text + TOP, live=True),
-                _prefix_term(Member.py_initials_alt, text, alt=True),
-                _prefix_term(Member.py_full_alt, text, alt=True),
+                _alt_term(Member.py_initials_alt, text), _alt_term(Member.py_full_alt, text),
                 _prefix_term(Member.card_no, text.upper())]
     anywhere = _contains(Member.name_key, text)
-    return [Term(prefix(Member.name_key, text), anywhere, surname=text),
+    start = sa.and_(Member.deleted_at.is_(None), name_from(1, 1) == text[0],
+                    prefix(Member.name_key, text))  # ix_member_surname
+    return [Term(start, anywhere, surname=text),
             # the name's second and third characters on: every part of a name of up to three
             # characters starts at one of the first three; longer names are few
             Term(prefix(name_from(2), text), anywhere),

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from union_desk.dialect import digit_candidates, index_order, rowid_in
 from union_desk.models.member import Member
-from union_desk.services.common.member_search import Term, member_terms, name_from, prefix
+from union_desk.services.common.member_search import Term, member_terms
 
 CAP = 5000  # hits a term may have and still be sorted; beyond, the name order is walked
 
@@ -40,7 +40,7 @@ def _capped_count(session, condition, cap: int) -> int:
     return session.execute(sa.select(sa.func.count()).select_from(found.subquery())).scalar_one()
 
 
-def split_terms(session, terms: list[Term], cap: int = CAP) -> tuple[list[Term], list[Term]]:
+def split_terms(session, terms: list[Term], cap: int) -> tuple[list[Term], list[Term]]:
     """(few, many): the terms with hits whose index counted at most `cap` of them, and the
     terms with more (or none an index can count); terms without hits are left out."""
     few, many = [], []
@@ -68,11 +68,9 @@ def _walks(many: list[Term]):
     walks = []
     for term in many:
         if term.surname:  # a common surname: its members in name order, one index range
-            walks.append(("ix_member_surname", sa.and_(
-                name_from(1, 1) == term.surname[0],
-                prefix(Member.name_key, term.surname))))
+            walks.append(("ix_member_surname", term.hits))
         elif term.alt:  # the other reading of a surname: the few members who have one
-            walks.append(("ix_member_alt", sa.and_(Member.py_full_alt != "", term.exact)))
+            walks.append(("ix_member_alt", term.hits))
     rest = [t for t in many if not (t.surname or t.alt)]
     if rest:
         low, high = min(t.low for t in rest), max(t.high for t in rest)
@@ -82,14 +80,14 @@ def _walks(many: list[Term]):
 
 
 def search_page(session, base: sa.Select, typed: str, *, descending: bool = False,
-                offset: int = 0, limit: int = 100, cap: int = CAP) -> list:
+                offset: int = 0, limit: int = 100, cap: int | None = None) -> list:
     """Rows of `base` (a select of member columns, `member` first in its FROM) for the live
     members matching `typed`, in name order (py_full, id), rows offset … offset+limit.
 
     First the keys (name key and id) of the first offset+limit hits of each term, read from
     its index alone where it can; then the rows of the page, by id."""
     terms = member_terms(typed) or []
-    few, many = split_terms(session, terms, cap)
+    few, many = split_terms(session, terms, CAP if cap is None else cap)
     wanted = offset + limit
     keys = sa.select(Member.py_full, Member.id).select_from(Member.__table__)
     found = []
@@ -108,12 +106,13 @@ def search_page(session, base: sa.Select, typed: str, *, descending: bool = Fals
     return [rows[member_id] for _key, member_id in page if member_id in rows]
 
 
-def search_total(session, typed: str, cap: int = CAP) -> SearchTotal:
+def search_total(session, typed: str, cap: int | None = None) -> SearchTotal:
     """The number of live members matching `typed`; "more than cap" rather than counting them
     all when any way of matching has more (`exact_total` counts them all)."""
     terms = member_terms(typed)
     if terms is None:
         return SearchTotal(exact_total(session, typed))
+    cap = CAP if cap is None else cap
     few, many = split_terms(session, terms, cap)
     if many:
         return SearchTotal(cap, more=True)

@@ -9,13 +9,12 @@ SQLAlchemy's usual type handling.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from union_desk.dialect import large_page_cache  # noqa: F401  (the merge's page cache)
 from union_desk.models.base import UTCDateTime
 
 _INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
@@ -37,25 +36,6 @@ def upsert_newer(table: sa.Table, dialect_name: str):
         index_elements=[table.c.id],
         set_={c.name: new[c.name] for c in table.c if c.name != "id"},
         where=sa.and_(table.c.updated_at < new.updated_at, table.c.township == new.township))
-
-
-MERGE_CACHE_KIB = 128 * 1024
-
-
-@contextmanager
-def large_page_cache(conn) -> Iterator[None]:
-    """SQLite: a 128 MB page cache for the merging connection while it writes (the indexes of a
-    city database outgrow the default 2 MB and every insert then re-reads B-tree pages: measured
-    1.5× faster merges), back to what it was afterwards (the connection returns to the pool)."""
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 def stores_as_package(conn) -> bool:
