@@ -36,6 +36,16 @@ def _gc_on_the_gui_thread(qapp):
     gc.enable()
 
 
+@pytest.fixture(autouse=True)
+def _window_settings_in_tmp(tmp_path):
+    """The window's remembered layout (QSettings, views/window_state.py) goes to the test's own
+    folder: never the user's, never one test's layout into the next."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "qsettings"))
+
+
 def _set_up(db) -> None:
     from union_desk.services.settings import set_up
 

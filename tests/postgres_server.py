@@ -63,7 +63,7 @@ class PostgresServer:
     def start(self) -> "PostgresServer":
         self.bindir = find_bindir()
         self.dir = Path(tempfile.mkdtemp(prefix="ud-pg-"))
-        if os.geteuid() == 0:  # PostgreSQL will not run as root
+        if getattr(os, "geteuid", lambda: -1)() == 0:  # PostgreSQL will not run as root (no geteuid: Windows)
             owner = pwd.getpwnam("postgres")
             os.chown(self.dir, owner.pw_uid, owner.pw_gid)
             self._as_user = ["runuser", "-u", "postgres", "--"]

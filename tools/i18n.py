@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "union_desk"
 I18N = PKG / "i18n"
 QM = I18N / "union_desk_zh_CN.qm"
-AREAS = ("roster", "hardship", "trips", "stations", "backups", "exchange")
+AREAS = ("roster", "hardship", "trips", "stations", "backups", "exchange", "accounts")
 
 
 def _tool(name: str) -> str:

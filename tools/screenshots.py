@@ -1,10 +1,16 @@
 """Screenshots of the window on a fresh demo database, taken offscreen, into docs/screens/:
 
     python tools/screenshots.py [--out docs/screens] [--lang zh|en]
+    python tools/screenshots.py --laptop [--out docs/laptop]
 
 One PNG per working tab, and the screens mended for issue 14 (member history, household page,
 the discard question, the overview of a past year, the preview with its zoom, the stations'
 refusals). Run it again after changing a screen, and look at the pictures.
+
+--laptop (issue 12): the clerks' two laptops, each in a child process on an offscreen screen of
+that size — 1280×680 (1366×768 less the taskbar) and 1920×1040 at QT_SCALE_FACTOR=1.5 (1280×693
+logical) — the window placed as on a real start (maximised there), every tab and the dialogs
+opened from the overview and the Help menu, into docs/laptop/<size>/.
 """
 from __future__ import annotations
 
@@ -29,7 +35,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs/screens"))
     parser.add_argument("--lang", default="zh")
+    parser.add_argument("--laptop", action="store_true")
+    parser.add_argument("--laptop-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.laptop:
+        return laptops(Path(args.out if args.out != parser.get_default("out") else
+                            Path(__file__).resolve().parents[1] / "docs/laptop"))
+    if args.laptop_child:
+        return laptop_shots(Path(args.out), args.lang)
     from union_desk.app import make_app
     from union_desk.db import open_database
     from union_desk.services.demo.generate import make_demo
@@ -152,6 +165,86 @@ def _preview_zoom(app, ops, window, shot) -> None:
         app.processEvents()
     shot(preview, "preview-zoom")
     preview.reject()
+
+
+LAPTOPS = {"1280x680": ((1280, 680), "1"), "1920x1040-scale1.5": ((1920, 1040), "1.5")}
+
+
+def laptops(out: Path) -> None:
+    import json
+    import subprocess
+
+    for name, ((width, height), scale) in LAPTOPS.items():
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        config = folder / "screen.json"
+        config.write_text(json.dumps({"screens": [{"name": name, "x": 0, "y": 0, "width": width,
+                                                   "height": height, "logicalDpi": 96,
+                                                   "logicalBaseDpi": 96, "dpr": 1}]}))
+        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+                   QT_SCALE_FACTOR=scale)
+        subprocess.run([sys.executable, __file__, "--laptop-child", "--out", str(folder)],
+                       env=env, check=True)
+        config.unlink()
+
+
+def laptop_shots(out: Path, lang: str) -> None:
+    """In the child: a demo database, the window as a clerk's start places it, each tab and the
+    overview's and Help menu's dialogs."""
+    from PySide6.QtCore import QSettings
+
+    from union_desk.app import make_app
+    from union_desk.db import open_database
+    from union_desk.services.demo.generate import make_demo
+    from union_desk.views.main_window import MainWindow
+    from union_desk.views.ops import Ops
+
+    app = make_app(lang)
+    with tempfile.TemporaryDirectory() as folder:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        db = open_database(Path(folder) / "demo.sqlite3")
+        with db.session(write=True) as s:
+            make_demo(s, size=300)
+        db.load_context()
+        ops = Ops(db)
+        window = MainWindow(ops)
+        window.show()
+        settle(app, ops)
+
+        def shot(widget, name: str) -> None:
+            settle(app, ops)
+            widget.grab().save(str(out / f"{name}.png"))
+            print(out / f"{name}.png", widget.width(), "x", widget.height())
+
+        names = ["roster", "hardship", "trips", "stations", "overview"]
+        for i, name in enumerate(names):
+            window.tabs.setCurrentIndex(i)
+            settle(app, ops)
+            shot(window, f"tab-{name}")
+        window.tabs.widget(1).pages.setCurrentIndex(1)
+        window.tabs.setCurrentIndex(1)
+        shot(window, "tab-hardship-payments")
+        overview = window.tabs.widget(4)
+        window.tabs.setCurrentIndex(4)
+        overview.page.verticalScrollBar().setValue(overview.page.verticalScrollBar().maximum())
+        shot(window, "tab-overview-charts")
+        overview.print_report()
+        settle(app, ops, 8)
+        if overview.preview is not None:
+            shot(overview.preview, "dialog-year-report-preview")
+            overview.preview.reject()
+        for make, name in ((window.help.show_guide, "dialog-guide"),
+                           (window.help.show_shortcuts, "dialog-shortcuts"),
+                           (window.help.show_where, "dialog-where"),
+                           (window.help.show_about, "dialog-about"),
+                           (lambda: window.tabs.widget(3).show_figures(date.today().year),
+                            "dialog-station-figures")):
+            dialog = make()
+            shot(dialog, name)
+            dialog.reject()
+        window.close()
+        ops.wait()
+        db.close()
 
 
 SCREENS = [_member_history, _household, _household_file, _past_overview, _setup,

@@ -110,6 +110,32 @@ def ensure_set_up(db: Database, parent=None) -> bool:
     return False
 
 
+def ensure_signed_in(db: Database, parent=None) -> bool:
+    """Who is working: with one active account, that one (as before accounts existed); with
+    several, ask for name and password. False if the clerk cancelled."""
+    from union_desk.services.accounts.accounts import active_names, sign_in, startup_account, work_as
+
+    with db.session() as s:
+        only = startup_account(s)
+        if only is not None:
+            work_as(s, only)
+            return True
+        names = active_names(s)
+    from union_desk.views.accounts.sign_in import SignInDialog
+
+    dialog = SignInDialog(names, db.path.name if db.path else str(db.location), parent)
+    while dialog.exec():
+        name, password = dialog.values()
+        try:
+            with db.session() as s:
+                sign_in(s, name=name, password=password)
+        except UserError as err:
+            dialog.show_error(str(err))
+            continue
+        return True
+    return False
+
+
 class Session:
     """One open database in the GUI: its lock, its worker pools, its window."""
 
@@ -132,7 +158,7 @@ class Session:
         if db is None:
             lock.release()
             return False
-        if not ensure_set_up(db):
+        if not ensure_set_up(db) or not ensure_signed_in(db):
             db.close()
             if new:  # first run cancelled: leave no empty database behind
                 for suffix in ("", "-wal", "-shm"):
@@ -164,11 +190,13 @@ class Session:
                 return None
 
     def _show(self, lock: InstanceLock, db: Database) -> None:
+        from union_desk.views.accounts.menu import AccountsMenu
         from union_desk.views.main_window import MainWindow
         from union_desk.views.ops import Ops
 
         self.lock, self.db = lock, db
         self.window = MainWindow(Ops(db))
+        self.window.accounts_menu = AccountsMenu(self.window, self.window.ops)
         self.window.open_requested.connect(self.open)
         # after the menu's slot has returned: the window is replaced
         self.window.restore_requested.connect(
@@ -190,9 +218,15 @@ class Session:
         except (UserError, OSError) as err:
             note = str(err)
         db = self._open_db(path)
+        if db is not None and not ensure_signed_in(db):  # the restored file's own accounts
+            db.close()
+            db = None
         if db is None:
             lock.release()
             return False
+        from union_desk.services.city.readonly import protect_township_records
+
+        protect_township_records(db)
         self._show(lock, db)
         self.inform(note)
         return True

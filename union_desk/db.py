@@ -87,11 +87,14 @@ def _read_scopes(state) -> None:
 
 @dataclass
 class Context:
-    """Who works here: the township code and the clerk, read from settings after setup."""
+    """Who works here: the township code and the clerk, read from settings after setup; once
+    someone signs in to an account (services/accounts), `clerk` is its name and `account_id`
+    its id."""
 
     township: str = ""
     clerk: str = ""
     city: bool = False  # the city office's database (services/settings.is_city)
+    account_id: str = ""
 
 
 class Database:

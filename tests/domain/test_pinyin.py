@@ -74,3 +74,30 @@ def test_many_names_at_once_are_spelled_as_one_at_a_time(names):
     assert set(spelled) == set(names)
     for name in names:
         assert spelled[name] == person_spelling(name), name
+
+
+def test_one_call_per_name_gives_what_one_call_per_style_gave():
+    # the initials and the full pinyin come from one pypinyin call (domain/pinyin._spell): the
+    # same as pypinyin's FIRST_LETTER and NORMAL styles, Latin letters and digits kept whole
+    from pypinyin import Style, lazy_pinyin
+
+    from union_desk.domain.pinyin import _ascii_alnum, _spell, name_key
+
+    names = ["张三", "曾丹伟", "单田芳", "欧阳娜娜", "李Lily2", "吕绿", "长孙无忌", "重庆", "银行行长",
+             "王 小明", "Ａ区3号", "朴树", "乐乐", "解晓东", "区伟", "覃海洋", "😀张", "司马光"]
+    for name in names:
+        key = name_key(name)
+        assert _spell(key) == (_ascii_alnum(lazy_pinyin(key, style=Style.FIRST_LETTER)),
+                               _ascii_alnum(lazy_pinyin(key, style=Style.NORMAL))), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="张王李曾单长重行乐解朴区覃吕绿都阿Aa1 ·-", min_size=1, max_size=6))
+def test_one_call_per_name_matches_two_calls_for_any_text(text):
+    from pypinyin import Style, lazy_pinyin
+
+    from union_desk.domain.pinyin import _ascii_alnum, _spell, name_key
+
+    key = name_key(text)
+    assert _spell(key) == (_ascii_alnum(lazy_pinyin(key, style=Style.FIRST_LETTER)),
+                           _ascii_alnum(lazy_pinyin(key, style=Style.NORMAL)))

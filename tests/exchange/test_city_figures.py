@@ -3,7 +3,6 @@ the same table to Excel and to a PDF; the commands' exit codes."""
 import json
 from datetime import date
 
-import pytest
 
 from exchange_helpers import export, merge, populate
 from union_desk.services.city.figures import MISSING, city_report
@@ -69,9 +68,10 @@ def test_stats_command_excel_and_pdf(city, township, tmp_path, capsys):
                  "--pdf", str(pdf)]) == 0
     out = capsys.readouterr().out
     assert "建德市总工会" in out and "新安江街道\t未报送" in out and "合计" in out
-    sheet = load_workbook(xlsx).active
+    sheet = load_workbook(xlsx).active  # --excel: the old spelling of --xlsx (the year report)
+    assert sheet.title == "各乡镇" and sheet.freeze_panes == "A2"
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[1][0] == "乡镇（街道）" and values[2][0] == "新安江街道" and values[2][1] == MISSING
+    assert values[0][0] == "乡镇（街道）" and values[1][0] == "新安江街道" and values[1][1] == MISSING
     assert [r[0] for r in values].count("合计") == 1
     text = pdf_text(pdf)
     assert "建德市总工会" in text and "大洋镇" in text and "未报送" in text and "合计" in text
@@ -134,3 +134,13 @@ def test_the_commands_from_city_init_to_resolved_review(blank, tmp_path, capsys)
     assert "复核清单是空的" in capsys.readouterr().out
     # the city's township records are read-only from the commands too
     assert main(["--db", str(city), "setup", "--township", "DY", "--clerk", "x"]) == 1
+
+
+def test_city_init_makes_a_new_file_as_setup_does(tmp_path, capsys):
+    # Given no file yet (the city office's first step); When city init runs Then the file is made
+    from union_desk.cli import main
+
+    city = tmp_path / "市总" / "全市.sqlite3"
+    assert main(["--db", str(city), "city", "init", "--name", "建德市总工会"]) == 0
+    assert city.is_file() and "市总工会公钥指纹" in capsys.readouterr().out
+    assert main(["--db", str(city), "check"]) == 0

@@ -1,11 +1,9 @@
 """Bad package files and faults, each on a real package file: refused with the file's name and a
 clear reason, the city database unchanged; a merge killed half-way leaves it as it was."""
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest

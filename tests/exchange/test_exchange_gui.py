@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QAction
 from sqlmodel import select
 
-from exchange_helpers import export, make_id, merge, populate
+from exchange_helpers import export, merge, populate
 from union_desk.views.main_window import MainWindow
 from union_desk.views.ops import Ops
 

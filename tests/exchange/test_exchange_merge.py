@@ -2,7 +2,6 @@
 township's package never touches another's rows, trust on first use of signing keys."""
 import json
 import zipfile
-from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -267,3 +266,38 @@ def test_the_city_finds_merged_members_by_any_digits_after_updates_and_tombstone
     # Then the old digits find nobody, the new ones the member, and the tombstoned is gone
     assert found("0571") == [] and found("1234592") == ["会员0"]
     assert found(make_id(2)[6:14]) == ["会员0", "会员2"]
+
+
+def test_clerk_accounts_and_their_password_hashes_stay_on_the_laptop(city, township, tmp_path):
+    # Given a township with a second clerk account (a password hash on file)
+    from union_desk.models.account import AccountRole
+    from union_desk.services.accounts.accounts import add_account
+    from union_desk.services.exchange.keys import city_private_key
+    from union_desk.services.exchange.package import open_package
+    from union_desk.services.exchange.snapshot import LOCAL_TABLES
+
+    city_db, _ = city
+    dy = township("DY")
+    populate(dy)
+    with dy.session(write=True) as s:
+        add_account(s, name="审核员甲", role=AccountRole.REVIEWER, password="审核员甲的密码123",
+                    own_password="负责人的密码456")
+    with dy.engine.connect() as conn:
+        hashes = [r[0] for r in conn.execute(sa.text("SELECT password_hash FROM account"))]
+    assert "account" in LOCAL_TABLES and len(hashes) == 2
+    # When it exports Then the package's snapshot holds no account and no hash
+    export(dy, tmp_path / "dy.udx")
+    with city_db.session() as s:
+        snapshot = open_package(tmp_path / "dy.udx").decrypt(city_private_key(s))
+    assert not any(h.encode() in snapshot for h in hashes)
+    copy = tmp_path / "snapshot.sqlite3"
+    copy.write_bytes(snapshot)
+    import sqlite3
+    con = sqlite3.connect(copy)
+    try:
+        assert con.execute("SELECT count(*) FROM account").fetchone()[0] == 0
+    finally:
+        con.close()
+    # and the city merges it without an account table of the township's
+    [result] = merge(city_db, tmp_path / "dy.udx")
+    assert result.ok and "account" not in result.counts

@@ -79,11 +79,12 @@ def test_list_void_and_print(capsys, db_path, lists, tmp_path):
     code, out, err = run(capsys, db_path, "payments", "void", "大洋镇-2021-0002", "--reason", "x")
     assert code == 1 and "已于" in err
     code, out, _ = run(capsys, db_path, "payments", "list", "--json")
+    no_review = {"review": "无需审核", "entered_by": "王晓燕", "approved_by": "", "approved_at": None}
     assert json.loads(out) == [
         {"voucher_no": "大洋镇-2021-0001", "recipient": "张三", "amount_fen": 200_000,
-         "occasion": "春节送温暖", "status": "已发放", "paid_on": "2021-02-05"},
+         "occasion": "春节送温暖", "status": "已发放", "paid_on": "2021-02-05", **no_review},
         {"voucher_no": "大洋镇-2021-0002", "recipient": "李四", "amount_fen": 150_000,
-         "occasion": "春节送温暖", "status": "作废", "paid_on": "2021-02-05"}]
+         "occasion": "春节送温暖", "status": "作废", "paid_on": "2021-02-05", **no_review}]
 
     pdf = tmp_path / "out.pdf"
     code, out, _ = run(capsys, db_path, "vouchers", "print", "--numbers",

@@ -3,7 +3,6 @@ number in it, read straight from the tables."""
 import shutil
 
 import pytest
-import sqlalchemy as sa
 
 from union_desk.db import open_database
 from union_desk.services.demo.generate import make_demo

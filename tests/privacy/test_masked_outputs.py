@@ -12,7 +12,6 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
 
 from personal_numbers import consistent_ids
 from union_desk.cli import main

@@ -211,14 +211,16 @@ def test_full_phones_on_the_manifest_are_an_option_and_audited(demo):
                          for p in seats.passengers(s, bus_id=b.id))
         masked = pdf_text(manifest_pdf(s, campaign_id=campaign.id)[0])
         with pytest.raises(RuntimeError, match="write session"):
-            manifest_pdf(s, campaign_id=campaign.id, full_phones=True)
+            manifest_pdf(s, campaign_id=campaign.id, full_phones=True, reason="司机联系")
     assert str(passenger.phone) in masked and full(passenger.phone) not in masked
     with demo.session(write=True) as s:
-        shown = pdf_text(manifest_pdf(s, campaign_id=campaign.id, full_phones=True)[0])
+        shown = pdf_text(manifest_pdf(s, campaign_id=campaign.id, full_phones=True,
+                                      reason="司机联系乘客")[0])
     assert full(passenger.phone) in shown and full(passenger.id_number) not in shown
     with demo.session() as s:
         [entry] = s.exec(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
     assert entry.table_name == "trip_registration" and campaign.name in entry.after
+    assert "司机联系乘客" in entry.after  # the reason is kept
 
 
 def test_manifest_full_phones_from_the_command_line(demo_path, capsys, tmp_path):
@@ -234,7 +236,7 @@ def test_manifest_full_phones_from_the_command_line(demo_path, capsys, tmp_path)
                  "--out", str(out)]) == 0
     assert full(phone) not in pdf_text(out) and "已隐藏" in capsys.readouterr().out
     assert main(["--db", str(demo_path), "trips", "manifest", "--campaign", campaign.name,
-                 "--out", str(out), "--full-phones"]) == 0
+                 "--out", str(out), "--full-phones", "--reason", "带车人联系"]) == 0
     assert full(phone) in pdf_text(out) and "审计" in capsys.readouterr().out
 
 

@@ -2,6 +2,7 @@
 phones, the station registration form for the city office — each one audited, none by default."""
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
 from personal_numbers import full
@@ -46,8 +47,10 @@ def test_editing_a_member_shows_the_numbers_in_full_once_audited_and_saves_them(
     [entry] = reveals(demo)
     assert (entry.table_name, entry.record_id) == ("member", member.id)
     dialog.employer.setText("建德市新单位")
-    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
-        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+    # click(): in the whole suite the synthetic mouse click on this dialog was now and then lost
+    # (already on main before accounts; no other window was open; cause not found)
+    dialog.save_button().click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT)
     with demo.session() as s:
         saved = members.get_member(s, member_id=member.id)
     assert (saved.id_number, saved.phone, saved.employer) == (
@@ -91,11 +94,16 @@ def test_manifest_phones_in_full_only_when_ticked(demo, ops, qtbot):
     assert reveals(demo) == []
     tab.preview = None
     tab.full_phones.setChecked(True)
+    tab.ask_reveal_reason = lambda: None  # the clerk cancels the reason: nothing is printed
+    tab.print_manifests()
+    qtbot.wait(200)
+    assert tab.preview is None and reveals(demo) == []
+    tab.ask_reveal_reason = lambda: "司机发车前联系乘客"
     tab.print_manifests()
     qtbot.waitUntil(lambda: tab.preview is not None, timeout=WAIT)
     assert full(passenger.phone) in pdf_text(tab.preview.pdf)
     [entry] = reveals(demo)
-    assert entry.table_name == "trip_registration"
+    assert entry.table_name == "trip_registration" and "司机发车前联系乘客" in entry.after
 
 
 def test_the_registration_form_for_the_city_office_carries_the_managers_phone(demo, ops, qtbot):
@@ -113,3 +121,23 @@ def test_the_registration_form_for_the_city_office_carries_the_managers_phone(de
     assert full(station.manager_phone) in pdf_text(tab.last_preview.pdf)
     [entry] = reveals(demo)
     assert (entry.table_name, entry.record_id) == ("station", station.id)
+
+
+def test_editing_before_the_union_list_arrived_keeps_the_members_union(demo, ops, qtbot):
+    # Given a member's edit form opened while the tab's union list is still on its way (it is
+    # read beside the member list; under load it can come second)
+    from union_desk.views.roster.member_dialog import MemberDialog
+
+    with demo.session() as s:
+        [member] = members.search_members(s, limit=1)
+    dialog = MemberDialog(ops, [], member)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=WAIT)
+    # Then the member's own union is chosen, and saving keeps it
+    assert dialog.union.currentData() == member.union_id
+    dialog.employer.setText("建德市另一单位")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+    with demo.session() as s:
+        saved = members.get_member(s, member_id=member.id)
+    assert (saved.union_id, saved.employer) == (member.union_id, "建德市另一单位")

@@ -58,8 +58,8 @@ def test_summary_lists_the_rejected_rows(capsys, db_path, mixed_file):
 
 
 @pytest.mark.parametrize("name, content, message", [
-    ("坏.xlsx", b"PK\x03\x04 truncated", "无法读取 Excel 文件"),
-    ("名册.xls", b"\xd0\xcf\x11\xe0", "只能导入 .xlsx"),
+    ("坏.xlsx", b"PK\x03\x04 truncated", "无法读取 坏.xlsx：文件已损坏"),
+    ("名册.xls", b"\xd0\xcf\x11\xe0", "名册.xls：文件已损坏"),
     ("没有.xlsx", None, "找不到文件"),
 ])
 def test_unreadable_file_exits_1_and_writes_nothing(capsys, db, db_path, tmp_path, name, content,
@@ -88,7 +88,7 @@ def test_export_masked_and_revealed(capsys, db, db_path, mixed_file, tmp_path):
     masked = {r[0]: r[3] for r in read_book(tmp_path / "m.xlsx")[1:]}
     assert masked["张三"] == mask_id(person_id(1))
     code, out, _ = run(capsys, db_path, "roster", "export", tmp_path / "f.xlsx", "--reveal",
-                       "--union", "大洋镇机械厂工会", "--status", "在册")
+                       "--reason", "核对社保名单", "--union", "大洋镇机械厂工会", "--status", "在册")
     assert code == EXIT_OK and "审计" in out
     assert {r[0]: r[3] for r in read_book(tmp_path / "f.xlsx")[1:]}["张三"] == person_id(1)
     code, _, err = run(capsys, db_path, "roster", "export", tmp_path / "x.xlsx", "--union", "无此工会")
@@ -104,3 +104,15 @@ def test_search_prints_masked_rows(capsys, db_path, mixed_file):
     assert item["id_number"] == mask_id(person_id(1))
     code, out, _ = run(capsys, db_path, "roster", "search", person_id(2))
     assert code == EXIT_OK and "李四" in out and person_id(2) not in out and "共找到 1 名会员" in out
+
+
+def test_import_takes_any_format_and_the_sheet_by_name(capsys, db, db_path, tmp_path, union):
+    from roster_books import HEADER
+    from sheet_files import write_xls
+
+    path = write_xls(tmp_path / "名册.xls", {"2024年": [HEADER, row("张三", person_id(1))],
+                                            "2025年": [HEADER, row("李四", person_id(2))]})
+    code, out, err = run(capsys, db_path, "roster", "import", path)
+    assert code == EXIT_ERROR and "--sheet" in err and "“2024年”、“2025年”" in err
+    code, out, _ = run(capsys, db_path, "roster", "import", path, "--sheet", "2025年", "--json")
+    assert code == EXIT_OK and json.loads(out)["new"] == 1

@@ -48,7 +48,7 @@ def test_export_masks_ids_and_phones_by_default(db, tmp_path, two_members, ids):
 
 def test_full_export_shows_numbers_and_is_audited(db, tmp_path, two_members, ids):
     with db.session(write=True) as s:
-        export_roster(s, path=tmp_path / "完整.xlsx", reveal=True)
+        export_roster(s, path=tmp_path / "完整.xlsx", reveal=True, reason="报送市总工会")
     rows = {r[0]: r for r in read_book(tmp_path / "完整.xlsx")[1:]}
     assert (rows["张三"][3], rows["张三"][5]) == (ids["A"], "13800138000")
     [entry] = reveals(db)
@@ -91,7 +91,7 @@ def test_cancelled_export_leaves_no_file(db, tmp_path, two_members):
     target = folder / "名册.xlsx"
     with pytest.raises(UserError, match="已取消导出"):
         with db.session(write=True) as s:
-            export_roster(s, path=target, reveal=True, cancelled=lambda: True)
+            export_roster(s, path=target, reveal=True, reason="报送", cancelled=lambda: True)
     assert [p.name for p in folder.iterdir()] == []
     assert reveals(db) == []
 

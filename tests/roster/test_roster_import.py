@@ -281,8 +281,8 @@ def test_rejected_rows_saved_as_a_readable_workbook(db, tmp_path, union):
 
 
 @pytest.mark.parametrize("name, content, message", [
-    ("名册.xls", b"\xd0\xcf\x11\xe0", "只能导入 .xlsx"),
-    ("名册.xlsx", b"not a zip file", "无法读取 Excel 文件"),
+    ("名册.xls", b"\xd0\xcf\x11\xe0", "名册.xls：文件已损坏"),
+    ("名册.xlsx", b"not a zip file", "无法读取 名册.xlsx：文件已损坏"),
     ("不存在.xlsx", None, "找不到文件"),
 ])
 def test_unreadable_files_are_refused(db, tmp_path, name, content, message):

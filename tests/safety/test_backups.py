@@ -11,7 +11,7 @@ from union_desk.db import open_database
 from union_desk.models.union import GrassrootsUnion
 from union_desk.services.backups import store
 from union_desk.services.backups.auto import auto_backup, is_due, set_second_folder
-from union_desk.services.backups.restore import changes_since, lost_if_restored, restore_backup
+from union_desk.services.backups.restore import changes_since, lost_if_restored
 from union_desk.services.errors import UserError
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)

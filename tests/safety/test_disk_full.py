@@ -48,7 +48,8 @@ def assert_sound(capsys, path):
 def test_disk_full_during_an_import_keeps_nothing_of_it(work, db_path, capsys, monkeypatch,
                                                        tmp_path):
     book = tmp_path / "名册.xlsx"
-    assert cli(capsys, work, "roster", "export", book, "--reveal")[0] == 0
+    assert cli(capsys, work, "roster", "export", book, "--reveal",
+               "--reason", "试验：拿完整的名册再导入")[0] == 0
     real = db_module._make_engine
 
     def nearly_full(path):

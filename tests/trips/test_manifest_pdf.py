@@ -36,7 +36,7 @@ def test_manifest_shows_the_bus_masked_ids_and_totals_in_an_embedded_cjk_font(db
     assert pages == pdf_page_count(path) == 2
     for expected in ("2021 春节返乡 乘车名单", "去程第 1 车", "浙A12345", "建德市新安江客运有限公司",
                      "李师傅", "13905710001", "JD-2021-001", "2021-02-01 07:30", "凯里 → 黄平 → 贵州黔东南",
-                     "张三", "李四", "贵州省黔东南州黄平县", "建德市新安化工集团", "张父", "上车签名",
+                     "张三", "李四", "贵州省黔东南苗族侗族自治州黄平县", "建德市新安化工集团", "张父", "上车签名",
                      "大洋镇总工会", "合计：乘客 2 人；核定 3 座，空座 1 个；已上车 1 人，未上车 1 人。",
                      "带车人（签字）"):
         assert expected in text, expected
@@ -58,7 +58,7 @@ def test_one_bus_and_the_seat_notices(db, seated):
     assert text.count("乘车通知") == 1  # the one passenger of that bus
     notice_text = pdf_text(notices)
     assert notice_pages == 1 and notice_text.count("乘车通知") == 3
-    for expected in ("座位号", "去程第 1 车", "浙A12345", "大洋镇人民政府门前", "贵州省黔东南州凯里市"):
+    for expected in ("座位号", "去程第 1 车", "浙A12345", "大洋镇人民政府门前", "贵州省黔东南苗族侗族自治州凯里市"):
         assert expected in notice_text
     assert full(regs[0].id_number) not in notice_text
     assert all(embedded for _, embedded in pdf_fonts(notices))
@@ -116,3 +116,18 @@ def test_a_contact_phone_that_is_neither_is_refused(db, campaign):
     with pytest.raises(UserError, match="联系电话"), db.session(write=True) as s:
         trips.update_campaign(s, campaign_id=c.id, data=CampaignCreate(name=c.name,
                                                                        contact_phone="64712345"))
+
+
+def test_the_manifest_export_writes_formula_like_text_as_text(db, campaign, tmp_path):
+    c, _ = campaign
+    register(db, c.id, person(1, "张三", employer="=HYPERLINK(\"http://x\")"),
+             person(2, "李四", employer="@SUM(1)"))
+    with db.session(write=True) as s:
+        assign_seats(s, campaign_id=c.id)
+    path = tmp_path / "名单.xlsx"
+    with db.session() as s:
+        export_manifests_xlsx(s, campaign_id=c.id, path=path)
+    found = {c.value: c for sheet in load_workbook(path).worksheets for r in sheet.iter_rows()
+             for c in r if isinstance(c.value, str)}
+    for text in ("=HYPERLINK(\"http://x\")", "@SUM(1)"):
+        assert found[text].data_type == "s" and found[text].quotePrefix

@@ -94,8 +94,12 @@ def test_registration_checks_fields_and_links_roster_members(db, campaign):
             add_registration(s, campaign_id=c.id,
                              data=person(2, "赵六").model_copy(update={"phone": "12345"}))
         with pytest.raises(UserError, match="目的地省份"):
-            add_registration(s, campaign_id=c.id,
-                             data=person(2, "赵六").model_copy(update={"province": " "}))
+            add_registration(s, campaign_id=c.id, data=person(2, "赵六").model_copy(
+                update={"province": " ", "city": "", "county": ""}))
+        with pytest.raises(UserError, match="“恩施”不在贵州省"):
+            add_registration(s, campaign_id=c.id, data=person(2, "赵六").model_copy(
+                update={"province": "贵州", "city": "恩施", "county": ""}))
+
         with pytest.raises(UserError, match="属于“王五”"):
             add_registration(s, campaign_id=c.id, data=person(3, "王武"))
         member = add_registration(s, campaign_id=c.id, data=person(3, "王五"))
@@ -252,3 +256,13 @@ def test_registration_list_pages_searches_and_sorts_in_sql(db, campaign):
         assert names(offset=2) == ["王五"]
         assert count_registrations(s, campaign_id=c.id, text="138") == 3
         assert names(status=RegistrationStatus.CANCELLED) == []
+
+
+def test_a_destination_is_placed_and_its_names_made_whole(db, campaign):
+    c, _ = campaign
+    # the province left out, the city and county in short forms: placed by the division table
+    with db.session(write=True) as s:
+        placed = add_registration(s, campaign_id=c.id, data=person(2, "赵六").model_copy(
+            update={"province": "", "city": "黔东南州", "county": "榕江"}))
+    assert (placed.province, placed.city, placed.county) == ("贵州省", "黔东南苗族侗族自治州",
+                                                             "榕江县")

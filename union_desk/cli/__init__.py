@@ -23,6 +23,7 @@ AREA_MODULES = [
     "union_desk.cli.backup",
     "union_desk.cli.exchange",
     "union_desk.cli.city",
+    "union_desk.cli.accounts",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="数据库文件（默认：用户数据目录），或服务器上的数据库 "
                              "postgresql://用户@服务器[:端口]/数据库名（密码见 README，不写在命令行）")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help="界面语言")
+    parser.add_argument("--as", dest="as_account", default=None, metavar="NAME",
+                        help="以哪个账户操作（本机有多个账户时必填；也可用环境变量 UNION_DESK_ACCOUNT，"
+                             "密码用 UNION_DESK_PASSWORD 或在终端输入）")
     # CI: the built program opens its window, lets the first pages load, prints the tabs, quits
     parser.add_argument("--smoke-quit", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -115,11 +119,18 @@ def db_path(args):
 
 
 def open_db(args, *, create: bool = False):
-    """Open (and migrate) the database named by --db, or the default one. Only `setup` and
-    `demo` may create a new file (`create=True`); every other command refuses a missing one."""
+    """Open (and migrate) the database named by --db, or the default one. Only `setup`, `demo`
+    and `city init` may create a new file (`create=True`); every other command refuses a missing
+    one. The command acts as the account `--as` / UNION_DESK_ACCOUNT names (or the only one)."""
+    from union_desk.cli.accounts import act_as
     from union_desk.db import open_database
     from union_desk.services.city.readonly import protect_township_records
 
     db = open_database(db_path(args), create=create)
-    protect_township_records(db)  # at the city office, township records are read-only
+    try:
+        protect_township_records(db)  # at the city office, township records are read-only
+        act_as(db, args)              # with the same rights as in the window
+    except BaseException:
+        db.close()
+        raise
     return db

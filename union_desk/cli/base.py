@@ -28,12 +28,18 @@ def register(subparsers) -> None:
         "migrate", help="把数据库结构升级到本版本（服务器上的数据库请用所有者账号运行）")
     migrate.set_defaults(handler=_migrate)
 
-    stats = subparsers.add_parser("stats", help="年度数据：新建工会、新会员、困难帮扶、返乡专车、爱心驿家")
+    stats = subparsers.add_parser(
+        "stats", help="年度数据：新建工会、新会员、困难帮扶、返乡专车、爱心驿家；可写出年度报告（PDF、Excel）",
+        description="本乡镇（或市总工会：全市及各乡镇）当年的数字。--pdf/--xlsx 写出年度报告："
+                    "数字与上年对比、图表和签字栏（A4 PDF），或同样的表格（Excel，分工作表，可直接粘贴到"
+                    "市总工会的报表）。")
     stats.add_argument("--year", type=_positive, default=None, metavar="YYYY",
                        help="年份（默认今年）")
     stats.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
-    stats.add_argument("--excel", type=Path, metavar="FILE.xlsx", help="（市总）各乡镇汇总表写成 Excel")
-    stats.add_argument("--pdf", type=Path, metavar="FILE.pdf", help="（市总）各乡镇汇总表写成 PDF 报表")
+    stats.add_argument("--pdf", type=Path, metavar="OUT.pdf",
+                       help="写出年度报告 PDF（市总工会另附各乡镇汇总表）")
+    stats.add_argument("--xlsx", "--excel", dest="xlsx", type=Path, metavar="OUT.xlsx",
+                       help="写出年度报告 Excel（市总工会含“各乡镇”工作表）；--excel 是旧写法，同 --xlsx")
     stats.set_defaults(handler=_stats)
 
 
@@ -141,7 +147,6 @@ def _migrate(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from union_desk.services.errors import UserError
     from union_desk.services.settings import is_city
     from union_desk.services.year_report import year_report
 
@@ -152,15 +157,29 @@ def _stats(args: argparse.Namespace) -> int:
         if city:
             from union_desk.cli.city import print_city_stats
 
-            return print_city_stats(db, args, year)
-        if args.excel or args.pdf:
-            raise UserError("--excel/--pdf 只用于市总工会数据库的各乡镇汇总表")
-        with db.session() as s:
-            report = year_report(s, year=year)
-    if args.json:
-        print_json(report.model_dump(mode="json"))
-    else:
-        sys.stdout.write(f"{report.township} {report.year} 年\n")
-        for what, figure in report.lines():
-            sys.stdout.write(f"{what}：{figure}\n")
+            print_city_stats(db, args, year)
+        else:
+            with db.session() as s:
+                report = year_report(s, year=year)
+            if args.json:
+                print_json(report.model_dump(mode="json"))
+            else:
+                sys.stdout.write(f"{report.township} {report.year} 年\n")
+                for what, figure in report.lines():
+                    sys.stdout.write(f"{what}：{figure}\n")
+        _write_year_report(db, args, year)
     return EXIT_OK
+
+
+def _write_year_report(db, args: argparse.Namespace, year: int) -> None:
+    """--pdf / --xlsx: the year-end report, the same for a township and the city office."""
+    from union_desk.services.overview.export import write_year_report_pdf, year_report_excel
+
+    for label, path, write in (("PDF", args.pdf, write_year_report_pdf),
+                               ("Excel", args.xlsx, year_report_excel)):
+        if path is None:
+            continue
+        with db.session() as s:
+            write(s, year=year, path=path)
+        if not args.json:  # the JSON object stays the only output
+            sys.stdout.write(f"已写出年度报告 {label}：{path}\n")

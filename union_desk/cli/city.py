@@ -1,10 +1,9 @@
-"""`union-desk city init`: the city office's database; and the city's `stats --year` table
+"""`union-desk city init`: the city office's database; and the city's `stats --year` text
 (called by cli/base.py when the database is the city's)."""
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from union_desk.cli import EXIT_OK, open_db, print_json
 
@@ -21,7 +20,7 @@ def register(subparsers) -> None:
 def _init(args: argparse.Namespace) -> int:
     from union_desk.services.city.setup import init_city
 
-    with open_db(args) as db:
+    with open_db(args, create=True) as db:  # like setup: it makes the city's file
         with db.session(write=True) as s:
             key = init_city(s, name=args.name, clerk=args.clerk)
     sys.stdout.write(f"已创建{key.name}的数据库：{db.path}\n市总工会公钥指纹 {key.fingerprint}\n"
@@ -29,21 +28,17 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def print_city_stats(db, args: argparse.Namespace, year: int) -> int:
-    from union_desk.services.city.export import export_city_excel, export_city_pdf
+def print_city_stats(db, args: argparse.Namespace, year: int) -> None:
+    """The whole city and the township table, as text or JSON (the files: cli/base.py)."""
     from union_desk.services.city.figures import COLUMNS, city_report
 
     with db.session() as s:
         report = city_report(s, year=year)
-    if getattr(args, "excel", None):
-        export_city_excel(report, args.excel)
-    if getattr(args, "pdf", None):
-        export_city_pdf(report, args.pdf)
     if args.json:
         data = report.model_dump(mode="json")
         data["missing"] = report.missing
         print_json(data)
-        return EXIT_OK
+        return
     out = sys.stdout
     out.write(f"{report.city} {report.year} 年（全市）\n")
     for what, figure in report.total.lines():
@@ -51,7 +46,3 @@ def print_city_stats(db, args: argparse.Namespace, year: int) -> int:
     out.write("\n" + "\t".join(COLUMNS) + "\n")
     for row in report.table():
         out.write("\t".join(row) + "\n")
-    for label, path in (("Excel", getattr(args, "excel", None)), ("PDF", getattr(args, "pdf", None))):
-        if path:
-            out.write(f"已写出 {label}：{Path(path)}\n")
-    return EXIT_OK

@@ -6,6 +6,17 @@ import sys
 from pathlib import Path
 
 
+FILE_HELP = ("名单文件：Excel（.xlsx .xlsm .xls .xlsb）、WPS/LibreOffice（.ods）或文本（.csv .txt，"
+             "UTF-8 或 GBK 编码）")
+
+
+def add_file_arguments(parser: argparse.ArgumentParser) -> None:
+    """The list file and, for a workbook with several sheets, which one to read."""
+    parser.add_argument("file", type=Path, metavar="FILE", help=FILE_HELP)
+    parser.add_argument("--sheet", default=None, metavar="NAME",
+                        help="工作簿有几张工作表时，读取这一张（默认：表头相符的那一张）")
+
+
 def excel_rows(text: str) -> list[int]:
     """"7,9" (or "7，9") → [7, 9]: Excel row numbers given on the command line."""
     try:

@@ -7,15 +7,15 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
-from union_desk.cli.imports import excel_rows, print_import_summary
+from union_desk.cli.imports import add_file_arguments, excel_rows, print_import_summary
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("roster", help="会员名册：Excel 导入、导出与查询")
     sub = parser.add_subparsers(dest="roster_command", metavar="SUBCOMMAND", required=True)
 
-    imp = sub.add_parser("import", help="检查 Excel 名册的每一行；加 --commit 导入有效的行")
-    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp = sub.add_parser("import", help="检查名册（Excel、WPS 或 CSV）的每一行；加 --commit 导入有效的行")
+    add_file_arguments(imp)
     imp.add_argument("--commit", action="store_true", help="导入有效的行（否则只检查，不写入）")
     imp.add_argument("--accept-rename", type=excel_rows, default=[], metavar="ROW[,ROW]",
                      help="身份证号已登记为另一个姓名的行默认不导入；确认其中哪些行（Excel 行号）"
@@ -25,7 +25,9 @@ def register(subparsers) -> None:
 
     exp = sub.add_parser("export", help="把名册（可按条件筛选）导出为 Excel，身份证号和手机号默认隐藏")
     exp.add_argument("file", type=Path, metavar="FILE.xlsx")
-    exp.add_argument("--reveal", action="store_true", help="导出完整身份证号和手机号（记入审计日志）")
+    exp.add_argument("--reveal", action="store_true",
+                     help="导出完整身份证号和手机号（审核人或负责人；须填 --reason，记入审计日志）")
+    exp.add_argument("--reason", default="", metavar="TEXT", help="导出完整号码的原因（记入审计日志）")
     _add_filters(exp)
     exp.set_defaults(handler=_export)
 
@@ -67,7 +69,7 @@ def _import(args: argparse.Namespace) -> int:
         with db.session() as s:  # read and check outside any write transaction
             if args.commit and not is_set_up(s):
                 raise UserError("数据库尚未完成初始设置，请先运行 union-desk setup")
-            plan = check_roster_file(s, path=args.file)
+            plan = check_roster_file(s, path=args.file, sheet=args.sheet)
         accept = plan.confirmable(args.accept_rename)
         if args.commit:
             with db.session(write=True) as s:
@@ -99,7 +101,7 @@ def _export(args: argparse.Namespace) -> int:
     with open_existing_db(args) as db:
         with db.session(write=args.reveal) as s:
             count = export_roster(s, path=args.file, text=args.search, reveal=args.reveal,
-                                  **_filters(s, args))
+                                  reason=args.reason, **_filters(s, args))
     how = "含完整身份证号和手机号，已记入审计日志" if args.reveal else "身份证号和手机号已隐藏"
     sys.stdout.write(f"已导出 {count} 名会员到 {args.file}（{how}）\n")
     return EXIT_OK

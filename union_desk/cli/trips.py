@@ -9,7 +9,7 @@ from pathlib import Path
 
 from union_desk.cli import EXIT_OK, EXIT_REJECTED, print_json
 from union_desk.cli.base import open_existing_db
-from union_desk.cli.imports import print_import_summary
+from union_desk.cli.imports import add_file_arguments, print_import_summary
 
 _DEPARTS = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+(\d{1,2}:\d{2}))?")
 
@@ -33,8 +33,8 @@ def register(subparsers) -> None:
     bus.add_argument("--contract", default="", help="包车合同号")
     bus.set_defaults(handler=_add_bus)
 
-    imp = sub.add_parser("import", help="检查用工单位报来的 Excel 名单；加 --commit 导入有效的行")
-    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp = sub.add_parser("import", help="检查用工单位报来的名单（Excel、WPS 或 CSV）；加 --commit 导入有效的行")
+    add_file_arguments(imp)
     imp.add_argument("--campaign", required=True, metavar="NAME")
     imp.add_argument("--commit", action="store_true", help="导入有效的行（否则只检查，不写入）")
     imp.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
@@ -51,7 +51,8 @@ def register(subparsers) -> None:
     man.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     man.add_argument("--notices", action="store_true", help="另附每位乘客的乘车通知")
     man.add_argument("--full-phones", action="store_true",
-                     help="乘客和紧急联系人手机号显示完整（供驾驶员、带车人联系；记入审计日志）")
+                     help="乘客和紧急联系人手机号显示完整（供驾驶员、带车人联系；须填 --reason，记入审计日志）")
+    man.add_argument("--reason", default="", metavar="TEXT", help="打印完整手机号的原因（记入审计日志）")
     man.set_defaults(handler=_manifest)
 
 
@@ -94,7 +95,8 @@ def _import(args: argparse.Namespace) -> int:
     with open_existing_db(args) as db:
         with db.session() as s:  # read and check outside any write transaction
             found = trips.find_campaign(s, name=args.campaign)  # None: a new campaign
-            plan = check_trips_file(s, campaign_id=found.id if found else None, path=args.file)
+            plan = check_trips_file(s, campaign_id=found.id if found else None, path=args.file,
+                                    sheet=args.sheet)
         if args.commit and (found or plan.outcome.new):
             with db.session(write=True) as s:
                 campaign = trips.campaign_by_name(s, name=args.campaign, create=True)
@@ -163,7 +165,7 @@ def _manifest(args: argparse.Namespace) -> int:
                                                               plate=args.bus)]
             pages = write_manifest_pdf(s, campaign_id=campaign.id, bus_ids=bus_ids,
                                        path=args.out, notices=args.notices,
-                                       full_phones=args.full_phones)
+                                       full_phones=args.full_phones, reason=args.reason)
     how = "手机号完整，已记入审计日志" if args.full_phones else "身份证号和手机号已隐藏"
     sys.stdout.write(f"已生成乘车名单 {args.out}（{pages} 页，{how}）\n")
     return EXIT_OK

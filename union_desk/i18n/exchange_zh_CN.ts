@@ -127,38 +127,38 @@
         <translation>  （乡镇的记录在这里只读）</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="85"/>
+        <location filename="../views/exchange/install.py" line="92"/>
         <source>Township packages</source>
         <translation>乡镇数据包</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="86"/>
+        <location filename="../views/exchange/install.py" line="93"/>
         <source>Township packages (*{0});;All files (*)</source>
         <translation>乡镇数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="92"/>
+        <location filename="../views/exchange/install.py" line="99"/>
         <source>Export for the city office</source>
         <translation>导出给市总工会</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="93"/>
+        <location filename="../views/exchange/install.py" line="100"/>
         <source>Package (*{0})</source>
         <translation>数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="97"/>
         <location filename="../views/exchange/install.py" line="104"/>
+        <location filename="../views/exchange/install.py" line="111"/>
         <source>City office public key</source>
         <translation>市总工会公钥</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="98"/>
+        <location filename="../views/exchange/install.py" line="105"/>
         <source>Key file (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="102"/>
+        <location filename="../views/exchange/install.py" line="109"/>
         <source>Public key of {0}
 
 Fingerprint: {1}
@@ -171,12 +171,12 @@ Read the fingerprint to the city office by phone. Do they see the same?</source>
 请打电话向市总工会读出这串指纹。对方看到的是否相同？</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="125"/>
+        <location filename="../views/exchange/install.py" line="132"/>
         <source>Exporting for the city office…</source>
         <translation>正在导出给市总工会…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="130"/>
+        <location filename="../views/exchange/install.py" line="137"/>
         <source>Package No. {0} saved to {1}
 {2} records, encrypted to the city office&apos;s key {3}.
 Carry this file to the city office (USB stick or e-mail); it cannot be read without the city office&apos;s key.</source>
@@ -185,7 +185,7 @@ Carry this file to the city office (USB stick or e-mail); it cannot be read with
 请把这个文件交给市总工会（U 盘或邮件）；没有市总工会的密钥无法读取。</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="149"/>
+        <location filename="../views/exchange/install.py" line="156"/>
         <source>The city office&apos;s key {0} is kept; exports are encrypted to it.</source>
         <translation>已保存市总工会公钥 {0}；导出的数据包将加密给它。</translation>
     </message>

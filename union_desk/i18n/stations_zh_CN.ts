@@ -135,137 +135,137 @@
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../views/stations/dialog.py" line="41"/>
+        <location filename="../views/stations/dialog.py" line="42"/>
         <source>Register a rest station</source>
         <translation>登记爱心驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="44"/>
+        <location filename="../views/stations/dialog.py" line="45"/>
         <source>Edit rest station — {0}</source>
         <translation>修改爱心驿家 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="52"/>
+        <location filename="../views/stations/dialog.py" line="53"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="53"/>
+        <location filename="../views/stations/dialog.py" line="54"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="56"/>
+        <location filename="../views/stations/dialog.py" line="57"/>
         <source>Self-built (自建)</source>
         <translation>自建</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="57"/>
+        <location filename="../views/stations/dialog.py" line="58"/>
         <source>Co-built (共建)</source>
         <translation>共建</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="58"/>
+        <location filename="../views/stations/dialog.py" line="59"/>
         <source>Built</source>
         <translation>建设方式</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="59"/>
+        <location filename="../views/stations/dialog.py" line="60"/>
         <source>Host unit</source>
         <translation>建设（依托）单位</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="60"/>
+        <location filename="../views/stations/dialog.py" line="61"/>
         <source>Host unit credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="68"/>
+        <location filename="../views/stations/dialog.py" line="69"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="71"/>
+        <location filename="../views/stations/dialog.py" line="72"/>
         <source>Co-building union</source>
         <translation>共建基层工会</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="72"/>
+        <location filename="../views/stations/dialog.py" line="73"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="73"/>
+        <location filename="../views/stations/dialog.py" line="74"/>
         <source>Latitude (optional)</source>
         <translation>纬度（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="74"/>
+        <location filename="../views/stations/dialog.py" line="75"/>
         <source>Longitude (optional)</source>
         <translation>经度（可不填）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="75"/>
+        <location filename="../views/stations/dialog.py" line="76"/>
         <source>Floor area (m²)</source>
         <translation>使用面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="76"/>
+        <location filename="../views/stations/dialog.py" line="77"/>
         <source>Open 24 hours</source>
         <translation>24小时开放</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="79"/>
+        <location filename="../views/stations/dialog.py" line="80"/>
         <source>Opening hours</source>
         <translation>开放时间</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="81"/>
+        <location filename="../views/stations/dialog.py" line="82"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="82"/>
+        <location filename="../views/stations/dialog.py" line="83"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="84"/>
+        <location filename="../views/stations/dialog.py" line="85"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="86"/>
+        <location filename="../views/stations/dialog.py" line="87"/>
         <source>Facilities</source>
         <translation>设施配备</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="138"/>
+        <location filename="../views/stations/dialog.py" line="141"/>
         <source>{0} must be a number</source>
         <translation>{0}应为数字</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="144"/>
+        <location filename="../views/stations/dialog.py" line="147"/>
         <source>Floor area must be a number of square metres</source>
         <translation>使用面积应为平方米数</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="150"/>
+        <location filename="../views/stations/dialog.py" line="153"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="151"/>
+        <location filename="../views/stations/dialog.py" line="154"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="161"/>
+        <location filename="../views/stations/dialog.py" line="164"/>
         <source>Warning (saved anyway): {0}</source>
         <translation>提示（仍可保存）：{0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/dialog.py" line="164"/>
+        <location filename="../views/stations/dialog.py" line="167"/>
         <source>optional when open 24 hours</source>
         <translation>24小时开放时可不填</translation>
     </message>
@@ -273,78 +273,78 @@
 <context>
     <name>StationFiguresDialog</name>
     <message>
-        <location filename="../views/stations/figures.py" line="43"/>
+        <location filename="../views/stations/figures.py" line="44"/>
         <source>Rest station figures</source>
         <translation>爱心驿家统计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="51"/>
+        <location filename="../views/stations/figures.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="51"/>
+        <location filename="../views/stations/figures.py" line="52"/>
         <source>Stations</source>
         <translation>驿家数</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="54"/>
+        <location filename="../views/stations/figures.py" line="55"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="54"/>
+        <location filename="../views/stations/figures.py" line="55"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="55"/>
+        <location filename="../views/stations/figures.py" line="56"/>
         <source>Stations having it</source>
         <translation>具备的驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="55"/>
+        <location filename="../views/stations/figures.py" line="56"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="57"/>
+        <location filename="../views/stations/figures.py" line="58"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="58"/>
+        <location filename="../views/stations/figures.py" line="59"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="60"/>
-        <location filename="../views/stations/figures.py" line="108"/>
+        <location filename="../views/stations/figures.py" line="61"/>
+        <location filename="../views/stations/figures.py" line="109"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="64"/>
+        <location filename="../views/stations/figures.py" line="65"/>
         <source>Stations by status</source>
         <translation>按状态统计</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="65"/>
+        <location filename="../views/stations/figures.py" line="66"/>
         <source>Facilities coverage (stations in service)</source>
         <translation>设施覆盖情况（在用驿家）</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="73"/>
+        <location filename="../views/stations/figures.py" line="74"/>
         <source>People served per month</source>
         <translation>每月服务人次</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="93"/>
+        <location filename="../views/stations/figures.py" line="94"/>
         <source>{0} stations on record; {1} registered in {2}; {3} in service meet the whole standard; {4} people served in {2}.</source>
         <translation>在册驿家 {0} 个；{2} 年新建 {1} 个；在用驿家中 {3} 个全部达标；{2} 年共服务 {4} 人次。</translation>
     </message>
     <message>
-        <location filename="../views/stations/figures.py" line="101"/>
+        <location filename="../views/stations/figures.py" line="102"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -773,7 +773,7 @@ Reason:</source>
     </message>
     <message>
         <location filename="../views/stations/tab.py" line="165"/>
-        <location filename="../views/stations/tab.py" line="206"/>
+        <location filename="../views/stations/tab.py" line="210"/>
         <source>Choose a station in the list first.</source>
         <translation>请先在列表中选择一个驿家。</translation>
     </message>
@@ -783,17 +783,17 @@ Reason:</source>
         <translation>{0} 已关闭：保留记录，不能再变更。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="209"/>
+        <location filename="../views/stations/tab.py" line="213"/>
         <source>Registration form — {0}</source>
         <translation>登记表 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="210"/>
+        <location filename="../views/stations/tab.py" line="214"/>
         <source>Door sign — {0}</source>
         <translation>门牌 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="211"/>
+        <location filename="../views/stations/tab.py" line="215"/>
         <source>Inspection record — {0}</source>
         <translation>验收/复验记录 — {0}</translation>
     </message>

@@ -66,3 +66,10 @@ def partial_index(name: str, *columns, where: str, unique: bool = True) -> sa.In
     same on SQLite and PostgreSQL."""
     clause = sa.text(where)
     return sa.Index(name, *columns, unique=unique, sqlite_where=clause, postgresql_where=clause)
+
+
+def synchronised_tables(metadata: sa.MetaData) -> list[sa.Table]:
+    """The tables whose rows may leave this laptop (e.g. in a city package), in dependency order.
+    A table says `info={"synchronised": False}` in its `__table_args__` to stay home (the
+    accounts table: password hashes)."""
+    return [t for t in metadata.sorted_tables if t.info.get("synchronised", True)]

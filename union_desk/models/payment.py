@@ -1,7 +1,7 @@
 """Visits (走访慰问), payments (慰问金 / 补助, incl. medical mutual-aid claims), voucher counters."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from enum import Enum
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, model_validator
 from sqlmodel import Field, SQLModel
 
-from union_desk.models.base import RecordBase, enum_type
+from union_desk.models.base import RecordBase, UTCDateTime, enum_type
 from union_desk.models.personal import IdNumber
 
 
@@ -21,6 +21,16 @@ class PaymentMethod(str, Enum):
 class PaymentStatus(str, Enum):
     ISSUED = "已发放"
     VOID = "作废"
+
+
+class PaymentReview(str, Enum):
+    """Four eyes on money (setting 凭证须经审核, services/accounts/policy.py): a payment entered
+    while the setting is on is 待审核 until a 审核人 or 负责人 other than the one who entered it
+    approves it; payments entered while it was off never need it (无需审核)."""
+
+    NOT_REQUIRED = "无需审核"
+    PENDING = "待审核"
+    APPROVED = "已审核"
 
 
 # Occasions offered in the forms; the clerk may type their own.
@@ -80,6 +90,7 @@ class Payment(RecordBase, PaymentBase, table=True):
         sa.Index("ix_payment_paid_on", "paid_on"),
         sa.Index("ix_payment_township_paid_on", "township", "paid_on"),  # a township's year
         sa.Index("ix_payment_status", "status"),
+        sa.Index("ix_payment_review", "review"),
     )
 
     voucher_no: str = Field(max_length=40)
@@ -93,6 +104,12 @@ class Payment(RecordBase, PaymentBase, table=True):
     recipient_id_number: str = Field(default="", max_length=18)
     recipient_unit: str = Field(default="", max_length=100)
     recipient_category: str = Field(default="", max_length=16)
+    # four eyes (PaymentReview): the account that entered it, and who approved it when
+    review: PaymentReview = Field(default=PaymentReview.NOT_REQUIRED,
+                                  sa_type=enum_type(PaymentReview))
+    entered_by: str = Field(default="", max_length=40)
+    approved_by: str = Field(default="", max_length=40)
+    approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime(), nullable=True)
 
 
 class VoucherCounter(RecordBase, table=True):
@@ -147,6 +164,10 @@ class PaymentRow(BaseModel):
     discharged_on: date | None
     total_cost_fen: int | None
     reimbursed_fen: int | None
+    review: PaymentReview = PaymentReview.NOT_REQUIRED
+    entered_by: str = ""
+    approved_by: str = ""
+    approved_at: datetime | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -162,6 +183,16 @@ class PaymentRow(BaseModel):
     @property
     def unit_recipient(self) -> bool:
         return self.member_id is None and self.household_id is None
+
+    @property
+    def unapproved(self) -> bool:
+        """Entered for review and never approved (voided or not): it prints only as a draft."""
+        return self.review == PaymentReview.PENDING
+
+    @property
+    def pending(self) -> bool:
+        """Waiting for its 审核人 (not voided)."""
+        return self.unapproved and self.status == PaymentStatus.ISSUED
 
 
 class VisitRow(BaseModel):

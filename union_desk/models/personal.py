@@ -10,7 +10,8 @@ printing it whole.
 
 The full value comes out through one door, `value.reveal(grant)`, and a grant is made only by
 `grant_reveal(session, what=...)`, which writes an audit entry (action "reveal") in the caller's
-write transaction; if that transaction rolls back, so does the entry — and whatever the reveal
+write transaction (services ask `services.accounts.reveals.authorise_reveal`, which first checks
+who may reveal through which door and the reason, then calls `grant_reveal`); if that transaction rolls back, so does the entry — and whatever the reveal
 was for (an export, a PDF) was not produced either. What the clerk types (the `XCreate` /
 `XUpdate` forms) stays plain text: a form filled from the database for editing is itself a
 reveal (see e.g. `services.roster.members.member_for_edit`).
@@ -166,11 +167,27 @@ class BankAccount(Personal):
     mask = staticmethod(mask_account)
 
 
-def reveal_row(session, row: Any, *, what: str, table_name: str) -> dict[str, str]:
+def full_numbers(row: Any, grant: RevealGrant) -> dict[str, str]:
     """Every personal number of a row (its top-level fields) in full, by field name, for the
-    form that edits the record: one audited reveal. `row.id` names the record."""
-    grant = grant_reveal(session, what=what, table_name=table_name, record_id=row.id)
+    form that edits the record."""
     return {name: value.reveal(grant) for name, value in row if isinstance(value, Personal)}
+
+
+def masked_numbers(row: Any) -> dict[str, str]:
+    """The same fields as `full_numbers`, masked: what an edit form shows when it opens masked
+    (several accounts; services/accounts/reveals.py)."""
+    return {name: value.masked for name, value in row if isinstance(value, Personal)}
+
+
+def kept_or_typed(kind: type["Personal"], typed: str | None, stored: str | None) -> str:
+    """What an edit form that showed a number masked saves: the stored number when the clerk
+    left the masked text as it was, else what they typed. A mask holds '*', which no real
+    number does, so the two never mix up."""
+    typed = typed or ""
+    stored = stored or ""
+    if stored and typed.strip() == kind.mask(stored):
+        return stored
+    return typed
 
 
 def shown(value: "Personal | str", grant: RevealGrant | None = None) -> str:

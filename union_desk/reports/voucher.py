@@ -26,6 +26,9 @@ from union_desk.reports.qrmark import draw_qr_mark
 
 TITLE = "慰问金发放凭证"
 UNIT_TITLE = "补助资金发放凭证"  # paid to a unit (e.g. a rest station's host), not to a person
+DRAFT_TITLE = "（草稿）"  # after the title of a payment waiting for review
+DRAFT_MARK = "未审核"
+DRAFT_NOTE = "本单未经审核，不是发放凭证，不得据此发放或签收。"
 LAYOUTS = ("A4x2", "A5")
 MARGIN = 28.0
 QR_SIZE = 66.0
@@ -56,6 +59,8 @@ class VoucherData:
     reprint: bool = False
     check: str = ""
     unit_recipient: bool = False  # paid to a unit: id_number is its unified social credit code
+    draft: bool = False  # waiting for review (凭证须经审核): 未审核 across it, no QR check
+    reviewed_on: date | None = None  # approved on (printed in the 审核人 box)
 
 
 def voucher_check(voucher_no: str, amount_fen: int, secret: str) -> str:
@@ -84,9 +89,10 @@ def format_date(d: date) -> str:
 
 def _header(c: Canvas, v: VoucherData, left: float, top: float, width: float) -> None:
     right, mid = left + width, left + width / 2
-    draw_qr_mark(c, left - 4, top - 12 - QR_SIZE, QR_SIZE, qr_payload(v))
-    title_w = draw_text(c, mid, top - 40, UNIT_TITLE if v.unit_recipient else TITLE, 20,
-                        "center", bold=True)
+    if not v.draft:  # a draft carries no check value the city office could take for a voucher
+        draw_qr_mark(c, left - 4, top - 12 - QR_SIZE, QR_SIZE, qr_payload(v))
+    title = (UNIT_TITLE if v.unit_recipient else TITLE) + (DRAFT_TITLE if v.draft else "")
+    title_w = draw_text(c, mid, top - 40, title, 20, "center", bold=True)
     c.setLineWidth(0.8)
     for dy in (46, 49):  # the double rule under a voucher title
         c.line(mid - title_w / 2 - 8, top - dy, mid + title_w / 2 + 8, top - dy)
@@ -155,6 +161,9 @@ def _body(c: Canvas, v: VoucherData, x: float, top: float, width: float) -> floa
         cell(c, bx, top, label_w, approve_h, label, label=True)
         cell(c, bx + label_w, top, box_w, approve_h)
         small_name(c, bx + label_w + box_w - 4, top - approve_h + 4, name, box_w - 8)
+        if label == "审 核 人" and v.reviewed_on is not None:
+            stamp, fs = fitted(f"已审核 {name} {format_date(v.reviewed_on)}", 9, box_w - 8)
+            draw_text(c, bx + label_w + 4, top - 14, stamp, fs)
     return top - approve_h
 
 
@@ -182,8 +191,13 @@ def draw_voucher(c: Canvas, v: VoucherData, x0: float, y0: float, w: float, h: f
     left, top, width = x0 + MARGIN, y0 + h - 14, w - 2 * MARGIN
     _header(c, v, left, top, width)
     bottom = _body(c, v, left, top - 86, width)
-    note, fs = fitted(UNIT_NOTE if v.unit_recipient else NOTE, 8, width)
-    draw_text(c, left, bottom - 14, note, fs)
+    note, fs = fitted(DRAFT_NOTE if v.draft else UNIT_NOTE if v.unit_recipient else NOTE, 9 if v.draft else 8, width)
+    draw_text(c, left, bottom - 14, note, fs, bold=v.draft)
+    if v.draft and not v.voided:
+        c.saveState()
+        c.translate(x0, y0)
+        draw_watermark(c, DRAFT_MARK, (w, h))
+        c.restoreState()
     if v.voided:
         reason = f"作废原因：{v.void_reason}" if v.void_reason else "本凭证已作废"
         shown, fs = fitted(reason, 11, width)

@@ -18,6 +18,7 @@ class Change(Enum):
     PAYMENTS = "payments"
     HARDSHIP_POLICY = "hardship_policy"
     SETTINGS = "settings"
+    ACCOUNTS = "accounts"  # accounts, who is working, the review and lock settings
     TRIPS = "trips"
     STATIONS = "stations"
     STATION_INSPECTIONS = "station_inspections"

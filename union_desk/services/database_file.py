@@ -1,5 +1,6 @@
-"""The open database file itself: where it is and who works in it (the main window's status bar,
-the default signatory of a payment), and a backup copy of it (File ▸ Save a backup copy…)."""
+"""The open database file itself: where it is and who works in it (the main window's status bar:
+the account signed in, else the first-run clerk), and a backup copy of it (File ▸ Save a backup
+copy…)."""
 from __future__ import annotations
 
 import os
@@ -44,7 +45,7 @@ def workplace(session: Session) -> Workplace:
     except RuleError:
         name = code
     return Workplace(township=code, township_name=name,
-                     clerk=get_setting(session, key="clerk", default="") or "",
+                     clerk=db.context.clerk or get_setting(session, key="clerk", default="") or "",
                      database=str(db.location if db.is_server else db.path),
                      is_server=db.is_server, is_city=is_city(session))
 

@@ -129,7 +129,7 @@ def _trips(session: Session, start: date, end: date) -> TripsYear:
                               TripSeat.leg == TripLeg.OUTBOUND, TripSeat.bus_id.is_not(None))))
 
 
-def _members_on_roll(session: Session, last_day: date) -> int:
+def members_on_roll(session: Session, last_day: date) -> int:
     """Members on the roll at the end of `last_day`: joined by then, and either still 在册 since
     then or gone (转出/退会/死亡) only later."""
     active = Member.status == MemberStatus.ACTIVE
@@ -185,7 +185,7 @@ def year_report(session: Session, *, year: int, township: str | None = None) -> 
         unions_on_roll=_unions_on_roll(session, last_day),
         members_new=_count(session, sa.select(sa.func.count(Member.id)).where(
             live_member, Member.join_date >= start, Member.join_date < end)),
-        members_on_roll=_members_on_roll(session, last_day),
+        members_on_roll=members_on_roll(session, last_day),
         hardship=year_figures(session, year=year),
         trips=_trips(session, start, end),
         stations_new=stations.new_in_year,

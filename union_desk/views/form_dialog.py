@@ -10,8 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QMessageBox, QVBoxLayout, QWidget)
 
+from union_desk.services.accounts.reveals import EditFormReveal, edit_form_reveal
 from union_desk.services.changes import Change
 from union_desk.views.ops import Ops, error_text
+from union_desk.views.reveal import ask_reveal_reason
 
 
 _UNSET = object()
@@ -71,9 +73,13 @@ class GuardedDialog(QDialog):
 class FormDialog(GuardedDialog):
     """Subclasses fill `self.form` and implement `payload()`; `save` is the write to run.
 
-    An edit form shows the record's personal numbers (ID number, phones, bank account) in full,
-    which the rows it is opened with carry masked: `fill_in_full` fetches them through the
-    area's audited reveal service and allows Save once they are in (`ready`, `filled`)."""
+    An edit form shows the record's personal numbers (ID number, phones, bank account), which
+    the rows it is opened with carry masked: `fill_in_full` asks how this account opens edit
+    forms (services/accounts/reveals.py). With one account it fetches them in full through the
+    area's audited reveal service and allows Save once they are in (`ready`, `filled`), as
+    before accounts existed. With several, the form opens with the masked numbers: left as they
+    are, Save keeps the stored ones; typed over, it replaces them; a 审核人 or 负责人 may show
+    them in full (`reveal_button`, asking a reason for the audit log)."""
 
     filled = Signal()
 
@@ -92,11 +98,25 @@ class FormDialog(GuardedDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("dialogButtons")
+        self.reveal_button = self.buttons.addButton(self.tr("Show full numbers…"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.hide()
+        self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
+        self.masked_note = QLabel(self.tr(
+            "Personal numbers are shown masked. Leave them as they are to keep them, or type a "
+            "new number to replace one."), self)
+        self.masked_note.setObjectName("maskedNote")
+        self.masked_note.setWordWrap(True)
+        self.masked_note.hide()
+        self._reveal_in_full: Callable[[Any, str], Any] | None = None
+        self._fill_in: Callable[[Any], None] | None = None
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.masked_note)
         self.layout_.addWidget(self.buttons)
         self._fields: dict[str, QWidget] = {}
         self._labels: dict[str, str] = {}
@@ -126,24 +146,55 @@ class FormDialog(GuardedDialog):
     def payload(self) -> Any:
         raise NotImplementedError
 
-    def fill_in_full(self, reveal: Callable[[Any], Any], fill: Callable[[Any], None]) -> None:
-        """Run `reveal(session)` (a service that audits what it reveals: a write op), then
-        `fill(its result)`; Save waits for it."""
+    def fill_in_full(self, reveal: Callable[[Any, str], Any], fill: Callable[[Any], None],
+                     masked: Any) -> None:
+        """Fill the personal numbers: `fill(reveal(session, reason))` in full (a service that
+        audits what it reveals: a write op), or `fill(masked)` (same shape, masked) when this
+        account opens edit forms masked. Save waits for either."""
         self.ready = False
         self.save_button().setEnabled(False)
-        self.ops.read(reveal, parent=self, audited=True) \
-            .success(lambda full: self._filled_in_full(fill, full)) \
+        self._reveal_in_full, self._fill_in = reveal, fill
+        self.ops.read(edit_form_reveal, parent=self) \
+            .success(lambda how: self._open_numbers(how, masked)) \
             .failure(lambda err: self.show_error(error_text(err))).run()
 
-    def _filled_in_full(self, fill: Callable[[Any], None], full: Any) -> None:
-        fill(full)
-        self.mark_clean()  # the numbers just filled in are not the clerk's changes
+    def _open_numbers(self, how: EditFormReveal, masked: Any) -> None:
+        if how.full:
+            self._run_reveal("")
+            return
+        self.masked_note.show()
+        self.reveal_button.setVisible(how.may_reveal)
+        self._filled_in_full(masked)
+
+    def _run_reveal(self, reason: str) -> None:
+        reveal = self._reveal_in_full
+        self.ops.read(lambda s: reveal(s, reason), parent=self, audited=True) \
+            .success(self._filled_in_full) \
+            .failure(lambda err: self.show_error(error_text(err))).run()
+
+    def _filled_in_full(self, numbers: Any) -> None:
+        untouched = not self.has_changes()
+        self._fill_in(numbers)
+        if untouched:
+            self.mark_clean()  # the numbers just filled in are not the clerk's changes
         self.ready = True
         self.save_button().setEnabled(True)
         self.filled.emit()
 
     def form_state(self) -> Any:
         return self.payload()
+
+    def ask_reveal_reason(self) -> str | None:
+        return ask_reveal_reason(self, self.windowTitle())
+
+    def _on_reveal_button_clicked(self) -> None:
+        reason = self.ask_reveal_reason()
+        if reason is None:
+            return
+        self.reveal_button.hide()
+        self.masked_note.hide()
+        self.error.clear()
+        self._run_reveal(reason)
 
     def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)

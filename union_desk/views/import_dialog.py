@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLayout,
-                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QLayout, QPushButton, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout)
 
 from union_desk.services.changes import Change
+from union_desk.services.common.import_sheet import SheetChoiceNeeded
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.tables import list_table
 from union_desk.views.widgets import make_button
@@ -67,6 +68,7 @@ class ImportDialog(QDialog):
     def __init__(self, ops: Ops, path: Path, parent=None):
         super().__init__(parent)
         self.ops, self.path = ops, path
+        self.sheet: str | None = None           # the sheet the clerk chose, when asked
         self.resize(760, 520)
         self.body = QVBoxLayout(self)
         options = self.build_options()
@@ -169,6 +171,14 @@ class ImportDialog(QDialog):
                                               self.tr("Excel workbook (*.xlsx)"))
         return Path(path) if path else None
 
+    def choose_sheet(self, names: list[str]) -> str | None:
+        """Which of several sheets that look like the list to read; None: cancelled."""
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Which sheet?"),
+            self.tr("Several sheets of {0} look like the list. Import which one?")
+            .format(self.path.name), names, 0, False)
+        return name if ok else None
+
     # -- work -------------------------------------------------------------------------------------
     def check(self) -> None:
         self.summary.setText(self.tr("Checking every row…"))
@@ -197,6 +207,12 @@ class ImportDialog(QDialog):
                                  self.tr("Updates ({0})").format(updates))
 
     def _on_check_failed(self, err: BaseException) -> None:
+        if isinstance(err, SheetChoiceNeeded) and self.sheet is None:
+            chosen = self.choose_sheet(err.names)
+            if chosen is not None:
+                self.sheet = chosen
+                self.check()
+                return
         self.summary.setText(error_text(err))
         self.commit_button.setEnabled(False)
 

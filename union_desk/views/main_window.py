@@ -32,7 +32,6 @@ class MainWindow(QMainWindow):
         self.ops = ops
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("union_desk — township union workbench"))
-        self.resize(1280, 800)
         self.workplace: Workplace | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -51,21 +50,32 @@ class MainWindow(QMainWindow):
         from union_desk.views.exchange.install import install_exchange
 
         self.exchange = install_exchange(self, ops, self.file_menu)
+        from union_desk.views.help_menu import HelpActions
+        from union_desk.views.overview_links import open_link
+        from union_desk.views.window_state import place_window, restore_layout
 
+        self.help = HelpActions(self)
+        self.help.install()  # after the city's tabs: 转到 lists them all
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if hasattr(tab, "link_activated"):  # the overview: the list behind a figure or bar
+                tab.link_activated.connect(lambda link: open_link(self, link))
+        place_window(self)  # within the screen (maximised on a small one), or as last left
+        restore_layout(self)
     def _build_menu(self) -> None:
         menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        open_action = QAction(self.tr("Open database…"), self)
+        open_action = QAction(self.tr("&Open database…"), self)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self._on_open_triggered)
-        backup_action = QAction(self.tr("Save a backup copy…"), self)
+        backup_action = QAction(self.tr("Save a &backup copy…"), self)
         backup_action.setObjectName("backupAction")
         backup_action.triggered.connect(self._on_backup_triggered)
         self.backup_action = backup_action  # enabled once the workplace shows a file (not a server)
         backup_action.setEnabled(False)
-        restore_action = QAction(self.tr("Restore a backup…"), self)
+        restore_action = QAction(self.tr("&Restore a backup…"), self)
         restore_action.setObjectName("restoreAction")
         restore_action.triggered.connect(self._on_restore_triggered)
-        quit_action = QAction(self.tr("Quit"), self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (open_action, backup_action, restore_action):
@@ -74,7 +84,7 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         self.settings_menu.setObjectName("settingsMenu")
-        backup_settings = self.settings_menu.addAction(self.tr("Backups…"))
+        backup_settings = self.settings_menu.addAction(self.tr("&Backups…"))
         backup_settings.setObjectName("backupSettingsAction")
         backup_settings.triggered.connect(self._on_backup_settings_triggered)
 
@@ -82,6 +92,10 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addWidget(self.status_label)
+        self.refresh_workplace()
+
+    def refresh_workplace(self) -> None:
+        """Show again who works here (after another account signed in)."""
         self.ops.read(workplace).success(self._show_workplace).run()
 
     def _show_workplace(self, place: Workplace) -> None:
@@ -145,5 +159,8 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.ops, self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from union_desk.views.window_state import save_window
+
+        save_window(self)
         self.ops.wait()
         super().closeEvent(event)

@@ -51,7 +51,13 @@ class Panel(QWidget):
             QMessageBox.StandardButton.Yes
 
     def excel_pattern(self) -> str:
+        """What exports are saved as."""
         return self.tr("Excel workbook (*.xlsx)")
+
+    def import_pattern(self) -> str:
+        """Every kind of list an import reads."""
+        return self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;"
+                       "All files (*)")
 
     def open_file_dialog(self, title: str, pattern: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, title, "", pattern)

@@ -22,6 +22,7 @@ from union_desk.files import atomic_write_bytes
 from union_desk.services.errors import UserError
 from union_desk.views.ops import Ops, show_error
 from union_desk.views.widgets import make_button
+from union_desk.views.window_state import fit_to_screen
 
 PRINT_DPI = 300  # enough for text and QR codes
 ZOOM_STEP, MIN_ZOOM, MAX_ZOOM = 1.25, 0.25, 4.0
@@ -87,7 +88,7 @@ class PdfPreviewDialog(QDialog):
         self.ops, self.pdf, self.filename = ops, pdf, filename
         self.setObjectName("pdfPreviewDialog")
         self.setWindowTitle(title)
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)  # smaller on a laptop screen
         self._bytes = QByteArray(pdf)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)

@@ -5,6 +5,12 @@ takes it back. After some hundreds of emits `True` itself is freed and the inter
 ("Fatal Python error: bool_dealloc"), or memory is corrupted and a later step crashes. Python
 3.12+ makes `True` immortal, so there the bug is harmless. On older Pythons, if a probe shows the
 leak, `True` and `False` get 2**40 extra references: immortal in effect, as in Python 3.12.
+
+The same release also drops one reference to `None` on every call from Python of a method that
+returns nothing (`label.setText(...)`, `widget.update()`, `app.processEvents()`; measured: 200
+calls, 200 references). A window holds some 80,000 references to None, so a long working session
+would free None itself ("Fatal Python error: none_dealloc"). Where a probe shows that leak, `None`
+gets the same reserve.
 """
 from __future__ import annotations
 
@@ -31,14 +37,27 @@ def emit_leaks_true() -> bool:
     return sys.getrefcount(True) < before - 4
 
 
+def void_call_leaks_none() -> bool:
+    """Whether calling a Qt method that returns nothing loses references to None."""
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(8):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) < before - 4
+
+
 def install() -> bool:
     """Apply the guard once if this Python and PySide6 need it; True if it is in place."""
     global _applied
     if _applied:
         return True
-    if sys.version_info >= (3, 12) or not emit_leaks_true():
+    if sys.version_info >= (3, 12):
         return False
-    for value in (True, False):
+    leaking = ((True, False) if emit_leaks_true() else ()) + \
+        ((None,) if void_call_leaks_none() else ())
+    if not leaking:
+        return False
+    for value in leaking:
         ctypes.c_ssize_t.from_address(id(value)).value += _EXTRA
     _applied = True
     return True

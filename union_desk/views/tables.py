@@ -34,7 +34,10 @@ def configure_table(view: View, *, sortable: bool = True, multi_select: bool = F
 
 
 def fit_columns(view: QTableView, cap: int = COLUMN_CAP) -> None:
-    """Size the columns to their headers and contents, none wider than `cap`."""
+    """Size the columns to their headers and contents, none wider than `cap` — unless the clerk's
+    own widths were restored (views/window_state.py)."""
+    if view.property("columnsRestored"):
+        return
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
     for column in range(header.count()):

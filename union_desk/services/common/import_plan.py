@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Hashable, Iterable, Mapping, Sequence
 
 from union_desk.files import atomic_path
+from union_desk.services.common.xlsx_text import safe_row
 from union_desk.services.errors import UserError
 
 
@@ -135,7 +136,7 @@ def write_rejections(path: Path, *, headers: Sequence[str], rejected: Sequence[R
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("未导入的行")
-    sheet.append(["行号", "字段", "原因", *headers])
+    sheet.append(safe_row(sheet, ["行号", "字段", "原因", *headers]))
     by_row: dict[int, list[Rejection]] = {}
     for rej in rejected:
         by_row.setdefault(rej.row, []).append(rej)
@@ -143,7 +144,8 @@ def write_rejections(path: Path, *, headers: Sequence[str], rejected: Sequence[R
         fields = "、".join(dict.fromkeys(p.field for p in problems if p.field))
         reasons = (problems[0].reason if len(problems) == 1 else
                    "；".join(f"{p.field}：{p.reason}" if p.field else p.reason for p in problems))
-        sheet.append([row, fields, reasons, *(xlsx_cell(v) for v in problems[0].values)])
+        sheet.append(safe_row(sheet, [row, fields, reasons,
+                                      *(xlsx_cell(v) for v in problems[0].values)]))
     with atomic_path(path) as tmp:
         book.save(tmp)
 

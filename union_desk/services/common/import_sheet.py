@@ -8,7 +8,10 @@ raises `RowRejected` (one or several problems) or a `UserError`; state such as i
 checks lives in its closure.  Cells come from `workbook.open_sheet`, which enforces the size
 limits.
 
-The header row is the first of the first 30 rows with the anchor column.  A two-row header (a
+The header row is the first of the first 30 rows with the anchor column.  A workbook with
+several sheets: the one named by `sheet`, else the only visible sheet with such a header row;
+when several have one, `SheetChoiceNeeded` names them and the clerk picks (the window asks, the
+CLI takes `--sheet`).  A two-row header (a
 merged parent such as 联系方式 over 手机 and 工作单位) is understood: when the next row is
 blank under every required column found so far and names at least one known column, its cells
 are the column names under their parents, and it is not read as data.
@@ -27,7 +30,7 @@ from union_desk.progress import Cancelled, Progress, is_cancelled, report
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_plan import Rejection
 from union_desk.services.common.problems import Problems, validation_problems
-from union_desk.services.common.workbook import open_sheet
+from union_desk.services.common.workbook import Book, Sheet, open_book
 from union_desk.services.errors import UserError
 
 CANCELLED_MESSAGE = "已取消导入，未写入任何数据"
@@ -45,9 +48,20 @@ class RowRejected(Exception):
         self.field, self.reason = self.problems[0]
 
 
+class SheetChoiceNeeded(UserError):
+    """Several sheets of the workbook look like the list: the clerk must say which."""
+
+    def __init__(self, file_name: str, names: Sequence[str]):
+        self.names = list(names)
+        super().__init__(f"{file_name} 中有 {len(self.names)} 张工作表都像名单："
+                         + "、".join(f"“{n}”" for n in self.names)
+                         + "；请选择要导入的工作表（命令行：--sheet 工作表名）")
+
+
 @dataclass
 class SheetRows:
     headers: list[str]                 # the header's cells as text, up to its last column
+    sheet: str = ""                    # the sheet read
     rows: int = 0                      # data rows read (blank and skipped rows not counted)
     good: list = dc_field(default_factory=list)            # what check_row returned
     rejected: list[Rejection] = dc_field(default_factory=list)
@@ -76,20 +90,25 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
                labels: Mapping[str, str], check_row: Callable[[int, tuple, dict], Any],
                anchor: str = "name", skip_row: Callable[[tuple, dict], bool] | None = None,
                progress: Progress = None, cancelled: Cancelled = None,
-               progress_every: int = 500) -> SheetRows:
-    """Check every data row of the first sheet. `skip_row(row, columns)` may leave out more
-    rows (e.g. 合计). Rejections name the person of the row when the spec has a `name` field."""
-    with open_sheet(path) as sheet:
-        rows = sheet.rows()
+               progress_every: int = 500, sheet: str | None = None,
+               match_columns: Callable[[tuple], dict[str, int]] | None = None) -> SheetRows:
+    """Check every data row of the list's sheet (see the module's doc). `skip_row(row,
+    columns)` may leave out more rows (e.g. 合计). Rejections name the person of the row when
+    the spec has a `name` field. `match_columns(header)` replaces the plain header match (an
+    importer with a choice between columns)."""
+    with open_book(path) as book:
+        chosen = choose_sheet(book, sheet, spec[anchor])
+        rows = chosen.rows()
         header_at, header, rows = _find_header(rows, spec, anchor, required)
-        columns = xh.match_headers(header, spec, required=required)
+        columns = (match_columns(header) if match_columns is not None
+                   else xh.match_headers(header, spec, required=required))
         width = max(i for i, cell in enumerate(header) if xh.normalise_header(cell)) + 1
-        out = SheetRows(headers=[xh.cell_text(c) for c in header[:width]])
+        out = SheetRows(headers=[xh.cell_text(c) for c in header[:width]], sheet=chosen.name)
         name_at = columns.get("name")
         for seen, (number, row) in enumerate(rows, start=1):
             if seen % progress_every == 0:
                 check_cancel(cancelled)
-                report(progress, number, max(sheet.declared_rows, number))
+                report(progress, number, max(chosen.declared_rows, number))
             values = tuple(row[:width]) + (None,) * (width - len(row))
             if xh.is_blank_row(values) or (skip_row is not None and skip_row(values, columns)):
                 continue
@@ -105,6 +124,28 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
                                  for f, reason in problems]
         check_cancel(cancelled)
         return out
+
+
+def choose_sheet(book: Book, name: str | None, anchor: Sequence[str]) -> Sheet:
+    """The sheet named (spaces and case aside), the only visible one, or the only visible one
+    whose first rows hold the anchor column (see the module's doc)."""
+    if name is not None:
+        return book.sheet(book.find_sheet(name))
+    if len(book.sheet_names) == 1:
+        return book.sheet(book.sheet_names[0])
+    matching = []
+    for sheet_name in book.sheet_names:
+        sheet = book.sheet(sheet_name)
+        head = itertools.takewhile(lambda r: r[0] <= HEADER_SCAN_ROWS, sheet.rows())
+        if any(xh.is_header_row(row, anchor) for _, row in head):
+            matching.append(sheet)
+    if len(matching) == 1:
+        return matching[0]
+    if matching:
+        raise SheetChoiceNeeded(book.path.name, [s.name for s in matching])
+    raise UserError(f"没有找到表头：{book.path.name} 的各工作表（"
+                    + "、".join(f"“{n}”" for n in book.sheet_names)
+                    + f"）前 {HEADER_SCAN_ROWS} 行中都没有“{anchor[0]}”列")
 
 
 def _find_header(rows: Iterator[tuple[int, tuple]], spec: Mapping[str, Sequence[str]],

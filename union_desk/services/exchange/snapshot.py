@@ -6,12 +6,20 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from sqlmodel import SQLModel
+
+import union_desk.models  # noqa: F401  (registers every table)
+from union_desk.models.base import synchronised_tables
 from union_desk.models.exchange import EXCHANGE_TABLES
 from union_desk.models.member import is_search_structure
 
-# Kept at the township: its keys and the exchange's own tables, and its audit trail (who did
-# what on this laptop, reveals included); the city records merges in its own history.
-STRIPPED_TABLES = (*EXCHANGE_TABLES, "audit_entry")
+# Tables marked to stay on the laptop (`info={"synchronised": False}`: the clerk accounts and
+# their password hashes).
+LOCAL_TABLES = tuple(sorted({t.name for t in SQLModel.metadata.sorted_tables}
+                            - {t.name for t in synchronised_tables(SQLModel.metadata)}))
+# Kept at the township: its keys and the exchange's own tables, its audit trail (who did what on
+# this laptop, reveals included; the city records merges in its own history), its local tables.
+STRIPPED_TABLES = (*EXCHANGE_TABLES, "audit_entry", *LOCAL_TABLES)
 # Read at the city but never merged into the city's rows: the township's own settings.
 NOT_MERGED_TABLES = (*STRIPPED_TABLES, "setting", "alembic_version")
 

@@ -12,6 +12,7 @@ from union_desk.models.hardship import HardshipCategory, Household, HouseholdRow
 from union_desk.models.member import Member
 from union_desk.models.union import GrassrootsUnion
 from union_desk.services.common.member_search import member_condition
+from union_desk.services.hardship.stats import supported_households
 
 
 class HouseholdFilter(BaseModel):
@@ -20,6 +21,8 @@ class HouseholdFilter(BaseModel):
     status: HouseholdStatus | None = None
     union_id: str | None = None
     reviewed_before: date | None = None  # files whose last review is older than this day
+    main_cause: str | None = None
+    supported_in: int | None = None  # files given hardship help in this year (stats.supported_households)
 
 
 SORTS = {
@@ -75,6 +78,10 @@ def _filtered(query: sa.Select, flt: HouseholdFilter) -> sa.Select:
         query = query.where(Household.category == flt.category)
     if flt.status is not None:
         query = query.where(Household.status == flt.status)
+    if flt.main_cause is not None:
+        query = query.where(Household.main_cause == flt.main_cause)
+    if flt.supported_in is not None:
+        query = query.where(Household.id.in_(supported_households(flt.supported_in)))
     if flt.reviewed_before is not None:
         query = query.where(sa.or_(Household.reviewed_on.is_(None),
                                    Household.reviewed_on < flt.reviewed_before))

@@ -117,13 +117,13 @@ class PaymentImportPlan(ImportPlan):
 
 def check_payment_file(session: Session, *, path: str | os.PathLike,
                        options: PaymentImportOptions, progress: Progress = None,
-                       cancelled: Cancelled = None) -> PaymentImportPlan:
+                       cancelled: Cancelled = None, sheet: str | None = None) -> PaymentImportPlan:
     """Check every row of the list, against the roster and the payment rules; writes nothing."""
     options = replace(options, occasion=options.occasion.strip(),
                       paid_on=options.paid_on or date.today())
     if not options.occasion:
         raise UserError("请填写慰问事由", field="occasion")
-    sheet = read_payment_sheet(path, progress=progress, cancelled=cancelled)
+    sheet = read_payment_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
     return PaymentImportPlan(
         path=str(path), headers=sheet.headers, rows=sheet.rows, candidates=sheet.good,
         file_rejections=sheet.rejected, options=options,

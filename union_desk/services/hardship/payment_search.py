@@ -11,7 +11,7 @@ from union_desk.dialect import contains_ci
 from union_desk.domain.pinyin import name_key
 from union_desk.domain.search import normalise_search
 from union_desk.models.member import Member
-from union_desk.models.payment import Payment, PaymentRow, PaymentStatus
+from union_desk.models.payment import Payment, PaymentReview, PaymentRow, PaymentStatus
 from union_desk.services.common.member_search import member_condition
 
 
@@ -23,6 +23,8 @@ class PaymentFilter(BaseModel):
     status: PaymentStatus | None = None
     household_id: str | None = None
     member_id: str | None = None
+    review: PaymentReview | None = None  # e.g. 待审核 (with status 已发放: waiting for review)
+    settled: bool = False  # leave out payments waiting for review (money not yet paid out)
 
 
 # plain columns, not ORM entities: building entities costs more than the query
@@ -75,6 +77,10 @@ def apply_filter(query, flt: PaymentFilter):
         query = query.where(Payment.household_id == flt.household_id)
     if flt.member_id:
         query = query.where(Payment.member_id == flt.member_id)
+    if flt.review is not None:
+        query = query.where(Payment.review == flt.review)
+    if flt.settled:
+        query = query.where(Payment.review != PaymentReview.PENDING)
     return query
 
 

@@ -1,4 +1,4 @@
-"""Reading the city office's recipient list (.xlsx): columns found by their Chinese headers.
+"""Reading the city office's recipient list (any spreadsheet or CSV): columns found by their Chinese headers.
 
 The header row may sit under a title row; columns may come in any order; a 合计 row at the end
 is skipped. Raises UserError when the file cannot be read or a needed column is missing. Every
@@ -76,7 +76,7 @@ def amount_fen_of(raw: Any) -> int:
 
 
 def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
-                       cancelled: Cancelled = None) -> SheetRows:
+                       cancelled: Cancelled = None, sheet: str | None = None) -> SheetRows:
     """Every data row of the first sheet (blank and 合计 rows left out) as a `ListRow`; the
     header row is the first one with a 身份证号 column."""
     first: dict[str, int] = {}  # ID number → the Excel row that gave it first
@@ -104,7 +104,7 @@ def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
 
     return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, anchor="id_number",
                       check_row=check, skip_row=_skipped, progress=progress, cancelled=cancelled,
-                      progress_every=200)
+                      progress_every=200, sheet=sheet)
 
 
 def _skipped(row: tuple, columns: dict[str, int]) -> bool:

@@ -2,6 +2,10 @@
 
 A payment is never edited: it is voided with a reason (the row stays, marked 作废) and a
 correction is a new payment with a new voucher number.
+
+With 凭证须经审核 on (services/accounts/policy.py) a new payment is 待审核 until another
+审核人 approves it (approval.py). Voiding one that waits is how a wrong entry is withdrawn: it
+is 作废 and never approved; its correction waits for review like any new payment.
 """
 from __future__ import annotations
 
@@ -15,9 +19,10 @@ from union_desk.models.base import utcnow
 from union_desk.models.hardship import ACTIVE_STATUSES, Household
 from union_desk.models.member import Member
 from union_desk.models.payment import (
-    MEDICAL_AID_OCCASION, Payment, PaymentCreate, PaymentMethod, PaymentRow, PaymentStatus, Visit,
-    VisitCreate, VisitRow,
+    MEDICAL_AID_OCCASION, Payment, PaymentCreate, PaymentMethod, PaymentReview, PaymentRow,
+    PaymentStatus, Visit, VisitCreate, VisitRow,
 )
+from union_desk.services.accounts.policy import review_required
 from union_desk.models.union import GrassrootsUnion
 from union_desk.services.errors import UserError
 from union_desk.services.hardship.voucher_numbers import issue_voucher_no
@@ -132,6 +137,10 @@ def mark_printed(session: Session, *, payment_ids: list[str]) -> None:
     since a campaign prints hundreds at once. Every id must be a payment."""
     payment_ids = list(dict.fromkeys(payment_ids))
     session.flush()
+    drafts = session.execute(sa.select(Payment.voucher_no).where(
+        Payment.id.in_(payment_ids), Payment.review == PaymentReview.PENDING)).scalars().all()
+    if drafts:  # a draft marked 未审核 is not a voucher: it never uses up the original
+        raise UserError("未审核的凭证不能记为已打印：" + "、".join(sorted(drafts)))
     counts: list[dict] = []
     for start in range(0, len(payment_ids), 500):
         chunk = payment_ids[start:start + 500]
@@ -163,10 +172,13 @@ def check_payment(session: Session, *, data: PaymentCreate) -> dict:
     if data.paid_on is None:
         raise UserError("请填写发放日期", field="paid_on")
     values = data.model_dump(exclude={"household_id", "member_id"})
+    actor = session.info.get("actor", "")
     values.update(occasion=occasion, method=PaymentMethod(data.method),
-                  handler=(data.handler or "").strip() or session.info.get("actor", ""),
+                  handler=(data.handler or "").strip() or actor,
                   reviewer=(data.reviewer or "").strip(), approver=(data.approver or "").strip(),
-                  hospital=(data.hospital or "").strip())
+                  hospital=(data.hospital or "").strip(), entered_by=actor,
+                  review=PaymentReview.PENDING if review_required(session)
+                  else PaymentReview.NOT_REQUIRED)
     _check_medical(values)
     return values
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from union_desk.models.hardship import ACTIVE_STATUSES, Household
-from union_desk.models.payment import EPIDEMIC_OCCASION, Payment, PaymentStatus
+from union_desk.models.payment import EPIDEMIC_OCCASION, Payment, PaymentReview, PaymentStatus
 from union_desk.services.hardship.payment_search import PaymentFilter, apply_filter, period
 
 
@@ -48,10 +48,13 @@ def _measures():
 def payment_totals(session: Session, *, by: Literal["occasion", "month", "status"],
                    flt: PaymentFilter | None = None) -> Totals:
     """Totals per group and overall. Voided payments count only when grouping by status or when
-    the filter asks for them: the money paid is what was issued."""
+    the filter asks for them, payments waiting for review only when the filter asks for them:
+    the money paid is what was issued (and approved, where review is required)."""
     flt = flt or PaymentFilter()
     if by != "status" and flt.status is None:
         flt = flt.model_copy(update={"status": PaymentStatus.ISSUED})
+    if flt.review is None:
+        flt = flt.model_copy(update={"settled": True})
     key = {"occasion": Payment.occasion,
            "month": sa.func.substr(sa.cast(Payment.paid_on, sa.String), 1, 7),
            "status": Payment.status}[by]
@@ -64,14 +67,31 @@ def payment_totals(session: Session, *, by: Literal["occasion", "month", "status
                                             amount_fen=a))
 
 
-def year_figures(session: Session, *, year: int) -> YearFigures:
+def _issued_in(year: int):
     start, end = period(year)
-    issued = sa.and_(Payment.deleted_at.is_(None), Payment.status == PaymentStatus.ISSUED,
-                     Payment.paid_on >= start, Payment.paid_on < end)
+    return sa.and_(Payment.deleted_at.is_(None), Payment.status == PaymentStatus.ISSUED,
+                   Payment.review != PaymentReview.PENDING,  # not paid out before approval
+                   Payment.paid_on >= start, Payment.paid_on < end)
+
+
+def _hardship_help():
+    """Hardship help: paid to a household file, neither a medical claim nor front-line money."""
+    return sa.and_(Payment.household_id.is_not(None), Payment.hospital == "",
+                   Payment.occasion != EPIDEMIC_OCCASION)
+
+
+def supported_households(year: int) -> sa.Select:
+    """The ids of the household files given hardship help in `year` (the "慰问困难职工 N 户" of
+    the year-end report): what the overview's households charts count and the households list
+    shows when they are clicked."""
+    return sa.select(Payment.household_id).where(_issued_in(year), _hardship_help()).distinct()
+
+
+def year_figures(session: Session, *, year: int) -> YearFigures:
+    issued = _issued_in(year)
     medical = Payment.hospital != ""
     epidemic = Payment.occasion == EPIDEMIC_OCCASION
-    # hardship help: paid to a household file, neither a medical claim nor front-line money
-    hardship = sa.and_(Payment.household_id.is_not(None), sa.not_(medical), sa.not_(epidemic))
+    hardship = _hardship_help()
 
     def measure(cond, distinct_col):
         return session.execute(sa.select(

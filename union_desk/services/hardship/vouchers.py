@@ -12,6 +12,11 @@ A voucher counts as printed only when it is printed, and each print raises its
   writing fails, nothing is counted.
 A voided payment prints with 作废 across it (only when asked for by number); sign-off sheets
 list issued payments only.
+
+Four eyes (凭证须经审核, approval.py): a payment waiting for review prints only as a draft —
+未审核 across it, titled 草稿, without the QR check value — never as a voucher: it is not
+counted as printed (its first voucher after approval is the original, not a 补打) and it is
+left off sign-off sheets. An approved payment's voucher names its 审核人 with the date.
 """
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from typing import Callable
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from union_desk.models.payment import PaymentRow, PaymentStatus
+from union_desk.models.payment import PaymentReview, PaymentRow, PaymentStatus
 from union_desk.reports.formkit import RenderCancelled
 from union_desk.reports.signoff import (
     SignoffData, SignoffLine, render_signoff, render_vouchers_and_signoff,
@@ -49,6 +54,7 @@ class PrintResult(BaseModel):
     reprinted: list[str]  # of those, the ones marked 补打
     voided: list[str]  # of those, the ones printed with 作废
     signoff_lines: int
+    drafts: list[str] = []  # of those, the ones waiting for review: drafts marked 未审核
 
 
 def select_payments(session: Session, *, numbers: list[str] | None = None,
@@ -84,7 +90,7 @@ def render_vouchers_pdf(session: Session, *, target, payments: list[PaymentRow],
         raise UserError(f"凭证版式应为 {' 或 '.join(LAYOUTS)}，当前设置为 {layout}", field="layout")
     union, secret = township_union(session), _secret(session)
     data = [voucher_data(p, union, secret) for p in payments]
-    issued = [p for p in payments if p.status == PaymentStatus.ISSUED]
+    issued = _for_signoff(payments)
     try:
         if signoff and issued:
             pages = render_vouchers_and_signoff(data, signoff_data(issued, union), target,
@@ -96,10 +102,12 @@ def render_vouchers_pdf(session: Session, *, target, payments: list[PaymentRow],
     except RenderCancelled as err:
         raise UserError(str(err)) from None
     return PrintResult(pages=pages, vouchers=[p.voucher_no for p in payments],
-                       payment_ids=[p.id for p in payments],
-                       reprinted=[p.voucher_no for p in payments if p.printed_count > 0],
+                       payment_ids=[p.id for p in payments if not p.unapproved],
+                       reprinted=[p.voucher_no for p in payments
+                                  if p.printed_count > 0 and not p.unapproved],
                        voided=[p.voucher_no for p in payments if p.status == PaymentStatus.VOID],
-                       signoff_lines=len(issued) if signoff else 0)
+                       signoff_lines=len(issued) if signoff else 0,
+                       drafts=[p.voucher_no for p in payments if p.unapproved])
 
 
 def record_printed(session: Session, *, payment_ids: list[str]) -> int:
@@ -120,24 +128,28 @@ def print_vouchers(session: Session, *, target, payments: list[PaymentRow],
     caller's transaction."""
     result = render_vouchers_pdf(session, target=target, payments=payments, signoff=signoff,
                                  layout=layout, progress=progress, cancelled=cancelled)
-    record_printed(session, payment_ids=result.payment_ids)
+    if result.payment_ids:  # drafts alone count nothing
+        record_printed(session, payment_ids=result.payment_ids)
     return result
 
 
 def print_signoff(session: Session, *, target, payments: list[PaymentRow],
                   progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> PrintResult:
-    """Only the sign-off sheet (issued payments); vouchers are not counted as printed."""
-    issued = [p for p in payments if p.status == PaymentStatus.ISSUED]
+    """Only the sign-off sheet (issued payments, approved where review is required); vouchers
+    are not counted as printed."""
+    issued = _for_signoff(payments)
     if not issued:
-        raise UserError("没有已发放的记录可列入签收表")
+        raise UserError("没有已发放（且已审核）的记录可列入签收表"
+                        if any(p.pending for p in payments) else "没有已发放的记录可列入签收表")
     try:
         pages = render_signoff(signoff_data(issued, township_union(session)), target,
                                progress=progress, cancelled=cancelled)
     except RenderCancelled as err:
         raise UserError(str(err)) from None
     return PrintResult(pages=pages, vouchers=[], payment_ids=[], reprinted=[], voided=[],
-                       signoff_lines=len(issued))
+                       signoff_lines=len(issued),
+                       drafts=[p.voucher_no for p in payments if p.unapproved])
 
 
 def voucher_layout(session: Session) -> str:
@@ -156,14 +168,22 @@ def township_union(session: Session) -> str:
 
 
 def voucher_data(p: PaymentRow, union: str, secret: str) -> VoucherData:
+    approved = p.review == PaymentReview.APPROVED and p.approved_at is not None
     return VoucherData(
         township_union=union, voucher_no=p.voucher_no, paid_on=p.paid_on, occasion=p.occasion,
         recipient=p.recipient_name, id_number=_id_or_code(p), unit=p.recipient_unit,
         category=p.recipient_category, amount_fen=p.amount_fen, method=p.method.value,
-        handler=p.handler, reviewer=p.reviewer, approver=p.approver,
-        voided=p.status == PaymentStatus.VOID, void_reason=p.void_reason,
-        reprint=p.printed_count > 0, check=voucher_check(p.voucher_no, p.amount_fen, secret),
-        unit_recipient=is_unit_payment(p))
+        handler=p.handler, reviewer=p.approved_by if approved else p.reviewer,
+        approver=p.approver, voided=p.status == PaymentStatus.VOID, void_reason=p.void_reason,
+        reprint=p.printed_count > 0 and not p.unapproved,
+        check="" if p.unapproved else voucher_check(p.voucher_no, p.amount_fen, secret),
+        unit_recipient=is_unit_payment(p), draft=p.unapproved,
+        reviewed_on=p.approved_at.astimezone().date() if approved else None)
+
+
+def _for_signoff(payments: list[PaymentRow]) -> list[PaymentRow]:
+    """What a sign-off sheet lists: issued payments, not those waiting for review."""
+    return [p for p in payments if p.status == PaymentStatus.ISSUED and not p.pending]
 
 
 def signoff_data(payments: list[PaymentRow], union: str) -> SignoffData:

@@ -15,10 +15,12 @@ from sqlmodel import Session
 
 from union_desk.files import atomic_path, write_error_text
 from union_desk.models.member import MemberRow, MemberStatus
-from union_desk.models.personal import RevealGrant, grant_reveal, shown
+from union_desk.models.personal import RevealGrant, shown
 from union_desk.progress import Cancelled, Progress
+from union_desk.services.accounts.reveals import Door, authorise_reveal
+from union_desk.services.common.xlsx_text import safe_row
 from union_desk.services.errors import UserError
-from union_desk.services.roster.members import count_members, iter_members
+from union_desk.services.roster.members import JoinedPeriod, count_members, iter_members
 
 PAGE = 1000
 HEADER = ["姓名", "性别", "民族", "身份证号", "出生年份", "手机", "工作单位", "所属工会", "入会时间",
@@ -37,7 +39,8 @@ def _line(row: MemberRow, grant: RevealGrant | None) -> list:
 def export_roster(session: Session, *, path: str | os.PathLike, text: str = "",
                   union_id: str | None = None, status: MemberStatus | None = None,
                   sort: str = "name", descending: bool = False, reveal: bool = False,
-                  progress: Progress = None, cancelled: Cancelled = None) -> int:
+                  reason: str = "", progress: Progress = None, cancelled: Cancelled = None,
+                  joined: JoinedPeriod | None = None) -> int:
     """Write the members matching the filters (as `search_members`) to `path`; returns the count."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -45,10 +48,11 @@ def export_roster(session: Session, *, path: str | os.PathLike, text: str = "",
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UserError(f"导出文件名应以 .xlsx 结尾：{path.name}")
-    total = count_members(session, text=text, union_id=union_id, status=status)
-    grant = grant_reveal(session, what="名册导出（完整身份证号和手机号）", table_name="member",
-                         file=path.name, text=text, union_id=union_id,
-                         status=status.value if status else None) if reveal else None
+    total = count_members(session, text=text, union_id=union_id, status=status, joined=joined)
+    grant = authorise_reveal(session, door=Door.ID_NUMBERS, reason=reason,
+                             what="名册导出（完整身份证号和手机号）", table_name="member",
+                             file=path.name, text=text, union_id=union_id,
+                             status=status.value if status else None) if reveal else None
     book = Workbook(write_only=True)
     sheet = book.create_sheet("会员名册")
     for i, width in enumerate(_WIDTHS, start=1):
@@ -59,7 +63,7 @@ def export_roster(session: Session, *, path: str | os.PathLike, text: str = "",
             try:
                 written = _write_pages(session, sheet, total, dict(
                     text=text, union_id=union_id, status=status, sort=sort,
-                    descending=descending), grant, progress, cancelled)
+                    descending=descending, joined=joined), grant, progress, cancelled)
                 book.save(tmp)
             except BaseException:
                 if not tmp.exists():
@@ -79,7 +83,7 @@ def _write_pages(session: Session, sheet, total: int, query: dict, grant: Reveal
                  progress: Progress, cancelled: Cancelled) -> int:
     written = 0
     for row in iter_members(session, batch=PAGE, **query):
-        sheet.append(_line(row, grant))
+        sheet.append(safe_row(sheet, _line(row, grant)))
         written += 1
         if written % PAGE == 0:
             if cancelled is not None and cancelled():

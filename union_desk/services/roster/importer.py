@@ -102,9 +102,9 @@ class RosterImportPlan(ImportPlan):
 
 
 def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Progress = None,
-                      cancelled: Cancelled = None) -> RosterImportPlan:
+                      cancelled: Cancelled = None, sheet: str | None = None) -> RosterImportPlan:
     """Check every row of the workbook and against the database; writes nothing."""
-    sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled)
+    sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
     return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
                             candidates=sheet.good, file_rejections=sheet.rejected,
                             outcome=compare(session, sheet.good))

@@ -13,7 +13,8 @@ from union_desk.domain.phone import parse_mobile
 from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberEventKind,
                                       MemberEventRow, MemberRow, MemberStatus, MemberUpdate,
                                       search_columns)
-from union_desk.models.personal import IdNumber, reveal_row
+from union_desk.models.personal import IdNumber, Phone, full_numbers, kept_or_typed
+from union_desk.services.accounts.reveals import Door, authorise_reveal
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.common.masked_order import birth_year, shown_id_number, shown_phone
 from union_desk.services.common.problems import ProblemList
@@ -107,6 +108,9 @@ def add_member(session: Session, *, data: MemberCreate) -> MemberRow:
 def update_member(session: Session, *, member_id: str, data: MemberUpdate) -> MemberRow:
     """Edit a member's details. The union changes only through `transfer_member`."""
     member = _live_member(session, member_id)
+    data = data.model_copy(update={  # a number left masked in the form keeps the stored one
+        "id_number": kept_or_typed(IdNumber, data.id_number, member.id_number),
+        "phone": kept_or_typed(Phone, data.phone, member.phone)})
     fields = normalise_member(data)
     if fields["union_id"] != member.union_id:
         raise UserError("更换所属工会请使用“转会”", field="union_id")
@@ -189,8 +193,14 @@ def search_condition(text: str):
     return sa.true() if condition is None else condition
 
 
-def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | None):
+JoinedPeriod = tuple[date, date]  # [start, end) of the joining date
+
+
+def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | None,
+              joined: JoinedPeriod | None = None):
     query = query.where(Member.deleted_at.is_(None), search_condition(text))
+    if joined is not None:
+        query = query.where(Member.join_date >= joined[0], Member.join_date < joined[1])
     if union_id:
         query = query.where(Member.union_id == union_id)
     if status is not None:
@@ -199,7 +209,7 @@ def _filtered(query, *, text: str, union_id: str | None, status: MemberStatus | 
 
 
 def _member_query(*, text: str, union_id: str | None, status: MemberStatus | None, sort: str,
-                  descending: bool):
+                  descending: bool, joined: JoinedPeriod | None = None):
     key = SORT_KEYS.get(sort)
     if key is None:
         raise UserError(f"不能按“{sort}”排序")
@@ -208,7 +218,7 @@ def _member_query(*, text: str, union_id: str | None, status: MemberStatus | Non
         # instead of walking the sort index over every row
         key = key.op("||")("")
     order = [key.desc(), Member.id.desc()] if descending else [key.asc(), Member.id.asc()]
-    query = _filtered(_row_select(), text=text, union_id=union_id, status=status)
+    query = _filtered(_row_select(), text=text, union_id=union_id, status=status, joined=joined)
     return query.order_by(*order)
 
 
@@ -220,45 +230,57 @@ def _row_select() -> sa.Select:
 
 def search_members(session: Session, *, text: str = "", union_id: str | None = None,
                    status: MemberStatus | None = None, sort: str = "name",
-                   descending: bool = False, offset: int = 0, limit: int = 100) -> list[MemberRow]:
-    """One page of the roster as filtered and sorted in SQL. Typing into the roster (name
-    order, no other filter) takes the search plan (services/common/search_plan.py): a frame at
-    a million members."""
-    if sort == "name" and not union_id and status is None and member_condition(text) is not None:
+                   descending: bool = False, offset: int = 0, limit: int = 100,
+                   joined: JoinedPeriod | None = None) -> list[MemberRow]:
+    """One page of the roster as filtered and sorted in SQL. `joined`: [start, end) of the
+    joining date (the overview's new members of one month). Typing into the roster (name order,
+    no other filter) takes the search plan (services/common/search_plan.py): a frame at a
+    million members."""
+    if _planned(text, union_id=union_id, status=status, joined=joined) and sort == "name":
         rows = search_page(session, _row_select(), text, descending=descending, offset=offset,
                            limit=limit)
     else:
         query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                              descending=descending)
+                              descending=descending, joined=joined)
         rows = session.execute(query.offset(offset).limit(limit)).all()
     return [MemberRow(**r._mapping) for r in rows]
 
 
 def iter_members(session: Session, *, text: str = "", union_id: str | None = None,
                  status: MemberStatus | None = None, sort: str = "name",
-                 descending: bool = False, batch: int = 1000) -> Iterator[MemberRow]:
+                 descending: bool = False, batch: int = 1000,
+                 joined: JoinedPeriod | None = None) -> Iterator[MemberRow]:
     """Every member of the filtered view, streamed in one pass (exports)."""
     query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                          descending=descending)
+                          descending=descending, joined=joined)
     for row in session.execute(query.execution_options(yield_per=batch)):
         yield MemberRow(**row._mapping)
 
 
 def count_members(session: Session, *, text: str = "", union_id: str | None = None,
-                  status: MemberStatus | None = None) -> int:
+                  status: MemberStatus | None = None, joined: JoinedPeriod | None = None) -> int:
     """Every member of the filtered view, counted."""
     query = _filtered(sa.select(sa.func.count()).select_from(Member), text=text,
-                      union_id=union_id, status=status)
+                      union_id=union_id, status=status, joined=joined)
     return session.execute(query).scalar_one()
 
 
 def member_total(session: Session, *, text: str = "", union_id: str | None = None,
-                 status: MemberStatus | None = None) -> SearchTotal:
-    """What the roster shows as its total: exact, or "more than 2,000" for a search with many
-    hits until the clerk asks (`count_members`), so no keystroke counts a million rows."""
-    if not union_id and status is None and member_condition(text) is not None:
+                 status: MemberStatus | None = None,
+                 joined: JoinedPeriod | None = None) -> SearchTotal:
+    """What the roster shows as its total: exact, or "more than 5,000" (search_plan.CAP) for a
+    search with many hits until the clerk asks (`count_members`), so no keystroke counts a
+    million rows."""
+    if _planned(text, union_id=union_id, status=status, joined=joined):
         return search_total(session, text)
-    return SearchTotal(count_members(session, text=text, union_id=union_id, status=status))
+    return SearchTotal(count_members(session, text=text, union_id=union_id, status=status,
+                                     joined=joined))
+
+
+def _planned(text: str, *, union_id, status, joined) -> bool:
+    """A search typed into the whole roster, no other filter: the search plan's case."""
+    return not union_id and status is None and joined is None and \
+        member_condition(text) is not None
 
 
 def get_member(session: Session, *, member_id: str) -> MemberRow:
@@ -270,8 +292,10 @@ def get_member(session: Session, *, member_id: str) -> MemberRow:
     return MemberRow(**row._mapping)
 
 
-def member_for_edit(session: Session, *, member_id: str) -> dict[str, str]:
-    """The member's ID number and phone in full, for the edit form: an audited reveal, so in a
-    write session."""
-    return reveal_row(session, get_member(session, member_id=member_id), what="修改会员资料",
-                      table_name="member")
+def member_for_edit(session: Session, *, member_id: str, reason: str = "") -> dict[str, str]:
+    """The member's ID number and phone in full, for the edit form: an audited reveal (who may,
+    and when with a reason: services/accounts/reveals.py), so in a write session."""
+    row = get_member(session, member_id=member_id)
+    return full_numbers(row, authorise_reveal(session, door=Door.EDIT_FORM, reason=reason,
+                                              what="修改会员资料", table_name="member",
+                                              record_id=row.id))

@@ -52,8 +52,8 @@ class Candidate:
 
 
 def read_roster_sheet(path: str | Path, *, progress: Progress = None,
-                      cancelled: Cancelled = None) -> SheetRows:
-    """Check every row of the first sheet; the header row is the first one with a 姓名 column.
+                      cancelled: Cancelled = None, sheet: str | None = None) -> SheetRows:
+    """Check every row of the list's sheet (`sheet`, or the one with the header); the header row is the first one with a 姓名 column.
 
     `good` holds a Candidate per valid row; a row repeating an earlier row's ID number or
     member card number is rejected. Every problem of a row is listed.
@@ -70,7 +70,7 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
         return candidate
 
     return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
-                      progress=progress, cancelled=cancelled)
+                      progress=progress, cancelled=cancelled, sheet=sheet)
 
 
 def _check_unique(c: Candidate, first_id: dict[str, int], first_card: dict[str, int],

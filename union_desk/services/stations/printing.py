@@ -12,7 +12,7 @@ from enum import Enum
 from sqlmodel import Session
 
 from union_desk.domain.townships import township_by_code
-from union_desk.models.personal import grant_reveal
+from union_desk.services.accounts.reveals import Door, authorise_reveal
 from union_desk.reports import station_forms
 from union_desk.models.stations import StationStatus
 from union_desk.services.errors import UserError
@@ -45,8 +45,9 @@ def station_pdf(session: Session, *, form: StationForm, station_id: str | None =
     township = township_by_code(get_setting(session, key="township")).name
     out = io.BytesIO()
     if form == StationForm.FORM:
-        grant = grant_reveal(session, what="爱心驿家登记表（负责人完整手机号，报市总工会）",
-                             table_name="station", record_id=station.id, code=station.code)
+        grant = authorise_reveal(session, door=Door.FILED_FORM,
+                                 what="爱心驿家登记表（负责人完整手机号，报市总工会）",
+                                 table_name="station", record_id=station.id, code=station.code)
         station_forms.registration_form(out, station=station, standard=get_standard(session),
                                         township_name=township, reveal=grant)
     elif form == StationForm.SIGN:

@@ -13,8 +13,9 @@ from sqlmodel import Session
 from union_desk.domain.errors import RuleError
 from union_desk.domain.townships import township_by_code
 from union_desk.files import atomic_path, atomic_write_bytes, write_error_text
-from union_desk.models.personal import grant_reveal
+from union_desk.services.accounts.reveals import Door, authorise_reveal
 from union_desk.models.trips import BusLoad
+from union_desk.services.common.xlsx_text import safe_row
 from union_desk.services.errors import UserError
 from union_desk.services.settings import get_setting
 from union_desk.services.trips.campaigns import get_campaign, list_buses
@@ -51,20 +52,22 @@ def _check_folder(path: Path) -> None:
 
 
 def manifest_pdf(session: Session, *, campaign_id: str, bus_ids: list[str] | None = None,
-                 notices: bool = False, full_phones: bool = False) -> tuple[bytes, int]:
+                 notices: bool = False, full_phones: bool = False,
+                 reason: str = "") -> tuple[bytes, int]:
     """(PDF, pages): 乘车名单 of the chosen buses; `notices` adds each passenger's 乘车通知.
     `full_phones`: passengers' and emergency contacts' phones in full — audited, so only in a
-    write session."""
+    write session, with the reason the audit entry keeps (services/accounts/reveals.py)."""
     from union_desk.reports.manifest import write_manifest
 
     campaign = get_campaign(session, campaign_id=campaign_id)
     loads = manifest_loads(session, campaign_id=campaign_id, bus_ids=bus_ids)
     grant = None
     if full_phones:
-        grant = grant_reveal(session, what="乘车名单（乘客和紧急联系人完整手机号）",
-                             table_name="trip_registration", campaign=campaign.name,
-                             buses=[load.bus.plate for load in loads],
-                             passengers=sum(len(load.passengers) for load in loads))
+        grant = authorise_reveal(session, door=Door.WORK_PHONES, reason=reason,
+                                 what="乘车名单（乘客和紧急联系人完整手机号）",
+                                 table_name="trip_registration", campaign=campaign.name,
+                                 buses=[load.bus.plate for load in loads],
+                                 passengers=sum(len(load.passengers) for load in loads))
     out = io.BytesIO()
     pages = write_manifest(out, campaign=campaign.name, organiser=organiser(session),
                            loads=loads, printed_on=date.today(), notices=notices, reveal=grant,
@@ -100,10 +103,10 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 
 def write_manifest_pdf(session: Session, *, campaign_id: str, path: str | os.PathLike,
                        bus_ids: list[str] | None = None, notices: bool = False,
-                       full_phones: bool = False) -> int:
+                       full_phones: bool = False, reason: str = "") -> int:
     """Save the manifests (and notices) as a PDF file; returns the number of pages."""
     data, pages = manifest_pdf(session, campaign_id=campaign_id, bus_ids=bus_ids, notices=notices,
-                               full_phones=full_phones)
+                               full_phones=full_phones, reason=reason)
     write_bytes(path, data)
     return pages
 
@@ -135,26 +138,29 @@ def export_manifests_xlsx(session: Session, *, campaign_id: str, path: str | os.
     for load in loads:
         bus = load.bus
         sheet = book.create_sheet(_sheet_title(load, used))
-        sheet.append([f"{campaign.name} 乘车名单  {bus.leg.value}第 {bus.seq} 车"])
+        sheet.append(safe_row(sheet, [f"{campaign.name} 乘车名单  {bus.leg.value}第 {bus.seq} 车"]))
         sheet["A1"].font = Font(bold=True, size=14)
-        sheet.append(["车牌号", bus.plate, "承运单位", bus.carrier, "包车合同号", bus.contract_no])
-        sheet.append(["驾驶员", bus.driver, "驾驶员电话", bus.driver_phone, "核定座位", bus.seats])
-        sheet.append(["发车时间", bus.departs_text, "发车地点", bus.departure_place, "目的地",
-                      bus.destination])
-        sheet.append(["途经站点", " → ".join(bus.stops or [bus.destination])])
+        sheet.append(safe_row(sheet, ["车牌号", bus.plate, "承运单位", bus.carrier, "包车合同号",
+                                      bus.contract_no]))
+        sheet.append(safe_row(sheet, ["驾驶员", bus.driver, "驾驶员电话", bus.driver_phone,
+                                      "核定座位", bus.seats]))
+        sheet.append(safe_row(sheet, ["发车时间", bus.departs_text, "发车地点",
+                                      bus.departure_place, "目的地", bus.destination]))
+        sheet.append(safe_row(sheet, ["途经站点", " → ".join(bus.stops or [bus.destination])]))
         sheet.append([])
-        sheet.append(list(XLSX_HEADER))
+        sheet.append(safe_row(sheet, XLSX_HEADER))
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for p in load.passengers:
-            sheet.append([p.seat_no, p.name, str(p.id_number), str(p.phone),
-                          p.destination, p.employer, p.emergency_name,
-                          str(p.emergency_phone), p.insurance_no,
-                          "是" if p.is_member else "否", "已上车" if p.boarded_at else ""])
+            sheet.append(safe_row(sheet, [
+                p.seat_no, p.name, str(p.id_number), str(p.phone), p.destination, p.employer,
+                p.emergency_name, str(p.emergency_phone), p.insurance_no,
+                "是" if p.is_member else "否", "已上车" if p.boarded_at else ""]))
         boarded = sum(1 for p in load.passengers if p.boarded_at)
         sheet.append([])
-        sheet.append(["合计", f"乘客 {len(load.passengers)} 人", f"已上车 {boarded} 人",
-                      f"空座 {max(0, bus.seats - len(load.passengers))} 个"])
+        sheet.append(safe_row(sheet, ["合计", f"乘客 {len(load.passengers)} 人",
+                                      f"已上车 {boarded} 人",
+                                      f"空座 {max(0, bus.seats - len(load.passengers))} 个"]))
         for column, width in zip("ABCDEFGHIJK", (8, 10, 22, 14, 28, 26, 10, 14, 18, 6, 8)):
             sheet.column_dimensions[column].width = width
         count += len(load.passengers)

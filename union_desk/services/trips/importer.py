@@ -3,7 +3,10 @@
     plan = check_trips_file(session, campaign_id=cid_or_None, path=p)   # writes nothing
     report = commit_trips_import(session, campaign_id=cid, plan=plan)    # one write transaction
 
-Headers in Chinese, any order, common variants (see SPEC). Every row is checked first; each
+Headers in Chinese, any order, common variants (see SPEC). The destination comes as three
+columns (目的地省 / 市 / 县) or as one (目的地, 去向, 家庭住址, 户籍地址, 籍贯…, a short form such as
+贵州黔东南 or a full address), placed by `domain.places`; a row whose destination cannot be placed
+is rejected with the reason. Every row is checked first; each
 bad row is named with its Excel row number, column and reason. A worker already registered in
 the campaign is "unchanged", or "updated" when a given value differs (an empty cell never
 erases what is on file), so importing the same list twice adds nothing; every update is shown
@@ -21,6 +24,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from union_desk.domain.masking import mask_phone
+from union_desk.domain.places import parse_place
 from union_desk.models.audit import record_bulk
 from union_desk.models.base import new_id, utcnow
 from union_desk.models.member import Member
@@ -34,6 +38,7 @@ from union_desk.services.common.import_plan import (FieldChange, ImportPlan, Imp
 from union_desk.services.common.import_plan import save_rejections as save_report_rejections
 from union_desk.services.common.import_sheet import check_cancel, read_sheet
 from union_desk.services.common.problems import ProblemList
+from union_desk.services.errors import UserError
 from union_desk.services.trips.registrations import (clean_registration, next_seq,
                                                      update_registration)
 
@@ -49,8 +54,11 @@ SPEC: dict[str, list[str]] = {
     "emergency_phone": ["紧急联系电话", "紧急联系人电话"],
     "insurance_no": ["保险单号", "保单号", "保险号"],
     "legs": ["乘车方向", "行程", "去程/返程"],
+    "destination": ["目的地", "去向", "返乡地点", "返乡地址", "返乡目的地", "到达地", "家庭住址",
+                    "家庭地址", "户籍地址", "户籍所在地", "户口所在地", "籍贯", "住址", "地址"],
 }
-REQUIRED = ("name", "id_number", "phone", "province")
+REQUIRED = ("name", "id_number", "phone")
+DESTINATION_MISSING = "目的地省（或写明去向的一列：目的地、去向、家庭住址、户籍地址、籍贯等）"
 LABELS = {f: variants[0] for f, variants in SPEC.items()}
 OPTIONAL = ("employer", "city", "county", "emergency_name", "emergency_phone", "insurance_no",
             "legs")
@@ -113,7 +121,8 @@ class TripsImportPlan(ImportPlan):
 
 # -- reading the file ---------------------------------------------------------------------------
 
-def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled):
+def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled,
+               sheet: str | None):
     first: dict[str, int] = {}  # ID number → the Excel row that gave it first
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
@@ -127,8 +136,31 @@ def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled
         return c
 
     sheet = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
-                       progress=progress, cancelled=cancelled, progress_every=200)
+                       progress=progress, cancelled=cancelled, progress_every=200, sheet=sheet,
+                       match_columns=_match_columns)
     return sheet.headers, sheet.rows, sheet.good, sheet.rejected
+
+
+def _match_columns(header: tuple) -> dict[str, int]:
+    """The columns; the destination as 目的地省 (with 市, 县) or as one column of the place."""
+    columns = xh.match_headers(header, SPEC)
+    missing = [LABELS[f] for f in REQUIRED if f not in columns]
+    if "province" not in columns and "destination" not in columns:
+        missing.append(DESTINATION_MISSING)
+    if missing:
+        raise UserError(f"缺少必需的列：{'、'.join(missing)}")
+    return columns
+
+
+def _place(text, one_column: bool, found: ProblemList) -> dict[str, str]:
+    """Province, city, county: from their own columns when the row fills them, else from the
+    one destination column (a short form or an address)."""
+    parts = {f: text(f) for f in ("province", "city", "county")}
+    if any(parts.values()) or not one_column:
+        return parts
+    place = found.take("destination", parse_place, text("destination"))
+    return parts if place is None else {"province": place.province, "city": place.city,
+                                        "county": place.county}
 
 
 def _check_row(number: int, values: tuple, columns: dict[str, int],
@@ -142,16 +174,22 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
     legs_text = "".join(text("legs").split())
     if legs_text not in _LEGS:
         found.add("legs", f"乘车方向“{legs_text}”应为 去程、返程 或 往返")
-    given = frozenset(f for f in OPTIONAL if text(f))
+    place = _place(text, "destination" in columns, found)
+    if "destination" in _fields(found):
+        return None  # the destination's reason is the row's; no second one about the province
+    given = frozenset(f for f in OPTIONAL if (place[f] if f in place else text(f)))
     fields = dict(name=text("name"), id_number=id_text, phone=text("phone"),
-                  employer=text("employer"), province=text("province"), city=text("city"),
-                  county=text("county"), emergency_name=text("emergency_name"),
+                  employer=text("employer"), **place, emergency_name=text("emergency_name"),
                   emergency_phone=text("emergency_phone"), insurance_no=text("insurance_no"),
                   legs=_LEGS.get(legs_text) or TripLegs.OUTBOUND)
     data = found.take_more(clean_registration, found.build(RegistrationCreate, fields))
     if data is None or found:
         return None
     return Candidate(number, data, given, values)
+
+
+def _fields(found: ProblemList) -> set[str]:
+    return {f for f, _ in found.items}
 
 
 # -- against the database -------------------------------------------------------------------------
@@ -216,9 +254,10 @@ def _shown(field: str, value) -> str:
 
 
 def check_trips_file(session: Session, *, campaign_id: str | None, path: str | os.PathLike,
-                     progress: Progress = None, cancelled: Cancelled = None) -> TripsImportPlan:
+                     progress: Progress = None, cancelled: Cancelled = None,
+                     sheet: str | None = None) -> TripsImportPlan:
     """Check every row of the workbook, and against the campaign (None: a new campaign)."""
-    headers, rows, good, bad = _read_file(path, progress, cancelled)
+    headers, rows, good, bad = _read_file(path, progress, cancelled, sheet)
     return TripsImportPlan(path=str(path), headers=headers, rows=rows, candidates=good,
                            file_rejections=bad,
                            outcome=_sort_against_db(session, campaign_id, good))

@@ -15,11 +15,13 @@ from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.names import clean_name, strip_invisible
 from union_desk.domain.phone import parse_mobile
+from union_desk.domain.places import Place, parse_place, resolve_place
 from union_desk.domain.search import normalise_search
 from union_desk.domain.seating import destination_key
 from union_desk.models.base import utcnow
 from union_desk.models.member import Member
-from union_desk.models.personal import IdNumber, reveal_row
+from union_desk.models.personal import IdNumber, Phone, full_numbers, kept_or_typed
+from union_desk.services.accounts.reveals import Door, authorise_reveal
 from union_desk.models.trips import (Bus, CancelResult, Registration, RegistrationCreate,
                                      RegistrationRow, RegistrationStatus, SeatInfo, TripSeat,
                                      registration_search_columns)
@@ -46,16 +48,28 @@ def clean_registration(data: RegistrationCreate) -> RegistrationCreate:
         except RuleError:
             if not (emergency_phone.replace("-", "").isdigit() and 7 <= len(emergency_phone) <= 20):
                 found.add("emergency_phone", f"紧急联系电话格式错误：{emergency_phone}")
-    province = "".join(data.province.split())
-    if not province:
-        found.add("province", "请填写目的地省份")
+    place = Place("", "", "")
+    if not "".join((data.province + data.city + data.county).split()):
+        found.add("province", "请填写目的地省份（或市、县）")
+    else:
+        place = found.take("province", resolve_place, data.province, data.city, data.county,
+                           default=place)
     found.raise_if_any()
     return RegistrationCreate(
         name=name, id_number=card.number, phone=phone, employer=data.employer.strip(),
-        province=province, city="".join(data.city.split()), county="".join(data.county.split()),
+        province=place.province, city=place.city, county=place.county,
         emergency_name="".join(strip_invisible(data.emergency_name).split()),
         emergency_phone=emergency_phone, insurance_no="".join(data.insurance_no.split()),
         legs=data.legs)
+
+
+def split_destination(text: str) -> Place:
+    """A destination typed in one piece (贵州黔东南榕江, or a full address) as province, city
+    and county; UserError with the reason when it cannot be placed."""
+    try:
+        return parse_place(text)
+    except RuleError as err:
+        raise UserError(str(err), field="destination") from None
 
 
 def member_for(session: Session, data: RegistrationCreate) -> str | None:
@@ -135,11 +149,14 @@ def registration_row(session: Session, *, registration_id: str) -> RegistrationR
     return registration_rows(session, [reg])[0]
 
 
-def registration_for_edit(session: Session, *, registration_id: str) -> dict[str, str]:
-    """The registration's ID number and phones in full, for the edit form: an audited reveal,
-    so in a write session."""
-    return reveal_row(session, registration_row(session, registration_id=registration_id),
-                      what="修改返乡专车登记", table_name="trip_registration")
+def registration_for_edit(session: Session, *, registration_id: str,
+                          reason: str = "") -> dict[str, str]:
+    """The registration's ID number and phones in full, for the edit form: an audited reveal
+    (who may, and when with a reason: services/accounts/reveals.py), so in a write session."""
+    row = registration_row(session, registration_id=registration_id)
+    return full_numbers(row, authorise_reveal(
+        session, door=Door.EDIT_FORM, reason=reason, what="修改返乡专车登记",
+        table_name="trip_registration", record_id=row.id))
 
 
 def update_registration(session: Session, *, registration_id: str,
@@ -148,6 +165,10 @@ def update_registration(session: Session, *, registration_id: str,
     reg = get_registration(session, registration_id=registration_id)
     if reg.status != LIVE:
         raise UserError("该登记已取消，不能修改")
+    data = data.model_copy(update={  # numbers left masked in the form keep the stored ones
+        name: kept_or_typed(kind, getattr(data, name), getattr(reg, name))
+        for name, kind in (("id_number", IdNumber), ("phone", Phone),
+                           ("emergency_phone", Phone))})
     data = clean_registration(data)
     first = live_registration(session, reg.campaign_id, data.id_number)
     if first is not None and first.id != reg.id:

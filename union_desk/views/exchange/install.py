@@ -73,6 +73,13 @@ class ExchangeActions(QObject):  # a child of the window, for tr() and the dialo
         self.window.addToolBar(bar)
         self.township_combo.currentIndexChanged.connect(self._on_township_changed)
 
+    def show_township(self, code: str | None) -> None:
+        """At the city: the working tabs show one township (None: all) — the overview's
+        click-through on a township's bar."""
+        combo = getattr(self, "township_combo", None)
+        if combo is not None:
+            combo.setCurrentIndex(max(0, combo.findData(code)) if code else 0)
+
     def _on_township_changed(self, _index: int) -> None:
         if self.view is None:
             return

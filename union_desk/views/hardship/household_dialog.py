@@ -151,8 +151,12 @@ class HouseholdDialog(HardshipFormDialog):
             self.category.setCurrentIndex(self.category.findData(d.category))
             self.category_reason.setText(d.category_reason)
         household_id = d.id
-        self.fill_in_full(lambda s: households.household_for_edit(s, household_id=household_id),
-                          self._fill_numbers)
+        self.fill_in_full(
+            lambda s, reason: households.household_for_edit(s, household_id=household_id,
+                                                            reason=reason),
+            self._fill_numbers,
+            {"bank_account": d.bank_account.masked,
+             "persons": {p.id: p.id_number.masked for p in d.persons}})
 
     def _fill_numbers(self, full: dict) -> None:
         self.bank_account.setText(full["bank_account"])

@@ -23,7 +23,7 @@ from union_desk.views.ops import Ops
 from union_desk.views.panel import Panel
 from union_desk.views.search_keys import SearchKeys
 from union_desk.views.tables import configure_table, select_first
-from union_desk.views.widgets import filter_combo, make_button
+from union_desk.views.widgets import FilterChip, filter_combo, make_button
 
 
 class HouseholdsPanel(Panel):
@@ -60,9 +60,11 @@ class HouseholdsPanel(Panel):
         self.unreviewed.setObjectName("unreviewedCheck")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("householdCount")
+        self.linked: dict = {}  # main_cause / supported_in, set by the overview (show_households)
+        self.linked_chip = FilterChip(self, "householdLinkedChip", self._on_linked_chip_cleared)
         top = QHBoxLayout()
         for widget in (self.search, self.category_filter, self.status_filter, self.union_filter,
-                       self.unreviewed, self.count_label):
+                       self.unreviewed, self.linked_chip, self.count_label):
             top.addWidget(widget, 3 if widget is self.search else 0)
 
         self.table = QTableView(self)
@@ -116,7 +118,38 @@ class HouseholdsPanel(Panel):
             return {"unreviewed": True}
         return dict(text=self.search.text(), category=self.category_filter.currentData(),
                     status=self.status_filter.currentData(),
-                    union_id=self.union_filter.currentData())
+                    union_id=self.union_filter.currentData(), **self.linked)
+
+    def show_households(self, *, category: str | None = None, cause: str | None = None,
+                        supported_in: int | None = None) -> None:
+        """The overview's click-through: the files of one category or main cause given hardship
+        help in a year; the cause and the year show as one filter the clerk can remove."""
+        widgets = (self.search, self.category_filter, self.status_filter, self.union_filter,
+                   self.unreviewed)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        self.unreviewed.setChecked(False)
+        for combo in (self.status_filter, self.union_filter):
+            combo.setCurrentIndex(0)
+        self.category_filter.setCurrentIndex(
+            max(0, self.category_filter.findData(HardshipCategory(category))) if category else 0)
+        for widget in widgets:
+            widget.setEnabled(True)
+            widget.blockSignals(False)
+        self.linked = {k: v for k, v in (("main_cause", cause), ("supported_in", supported_in))
+                       if v is not None}
+        parts = []
+        if supported_in is not None:
+            parts.append(self.tr("Helped in {0}").format(supported_in))
+        if cause is not None:
+            parts.append(self.tr("Main cause: {0}").format(cause or self.tr("(not given)")))
+        self.linked_chip.show_filter(", ".join(parts))
+        self.apply_filters()
+
+    def _on_linked_chip_cleared(self) -> None:
+        self.linked = {}
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         query = self.query()

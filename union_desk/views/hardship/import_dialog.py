@@ -66,7 +66,8 @@ class CampaignImportDialog(ImportDialog):
         return [self.print_button]
 
     def check_work(self):
-        return long_work(check_payment_file, path=self.path, options=self.options())
+        return long_work(check_payment_file, path=self.path, options=self.options(),
+                         sheet=self.sheet)
 
     def checked(self, plan: PaymentImportPlan) -> CheckOutcome:
         self.plan, self.report = plan, plan.report()

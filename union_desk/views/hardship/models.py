@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from union_desk.domain.money import format_fen
-from union_desk.models.payment import PaymentStatus
+from union_desk.models.payment import PaymentReview, PaymentStatus
 from union_desk.services.hardship.household_search import (HouseholdFilter, count_households,
                                                   search_households, unreviewed_households)
 from union_desk.services.hardship.payment_search import PaymentFilter, count_payments, list_payments
@@ -35,6 +35,12 @@ def count_household_rows(session, query: dict) -> int:
     if query.pop("unreviewed", False):
         return len(unreviewed_households(session))
     return count_households(session, flt=HouseholdFilter(**query))
+
+
+def _review_text(r) -> str:
+    if r.review == PaymentReview.APPROVED:
+        return f"{r.review.value} {r.approved_by}"
+    return r.review.value if r.review == PaymentReview.PENDING else ""
 
 
 def fetch_payments(session, query: dict, offset: int, limit: int, sort, descending: bool):
@@ -69,10 +75,11 @@ class HouseholdsModel(PagedTableModel):
 
 
 class PaymentsModel(PagedTableModel):
-    """Voided payments stay in the list, greyed, marked 作废."""
+    """Voided payments stay in the list, greyed, marked 作废; the last column says who approved
+    a payment, or that it waits for review (凭证须经审核)."""
 
     (COL_VOUCHER, COL_PAID_ON, COL_RECIPIENT, COL_ID, COL_UNIT, COL_OCCASION, COL_AMOUNT,
-     COL_METHOD, COL_STATUS, COL_PRINTED, COL_NOTE) = range(11)
+     COL_METHOD, COL_STATUS, COL_PRINTED, COL_NOTE, COL_REVIEW) = range(12)
 
     def __init__(self, ops: Ops, parent=None):
         columns = [
@@ -89,6 +96,7 @@ class PaymentsModel(PagedTableModel):
             Column(self.tr("Printed"), lambda r: str(r.printed_count) if r.printed_count else "",
                    value=lambda r: r.printed_count, align_right=True),
             Column(self.tr("Void reason / note"), lambda r: r.void_reason or r.note),
+            Column(self.tr("Review"), _review_text),
         ]
         super().__init__(ops, columns, fetch_payments, parent=parent)
 

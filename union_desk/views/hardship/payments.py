@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, 
                                QLineEdit, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from union_desk.domain.money import format_fen
-from union_desk.models.payment import OCCASIONS, PaymentRow, PaymentStatus
+from union_desk.models.payment import OCCASIONS, PaymentReview, PaymentRow, PaymentStatus
 from union_desk.services.changes import Change
-from union_desk.services.hardship import payments, vouchers
+from union_desk.services.hardship import approval, payments, vouchers
 from union_desk.services.hardship.stats import Totals, payment_totals
 from union_desk.services.hardship.payment_search import PaymentFilter, list_payments, occasions_in_use
 from union_desk.views.hardship.figures import YearFiguresDialog
@@ -28,6 +28,7 @@ from union_desk.views.tables import configure_table, select_first
 from union_desk.views.widgets import filter_combo, make_button
 
 YEARS_BACK = 6
+PENDING = "pending"  # the status filter's item for payments waiting for review
 
 
 class PaymentsPanel(Panel):
@@ -58,7 +59,8 @@ class PaymentsPanel(Panel):
             (self.tr("Month {0}").format(m), m) for m in range(1, 13)])
         self.month_filter.setEnabled(False)
         self.status_filter = filter_combo(self, "paymentStatusFilter", self.tr("All statuses"),
-                                          [(s.value, s) for s in PaymentStatus])
+                                          [(s.value, s) for s in PaymentStatus]
+                                          + [(PaymentReview.PENDING.value, PENDING)])
         top = QHBoxLayout()
         for widget in (self.search, self.occasion_filter, self.year_filter, self.month_filter,
                        self.status_filter):
@@ -73,6 +75,7 @@ class PaymentsPanel(Panel):
 
         buttons = QHBoxLayout()
         for name, text, slot in (
+                ("approveButton", self.tr("Approve"), self.approve_chosen),
                 ("voidButton", self.tr("Void…"), self.void_payment),
                 ("correctButton", self.tr("Correct…"), self.correct_payment),
                 ("medicalAidButton", self.tr("Medical aid claim…"), self.medical_aid),
@@ -133,9 +136,13 @@ class PaymentsPanel(Panel):
     # -- loading ---------------------------------------------------------------------------------
     def query(self) -> dict:
         year = self.year_filter.currentData()
+        status = self.status_filter.currentData()
+        review = None
+        if status == PENDING:  # waiting for review: issued, not approved yet
+            status, review = PaymentStatus.ISSUED, PaymentReview.PENDING
         return dict(text=self.search.text(), occasion=self.occasion_filter.currentData(),
                     year=year, month=self.month_filter.currentData() if year else None,
-                    status=self.status_filter.currentData())
+                    status=status, review=review)
 
     def payment_filter(self) -> PaymentFilter:
         return PaymentFilter(**self.query())
@@ -156,8 +163,31 @@ class PaymentsPanel(Panel):
             t.count, t.recipients, t.households, format_fen(t.amount_fen))
         if query["status"] is None:
             text += self.tr(" — voided payments not counted")
+        if query["review"] is None:
+            text += self.tr(" — payments waiting for review not counted")
         self.totals_label.setText(text)
         self.totals_shown.emit(totals)
+
+    def show_payments(self, *, year: int, month: int | None = None,
+                      occasion: str | None = None) -> None:
+        """The overview's click-through: the issued payments of a year (or one month of it),
+        of one occasion or all — the ones its figures count."""
+        combos = (self.occasion_filter, self.year_filter, self.month_filter, self.status_filter)
+        for widget in (self.search, *combos):
+            widget.blockSignals(True)
+        self.search.clear()
+        if self.year_filter.findData(year) < 0:  # older than the years listed
+            self.year_filter.addItem(str(year), year)
+        self.year_filter.setCurrentIndex(self.year_filter.findData(year))
+        self.month_filter.setCurrentIndex(max(0, self.month_filter.findData(month)) if month else 0)
+        if occasion and self.occasion_filter.findData(occasion) < 0:
+            self.occasion_filter.addItem(occasion, occasion)
+        self.occasion_filter.setCurrentIndex(
+            self.occasion_filter.findData(occasion) if occasion else 0)
+        self.status_filter.setCurrentIndex(self.status_filter.findData(PaymentStatus.ISSUED))
+        for widget in (self.search, *combos):
+            widget.blockSignals(False)
+        self.apply_filters()
 
     def refresh_occasions(self) -> None:
         self.ops.read(occasions_in_use) \
@@ -190,6 +220,24 @@ class PaymentsPanel(Panel):
             self.inform(self.tr("Voucher {0} is already voided.").format(chosen[0].voucher_no))
             return None
         return chosen[0]
+
+    def approve_chosen(self) -> None:
+        """Approve the chosen payments (a 审核人 or 负责人 other than who entered them); the
+        service refuses the whole batch, naming each, if any cannot be approved."""
+        chosen = self.chosen_payments()
+        if not chosen:
+            self.inform(self.tr("Choose the payments to approve in the list first."))
+            return
+        total = sum(p.amount_fen for p in chosen)
+        if not self.confirm(self.tr("Approve {0} payments, {1} in all?\nYour name and today's "
+                                    "date go on their vouchers and into the audit log.")
+                            .format(len(chosen), format_fen(total))):
+            return
+        numbers = [p.voucher_no for p in chosen]
+        self.ops.write(lambda s: approval.approve_payments(s, voucher_nos=numbers),
+                       changes={Change.PAYMENTS}, parent=self) \
+            .success(lambda rows: self.inform(self.tr("{0} payments approved.").format(len(rows)))) \
+            .run()
 
     def void_payment(self) -> None:
         payment = self._one_issued()
@@ -262,7 +310,7 @@ class PaymentsPanel(Panel):
         return text.strip() if ok else None  # "" when OK was pressed without a reason
 
     def ask_open_path(self) -> Path | None:
-        return self.open_file_dialog(self.tr("Import a recipients list"), self.excel_pattern())
+        return self.open_file_dialog(self.tr("Import a recipients list"), self.import_pattern())
 
     # -- slots -------------------------------------------------------------------------------------
     def _on_filter_changed(self, *_args) -> None:

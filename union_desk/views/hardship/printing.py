@@ -69,6 +69,9 @@ class VoucherPreviewDialog(PdfPreviewDialog):
             parts.append(self.tr("{0} marked as reprints (补打)").format(len(r.reprinted)))
         if r.voided:
             parts.append(self.tr("{0} voided (作废)").format(len(r.voided)))
+        if r.drafts:
+            parts.append(self.tr("{0} drafts marked 未审核, waiting for review: not vouchers, "
+                                 "not counted as printed").format(len(r.drafts)))
         if r.signoff_lines:
             parts.append(self.tr("sign-off sheet of {0} recipients").format(r.signoff_lines))
         if r.vouchers:

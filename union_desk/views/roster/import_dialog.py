@@ -38,7 +38,7 @@ class RosterImportDialog(ImportDialog):
                 if self.renames.item(i, 0).checkState() == Qt.CheckState.Checked}
 
     def check_work(self):
-        return long_work(check_roster_file, path=self.path)
+        return long_work(check_roster_file, path=self.path, sheet=self.sheet)
 
     def checked(self, plan) -> CheckOutcome:
         self.plan = plan

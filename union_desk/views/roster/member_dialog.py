@@ -1,5 +1,6 @@
 """Add or edit a member. The edit form shows the ID number and phone in full, fetched through
-an audited reveal (masked everywhere else)."""
+an audited reveal (masked everywhere else) — or, with several accounts, masked until a 审核人 or
+负责人 shows them with a reason (views/form_dialog.py)."""
 from __future__ import annotations
 
 from datetime import date
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QLabel, QTableWi
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.models.member import MemberCreate, MemberRow, MemberUpdate
+from union_desk.models.personal import masked_numbers
 from union_desk.models.union import UnionRow
 from union_desk.services.changes import Change
 from union_desk.services.roster import members
@@ -52,6 +54,10 @@ class MemberDialog(FormDialog):
         for union in unions:
             if union.status.value == "在册" or (member and union.id == member.union_id):
                 self.union.addItem(union.name, union.id)
+        if member and self.union.findData(member.union_id) < 0:
+            # the tab's union list is read beside the member list and may not be in yet: the
+            # member's own union is always there, so saving never loses it
+            self.union.addItem(member.union_name, member.union_id)
         self.add_row(self.tr("Grassroots union"), self.union, "union_id")
         self.join_date = QDateEdit(self)
         self.join_date.setObjectName("joinDateEdit")
@@ -77,8 +83,9 @@ class MemberDialog(FormDialog):
             return
         self.name.setText(member.name)
         member_id = member.id
-        self.fill_in_full(lambda s: members.member_for_edit(s, member_id=member_id),
-                          self._fill_numbers)
+        self.fill_in_full(
+            lambda s, reason: members.member_for_edit(s, member_id=member_id, reason=reason),
+            self._fill_numbers, masked_numbers(member))
         self.ethnicity.setText(member.ethnicity)
         self.employer.setText(member.employer)
         self.union.setCurrentIndex(max(0, self.union.findData(member.union_id)))
@@ -94,6 +101,9 @@ class MemberDialog(FormDialog):
         self.phone.setText(full["phone"])
 
     def _on_id_number_text_changed(self, text: str) -> None:
+        if "*" in text:  # the stored number, shown masked: nothing to derive from it
+            self.derived.setText("")
+            return
         try:
             card = parse_id_number(text)
         except RuleError as err:

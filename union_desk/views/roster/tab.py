@@ -1,6 +1,7 @@
 """会员名册: grassroots unions on the left, the paged, searchable member table on the right."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,12 +19,13 @@ from union_desk.services.roster import members, unions
 from union_desk.views.ops import Ops
 from union_desk.views.paged_model import Column, PagedTableModel
 from union_desk.views.panel import Panel
+from union_desk.views.reveal import ask_reveal_reason
 from union_desk.views.roster.member_dialog import MemberDialog
 from union_desk.views.roster.status_dialog import StatusDialog, TransferDialog
 from union_desk.views.roster.union_dialog import CloseUnionDialog, UnionDialog
 from union_desk.views.search_keys import SearchKeys
 from union_desk.views.tables import configure_table, list_table, select_first
-from union_desk.views.widgets import make_button
+from union_desk.views.widgets import FilterChip, make_button
 
 
 def _fetch_members(session, query, offset, limit, sort, descending):
@@ -79,13 +81,15 @@ class RosterTab(Panel):
             self.status_filter.addItem(status.value, status)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("rosterCount")
+        self.joined: tuple[date, date] | None = None  # set by the overview (show_members)
+        self.joined_chip = FilterChip(self, "rosterJoinedChip", self._on_joined_chip_cleared)
         self.count_all_button = make_button(self, "rosterCountAllButton", self.tr("Count all"),
                                             self.count_all)
         self.count_all_button.setToolTip(self.tr("Count every member this search finds"))
         self.count_all_button.hide()
         top = QHBoxLayout()
-        for widget in (self.search, self.union_filter, self.status_filter, self.count_label,
-                       self.count_all_button):
+        for widget in (self.search, self.union_filter, self.status_filter, self.joined_chip,
+                       self.count_label, self.count_all_button):
             top.addWidget(widget, 3 if widget is self.search else 0)
 
         self.table = QTableView(self)
@@ -160,8 +164,32 @@ class RosterTab(Panel):
 
     # -- loading -----------------------------------------------------------------------------------
     def query(self) -> dict:
-        return dict(text=self.search.text(), union_id=self.union_filter.currentData(),
-                    status=self.status_filter.currentData())
+        query = dict(text=self.search.text(), union_id=self.union_filter.currentData(),
+                     status=self.status_filter.currentData())
+        if self.joined is not None:
+            query["joined"] = self.joined
+        return query
+
+    def show_members(self, *, on_roll: bool = False,
+                     joined: tuple[date, date] | None = None) -> None:
+        """The overview's click-through: every union, no search; only members on the roll, or
+        only those who joined in [start, end) (shown as a filter the clerk can remove)."""
+        for widget in (self.search, self.union_filter, self.status_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.union_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(
+            MemberStatus.ACTIVE)) if on_roll else 0)
+        for widget in (self.search, self.union_filter, self.status_filter):
+            widget.blockSignals(False)
+        self.joined = joined
+        self.joined_chip.show_filter(self.tr("Joined {0} – {1}").format(
+            joined[0].isoformat(), (joined[1] - timedelta(days=1)).isoformat()) if joined else "")
+        self.apply_filters()
+
+    def _on_joined_chip_cleared(self) -> None:
+        self.joined = None
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         self._counted = None  # counted once the first page is in (never competing with it)
@@ -275,18 +303,24 @@ class RosterTab(Panel):
         if path is None:
             return
         reveal = self.ask_reveal()
+        reason = ""
+        if reveal:  # a 审核人 or 负责人, with a reason for the audit log (services/accounts)
+            reason = self.ask_reveal_reason()
+            if reason is None:
+                return
         query = self.query()
         from union_desk.services.roster.export import export_roster
 
         self.ops.read(lambda s, progress, cancelled: export_roster(
-            s, path=path, reveal=reveal, progress=progress, cancelled=cancelled, **query),
+            s, path=path, reveal=reveal, reason=reason, progress=progress, cancelled=cancelled,
+            **query),
             parent=self, audited=reveal).with_progress(self.tr("Exporting…"), self) \
             .success(lambda n: self.inform(self.tr("{0} members exported to {1}").format(n, path))) \
             .run()
 
     # -- dialogs (methods, so tests can replace them) -----------------------------------------------
     def ask_open_path(self) -> Path | None:
-        return self.open_file_dialog(self.tr("Import roster"), self.excel_pattern())
+        return self.open_file_dialog(self.tr("Import roster"), self.import_pattern())
 
     def ask_save_path(self) -> Path | None:
         return self.save_file_dialog(self.tr("Export roster"), "会员名册.xlsx", self.excel_pattern())
@@ -299,6 +333,10 @@ class RosterTab(Panel):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_reveal_reason(self) -> str | None:
+        return ask_reveal_reason(self, self.tr("Export the roster with full ID numbers and "
+                                               "phone numbers"))
 
     # -- slots ------------------------------------------------------------------------------------------
     def _on_search_text_changed(self, _text: str) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QGr
 
 from union_desk.domain.creditcode import credit_code_problem
 from union_desk.domain.station_standard import CHECKLIST, FACILITY_KEYS
+from union_desk.models.personal import masked_numbers
 from union_desk.models.stations import StationCreate, StationKind, StationRow, StationUpdate
 from union_desk.services.changes import Change
 from union_desk.services.stations import registry as stations
@@ -122,8 +123,10 @@ class StationDialog(FormDialog):
         self.hours.setText(station.opening_hours)
         self.manager.setText(station.manager)
         station_id = station.id
-        self.fill_in_full(lambda s: stations.station_for_edit(s, station_id=station_id),
-                          lambda full: self.phone.setText(full["manager_phone"]))
+        self.fill_in_full(
+            lambda s, reason: stations.station_for_edit(s, station_id=station_id, reason=reason),
+            lambda numbers: self.phone.setText(numbers["manager_phone"]),
+            masked_numbers(station))
         self.registered_on.setDate(to_qdate(station.registered_on))
         for key, check in self.facility_checks.items():
             check.setChecked(key in station.facilities)

@@ -13,6 +13,7 @@ from union_desk.services.stations import stats as station_stats
 from union_desk.services.stations.stats import StationFigures
 from union_desk.views.ops import Ops
 from union_desk.views.tables import list_table
+from union_desk.views.window_state import fit_to_screen
 
 
 def _table(parent, name: str, headers: list[str], rows: int) -> QTableWidget:
@@ -41,7 +42,7 @@ class StationFiguresDialog(QDialog):
         self.ops = ops
         self.setObjectName("stationFiguresDialog")
         self.setWindowTitle(self.tr("Rest station figures"))
-        self.resize(980, 700)
+        fit_to_screen(self, 980, 700)  # smaller on a laptop screen
         self.year = QSpinBox(self)
         self.year.setObjectName("figuresYearSpin")
         self.year.setRange(2000, 2100)

@@ -193,8 +193,12 @@ class StationsTab(Panel):
     def show_subsidies(self):
         return self._with_station(lambda st: StationSubsidyDialog(self.ops, st, self))
 
-    def show_figures(self):
-        return self._open(StationFiguresDialog(self.ops, self))
+    def show_figures(self, year: int | None = None):
+        """The figures dialog (the overview's click-through opens it on that year)."""
+        dialog = StationFiguresDialog(self.ops, self)
+        if year is not None:
+            dialog.year.setValue(year)  # loads that year
+        return self._open(dialog)
 
     def edit_standard(self):
         return self._open(StationStandardDialog(self.ops, self))

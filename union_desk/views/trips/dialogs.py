@@ -6,9 +6,11 @@ import re
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit
 
+from union_desk.models.personal import masked_numbers
 from union_desk.models.trips import (BusCreate, BusRow, CampaignCreate, CampaignRow,
                                      RegistrationCreate, RegistrationRow, TripLeg, TripLegs)
 from union_desk.services.changes import Change
+from union_desk.services.errors import UserError
 from union_desk.services.trips import campaigns as trips
 from union_desk.services.trips import registrations as regs
 from union_desk.views.form_dialog import FormDialog
@@ -153,7 +155,13 @@ class RegistrationDialog(FormDialog):
                   "emergency_phone": self.tr("Emergency phone"),
                   "insurance_no": self.tr("Insurance no.")}
         self.edits: dict[str, QLineEdit] = {}
+        self.destination = _line(self, "reg_destination", "", 120)
+        self.destination.setPlaceholderText(
+            self.tr("e.g. 贵州黔东南榕江, or the home address: fills in province, city, county"))
+        self.destination.editingFinished.connect(self._on_destination_editing_finished)
         for field, length in self.FIELDS:
+            if field == "province":
+                self.add_row(self.tr("Destination"), self.destination, "destination")
             edit = _line(self, f"reg_{field}", "", length)
             if row is not None and isinstance(getattr(row, field), str):
                 edit.setText(getattr(row, field))
@@ -166,9 +174,24 @@ class RegistrationDialog(FormDialog):
             self.legs.addItem(legs.value, legs)
         if row:
             self.legs.setCurrentIndex(list(TripLegs).index(row.legs))
-            self.fill_in_full(lambda s: regs.registration_for_edit(s, registration_id=reg_id),
-                              self._fill_numbers)
+            self.fill_in_full(
+                lambda s, reason: regs.registration_for_edit(s, registration_id=reg_id,
+                                                             reason=reason),
+                self._fill_numbers, masked_numbers(row))
         self.add_row(self.tr("Legs"), self.legs, "legs")
+
+    def _on_destination_editing_finished(self) -> None:
+        text = self.destination.text().strip()
+        if not text:
+            return
+        try:
+            place = regs.split_destination(text)
+        except UserError as err:
+            self.show_error(err.message, "destination")
+            return
+        self.error.clear()
+        for field in ("province", "city", "county"):
+            self.edits[field].setText(getattr(place, field))
 
     def _fill_numbers(self, full: dict[str, str]) -> None:
         for field, value in full.items():

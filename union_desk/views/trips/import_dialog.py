@@ -25,7 +25,8 @@ class TripsImportDialog(ImportDialog):
         self.check()
 
     def check_work(self):
-        return long_work(check_trips_file, campaign_id=self.campaign_id, path=self.path)
+        return long_work(check_trips_file, campaign_id=self.campaign_id, path=self.path,
+                         sheet=self.sheet)
 
     def checked(self, plan) -> CheckOutcome:
         self.plan = plan

@@ -89,6 +89,16 @@ class RegistrationsPanel(QWidget):
             .latest((id(self), "count")) \
             .success(lambda n: self.count.setText(self.tr("{0} registrations").format(n))).run()
 
+    def show_search(self, text: str) -> None:
+        """Registered people matching `text` (the overview's click-through)."""
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(self.status.findData(RegistrationStatus.REGISTERED))
+        self.status.blockSignals(False)
+        if self.search.text() == text:
+            self.reload()
+        else:
+            self.search.setText(text)  # reloads
+
     def selected(self) -> RegistrationRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
@@ -96,7 +106,8 @@ class RegistrationsPanel(QWidget):
     # -- dialogs (methods, so tests can replace them) -------------------------------------------
     def ask_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import employer's list"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
+                                              self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls "
+                                                      "*.xlsb *.ods *.csv *.txt);;All files (*)"))
         return Path(path) if path else None
 
     def ask_cancel_reason(self, name: str) -> str | None:

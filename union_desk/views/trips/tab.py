@@ -14,6 +14,7 @@ from union_desk.services.trips import campaigns as trips, export as trips_export
 from union_desk.services.trips.assign import assign_seats
 from union_desk.views.ops import Ops
 from union_desk.views.panel import Panel
+from union_desk.views.reveal import ask_reveal_reason
 from union_desk.views.pdf_preview import PdfPreviewDialog
 from union_desk.views.tables import select_first
 from union_desk.views.trips.dialogs import BusDialog, CampaignDialog
@@ -129,6 +130,19 @@ class TripsTab(Panel):
             self.summary.setText(self.tr("No campaign yet: start with “New campaign…”."))
         self.set_campaign(rows[index].id if rows else None)
 
+    def show_registrations(self, *, campaign_id: str | None, text: str = "") -> None:
+        """The overview's click-through: a campaign's registrations (not cancelled), searched by
+        `text` (a destination province)."""
+        self.pages.setCurrentWidget(self.registrations)
+        self.registrations.show_search(text)
+        if campaign_id is None or campaign_id == self.campaign_id:
+            return
+        index = self.campaign.findData(campaign_id)
+        if index < 0:  # made after the list was read
+            self.reload_campaigns(select_id=campaign_id)
+        else:
+            self.campaign.setCurrentIndex(index)
+
     def set_campaign(self, campaign_id: str | None) -> None:
         self.campaign_id = campaign_id
         self.registrations.set_campaign(campaign_id)
@@ -238,9 +252,19 @@ class TripsTab(Panel):
         return next((c.name for c in self.campaigns if c.id == self.campaign_id), "")
 
     def print_manifests(self) -> None:
-        full = self.full_phones.isChecked()  # an audited reveal when ticked
-        self._print(lambda s, **which: trips_export.manifest_pdf(s, full_phones=full, **which),
+        full = self.full_phones.isChecked()  # an audited reveal, with its reason, when ticked
+        reason = ""
+        if full:
+            reason = self.ask_reveal_reason()
+            if reason is None:
+                return
+        self._print(lambda s, **which: trips_export.manifest_pdf(s, full_phones=full,
+                                                                 reason=reason, **which),
                     self.tr("Manifests"), "乘车名单", audited=full)
+
+    def ask_reveal_reason(self) -> str | None:
+        return ask_reveal_reason(self, self.tr("Passengers' and emergency phones in full on "
+                                               "the manifest"))
 
     def print_notices(self) -> None:
         self._print(trips_export.notices_pdf, self.tr("Seat notices"), "乘车通知")

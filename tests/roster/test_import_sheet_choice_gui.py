@@ -1,0 +1,34 @@
+"""The import window asks which sheet when several look like the list, then checks that one."""
+from roster_books import HEADER, person_id, row
+from sheet_files import write_xlsx
+
+from union_desk.views.ops import Ops
+from union_desk.views.roster.import_dialog import RosterImportDialog
+
+WAIT = 10_000
+
+
+def test_the_clerk_picks_one_of_two_sheets_that_look_like_the_list(db, qtbot, tmp_path, union):
+    path = write_xlsx(tmp_path / "名册.xlsx", {
+        "2024年": [HEADER, row("张三", person_id(1))],
+        "2025年": [HEADER, row("张三", person_id(1)), row("李四", person_id(2))]})
+    ops = Ops(db)
+    asked = []
+    dialog = RosterImportDialog(ops, path)   # the check starts at once, off the GUI thread
+    qtbot.addWidget(dialog)
+    dialog.choose_sheet = lambda names: asked.append(names) or "2025年"
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=WAIT)
+    assert asked == [["2024年", "2025年"]] and dialog.sheet == "2025年"
+    assert dialog.plan.rows == 2 and dialog.commit_button.isEnabled()
+    ops.wait()
+
+
+def test_cancelling_the_question_says_why_nothing_was_checked(db, qtbot, tmp_path, union):
+    path = write_xlsx(tmp_path / "名册.xlsx", {"甲": [HEADER], "乙": [HEADER]})
+    ops = Ops(db)
+    dialog = RosterImportDialog(ops, path)
+    qtbot.addWidget(dialog)
+    dialog.choose_sheet = lambda names: None
+    qtbot.waitUntil(lambda: "都像名单" in dialog.summary.text(), timeout=WAIT)
+    assert not dialog.commit_button.isEnabled()
+    ops.wait()

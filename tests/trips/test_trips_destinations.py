@@ -1,0 +1,68 @@
+"""Employers' lists whose destination is one column (目的地 贵州黔东南, 家庭住址 with the whole
+address, 籍贯 …), in any format a clerk is sent: each row placed, or rejected alone with why."""
+import pytest
+from sheet_files import write_any
+from trips_helpers import make_id
+
+from union_desk.services.errors import UserError
+from union_desk.services.trips.importer import check_trips_file, commit_trips_import
+from union_desk.services.trips.registrations import list_registrations
+
+HEADERS = ["序号", "姓名", "身份证号", "手机号码", "工作单位", "{}"]
+PLACES = [
+    ("贵州黔东南", ("贵州省", "黔东南苗族侗族自治州", "")),
+    ("贵州省黔东南苗族侗族自治州榕江县古州镇车江大道1号", ("贵州省", "黔东南苗族侗族自治州", "榕江县")),
+    ("恩施", ("湖北省", "恩施土家族苗族自治州", "")),
+    ("河南信阳", ("河南省", "信阳市", "")),
+    ("安徽阜阳", ("安徽省", "阜阳市", "")),
+    ("湖北省恩施州利川市团堡镇", ("湖北省", "恩施土家族苗族自治州", "利川市")),
+]
+
+
+def rows(column: str, places: list[str]) -> list[list]:
+    return [["2025年春节返乡专车报名表"], [h.format(column) for h in HEADERS]] + [
+        [i, f"工人{i}", make_id(i), f"138{i:08d}", "建德市新安化工集团", place]
+        for i, place in enumerate(places, start=1)]
+
+
+@pytest.mark.parametrize("column", ["目的地", "去向", "家庭住址", "户籍地址", "籍贯"])
+@pytest.mark.parametrize("suffix, options", [
+    (".xlsx", {}), (".xls", {}), (".csv", {"encoding": "gbk"}), (".csv", {"encoding": "utf-8-sig"}),
+])
+def test_one_destination_column_is_split_into_province_city_county(db, campaign, tmp_path,
+                                                                   column, suffix, options):
+    c, _ = campaign
+    path = write_any(tmp_path / f"名单{suffix}", {"名单": rows(column, [p for p, _ in PLACES])},
+                     **options)
+    with db.session() as s:
+        plan = check_trips_file(s, campaign_id=c.id, path=path)
+    assert (plan.rows, plan.rejected) == (len(PLACES), [])
+    with db.session(write=True) as s:
+        assert commit_trips_import(s, campaign_id=c.id, plan=plan).new == len(PLACES)
+    with db.session() as s:
+        got = [(r.province, r.city, r.county)
+               for r in list_registrations(s, campaign_id=c.id, sort="seq")]
+    assert got == [place for _, place in PLACES]
+
+
+def test_a_place_that_cannot_be_placed_rejects_only_its_row_with_the_reason(db, campaign, tmp_path):
+    c, _ = campaign
+    path = write_any(tmp_path / "名单.xlsx", {"名单": rows("目的地", [
+        "贵州黔东南", "鼓楼", "火星", "贵州恩施", "", "湖北恩施"])})
+    with db.session() as s:
+        plan = check_trips_file(s, campaign_id=c.id, path=path)
+    got = [(r.row, r.field, r.reason) for r in plan.rejected]
+    assert [g[:2] for g in got] == [(4, "目的地"), (5, "目的地"), (6, "目的地"), (7, "目的地")]
+    assert "“鼓楼”有 4 处：江苏省南京市鼓楼区、江苏省徐州市鼓楼区、福建省福州市鼓楼区、河南省开封市鼓楼区" in got[0][2]
+    assert "无法从“火星”认出" in got[1][2]
+    assert "“恩施”不在贵州省" in got[2][2]
+    assert "请填写目的地" in got[3][2]
+    assert plan.report().new == 2
+
+
+def test_a_list_with_neither_a_province_nor_a_destination_column_is_refused(db, campaign, tmp_path):
+    c, _ = campaign
+    path = write_any(tmp_path / "名单.xlsx", {"名单": [["姓名", "身份证号", "手机", "单位"]]})
+    with pytest.raises(UserError, match="缺少必需的列：目的地省（或写明去向的一列：目的地、去向、家庭住址"):
+        with db.session() as s:
+            check_trips_file(s, campaign_id=c.id, path=path)
