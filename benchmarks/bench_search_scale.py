@@ -225,7 +225,8 @@ def main() -> int:
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
-        write_results(f"## Search as you type at {MEMBERS:,} members (issue 13)", body)
+        engines = {"sqlite": ", SQLite", "postgresql": ", PostgreSQL", "both": ""}[args.engine]
+        write_results(f"## Search as you type at {MEMBERS:,} members{engines} (issue 13)", body)
     return 0
 
 
