@@ -73,6 +73,9 @@ class Member(RecordBase, MemberBase, table=True):
         sa.Index("ix_member_name_3", sa.text("substr(name_key, 3)")),
         partial_index("ix_member_name_long", "name_key", where="length(name_key) > 3",
                       unique=False),
+        # each union's members on the roll counted from the index alone (migration 0017)
+        partial_index("ix_member_union_live", "union_id", "status", "deleted_at",
+                      where="deleted_at IS NULL", unique=False),
     )
 
     gender: str = Field(default="", max_length=2)
