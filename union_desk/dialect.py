@@ -304,14 +304,12 @@ def digit_candidates(session, text: str, limit: int) -> list[int] | None:
     if dialect_name(session) != "sqlite":
         return None
     match = digits_contain(text).clauses.clauses[0].value
-    # the driver's own cursor: thousands of integers, without a Row object made for each (at a
-    # million members that was most of a keystroke's time)
-    cursor = session.connection().connection.dbapi_connection.cursor()
-    try:
-        cursor.execute(_CANDIDATES.format("?") + " LIMIT ?", (match, limit))
-        return [row[0] for row in cursor.fetchall()]
+    result = session.connection().exec_driver_sql(_CANDIDATES.format("?") + " LIMIT ?",
+                                                  (match, limit))
+    try:  # read from the driver's cursor: thousands of integers, no Row object made for each
+        return [row[0] for row in result.cursor.fetchall()]
     finally:
-        cursor.close()
+        result.close()
 
 
 def sync_search_index(session) -> None:
