@@ -312,6 +312,23 @@ def digit_candidates(session, text: str, limit: int) -> list[int] | None:
         result.close()
 
 
+def estimated_rows(session, query: sa.Select) -> float | None:
+    """PostgreSQL: the planner's estimate of the rows `query` returns (EXPLAIN, from the
+    table's statistics; nothing is read), so a search need not count through a pg_trgm index
+    the fragments nearly everyone's numbers hold — a GIN index answers only by bitmap, built
+    whole before the first row (440,000 hits: 0.2 s). None on SQLite."""
+    if dialect_name(session) != "postgresql":
+        return None
+    compiled = query.compile(dialect=session.get_bind().dialect)
+    plan = session.connection().exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}",
+                                                compiled.params).scalar_one()
+    if isinstance(plan, str):
+        import json
+
+        plan = json.loads(plan)
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
 def sync_search_index(session) -> None:
     """SQLite: bring member_digits up to date with the members the triggers noted as changed
     (migration 0017), in two statements, and forget them. Run by every write transaction before

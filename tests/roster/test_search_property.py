@@ -129,3 +129,37 @@ def test_the_search_finds_what_filtering_every_member_finds(db, union, data, see
                 assert members.count_members(s, text=typed) == len(expected), typed
     finally:
         _clear(db)
+
+
+def test_common_digits_are_walked_on_postgresql_by_the_planners_estimate(db, union, monkeypatch):
+    """PostgreSQL: digits the planner expects in more than COMMON × CAP members are not counted
+    through the trigram index (it would read them all) but walked; SQLite has no estimate and
+    counts its FTS5 candidates. Either way the page is the same."""
+    from union_desk.dialect import dialect_name, estimated_rows
+
+    rows = _insert(db, union.id, [dict(name=f"张{c}", id_number=_valid(n), phone="",
+                                       card_no=None, dead=False)
+                                  for n, c in enumerate("丹伟晓兰")])
+    try:
+        with db.session() as s:
+            estimate = estimated_rows(s, sa.select(sa.literal(1)).select_from(Member.__table__))
+            assert (estimate is None) == (dialect_name(s) == "sqlite")
+            terms = search_plan.member_terms("330182")
+            # Given digits the planner expects in more than COMMON × cap members (COMMON 0: the
+            # planner never estimates fewer than one row)
+            monkeypatch.setattr(search_plan, "COMMON", 0)
+            few, many = search_plan.split_terms(s, terms, 10)
+            # Then on PostgreSQL they are walked though 4 ≤ 10 (a count would have said "few");
+            # SQLite counts its candidates
+            walked = [t.digits for t in many]
+            assert walked == (["330182"] if estimate is not None else []), walked
+            assert [t.digits for t in few] == ([] if estimate is not None else ["330182"])
+            page = search_plan.search_page(s, members._row_select(), "330182", cap=10)
+            assert [r.id for r in page] == reference(rows, "330182")
+    finally:
+        _clear(db)
+
+
+def _valid(n: int) -> str:
+    first17 = f"33018219800101{n:03d}"
+    return first17 + check_char(first17)

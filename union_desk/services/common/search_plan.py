@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
-from union_desk.dialect import digit_candidates, index_order, rowid_in
+from union_desk.dialect import digit_candidates, estimated_rows, index_order, rowid_in
 from union_desk.models.member import Member
 from union_desk.services.common.member_search import Term, member_terms
 
 CAP = 5000  # hits a term may have and still be sorted; beyond, the name order is walked
+COMMON = 10  # PostgreSQL: digits the planner expects in more than COMMON × CAP members are walked
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,14 @@ def _capped_count(session, condition, cap: int) -> int:
     return session.execute(sa.select(sa.func.count()).select_from(found.subquery())).scalar_one()
 
 
+def _common(session, term: Term, cap: int) -> bool:
+    """PostgreSQL: the planner expects many times `cap` members to hold these digits (walking
+    the name order finds a page of them at once; counting them would read them all)."""
+    estimate = estimated_rows(session, sa.select(sa.literal(1)).select_from(Member.__table__)
+                              .where(_live(), term.hits))
+    return estimate is not None and estimate > COMMON * cap
+
+
 def split_terms(session, terms: list[Term], cap: int) -> tuple[list[Term], list[Term]]:
     """(few, many): the terms with hits whose index counted at most `cap` of them, and the
     terms with more (or none an index can count); terms without hits are left out."""
@@ -49,8 +58,10 @@ def split_terms(session, terms: list[Term], cap: int) -> tuple[list[Term], list[
         if rowids is not None:  # SQLite: the trigram index's candidates, then each checked
             count = len(rowids)
             term = replace(term, hits=sa.and_(rowid_in(Member.__table__, rowids), term.exact))
+        elif term.hits is None or (term.digits and _common(session, term, cap)):
+            count = cap + 1
         else:
-            count = cap + 1 if term.hits is None else _capped_count(session, term.hits, cap)
+            count = _capped_count(session, term.hits, cap)
         if count > cap:
             many.append(term)
         elif count:
