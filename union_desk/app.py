@@ -113,7 +113,8 @@ def ensure_set_up(db: Database, parent=None) -> bool:
 def ensure_signed_in(db: Database, parent=None) -> bool:
     """Who is working: with one active account, that one (as before accounts existed); with
     several, ask for name and password. False if the clerk cancelled."""
-    from union_desk.services.accounts.accounts import active_names, sign_in, startup_account, work_as
+    from union_desk.services.accounts.accounts import active_names, startup_account, work_as
+    from union_desk.services.accounts.sign_in import SignInPlace, attempt_sign_in
 
     with db.session() as s:
         only = startup_account(s)
@@ -126,11 +127,15 @@ def ensure_signed_in(db: Database, parent=None) -> bool:
     dialog = SignInDialog(names, db.path.name if db.path else str(db.location), parent)
     while dialog.exec():
         name, password = dialog.values()
-        try:
-            with db.session() as s:
-                sign_in(s, name=name, password=password)
+        try:  # a write: a wrong password is counted (and may pause the account) and audited
+            with db.session(write=True) as s:
+                result = attempt_sign_in(s, name=name, password=password,
+                                         place=SignInPlace.START)
         except UserError as err:
             dialog.show_error(str(err))
+            continue
+        if result.account is None:
+            dialog.show_error(result.refusal)
             continue
         return True
     return False

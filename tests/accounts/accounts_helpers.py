@@ -11,6 +11,7 @@ from union_desk.models.member import Member
 from union_desk.models.payment import PaymentCreate
 from union_desk.models.union import GrassrootsUnion
 from union_desk.services.accounts import accounts
+from union_desk.services.accounts.sign_in import SignInPlace, attempt_sign_in
 
 HEAD, HEAD_PW = "王晓燕", "wang-2025-pw"        # the first-run clerk (conftest), 负责人
 REVIEWER, REVIEWER_PW = "李审", "li-shen-2025"   # 审核人
@@ -31,9 +32,14 @@ def three_clerks(db) -> None:
         accounts.add_account(s, name=HANDLER, role=AccountRole.HANDLER, password=HANDLER_PW)
 
 
+def try_sign_in(db, name: str, password: str):
+    """One try in its own write transaction (as the window and the CLI do): the SignInResult."""
+    with db.session(write=True) as s:
+        return attempt_sign_in(s, name=name, password=password, place=SignInPlace.START)
+
+
 def sign_in(db, name: str) -> None:
-    with db.session() as s:
-        accounts.sign_in(s, name=name, password=PASSWORDS[name])
+    try_sign_in(db, name, PASSWORDS[name]).signed_in()
 
 
 def add_member(db, name: str = "张三", serial: int = 11) -> Member:

@@ -196,7 +196,7 @@ def test_a_reviewer_approves_chosen_payments_in_the_list(db, ops, qtbot):
     tab.pages.setCurrentWidget(panel)
     panel.status_filter.setCurrentIndex(panel.status_filter.findText("待审核"))
     qtbot.waitUntil(lambda: texts(panel.table, 0) == numbers, timeout=WAIT)
-    assert texts(panel.table, PaymentsModel.COL_REVIEW) == ["待审核", "待审核"]
+    assert texts(panel.table, PaymentsModel.COL_REVIEW) == [f"待审核（{HANDLER}录入）"] * 2
     qtbot.waitUntil(lambda: "800.00" in panel.totals_label.text(), timeout=WAIT)
     shot(panel, "payments-pending")
     said, asked = [], []

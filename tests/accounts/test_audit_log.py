@@ -45,11 +45,14 @@ def lines(db, **query):
 def test_the_log_lists_what_happened_newest_first(db, busy_day):
     got = [(line.actor, line.kind, line.subject, line.detail) for line in lines(db)]
     number = busy_day["payment"].voucher_no
-    assert got[0] == (REVIEWER, AuditKind.REVEAL, "修改会员资料",
+    assert got[0] == (HEAD, AuditKind.SIGN_IN, f"账户 {HEAD}", "登录成功；途径：启动时登录；角色：负责人")
+    assert got[1] == (REVIEWER, AuditKind.REVEAL, "修改会员资料",
                       f"原因：核对身份证；角色：审核人；记录：member/{busy_day['member'].id}")
-    assert got[1][:3] == (REVIEWER, AuditKind.REVEAL, "名册导出（完整身份证号和手机号）")
-    assert "原因：报送市总工会" in got[1][3] and "文件：full.xlsx" in got[1][3]
-    assert got[2] == (REVIEWER, AuditKind.APPROVAL, f"凭证 {number}", "金额 ¥500.00，录入人 张经")
+    assert got[2][:3] == (REVIEWER, AuditKind.REVEAL, "名册导出（完整身份证号和手机号）")
+    assert "原因：报送市总工会" in got[2][3] and "文件：full.xlsx" in got[2][3]
+    assert got[3] == (REVIEWER, AuditKind.APPROVAL, f"凭证 {number}", "金额 ¥500.00，录入人 张经")
+    assert got[4] == (REVIEWER, AuditKind.SIGN_IN, f"账户 {REVIEWER}",
+                      "登录成功；途径：启动时登录；角色：审核人")
     assert (HEAD, AuditKind.POLICY, "凭证须经审核", "开启") in got
     assert (HEAD, AuditKind.POLICY, "自动锁定时间", "5 分钟") in got
     accounts = [g for g in got if g[1] == AuditKind.ACCOUNT]

@@ -220,3 +220,14 @@ def test_a_draft_is_never_counted_as_printed(db, office, tmp_path):
         result = vouchers.print_vouchers(s, target=tmp_path / "v.pdf", payments=chosen)
         assert (result.drafts, result.reprinted, result.payment_ids) == ([], [], [row.id])
         assert payments.get_payment(s, voucher_no=row.voucher_no).printed_count == 1
+
+
+def test_a_reviewer_name_typed_at_entry_is_not_kept_the_approval_fills_it(db, office):
+    # Given review on, a 经办人 who types a 审核人 into the payment
+    row = pay(db, office, reviewer=REVIEWER, approver=HEAD)
+    # Then the draft names no 审核人 (nobody has reviewed it yet) …
+    assert (row.reviewer, row.approver, row.review) == ("", HEAD, PaymentReview.PENDING)
+    # … and the approval writes the one who approved
+    sign_in(db, REVIEWER)
+    [approved] = approve(db, row.voucher_no)
+    assert (approved.reviewer, approved.approved_by) == (REVIEWER, REVIEWER)

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from alembic import command
 
-from accounts_helpers import HEAD_PW, REVIEWER, REVIEWER_PW
+from accounts_helpers import HEAD_PW, REVIEWER, REVIEWER_PW, try_sign_in
 from union_desk.db import HEADS, open_database
 from union_desk.models.account import AccountRole
 from union_desk.models.payment import PaymentReview
@@ -56,7 +56,7 @@ def test_the_old_file_upgrades_with_its_clerk_as_head_and_payments_as_they_were(
                                  password=REVIEWER_PW, own_password=HEAD_PW)
         with db.session() as s:
             assert accounts.sign_in_needed(s)
-            accounts.sign_in(s, name="王晓燕", password=HEAD_PW)
+        assert try_sign_in(db, "王晓燕", HEAD_PW).signed_in().name == "王晓燕"
     finally:
         db.close()
 
@@ -70,3 +70,32 @@ def test_the_migration_goes_back_down_too(demo_accounts_template, tmp_path):
         command.upgrade(db._alembic_config(conn), "heads")
     assert db.check() == []
     db.close()
+
+
+def test_accounts_from_0014_upgrade_with_no_wrong_passwords_on_record(demo_accounts_template,
+                                                                      tmp_path):
+    """0015 adds the sign-in pause's columns to accounts that already exist (with data)."""
+    from accounts_helpers import three_clerks
+
+    path = tmp_path / "accounts.sqlite3"
+    shutil.copyfile(demo_accounts_template, path)
+    db = open_database(path)
+    three_clerks(db)
+    db.close()
+    db = open_database(path, migrate=False)
+    with db.engine.begin() as conn:
+        command.downgrade(db._alembic_config(conn), "0014")
+    db.close()
+    con = sqlite3.connect(path)
+    assert "failed_sign_ins" not in {r[1] for r in con.execute("PRAGMA table_info(account)")}
+    con.close()
+    db = open_database(path)
+    try:
+        assert db.stored_revisions() == set(HEADS) and db.check() == []
+        with db.session() as s:
+            rows = accounts.list_accounts(s)
+        assert len(rows) == 3 and {(r.failed_sign_ins, r.blocked_until) for r in rows} == {
+            (0, None)}
+        assert try_sign_in(db, REVIEWER, REVIEWER_PW).signed_in().name == REVIEWER
+    finally:
+        db.close()

@@ -22,15 +22,15 @@ def _expected(con, text: str) -> int:
                        (text, text, text + "%")).fetchone()[0]
 
 
-def test_upgrading_from_0014_indexes_every_member_for_any_digits(db_path):
+def test_upgrading_from_0015_indexes_every_member_for_any_digits(db_path):
     from alembic import command
 
-    # Given a database at 0014 holding demo data, and a phone changed while it was at 0014
+    # Given a database at 0015 holding demo data, and a phone changed while it was at 0015
     db = open_database(db_path)
     with db.session(write=True) as s:
         make_demo(s, size=150)
     with db.engine.begin() as conn:
-        command.downgrade(db._alembic_config(conn), "0014")
+        command.downgrade(db._alembic_config(conn), "0015")
     db.close()
     con = sqlite3.connect(db_path)
     assert not con.execute("SELECT name FROM sqlite_master WHERE name = 'member_digits'").fetchall()
@@ -57,13 +57,13 @@ def test_upgrading_from_0014_indexes_every_member_for_any_digits(db_path):
 
 
 @pytest.mark.postgresql
-def test_upgrading_a_server_database_from_0014_adds_the_trigram_indexes(pg_empty):
+def test_upgrading_a_server_database_from_0015_adds_the_trigram_indexes(pg_empty):
     from alembic import command
 
     server, name = pg_empty
     db = open_database(server.url(name), migrate=False)
     with db.engine.begin() as conn:
-        command.upgrade(db._alembic_config(conn), "0014")
+        command.upgrade(db._alembic_config(conn), "0015")
     db.close()
     db = open_database(server.url(name))
     try:

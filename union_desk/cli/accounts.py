@@ -21,7 +21,7 @@ from union_desk.cli import EXIT_OK, print_json
 ACCOUNT_ENV, PASSWORD_ENV, NEW_PASSWORD_ENV = (
     "UNION_DESK_ACCOUNT", "UNION_DESK_PASSWORD", "UNION_DESK_NEW_PASSWORD")
 ROLES = ["经办人", "审核人", "负责人"]
-KINDS = ["查看完整号码", "审核凭证", "账户变更", "审核设置"]
+KINDS = ["查看完整号码", "审核凭证", "账户变更", "审核设置", "登录与锁定"]
 
 
 def register(subparsers) -> None:
@@ -42,7 +42,8 @@ def register(subparsers) -> None:
     password.add_argument("name", metavar="NAME")
     password.set_defaults(handler=_password)
     for name, text, handler in (("deactivate", "停用账户（保留记录，不能再登录）", _deactivate),
-                                ("reactivate", "恢复停用的账户", _reactivate)):
+                                ("reactivate", "恢复停用的账户", _reactivate),
+                                ("unblock", "解除连续输错密码后的登录暂停", _unblock)):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("name", metavar="NAME")
         cmd.set_defaults(handler=handler)
@@ -51,7 +52,7 @@ def register(subparsers) -> None:
     review.add_argument("state", choices=["on", "off"])
     review.set_defaults(handler=_review)
 
-    audit = subparsers.add_parser("audit", help="审计日志：查看完整号码、审核凭证、账户变更（负责人）")
+    audit = subparsers.add_parser("audit", help="审计日志：查看完整号码、审核凭证、账户变更、登录（负责人）")
     audit.add_argument("--kind", choices=KINDS, default=None, help="只要这一类")
     audit.add_argument("--from", dest="start", type=_day, default=None, metavar="YYYY-MM-DD")
     audit.add_argument("--to", dest="end", type=_day, default=None, metavar="YYYY-MM-DD")
@@ -71,9 +72,8 @@ def _day(text: str) -> date:
 
 def act_as(db, args) -> None:
     """Work as the account the command names (or the only one); refuse clearly otherwise."""
-    from union_desk.services.accounts.accounts import (
-        list_accounts, sign_in, startup_account, work_as,
-    )
+    from union_desk.services.accounts.accounts import list_accounts, startup_account, work_as
+    from union_desk.services.accounts.sign_in import SignInPlace, attempt_sign_in, paused
     from union_desk.services.errors import UserError
 
     name = (getattr(args, "as_account", None) or os.environ.get(ACCOUNT_ENV, "")).strip()
@@ -89,10 +89,15 @@ def act_as(db, args) -> None:
             work_as(s, only)
             return
         known = next((a for a in accounts if a.name == name), None)
-        password = os.environ.get(PASSWORD_ENV)
-        if password is None and known is not None and known.has_password:
-            password = _typed(f"账户“{name}”的密码：", PASSWORD_ENV)
-        sign_in(s, name=name, password=password or "")
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None and known is not None and known.has_password and not paused(known):
+        password = _typed(f"账户“{name}”的密码：", PASSWORD_ENV)
+    # a write: a wrong password is counted (and may pause the account) and audited; the
+    # refusal is raised once that is committed
+    with db.session(write=True) as s:
+        result = attempt_sign_in(s, name=name, password=password or "",
+                                 place=SignInPlace.COMMAND)
+    result.signed_in()
 
 
 def _typed(prompt: str, env: str) -> str:
@@ -125,18 +130,21 @@ def _open(args):
 
 def _list(args: argparse.Namespace) -> int:
     from union_desk.services.accounts.accounts import current_account, list_accounts
+    from union_desk.services.accounts.sign_in import describe_pause
 
     with _open(args) as db, db.session() as s:
         rows, me = list_accounts(s), current_account(s)
     if args.json:
         print_json([{"name": r.name, "role": r.role.value, "active": r.active,
-                     "has_password": r.has_password, "current": r.name == me.name} for r in rows])
+                     "has_password": r.has_password, "current": r.name == me.name,
+                     "paused": describe_pause(r)} for r in rows])
         return EXIT_OK
     for r in rows:
         state = "在用" if r.active else "已停用"
         secret = "已设密码" if r.has_password else "未设密码"
         here = "\t（当前）" if r.name == me.name else ""
-        sys.stdout.write(f"{r.name}\t{r.role.value}\t{state}\t{secret}{here}\n")
+        pause = f"\t{describe_pause(r)}" if describe_pause(r) else ""
+        sys.stdout.write(f"{r.name}\t{r.role.value}\t{state}\t{secret}{here}{pause}\n")
     return EXIT_OK
 
 
@@ -194,6 +202,15 @@ def _reactivate(args: argparse.Namespace) -> int:
     with _open(args) as db, db.session(write=True) as s:
         row = reactivate_account(s, name=args.name)
     sys.stdout.write(f"已恢复账户 {row.name}\n")
+    return EXIT_OK
+
+
+def _unblock(args: argparse.Namespace) -> int:
+    from union_desk.services.accounts.sign_in import unblock_account
+
+    with _open(args) as db, db.session(write=True) as s:
+        row = unblock_account(s, name=args.name)
+    sys.stdout.write(f"已解除账户 {row.name} 的登录暂停\n")
     return EXIT_OK
 
 

@@ -4,88 +4,108 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../views/accounts/manage.py" line="22"/>
+        <location filename="../views/accounts/manage.py" line="24"/>
         <source>Accounts</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="28"/>
+        <location filename="../views/accounts/manage.py" line="30"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="28"/>
-        <location filename="../views/accounts/manage.py" line="120"/>
+        <location filename="../views/accounts/manage.py" line="30"/>
+        <location filename="../views/accounts/manage.py" line="141"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="28"/>
+        <location filename="../views/accounts/manage.py" line="30"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="28"/>
+        <location filename="../views/accounts/manage.py" line="30"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="33"/>
+        <location filename="../views/accounts/manage.py" line="31"/>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../views/accounts/manage.py" line="36"/>
         <source>New account…</source>
         <translation>新增账户…</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="34"/>
+        <location filename="../views/accounts/manage.py" line="37"/>
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="35"/>
+        <location filename="../views/accounts/manage.py" line="38"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="36"/>
+        <location filename="../views/accounts/manage.py" line="39"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="37"/>
+        <location filename="../views/accounts/manage.py" line="40"/>
         <source>Reactivate</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="57"/>
+        <location filename="../views/accounts/manage.py" line="41"/>
+        <source>Allow sign-in again</source>
+        <translation>解除登录暂停</translation>
+    </message>
+    <message>
+        <location filename="../views/accounts/manage.py" line="62"/>
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="57"/>
+        <location filename="../views/accounts/manage.py" line="62"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="58"/>
+        <location filename="../views/accounts/manage.py" line="63"/>
         <source>set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="58"/>
+        <location filename="../views/accounts/manage.py" line="63"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="66"/>
+        <location filename="../views/accounts/manage.py" line="70"/>
+        <source>paused until {0} ({1} wrong passwords in a row)</source>
+        <translation>暂停登录至 {0}（连续 {1} 次密码错误）</translation>
+    </message>
+    <message>
+        <location filename="../views/accounts/manage.py" line="73"/>
+        <source>{0} wrong passwords in a row</source>
+        <translation>连续 {0} 次密码错误</translation>
+    </message>
+    <message>
+        <location filename="../views/accounts/manage.py" line="79"/>
         <source>Choose one account in the list first.</source>
         <translation>请先在列表中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="95"/>
+        <location filename="../views/accounts/manage.py" line="108"/>
         <source>Deactivate the account of {0}? They can no longer sign in; what they did stays on record under their name.</source>
         <translation>停用 {0} 的账户？停用后不能再登录；其经办的记录仍以其姓名保留。</translation>
     </message>
     <message>
-        <location filename="../views/accounts/manage.py" line="119"/>
+        <location filename="../views/accounts/manage.py" line="140"/>
         <source>Role of {0}</source>
         <translation>{0} 的角色</translation>
     </message>
@@ -207,12 +227,12 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../views/accounts/lock.py" line="34"/>
+        <location filename="../views/accounts/lock.py" line="37"/>
         <source>union_desk is locked</source>
         <translation>工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../views/accounts/lock.py" line="37"/>
+        <location filename="../views/accounts/lock.py" line="40"/>
         <source>The data stays open behind this screen. Sign in to go on working; another account may sign in too.</source>
         <translation>数据仍在后台打开，未做的工作不会丢失。请登录继续工作；也可以换另一个账户登录。</translation>
     </message>

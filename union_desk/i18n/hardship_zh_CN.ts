@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApproveButton</name>
+    <message>
+        <location filename="../views/hardship/approve_button.py" line="19" />
+        <source>Approve</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/approve_button.py" line="34" />
+        <source>Choose the payments waiting for review (status 待审核), then approve them.</source>
+        <translation>请先在列表中选择待审核的发放记录，再审核。</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/approve_button.py" line="39" />
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 张</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/approve_button.py" line="41" />
+        <source>Approve the {0} chosen payments: your name and today's date go on their vouchers</source>
+        <translation>审核选中的 {0} 张凭证：您的姓名和今天的日期将印在凭证上</translation>
+    </message>
+</context>
+<context>
     <name>CampaignImportDialog</name>
     <message>
         <location filename="../views/hardship/import_dialog.py" line="35" />
@@ -63,7 +86,7 @@
         <translation>有问题的行未导入（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="121" />
+        <location filename="../views/hardship/import_dialog.py" line="123" />
         <source>The occasion or date changed: check the list again.</source>
         <translation>慰问事由或发放日期已改变，请重新检查名单。</translation>
     </message>
@@ -509,47 +532,47 @@
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="62" />
+        <location filename="../views/hardship/models.py" line="64" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="63" />
+        <location filename="../views/hardship/models.py" line="65" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="71" />
+        <location filename="../views/hardship/models.py" line="73" />
         <source>Union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="64" />
+        <location filename="../views/hardship/models.py" line="66" />
         <source>Category</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="65" />
+        <location filename="../views/hardship/models.py" line="67" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="70" />
+        <location filename="../views/hardship/models.py" line="72" />
         <source>Main cause</source>
         <translation>主要致困原因</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="66" />
+        <location filename="../views/hardship/models.py" line="68" />
         <source>Persons</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="68" />
+        <location filename="../views/hardship/models.py" line="70" />
         <source>Income per head</source>
         <translation>人均月收入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="72" />
+        <location filename="../views/hardship/models.py" line="74" />
         <source>Last review</source>
         <translation>上次复核</translation>
     </message>
@@ -802,12 +825,12 @@
         <translation>{0} 户未发放（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="122" />
+        <location filename="../views/hardship/campaign_dialog.py" line="124" />
         <source>{0} × {1} = {2}</source>
         <translation>{0} × {1} 户 = {2}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/campaign_dialog.py" line="136" />
+        <location filename="../views/hardship/campaign_dialog.py" line="138" />
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>
@@ -815,105 +838,115 @@
 <context>
     <name>PaymentFields</name>
     <message>
-        <location filename="../views/hardship/fields.py" line="29" />
+        <location filename="../views/hardship/fields.py" line="30" />
         <source>{0}: please enter an amount</source>
         <translation>{0}：请填写金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="35" />
+        <location filename="../views/hardship/fields.py" line="36" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="100" />
+        <location filename="../views/hardship/fields.py" line="90" />
+        <source>filled in when a reviewer approves it</source>
+        <translation>审核通过时自动填写</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/fields.py" line="110" />
         <source>yuan, e.g. 1409.50</source>
         <translation>单位：元，如 1409.50</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="105" />
+        <location filename="../views/hardship/fields.py" line="115" />
         <source>Paid by</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="106" />
+        <location filename="../views/hardship/fields.py" line="116" />
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="109" />
+        <location filename="../views/hardship/fields.py" line="119" />
         <source>Handled by (经办人)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="112" />
+        <location filename="../views/hardship/fields.py" line="122" />
         <source>Reviewed by (审核人)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/fields.py" line="115" />
+        <location filename="../views/hardship/fields.py" line="125" />
         <source>Approved by (负责人)</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../views/hardship/fields.py" line="150" />
+        <source>They wait for review: a reviewer (审核人) or head (负责人) other than you approves them in the payments list; until then they print only as drafts marked 未审核.</source>
+        <translation>这些记录待审核：须由您以外的审核人或负责人在发放列表中审核通过；在此之前只能打印标有“未审核”的草稿。</translation>
     </message>
 </context>
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../views/hardship/models.py" line="86" />
+        <location filename="../views/hardship/models.py" line="88" />
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="87" />
+        <location filename="../views/hardship/models.py" line="89" />
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="88" />
+        <location filename="../views/hardship/models.py" line="90" />
         <source>Recipient</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="89" />
+        <location filename="../views/hardship/models.py" line="91" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="90" />
+        <location filename="../views/hardship/models.py" line="92" />
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="91" />
+        <location filename="../views/hardship/models.py" line="93" />
         <source>Occasion</source>
         <translation>慰问事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="92" />
+        <location filename="../views/hardship/models.py" line="94" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="94" />
+        <location filename="../views/hardship/models.py" line="96" />
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="95" />
+        <location filename="../views/hardship/models.py" line="97" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="96" />
+        <location filename="../views/hardship/models.py" line="99" />
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="98" />
+        <location filename="../views/hardship/models.py" line="101" />
         <source>Void reason / note</source>
         <translation>作废原因 / 备注</translation>
     </message>
     <message>
-        <location filename="../views/hardship/models.py" line="99" />
+        <location filename="../views/hardship/models.py" line="98" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
@@ -921,175 +954,170 @@
 <context>
     <name>PaymentsPanel</name>
     <message>
-        <location filename="../views/hardship/payments.py" line="52" />
+        <location filename="../views/hardship/payments.py" line="57" />
         <source>Recipient, ID number or voucher no. — Ctrl+F</source>
         <translation>领取人、身份证号或凭证号 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="54" />
+        <location filename="../views/hardship/payments.py" line="59" />
         <source>All occasions</source>
         <translation>全部事由</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="56" />
+        <location filename="../views/hardship/payments.py" line="61" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="58" />
+        <location filename="../views/hardship/payments.py" line="63" />
         <source>Whole year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="59" />
+        <location filename="../views/hardship/payments.py" line="64" />
         <source>Month {0}</source>
         <translation>{0}月</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="61" />
+        <location filename="../views/hardship/payments.py" line="66" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="78" />
-        <source>Approve</source>
-        <translation>审核通过</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship/payments.py" line="79" />
+        <location filename="../views/hardship/payments.py" line="85" />
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="80" />
+        <location filename="../views/hardship/payments.py" line="86" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="81" />
+        <location filename="../views/hardship/payments.py" line="87" />
         <source>Medical aid claim…</source>
         <translation>医疗互助补助…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="82" />
+        <location filename="../views/hardship/payments.py" line="88" />
         <source>Import a list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="83" />
+        <location filename="../views/hardship/payments.py" line="89" />
         <source>Year figures…</source>
         <translation>年度数据…</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="86" />
+        <location filename="../views/hardship/payments.py" line="92" />
         <source>Voucher layout</source>
         <translation>凭证版式</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="89" />
+        <location filename="../views/hardship/payments.py" line="95" />
         <source>Two per A4 page</source>
         <translation>A4 每页两张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="90" />
+        <location filename="../views/hardship/payments.py" line="96" />
         <source>One per A5 page</source>
         <translation>A5 每页一张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="92" />
+        <location filename="../views/hardship/payments.py" line="98" />
         <source>Add the sign-off sheet</source>
         <translation>附签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="95" />
+        <location filename="../views/hardship/payments.py" line="101" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="99" />
+        <location filename="../views/hardship/payments.py" line="105" />
         <source>Chosen vouchers</source>
         <translation>所选凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="100" />
+        <location filename="../views/hardship/payments.py" line="106" />
         <source>Every voucher in the list</source>
         <translation>列表中的全部凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="101" />
+        <location filename="../views/hardship/payments.py" line="107" />
         <source>Only the sign-off sheet of the list</source>
         <translation>只打印列表的签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="162" />
+        <location filename="../views/hardship/payments.py" line="169" />
         <source>Total: {0} payments to {1} people ({2} household files), {3}</source>
         <translation>合计：{0} 笔，{1} 人（{2} 户档案），{3}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="165" />
+        <location filename="../views/hardship/payments.py" line="172" />
         <source> — voided payments not counted</source>
         <translation>（不含已作废的）</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="167" />
+        <location filename="../views/hardship/payments.py" line="174" />
         <source> — payments waiting for review not counted</source>
         <translation>——待审核的不计入</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="217" />
+        <location filename="../views/hardship/payments.py" line="237" />
         <source>Choose one payment in the list first.</source>
         <translation>请先在列表中选择一条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="220" />
+        <location filename="../views/hardship/payments.py" line="240" />
         <source>Voucher {0} is already voided.</source>
         <translation>凭证 {0} 已作废。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="229" />
+        <location filename="../views/hardship/payments.py" line="249" />
         <source>Choose the payments to approve in the list first.</source>
         <translation>请先在列表中选择要审核的发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="232" />
+        <location filename="../views/hardship/payments.py" line="252" />
         <source>Approve {0} payments, {1} in all?
 Your name and today's date go on their vouchers and into the audit log.</source>
         <translation>审核通过 {0} 条发放记录，合计 {1}？
 您的姓名和今天的日期将印在凭证上并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="239" />
+        <location filename="../views/hardship/payments.py" line="259" />
         <source>{0} payments approved.</source>
         <translation>已审核通过 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="250" />
+        <location filename="../views/hardship/payments.py" line="270" />
         <source>Voucher {0} was not voided: a reason is needed.</source>
         <translation>凭证 {0} 未作废：请填写作废原因。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="281" />
-        <location filename="../views/hardship/payments.py" line="295" />
+        <location filename="../views/hardship/payments.py" line="301" />
+        <location filename="../views/hardship/payments.py" line="315" />
         <source>Vouchers</source>
         <translation>慰问金发放凭证</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="287" />
+        <location filename="../views/hardship/payments.py" line="307" />
         <source>Choose the payments to print in the list first.</source>
         <translation>请先在列表中选择要打印的发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="299" />
+        <location filename="../views/hardship/payments.py" line="319" />
         <source>Sign-off sheet</source>
         <translation>签收表</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="305" />
+        <location filename="../views/hardship/payments.py" line="325" />
         <source>Void voucher {0}</source>
         <translation>作废凭证 {0}</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="306" />
+        <location filename="../views/hardship/payments.py" line="326" />
         <source>Void {0}: {1}, {2}, {3}?
 The payment stays on record, marked 作废; a correction is a new payment.
 Reason:</source>
@@ -1098,12 +1126,12 @@ Reason:</source>
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="313" />
+        <location filename="../views/hardship/payments.py" line="333" />
         <source>Import a recipients list</source>
         <translation>导入慰问名单</translation>
     </message>
     <message>
-        <location filename="../views/hardship/payments.py" line="46" />
+        <location filename="../views/hardship/payments.py" line="51" />
         <source>Hardship support</source>
         <translation>困难帮扶</translation>
     </message>

@@ -30,7 +30,8 @@ class Account(RecordBase, table=True):
     __tablename__ = "account"
     __table_args__ = (sa.Index("ux_account_name", "name", unique=True),
                       {"info": {"synchronised": False}})
-    __audit_exclude__ = frozenset({"password_hash"})
+    # the hash, and the sign-in counters (each try has its own audit entry, action "sign_in…")
+    __audit_exclude__ = frozenset({"password_hash", "failed_sign_ins", "blocked_until"})
 
     name: str = Field(max_length=40)
     role: AccountRole = Field(sa_type=enum_type(AccountRole))
@@ -39,6 +40,9 @@ class Account(RecordBase, table=True):
     password_set_at: datetime | None = Field(default=None, sa_type=UTCDateTime(), nullable=True)
     active: bool = True
     deactivated_at: datetime | None = Field(default=None, sa_type=UTCDateTime(), nullable=True)
+    # wrong passwords in a row, and until when no sign-in is tried (services/accounts/sign_in.py)
+    failed_sign_ins: int = 0
+    blocked_until: datetime | None = Field(default=None, sa_type=UTCDateTime(), nullable=True)
 
 
 class AccountRow(BaseModel):
@@ -52,6 +56,8 @@ class AccountRow(BaseModel):
     active: bool
     has_password: bool
     password_set_at: datetime | None = None
+    failed_sign_ins: int = 0
+    blocked_until: datetime | None = None  # UTC; sign-in refused until then
 
     @property
     def may_review(self) -> bool:

@@ -14,7 +14,7 @@ Existing rows are indexed in bulk (CREATE INDEX; one INSERT … SELECT into memb
 rowid order).
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0015
 """
 from typing import Sequence, Union
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0017"
-down_revision: Union[str, Sequence[str], None] = "0014"
+down_revision: Union[str, Sequence[str], None] = "0015"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

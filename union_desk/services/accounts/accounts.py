@@ -32,14 +32,15 @@ NAME_MAX = 40
 
 def account_row(a: Account) -> AccountRow:
     return AccountRow(id=a.id, name=a.name, role=a.role, active=a.active,
-                      has_password=bool(a.password_hash), password_set_at=a.password_set_at)
+                      has_password=bool(a.password_hash), password_set_at=a.password_set_at,
+                      failed_sign_ins=a.failed_sign_ins, blocked_until=a.blocked_until)
 
 
 def list_accounts(session: Session, *, include_inactive: bool = True) -> list[AccountRow]:
     """Every account, 负责人 first, then by name; the implicit 负责人 when there is no row."""
     rows = session.exec(select(Account).where(Account.deleted_at.is_(None))).all()
     if not rows:
-        implicit = _implicit_head(session)
+        implicit = implicit_head(session)
         return [implicit] if implicit else []
     order = {AccountRole.HEAD: 0, AccountRole.REVIEWER: 1, AccountRole.HANDLER: 2}
     return [account_row(a) for a in sorted(rows, key=lambda a: (not a.active, order[a.role],
@@ -84,27 +85,6 @@ def require(session: Session, *, roles: set[AccountRole], doing: str) -> Account
 
 def require_head(session: Session, *, doing: str) -> AccountRow:
     return require(session, roles={AccountRole.HEAD}, doing=doing)
-
-
-def sign_in(session: Session, *, name: str, password: str) -> AccountRow:
-    """Check the password and work as this account from now on (this open file, this process).
-    The message is the same for an unknown name and a wrong password."""
-    name = " ".join((name or "").split())
-    account = _by_name(session, name)
-    if account is None and not session.exec(select(Account)).first():
-        implicit = _implicit_head(session)
-        if implicit and implicit.name == name:
-            work_as(session, implicit)  # the first-run clerk, the only account, no password yet
-            return implicit
-    if account is None or not verify_password(password, account.password_hash):
-        if account is not None and account.active and not account.password_hash:
-            raise UserError(f"账户“{name}”还没有密码，请负责人为其设置密码")
-        raise UserError("姓名或密码不对")
-    if not account.active:
-        raise UserError(f"账户“{name}”已停用")
-    row = account_row(account)
-    work_as(session, row)
-    return row
 
 
 def work_as(session: Session, account: AccountRow) -> None:
@@ -156,7 +136,10 @@ def change_role(session: Session, *, name: str, role: AccountRole) -> AccountRow
 
 
 def reset_password(session: Session, *, name: str, password: str) -> AccountRow:
-    """A 负责人 gives an account a new password (e.g. a forgotten one)."""
+    """A 负责人 gives an account a new password (e.g. a forgotten one); a pause after wrong
+    passwords ends with it."""
+    from union_desk.services.accounts.sign_in import clear_failures
+
     head = require_head(session, doing="重设密码")
     password = check_new_password(password)
     if not head.id:  # the implicit 负责人 (the only account) setting their own first password
@@ -164,6 +147,7 @@ def reset_password(session: Session, *, name: str, password: str) -> AccountRow:
         return _materialise(session, head, password)
     account = _existing(session, name)
     account.password_hash, account.password_set_at = hash_password(password), utcnow()
+    clear_failures(session, account, why="负责人重设密码")
     session.flush()
     return account_row(account)
 
@@ -213,7 +197,7 @@ def reactivate_account(session: Session, *, name: str) -> AccountRow:
 
 # -- internals -------------------------------------------------------------------------------
 
-def _implicit_head(session: Session) -> AccountRow | None:
+def implicit_head(session: Session) -> AccountRow | None:
     clerk = get_setting(session, key="clerk", default="") or ""
     if not clerk:
         return None
@@ -273,7 +257,7 @@ def _existing(session: Session, name: str) -> Account:
     name = " ".join((name or "").split())
     account = _by_name(session, name)
     if account is None:
-        implicit = _implicit_head(session)
+        implicit = implicit_head(session)
         if implicit and implicit.name == name and not session.exec(select(Account)).first():
             raise UserError(f"“{name}”是本机唯一的账户（负责人）；请先新增其他账户")
         raise UserError(f"找不到账户“{name}”", field="name")

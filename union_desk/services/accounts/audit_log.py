@@ -1,5 +1,6 @@
 """The audit trail a 负责人 reads and exports: reveals of full numbers (with their reasons),
-approvals of payments, changes to accounts and to the review settings.
+approvals of payments, changes to accounts and to the review settings, sign-ins (right and
+wrong passwords, pauses, the window's locks).
 
 Only those kinds are listed: the trail's other entries (every insert and update of a record)
 carry the records' values, full ID numbers among them, and stay inside the database. What is
@@ -23,6 +24,7 @@ from union_desk.files import atomic_path
 from union_desk.models.account import Account
 from union_desk.models.audit import AuditEntry
 from union_desk.services.accounts.accounts import require_head
+from union_desk.services.accounts.sign_in import SIGN_IN_ACTIONS
 from union_desk.services.errors import UserError
 
 
@@ -31,13 +33,16 @@ class AuditKind(str, Enum):
     APPROVAL = "审核凭证"
     ACCOUNT = "账户变更"
     POLICY = "审核设置"
+    SIGN_IN = "登录与锁定"
 
 
 _CONDITION = {
     AuditKind.REVEAL: AuditEntry.action == "reveal",
     AuditKind.APPROVAL: AuditEntry.action == "approve",
-    AuditKind.ACCOUNT: AuditEntry.table_name == Account.__tablename__,
+    AuditKind.ACCOUNT: (AuditEntry.table_name == Account.__tablename__)
+    & AuditEntry.action.in_(("insert", "update", "tombstone", "restore")),
     AuditKind.POLICY: AuditEntry.action == "policy",
+    AuditKind.SIGN_IN: AuditEntry.action.in_(SIGN_IN_ACTIONS),
 }
 HEADER = ["时间", "操作人", "类别", "内容", "说明"]
 EXPORT_LIMIT = 200_000
@@ -138,6 +143,10 @@ def _line(e: AuditEntry, names: dict[str, str]) -> AuditLine:
     elif e.action == "policy":
         kind, subject = AuditKind.POLICY, str(after.get("setting", ""))
         detail = str(after.get("value", ""))
+    elif e.action in SIGN_IN_ACTIONS:
+        kind = AuditKind.SIGN_IN
+        subject = f"账户 {names.get(e.record_id) or e.actor or '（未知姓名）'}"
+        detail = _sign_in(e.action, after)
     else:
         kind = AuditKind.ACCOUNT
         subject = f"账户 {after.get('name') or names.get(e.record_id, e.record_id)}"
@@ -148,6 +157,23 @@ def _line(e: AuditEntry, names: dict[str, str]) -> AuditLine:
 
 _REVEAL_EXTRAS = (("file", "文件"), ("count", "条数"), ("campaign", "活动"),
                   ("passengers", "乘客"), ("code", "编号"), ("role", "角色"))
+
+
+_SIGN_IN_WORDS = {"sign_in": "登录成功", "sign_in_fail": "密码错误，未登录",
+                  "sign_in_wait": "暂停登录期间尝试登录，已拒绝", "lock": "锁定窗口",
+                  "unblock": "解除登录暂停"}
+
+
+def _sign_in(action: str, after: dict) -> str:
+    parts = [_SIGN_IN_WORDS[action]]
+    for key, label in (("place", "途径"), ("role", "角色"), ("how", ""), ("why", ""),
+                       ("failures", "连续输错" if action == "sign_in_fail" else "此前连续输错"),
+                       ("paused", "暂停登录"), ("until", "暂停至")):
+        value = after.get(key)
+        if value:
+            value = f"{value} 次" if key == "failures" else value
+            parts.append(f"{label}：{value}" if label else str(value))
+    return "；".join(parts)
 
 
 def _account_change(action: str, before: dict, after: dict) -> str:

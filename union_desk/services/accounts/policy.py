@@ -1,12 +1,21 @@
 """What a 负责人 sets for the installation: 凭证须经审核 (four eyes on payments) and the idle
 time after which the window locks. Both are settings in the database; every change is in the
-audit trail (action "policy")."""
+audit trail (action "policy").
+
+Also the one rule of who may approve which payment (`approval_refusal`): the approving service
+(services/hardship/approval.py) refuses by it, and the payments list's 审核 button is shown,
+enabled and explained by it (`approval_offered`), so the window never offers what the service
+would refuse."""
 from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
 
 from pydantic import BaseModel
 from sqlmodel import Session
 
 from union_desk.models.account import AccountRow
+from union_desk.models.payment import PaymentReview, PaymentStatus
 from union_desk.models.audit import log_action
 from union_desk.services.accounts.accounts import (
     active_names, current_account, list_accounts, require_head, sign_in_needed,
@@ -74,3 +83,38 @@ def set_idle_minutes(session: Session, *, minutes: int) -> None:
     put_setting(session, key=IDLE_KEY, value=minutes)
     log_action(session, table_name="setting", record_id=IDLE_KEY, action="policy",
                detail={"setting": "自动锁定时间", "value": f"{minutes} 分钟"})
+
+
+# -- who may approve which payment ----------------------------------------------------------
+
+class Reviewable(Protocol):
+    """What the rule reads of a payment: a PaymentRow, or the Payment a service holds."""
+
+    status: PaymentStatus
+    review: PaymentReview
+    entered_by: str
+    approved_by: str
+    approved_at: datetime | None
+
+
+def approval_refusal(account: AccountRow, payment: Reviewable) -> str:
+    """Why `account` may not approve `payment` (Chinese), or "" when it may: a 审核人 or
+    负责人, a payment waiting for review (not voided), entered by someone else."""
+    if not account.may_review:
+        return f"审核凭证需要审核人或负责人账户；当前账户“{account.name}”是{account.role.value}"
+    if payment.status == PaymentStatus.VOID:
+        return "已作废"
+    if payment.review == PaymentReview.APPROVED:
+        day = payment.approved_at.astimezone().date().isoformat() if payment.approved_at else ""
+        return f"已由{payment.approved_by}于 {day} 审核"
+    if payment.review == PaymentReview.NOT_REQUIRED:
+        return "录入时未要求审核（“凭证须经审核”开启之前），无需审核"
+    if payment.entered_by == account.name:
+        return "由您本人录入，须由另一位审核人或负责人审核"
+    return ""
+
+
+def approval_offered(current: AccountsPolicy, *, waiting: int) -> bool:
+    """Whether the window offers approving at all: to a 审核人 or 负责人, while 凭证须经审核 is
+    on — or while payments entered under it still wait (turning it off leaves them waiting)."""
+    return current.current.may_review and (current.review_required or waiting > 0)

@@ -14,11 +14,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from union_desk.models.account import AccountRole
+from union_desk.models.account import AccountRole, AccountRow
 from union_desk.models.audit import log_action
 from union_desk.models.base import utcnow
 from union_desk.models.payment import Payment, PaymentReview, PaymentRow, PaymentStatus
 from union_desk.services.accounts.accounts import current_account, require
+from union_desk.services.accounts.policy import approval_refusal
 from union_desk.services.errors import UserError
 from union_desk.services.hardship.payments import payment_row
 
@@ -38,7 +39,7 @@ def approve_payments(session: Session, *, voucher_nos: list[str]) -> list[Paymen
             Payment.voucher_no.in_(wanted[start:start + 500]), Payment.deleted_at.is_(None))))
     refusals = []
     for number in wanted:
-        why = _refusal(found.get(number), reviewer.name)
+        why = _refusal(found.get(number), reviewer)
         if why:
             refusals.append(f"{number}：{why}")
     if refusals:
@@ -76,16 +77,7 @@ def pending_count(session: Session) -> int:
         Payment.status == PaymentStatus.ISSUED)).scalar_one()
 
 
-def _refusal(payment: Payment | None, reviewer: str) -> str:
+def _refusal(payment: Payment | None, reviewer: AccountRow) -> str:
     if payment is None:
         return "找不到该凭证"
-    if payment.status == PaymentStatus.VOID:
-        return "已作废"
-    if payment.review == PaymentReview.APPROVED:
-        local = payment.approved_at.astimezone().date().isoformat() if payment.approved_at else ""
-        return f"已由{payment.approved_by}于 {local} 审核"
-    if payment.review == PaymentReview.NOT_REQUIRED:
-        return "录入时未要求审核（“凭证须经审核”开启之前），无需审核"
-    if payment.entered_by == reviewer:
-        return "由您本人录入，须由另一位审核人或负责人审核"
-    return ""
+    return approval_refusal(reviewer, payment)

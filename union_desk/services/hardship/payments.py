@@ -173,12 +173,15 @@ def check_payment(session: Session, *, data: PaymentCreate) -> dict:
         raise UserError("请填写发放日期", field="paid_on")
     values = data.model_dump(exclude={"household_id", "member_id"})
     actor = session.info.get("actor", "")
+    pending = review_required(session)
     values.update(occasion=occasion, method=PaymentMethod(data.method),
                   handler=(data.handler or "").strip() or actor,
-                  reviewer=(data.reviewer or "").strip(), approver=(data.approver or "").strip(),
+                  # under review the 审核人 box is the approving account's, filled on approval:
+                  # a name typed at entry would stand on the draft as if someone had reviewed it
+                  reviewer="" if pending else (data.reviewer or "").strip(),
+                  approver=(data.approver or "").strip(),
                   hospital=(data.hospital or "").strip(), entered_by=actor,
-                  review=PaymentReview.PENDING if review_required(session)
-                  else PaymentReview.NOT_REQUIRED)
+                  review=PaymentReview.PENDING if pending else PaymentReview.NOT_REQUIRED)
     _check_medical(values)
     return values
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QMainWindow,
+                               QVBoxLayout, QWidget)
 
-from union_desk.services.accounts.accounts import sign_in
+from union_desk.services.accounts.sign_in import (
+    SignInPlace, SignInResult, attempt_sign_in, record_window_lock,
+)
 from union_desk.services.accounts.policy import AccountsPolicy, accounts_policy
 from union_desk.services.changes import Change
 from union_desk.views.accounts.sign_in import SignInForm
@@ -43,9 +46,13 @@ class LockScreen(QWidget):
         inner = QVBoxLayout(box)
         for widget in (self.title, self.note, self.form):
             inner.addWidget(widget)
+        row = QHBoxLayout()  # centred by stretches, not by alignment: an aligned item gets its
+        row.addStretch(1)    # size hint only, so a wrapped message (a pause) would squash the
+        row.addWidget(box)   # fields; in a row the box gets the height its width needs
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.hide()
 
@@ -89,12 +96,16 @@ class WindowLock(QObject):
         return bool(self.policy and self.policy.sign_in_needed)
 
     # -- locking ---------------------------------------------------------------------------
-    def lock(self) -> bool:
-        """Lock now (with two or more accounts); False when there is nothing to lock."""
+    def lock(self, idle: bool = False) -> bool:
+        """Lock now (with two or more accounts); False when there is nothing to lock. The lock
+        goes into the audit trail (idle or by hand)."""
         if self.locked or not self.can_lock:
             return False
         self.locked = True
         self.timer.stop()
+        minutes = self.policy.idle_minutes if idle else None
+        self.ops.write(lambda s: record_window_lock(s, idle_minutes=minutes), changes=(),
+                       parent=self.window).run()
         for widget in QApplication.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and isinstance(widget, QDialog):
                 self._hide(widget)
@@ -116,7 +127,13 @@ class WindowLock(QObject):
         if widget not in self._hidden:
             self._hidden.append(widget)
 
-    def _unlocked(self, _account) -> None:
+    def _signed_in(self, result: SignInResult) -> None:
+        if result.account is None:  # the wrong try is on record (and may pause the account)
+            self.screen.form.show_error(result.refusal)
+            return
+        self._unlocked()
+
+    def _unlocked(self) -> None:
         self.locked = False
         self.screen.hide()
         for part in (self.window.centralWidget(), self.window.menuBar()):
@@ -135,13 +152,14 @@ class WindowLock(QObject):
 
     # -- slots and events --------------------------------------------------------------------
     def _on_form_submitted(self, name: str, password: str) -> None:
-        self.ops.write(lambda s: sign_in(s, name=name, password=password),
+        self.ops.write(lambda s: attempt_sign_in(s, name=name, password=password,
+                                                 place=SignInPlace.UNLOCK),
                        changes={Change.ACCOUNTS}, parent=self.screen) \
-            .success(self._unlocked) \
+            .success(self._signed_in) \
             .failure(lambda err: self.screen.form.show_error(error_text(err))).run()
 
     def _on_timer_timeout(self) -> None:
-        self.lock()
+        self.lock(idle=True)
 
     def _on_ops_changed(self, changes: set) -> None:
         if Change.ACCOUNTS in changes and not self.locked:

@@ -1,5 +1,6 @@
 """账户管理 (a 负责人's): the accounts with their roles, and adding one, changing a role,
-setting a password, deactivating and reactivating — never deleting (services/accounts)."""
+setting a password, deactivating and reactivating — never deleting — and lifting the pause
+after wrong passwords (services/accounts)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog,
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 
 from union_desk.models.account import AccountRole, AccountRow
 from union_desk.services.accounts import accounts
+from union_desk.services.accounts.sign_in import paused, unblock_account
 from union_desk.services.changes import Change
 from union_desk.views.accounts.forms import NewAccountDialog, PasswordDialog
 from union_desk.views.ops import Ops
@@ -20,12 +22,13 @@ class AccountsDialog(QDialog):
         self.ops = ops
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts"))
-        self.resize(620, 360)
+        self.resize(760, 360)
         self.rows: list[AccountRow] = []
         self.me: AccountRow | None = None
         self.dialog = None
         self.table = list_table(self, "accountsTable", [
-            self.tr("Name"), self.tr("Role"), self.tr("State"), self.tr("Password")])
+            self.tr("Name"), self.tr("Role"), self.tr("State"), self.tr("Password"),
+            self.tr("Sign-in")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -34,7 +37,9 @@ class AccountsDialog(QDialog):
                                  ("roleButton", self.tr("Change role…"), self.change_role),
                                  ("passwordButton", self.tr("Set password…"), self.set_password),
                                  ("deactivateButton", self.tr("Deactivate"), self.deactivate),
-                                 ("reactivateButton", self.tr("Reactivate"), self.reactivate)):
+                                 ("reactivateButton", self.tr("Reactivate"), self.reactivate),
+                                 ("unblockButton", self.tr("Allow sign-in again"),
+                                  self.unblock)):
             buttons.addWidget(make_button(self, name, text, slot))
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -56,9 +61,17 @@ class AccountsDialog(QDialog):
         for i, r in enumerate(self.rows):
             state = self.tr("in use") if r.active else self.tr("deactivated")
             secret = self.tr("set") if r.has_password else self.tr("not set")
-            for j, text in enumerate((r.name, r.role.value, state, secret)):
+            for j, text in enumerate((r.name, r.role.value, state, secret, self._sign_in(r))):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+
+    def _sign_in(self, r: AccountRow) -> str:
+        if paused(r):
+            return self.tr("paused until {0} ({1} wrong passwords in a row)").format(
+                f"{r.blocked_until.astimezone():%H:%M}", r.failed_sign_ins)
+        if r.failed_sign_ins:
+            return self.tr("{0} wrong passwords in a row").format(r.failed_sign_ins)
+        return ""
 
     def chosen(self) -> AccountRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -104,6 +117,14 @@ class AccountsDialog(QDialog):
             return
         name = account.name
         self._write(lambda s: accounts.reactivate_account(s, name=name))
+
+    def unblock(self) -> None:
+        """Lift the pause after wrong passwords (the 负责人 has checked who was trying)."""
+        account = self.chosen()
+        if account is None:
+            return
+        name = account.name
+        self._write(lambda s: unblock_account(s, name=name))
 
     def _write(self, fn) -> None:
         self.ops.write(fn, changes={Change.ACCOUNTS}, parent=self).run()

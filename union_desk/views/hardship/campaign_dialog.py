@@ -90,6 +90,8 @@ class PayHouseholdsDialog(GuardedDialog):
         if result.skipped:
             text += " " + self.tr("{0} households skipped (listed below).").format(
                 len(result.skipped))
+        if numbers and self.fields.waiting_note():
+            text += "\n" + self.fields.waiting_note()
         self.summary.setStyleSheet("")
         self.summary.setText(text)
         self.skipped.setVisible(bool(result.skipped))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWid
 from union_desk.domain.errors import RuleError
 from union_desk.domain.money import fen_to_plain, yuan_to_fen
 from union_desk.models.payment import OCCASIONS, PaymentMethod
+from union_desk.services.accounts.policy import review_required
 from union_desk.services.database_file import workplace
 from union_desk.views.form_dialog import FormDialog
 
@@ -81,6 +82,15 @@ class HardshipFormDialog(FormDialog):
             self.show_error(str(err), err.field)
 
 
+def _filled_on_approval(edit: QLineEdit) -> None:
+    """凭证须经审核: the 审核人 box is the approving account's (services/hardship/payments.py
+    keeps no name typed at entry)."""
+    edit.clear()
+    edit.setEnabled(False)
+    edit.setPlaceholderText(QCoreApplication.translate(
+        "PaymentFields", "filled in when a reviewer approves it"))
+
+
 class PaymentFields:
     """Amount, method, date and the three signatories, added as rows of a FormDialog.
     The signatories typed last are offered again (a clerk pays many households in a row)."""
@@ -118,6 +128,8 @@ class PaymentFields:
         dialog.ops.read(workplace).success(lambda w: handler.setPlaceholderText(w.clerk)).run()
         for key, edit in self._names().items():
             edit.setText(self.remembered.get(key, ""))
+        self.under_review = False  # 凭证须经审核: what is entered waits for its 审核人
+        dialog.ops.read(review_required).success(self._show_review).run()
 
     def _add(self, label: str, widget: QWidget, field: str) -> QWidget:
         """A row of the dialog's form, or of the form given (e.g. inside a group box)."""
@@ -125,6 +137,20 @@ class PaymentFields:
             return self._dialog.add_row(label, widget, field, form=self._form)
         self._form.addRow(label, widget)
         return widget
+
+    def _show_review(self, on: bool) -> None:
+        self.under_review = on
+        if on:  # the approval fills the 审核人 box, not the one entering
+            _filled_on_approval(self.reviewer)
+
+    def waiting_note(self) -> str:
+        """What a form says once it has entered payments under review ("" when off)."""
+        if not self.under_review:
+            return ""
+        return QCoreApplication.translate(
+            "PaymentFields", "They wait for review: a reviewer (审核人) or head (负责人) other "
+            "than you approves them in the payments list; until then they print only as drafts "
+            "marked 未审核.")
 
     def _names(self) -> dict[str, QLineEdit]:
         return {"handler": self.handler, "reviewer": self.reviewer, "approver": self.approver}
@@ -136,7 +162,8 @@ class PaymentFields:
         """amount_fen (if asked), method, paid_on and the signatories (InputProblem if an
         amount is unreadable)."""
         names = {key: edit.text().strip() for key, edit in self._names().items()}
-        PaymentFields.remembered.update(names)
+        PaymentFields.remembered.update((k, v) for k, v in names.items()
+                                        if self._names()[k].isEnabled())
         out = dict(method=self.method.currentData(), paid_on=self.paid_on.date().toPython(),
                    **names)
         if self.amount is not None:

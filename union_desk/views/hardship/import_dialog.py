@@ -106,6 +106,8 @@ class CampaignImportDialog(ImportDialog):
             text += " " + self.tr("Voucher numbers {0} to {1}.").format(numbers[0], numbers[-1])
         if report.rejected:
             text += " " + self.tr("Rows with problems were left out (listed below).")
+        if numbers and self.fields.waiting_note():
+            text += "\n" + self.fields.waiting_note()
         self.print_button.setEnabled(bool(numbers))
         for widget in (self.occasion, self.check_button, *self.fields.widgets()):
             widget.setEnabled(False)

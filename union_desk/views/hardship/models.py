@@ -40,7 +40,9 @@ def count_household_rows(session, query: dict) -> int:
 def _review_text(r) -> str:
     if r.review == PaymentReview.APPROVED:
         return f"{r.review.value} {r.approved_by}"
-    return r.review.value if r.review == PaymentReview.PENDING else ""
+    if r.review == PaymentReview.PENDING:  # who entered it: nobody approves their own
+        return f"{r.review.value}（{r.entered_by}录入）" if r.entered_by else r.review.value
+    return ""
 
 
 def fetch_payments(session, query: dict, offset: int, limit: int, sort, descending: bool):
@@ -75,11 +77,11 @@ class HouseholdsModel(PagedTableModel):
 
 
 class PaymentsModel(PagedTableModel):
-    """Voided payments stay in the list, greyed, marked 作废; the last column says who approved
-    a payment, or that it waits for review (凭证须经审核)."""
+    """Voided payments stay in the list, greyed, marked 作废; the column beside the status says
+    who approved a payment, or that it waits for review and who entered it (凭证须经审核)."""
 
     (COL_VOUCHER, COL_PAID_ON, COL_RECIPIENT, COL_ID, COL_UNIT, COL_OCCASION, COL_AMOUNT,
-     COL_METHOD, COL_STATUS, COL_PRINTED, COL_NOTE, COL_REVIEW) = range(12)
+     COL_METHOD, COL_STATUS, COL_REVIEW, COL_PRINTED, COL_NOTE) = range(12)
 
     def __init__(self, ops: Ops, parent=None):
         columns = [
@@ -93,10 +95,10 @@ class PaymentsModel(PagedTableModel):
                    value=lambda r: r.amount_fen, align_right=True),
             Column(self.tr("Method"), lambda r: r.method.value),
             Column(self.tr("Status"), lambda r: r.status.value, "status"),
+            Column(self.tr("Review"), _review_text),
             Column(self.tr("Printed"), lambda r: str(r.printed_count) if r.printed_count else "",
                    value=lambda r: r.printed_count, align_right=True),
             Column(self.tr("Void reason / note"), lambda r: r.void_reason or r.note),
-            Column(self.tr("Review"), _review_text),
         ]
         super().__init__(ops, columns, fetch_payments, parent=parent)
 

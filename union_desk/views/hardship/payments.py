@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, 
 
 from union_desk.domain.money import format_fen
 from union_desk.models.payment import OCCASIONS, PaymentReview, PaymentRow, PaymentStatus
+from union_desk.services.accounts.policy import AccountsPolicy, accounts_policy
 from union_desk.services.changes import Change
 from union_desk.services.hardship import approval, payments, vouchers
 from union_desk.services.hardship.stats import Totals, payment_totals
 from union_desk.services.hardship.payment_search import PaymentFilter, list_payments, occasions_in_use
+from union_desk.views.hardship.approve_button import ApproveButton
 from union_desk.views.hardship.figures import YearFiguresDialog
 from union_desk.views.hardship.import_dialog import CampaignImportDialog
 from union_desk.views.hardship.models import PaymentsModel
@@ -38,8 +40,11 @@ class PaymentsPanel(Panel):
         super().__init__(ops, "paymentsPanel", parent)
         self.printing = printing
         self.model = PaymentsModel(ops, self)
+        self.policy: AccountsPolicy | None = None  # who works, and is 凭证须经审核 on
+        self.waiting = 0  # payments waiting for review
         self._build()
         self.refresh_occasions()
+        self.refresh_review()
         self.apply_filters()
 
     def title(self) -> str:
@@ -74,8 +79,9 @@ class PaymentsPanel(Panel):
         configure_table(self.table, multi_select=True)
 
         buttons = QHBoxLayout()
+        self.approve_button = ApproveButton(self, self.approve_chosen)
+        buttons.addWidget(self.approve_button)
         for name, text, slot in (
-                ("approveButton", self.tr("Approve"), self.approve_chosen),
                 ("voidButton", self.tr("Void…"), self.void_payment),
                 ("correctButton", self.tr("Correct…"), self.correct_payment),
                 ("medicalAidButton", self.tr("Medical aid claim…"), self.medical_aid),
@@ -117,6 +123,7 @@ class PaymentsPanel(Panel):
                       self.status_filter):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.model.loaded.connect(self._on_model_loaded)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.ops.read(vouchers.voucher_layout).success(self._show_layout).run()
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.showMenu)
@@ -202,6 +209,19 @@ class PaymentsPanel(Panel):
             self.occasion_filter.addItem(occasion, occasion)
         self.occasion_filter.setCurrentIndex(max(0, self.occasion_filter.findData(current)))
         self.occasion_filter.blockSignals(False)
+
+    def refresh_review(self) -> None:
+        """Who works now and whether payments wait for review: the 审核 button follows."""
+        self.ops.read(lambda s: (accounts_policy(s), approval.pending_count(s))) \
+            .latest((id(self), "review")).success(self._show_review) \
+            .failure(lambda _err: self._show_review((None, 0))).run()
+
+    def _show_review(self, loaded: tuple[AccountsPolicy | None, int]) -> None:
+        self.policy, self.waiting = loaded
+        self.update_approve_button()
+
+    def update_approve_button(self) -> None:
+        self.approve_button.follow(self.policy, self.waiting, self.chosen_payments())
 
     def chosen_payments(self) -> list[PaymentRow]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -318,11 +338,17 @@ class PaymentsPanel(Panel):
 
     def _on_model_loaded(self, rows: int) -> None:
         self.size_columns_once(self.table, rows)
+        self.update_approve_button()
+
+    def _on_selection_changed(self, *_args) -> None:
+        self.update_approve_button()
 
     def _on_ops_changed(self, changes: set) -> None:
         if Change.PAYMENTS in changes:
             self.refresh_occasions()
             self.apply_filters()
+        if changes & {Change.PAYMENTS, Change.ACCOUNTS, Change.SETTINGS}:
+            self.refresh_review()
 
 
 def _whole_list(session, flt: PaymentFilter) -> list[PaymentRow]:
