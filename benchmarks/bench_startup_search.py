@@ -46,14 +46,14 @@ def _source_hash() -> str:
     """Migrations and demo generators: a change to either makes a new database."""
     digest = hashlib.sha256()
     files = sorted((ROOT / "union_desk" / "migrations" / "versions").glob("*.py"))
-    files += sorted((ROOT / "union_desk" / "services").glob("demo*.py"))
-    files += sorted((ROOT / "union_desk" / "services").glob("*demo*.py"))
+    files += sorted((ROOT / "union_desk" / "services" / "demo").glob("*.py"))
     for path in files:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
-def demo_db(members: int) -> Path:
+def demo_db(members: int, make=None) -> Path:
+    """The cached demo file; `make(path)` makes it (default: `union-desk demo`, not timed)."""
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"members-{members}-{_source_hash()}.sqlite3"
     if not path.exists():
@@ -62,8 +62,11 @@ def demo_db(members: int) -> Path:
             stale.unlink()
         print(f"making {path} (union-desk demo --members {members}) …", file=sys.stderr)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "union_desk", "--db", str(partial), "demo",
-                        "--members", str(members)], check=True, stdout=subprocess.DEVNULL)
+        if make is not None:
+            make(partial)
+        else:
+            subprocess.run([sys.executable, "-m", "union_desk", "--db", str(partial), "demo",
+                            "--members", str(members)], check=True, stdout=subprocess.DEVNULL)
         for suffix in ("-wal", "-shm"):
             Path(str(partial) + suffix).unlink(missing_ok=True)
         partial.rename(path)
@@ -123,7 +126,7 @@ def child_app(db: str) -> dict:
     statements: list[tuple[str, list]] = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _many):
-        if "LIMIT" in statement and "ORDER BY" in statement:
+        if statement.lstrip().upper().startswith("SELECT"):  # every query of the page
             statements.append((statement, list(parameters)))
 
     from sqlalchemy import event
@@ -143,7 +146,7 @@ def child_app(db: str) -> dict:
             tab.search.setText(text)
             arrived, rows = wait()
             keystrokes.append({"text": text, "ms": (arrived - start) * 1000, "rows": rows,
-                               "sql": statements[-1] if statements else None})
+                               "sql": list(statements)})
     event.remove(session.db.engine, "before_cursor_execute", capture)
     result = {"start_s": ready - spawned, "imports_s": imported - spawned,
               "window_s": window_shown - spawned, "first_rows": first_rows,
@@ -206,7 +209,8 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
     bare_start = statistics.median(r["start_s"] for r in bares)
     last = apps[-1]
     keys = last["keystrokes"]
-    floors = [sqlite_floor_ms(db, *k["sql"]) if k["sql"] else float("nan") for k in keys]
+    floors = [sum(sqlite_floor_ms(db, *q) for q in k["sql"]) if k["sql"] else float("nan")
+              for k in keys]
     key_ms = [k["ms"] for k in keys]
     p50, worst = statistics.median(key_ms), max(key_ms)
     floor_p50, floor_max = statistics.median(floors), max(floors)
@@ -227,7 +231,7 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
         f"| {start / bare_start:.1f}× |",
         f"| (b) keystroke → first rows, p50 of {len(keys)} | {p50:.1f} ms "
         f"| ≤ {TARGET_KEY_MS:.0f} ms {_mark(p50 <= TARGET_KEY_MS)} "
-        f"| {floor_p50:.1f} ms (bare `sqlite3`, same SELECT … LIMIT) | {p50 / floor_p50:.1f}× |",
+        f"| {floor_p50:.1f} ms (bare `sqlite3`, the same SELECTs the page ran) | {p50 / floor_p50:.1f}× |",
         f"| (b) keystroke → first rows, max | {worst:.1f} ms "
         f"| ≤ {TARGET_KEY_MS:.0f} ms {_mark(worst <= TARGET_KEY_MS)} "
         f"| {floor_max:.1f} ms | {worst / floor_max:.1f}× |",

@@ -33,6 +33,10 @@ ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public
 ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public
     GRANT USAGE, SELECT ON SEQUENCES TO :"app";
 
+-- The member search's trigram indexes (migration 0017; the owner could create this trusted
+-- extension itself on PostgreSQL 13+, older servers need a superuser).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
 -- Page-level checks for `union-desk check` run by the owner (amcheck ships with the server).
 CREATE EXTENSION IF NOT EXISTS amcheck;
 GRANT EXECUTE ON FUNCTION bt_index_check(regclass, boolean) TO :"owner";

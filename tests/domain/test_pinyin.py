@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from union_desk.domain.pinyin import name_key, person_spelling, pinyin_full, pinyin_initials
+from union_desk.domain.pinyin import (name_key, person_spelling, person_spellings, pinyin_full,
+                                      pinyin_initials)
 
 
 @pytest.mark.parametrize(
@@ -58,6 +61,21 @@ def test_plain_text_pinyin_keeps_the_ordinary_reading():
     assert pinyin_full("解放路社区工会").startswith("jiefanglu")
 
 
+_NAME_CHARS = "曾单查区盖乐缪覃解仇朴翟张王李陈欧阳长孙丹伟晓兰雄明重庆银行长乐都会行家和平"
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.text(alphabet=_NAME_CHARS + "a·Ｚ 1", min_size=1, max_size=5),
+                      min_size=1, max_size=30))
+def test_many_names_at_once_are_spelled_as_one_at_a_time(names):
+    """person_spellings (a million-member demo) gives exactly person_spelling's result, phrases
+    (重庆, 银行, 长乐), surnames read two ways, Latin and full-width text included."""
+    spelled = person_spellings(names)
+    assert set(spelled) == set(names)
+    for name in names:
+        assert spelled[name] == person_spelling(name), name
+
+
 def test_one_call_per_name_gives_what_one_call_per_style_gave():
     # the initials and the full pinyin come from one pypinyin call (domain/pinyin._spell): the
     # same as pypinyin's FIRST_LETTER and NORMAL styles, Latin letters and digits kept whole
@@ -71,9 +89,6 @@ def test_one_call_per_name_gives_what_one_call_per_style_gave():
         key = name_key(name)
         assert _spell(key) == (_ascii_alnum(lazy_pinyin(key, style=Style.FIRST_LETTER)),
                                _ascii_alnum(lazy_pinyin(key, style=Style.NORMAL))), name
-
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 
 @settings(max_examples=300, deadline=None)

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 
-from exchange_helpers import city_state, count, export, merge, populate
+from exchange_helpers import city_state, count, export, make_id, merge, populate
 from union_desk.models.base import utcnow
 from union_desk.models.exchange import MergeOutcome
 from union_desk.models.member import Member
@@ -231,6 +231,34 @@ def test_rows_left_without_a_township_code_travel_as_the_townships(city, townshi
     assert result.outcome == MergeOutcome.MERGED and result.counts["member"].new == 3
     with city_db.session() as s:
         assert s.get(Member, ids[0]).township == "DY"
+
+
+def test_the_city_finds_merged_members_by_any_digits_after_updates_and_tombstones(
+        city, township, tmp_path):
+    """The city's search index follows every merged row: new, updated, tombstoned."""
+    from union_desk.services.roster.members import search_members
+
+    def found(text):
+        with city_db.session() as s:
+            return [r.name for r in search_members(s, text=text)]
+
+    city_db, _ = city
+    dy = township("DY")
+    ids = populate(dy)
+    with dy.session(write=True) as s:
+        s.get(Member, ids[0]).phone = "13805716026"
+    export(dy, tmp_path / "one.udx")
+    merge(city_db, tmp_path / "one.udx")
+    assert found("0571") == ["会员0"] and found(make_id(2)[6:14]) == ["会员0", "会员1", "会员2"]
+    # Given the township changes a phone and tombstones a member, and the city merges again
+    with dy.session(write=True) as s:
+        s.get(Member, ids[0]).phone = "13912345922"
+        s.get(Member, ids[1]).deleted_at = utcnow()
+    export(dy, tmp_path / "two.udx")
+    merge(city_db, tmp_path / "two.udx")
+    # Then the old digits find nobody, the new ones the member, and the tombstoned is gone
+    assert found("0571") == [] and found("1234592") == ["会员0"]
+    assert found(make_id(2)[6:14]) == ["会员0", "会员2"]
 
 
 def test_clerk_accounts_and_their_password_hashes_stay_on_the_laptop(city, township, tmp_path):

@@ -170,7 +170,7 @@ def test_search_uses_sql_indexes_not_a_python_loop(db):
         plan = " ".join(str(r) for r in conn.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT id FROM member WHERE py_initials >= 'zs' "
             "AND py_initials < 'zt'").all())
-    assert {"ix_member_py_initials", "ix_member_name_key", "ix_member_phone",
+    assert {"ix_member_py_initials", "ix_member_surname", "ix_member_walk", "ix_member_name_2",
             "ux_member_id_number"} <= names
     assert "ix_member_py_initials" in plan
     assert sa  # keeps the import used

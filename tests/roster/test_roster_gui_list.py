@@ -88,3 +88,26 @@ def test_down_enters_the_results_enter_opens_esc_clears(db, union, tab, qtbot):
     qtbot.keyClick(tab.search, Qt.Key.Key_Escape)
     assert tab.search.text() == ""
     qtbot.waitUntil(lambda: len(names(tab)) == 2, timeout=5000)
+
+
+def test_a_search_with_thousands_of_hits_shows_a_plus_until_the_clerk_counts(
+        db, union, tab, qtbot, monkeypatch):
+    from union_desk.services.common import search_plan
+
+    # Given 250 members, and a search plan that counts at most 3 hits per way of matching (as
+    # 5,000 among a million)
+    monkeypatch.setattr(search_plan, "CAP", 3)
+    fill(db, union.id, [f"职工{n:03d}" for n in range(250)])
+    # When the clerk types what all of them share
+    tab.search.setText("zg")
+    # Then the first page shows and the total says "200+" (共 200+ 名会员), with a button to count
+    # them all (the tests' widgets show the English source text)
+    qtbot.waitUntil(lambda: tab.count_label.text() == "200+ members", timeout=10_000)
+    assert tab.count_all_button.isVisible()
+    qtbot.mouseClick(tab.count_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.count_label.text() == "250 members", timeout=10_000)
+    assert not tab.count_all_button.isVisible()
+    # And a search with few hits is counted exactly at once
+    tab.search.setText("职工007")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "1 members", timeout=10_000)
+    assert not tab.count_all_button.isVisible()

@@ -38,6 +38,17 @@ def check_char(first17: str) -> str:
     return _CHECK[total % 11]
 
 
+def weighted_sum(digits: str, start: int = 0) -> int:
+    """The part of the check sum of `digits` standing at position `start` of the first 17: the
+    sum of the parts (area, birth date, sequence) gives `check_char_of_sum` what `check_char`
+    gives for the whole, so generated numbers reuse the parts they share."""
+    return sum(int(d) * w for d, w in zip(digits, _WEIGHTS[start:]))
+
+
+def check_char_of_sum(total: int) -> str:
+    return _CHECK[total % 11]
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     return "".join(text.split()).upper()

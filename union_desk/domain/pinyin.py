@@ -119,11 +119,46 @@ def person_spelling(name: str | None) -> PersonSpelling:
     with pypinyin's ordinary reading kept as the alternative (cdw / cengdanwei)."""
     key = name_key(name)
     initials, full = _spell(key)
+    return _spelled(key, initials, full, _spell)
+
+
+def _spelled(key: str, initials: str, full: str, spell) -> PersonSpelling:
+    """The spelling of `key` given its ordinary `initials` and `full` pinyin; `spell(text)` gives
+    (initials, full) of the rest of the name after a surname read as a surname."""
     reading = SURNAME_READINGS.get(key[:1])
     if reading is None:
         return PersonSpelling(initials, full, "", "")
-    rest_initials, rest_full = _spell(key[1:])
+    rest_initials, rest_full = spell(key[1:])
     spelled = PersonSpelling(reading[0] + rest_initials, reading + rest_full, initials, full)
     if spelled.full == full:
         return PersonSpelling(initials, full, "", "")
     return spelled
+
+
+def person_spellings(names) -> dict[str, PersonSpelling]:
+    """`person_spelling` of many names at once (a generated roster of a million), each distinct
+    name spelled once: the same result, about 50 times faster for names of Chinese characters
+    that hold no word of pypinyin's phrase list — their pinyin is then their characters' pinyin,
+    looked up once per character. Any other name goes through `person_spelling` itself."""
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT
+
+    full: dict[str, str] = {}
+    initials: dict[str, str] = {}
+    out: dict[str, PersonSpelling] = {}
+    for name in dict.fromkeys(names):
+        key = name_key(name)
+        if not key or not all("\u4e00" <= c <= "\u9fff" for c in key) or any(
+                key[i:j] in PHRASES_DICT for i in range(len(key))
+                for j in range(i + 2, len(key) + 1)):
+            out[name] = person_spelling(name)
+            continue
+        for c in key:
+            if c not in full:
+                full[c] = _ascii_alnum(lazy_pinyin(c, style=Style.NORMAL))
+                initials[c] = _ascii_alnum(lazy_pinyin(c, style=Style.FIRST_LETTER))
+        out[name] = _spelled(key, "".join(initials[c] for c in key),
+                             "".join(full[c] for c in key),
+                             lambda rest: ("".join(initials[c] for c in rest),
+                                           "".join(full[c] for c in rest)))
+    return out

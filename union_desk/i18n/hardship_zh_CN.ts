@@ -4,22 +4,22 @@
 <context>
     <name>ApproveButton</name>
     <message>
-        <location filename="../views/hardship/approve_button.py" line="19"/>
+        <location filename="../views/hardship/approve_button.py" line="22"/>
         <source>Approve</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../views/hardship/approve_button.py" line="34"/>
+        <location filename="../views/hardship/approve_button.py" line="40"/>
         <source>Choose the payments waiting for review (status 待审核), then approve them.</source>
         <translation>请先在列表中选择待审核的发放记录，再审核。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/approve_button.py" line="39"/>
+        <location filename="../views/hardship/approve_button.py" line="45"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 张</translation>
     </message>
     <message>
-        <location filename="../views/hardship/approve_button.py" line="41"/>
+        <location filename="../views/hardship/approve_button.py" line="47"/>
         <source>Approve the {0} chosen payments: your name and today&apos;s date go on their vouchers</source>
         <translation>审核选中的 {0} 张凭证：您的姓名和今天的日期将印在凭证上</translation>
     </message>

@@ -159,182 +159,202 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../views/roster/tab.py" line="47"/>
+        <location filename="../views/roster/tab.py" line="50"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="51"/>
+        <location filename="../views/roster/tab.py" line="54"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="52"/>
+        <location filename="../views/roster/tab.py" line="55"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="53"/>
+        <location filename="../views/roster/tab.py" line="56"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="54"/>
+        <location filename="../views/roster/tab.py" line="57"/>
         <source>Born</source>
         <translation>出生年份</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="55"/>
+        <location filename="../views/roster/tab.py" line="58"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="56"/>
+        <location filename="../views/roster/tab.py" line="59"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="57"/>
+        <location filename="../views/roster/tab.py" line="60"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="58"/>
+        <location filename="../views/roster/tab.py" line="61"/>
         <source>Joined</source>
         <translation>入会时间</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="60"/>
+        <location filename="../views/roster/tab.py" line="63"/>
         <source>Card no.</source>
         <translation>会员证号</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="61"/>
+        <location filename="../views/roster/tab.py" line="64"/>
         <source>Migrant</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="61"/>
+        <location filename="../views/roster/tab.py" line="64"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="62"/>
-        <location filename="../views/roster/tab.py" line="137"/>
+        <location filename="../views/roster/tab.py" line="65"/>
+        <location filename="../views/roster/tab.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="70"/>
+        <location filename="../views/roster/tab.py" line="73"/>
         <source>Search by name, pinyin initials (zs), ID number, phone or card no. — Ctrl+F</source>
         <translation>按姓名、拼音首字母（zs）、身份证号、手机号或会员证号搜索 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="76"/>
+        <location filename="../views/roster/tab.py" line="79"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="95"/>
+        <location filename="../views/roster/tab.py" line="86"/>
+        <source>Count all</source>
+        <translation>统计全部</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/tab.py" line="88"/>
+        <source>Count every member this search finds</source>
+        <translation>统计本次查找到的全部会员人数</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/tab.py" line="102"/>
         <source>New member (Ctrl+N)</source>
         <translation>新增会员 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="97"/>
-        <location filename="../views/roster/tab.py" line="148"/>
+        <location filename="../views/roster/tab.py" line="104"/>
+        <location filename="../views/roster/tab.py" line="155"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="98"/>
+        <location filename="../views/roster/tab.py" line="105"/>
         <source>Transfer</source>
         <translation>转会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="100"/>
+        <location filename="../views/roster/tab.py" line="107"/>
         <source>Leave / death…</source>
         <translation>退会 / 死亡…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="102"/>
+        <location filename="../views/roster/tab.py" line="109"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="104"/>
+        <location filename="../views/roster/tab.py" line="111"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="137"/>
+        <location filename="../views/roster/tab.py" line="144"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="137"/>
+        <location filename="../views/roster/tab.py" line="144"/>
         <source>Members</source>
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="147"/>
+        <location filename="../views/roster/tab.py" line="154"/>
         <source>New union</source>
         <translation>新建工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="149"/>
+        <location filename="../views/roster/tab.py" line="156"/>
         <source>Close union…</source>
         <translation>撤销工会…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="179"/>
+        <location filename="../views/roster/tab.py" line="186"/>
         <source>Joined {0} – {1}</source>
         <translation>入会 {0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="195"/>
+        <location filename="../views/roster/tab.py" line="212"/>
+        <source>{0}+ members</source>
+        <translation>共 {0}+ 名会员</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/tab.py" line="215"/>
         <source>{0} members</source>
         <translation>共 {0} 名会员</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="208"/>
+        <location filename="../views/roster/tab.py" line="221"/>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/tab.py" line="235"/>
         <source>Credit code: {0}</source>
         <translation>信用代码：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="215"/>
+        <location filename="../views/roster/tab.py" line="242"/>
         <source>All unions</source>
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="298"/>
+        <location filename="../views/roster/tab.py" line="325"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="299"/>
+        <location filename="../views/roster/tab.py" line="326"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="304"/>
+        <location filename="../views/roster/tab.py" line="331"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="307"/>
-        <location filename="../views/roster/tab.py" line="311"/>
+        <location filename="../views/roster/tab.py" line="334"/>
+        <location filename="../views/roster/tab.py" line="338"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="312"/>
+        <location filename="../views/roster/tab.py" line="339"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
 选“否”导出打码版本（推荐）。完整导出会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="319"/>
+        <location filename="../views/roster/tab.py" line="346"/>
         <source>Export the roster with full ID numbers and phone numbers</source>
         <translation>导出含完整身份证号和手机号的名册</translation>
     </message>

@@ -78,7 +78,7 @@ def enum_type(enum_cls) -> sa.Enum:
                    native_enum=False, length=16, validate_strings=True)
 
 
-def partial_index(name: str, *columns: str, where: str, unique: bool = True) -> sa.Index:
+def partial_index(name: str, *columns, where: str, unique: bool = True) -> sa.Index:
     """An index over the rows matching `where` only (e.g. live rows: "deleted_at IS NULL"), the
     same on SQLite and PostgreSQL."""
     clause = sa.text(where)

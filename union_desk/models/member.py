@@ -42,6 +42,13 @@ class MemberBase(SQLModel):
     hukou_type: str = Field(default="", max_length=20)
 
 
+# the search's walk in name order (py_full, id) carries every column a search compares, the
+# township (the city's window shows one township at a time) and deleted_at (always NULL here,
+# but a query names it: without it SQLite would read each member's row to test it)
+WALK_COLUMNS = ("py_full", "id", "name_key", "py_initials", "py_initials_alt", "py_full_alt",
+                "id_number", "phone", "card_no", "township", "deleted_at")
+
+
 class Member(RecordBase, MemberBase, table=True):
     __tablename__ = "member"
     __table_args__ = (
@@ -50,15 +57,25 @@ class Member(RecordBase, MemberBase, table=True):
                       where="card_no IS NOT NULL AND deleted_at IS NULL"),
         sa.Index("ix_member_card_no", "card_no"),  # a full index, so an OR of prefixes uses it
         sa.Index("ix_member_id_number", "id_number"),  # full, so an OR of prefixes uses it
-        sa.Index("ix_member_phone", "phone"),
-        sa.Index("ix_member_name_key", "name_key"),
         sa.Index("ix_member_py_initials", "py_initials"),
-        sa.Index("ix_member_py_full", "py_full"),
-        sa.Index("ix_member_py_initials_alt", "py_initials_alt"),
-        sa.Index("ix_member_py_full_alt", "py_full_alt"),
-        sa.Index("ix_member_id_number_rev", "id_number_rev"),
-        sa.Index("ix_member_phone_rev", "phone_rev"),
         sa.Index("ix_member_status", "status"),
+        # the search (services/common/member_search.py, migration 0017): live members in name
+        # order with what a search compares, so a search with many hits walks it; a name's
+        # characters from the second and third on, so any part of a short name is an index range
+        partial_index("ix_member_walk", *WALK_COLUMNS, where="deleted_at IS NULL", unique=False),
+        partial_index("ix_member_surname", sa.text("substr(name_key, 1, 1)"), "py_full", "id",
+                      "name_key", "township", "deleted_at", where="deleted_at IS NULL",
+                      unique=False),
+        partial_index("ix_member_alt", "py_full", "id", "py_initials_alt", "py_full_alt",
+                      "township", "deleted_at", where="py_full_alt != '' AND deleted_at IS NULL",
+                      unique=False),
+        sa.Index("ix_member_name_2", sa.text("substr(name_key, 2)")),
+        sa.Index("ix_member_name_3", sa.text("substr(name_key, 3)")),
+        partial_index("ix_member_name_long", "name_key", where="length(name_key) > 3",
+                      unique=False),
+        # each union's members on the roll counted from the index alone (migration 0017)
+        partial_index("ix_member_union_live", "union_id", "status", "deleted_at",
+                      where="deleted_at IS NULL", unique=False),
     )
 
     gender: str = Field(default="", max_length=2)
@@ -73,6 +90,24 @@ class Member(RecordBase, MemberBase, table=True):
     py_full_alt: str = Field(default="", max_length=200)
     id_number_rev: str = Field(default="", max_length=20)  # reversed: the last digits by index
     phone_rev: str = Field(default="", max_length=20)
+
+
+# The engine's own part of the search (migration 0017), outside the models' metadata: SQLite's
+# FTS5 table of ID and phone digits (with its shadow tables and the triggers on member that keep
+# it exact) and PostgreSQL's trigram indexes on the same columns.
+DIGITS_TABLE = "member_digits"
+TRIGRAM_INDEXES = ("ix_member_id_number_trgm", "ix_member_phone_trgm")
+
+
+def is_search_structure(name: str) -> bool:
+    """A table or index of the engine's own search structures (not a record table)."""
+    return name == DIGITS_TABLE or name.startswith(DIGITS_TABLE + "_") or name in TRIGRAM_INDEXES
+
+
+def autogenerate_includes(_obj, name, kind, reflected, _compare_to) -> bool:
+    """Alembic's include_object: comparing the models with a database leaves the engine's own
+    search structures alone (migrations/env.py and the schema tests)."""
+    return not (reflected and kind in ("table", "index") and is_search_structure(name or ""))
 
 
 SEARCH_COLUMNS = ("name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt",

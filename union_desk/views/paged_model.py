@@ -134,6 +134,10 @@ class PagedTableModel(QAbstractTableModel):
         self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
         self.reload()
 
+    def complete(self) -> bool:
+        """Every row of the query has arrived (the last page came back short)."""
+        return self._exhausted and not self._loading
+
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from union_desk.db import open_database
 from union_desk.files import atomic_path
+from union_desk.models.member import is_search_structure
 
 _LEAF_TABLE, _INTERIOR_TABLE = 13, 5
 # the target's own bookkeeping, not the damaged file's
@@ -232,8 +233,8 @@ def salvage(damaged: Path, out: Path) -> SalvageReport:
             con.execute("BEGIN")
             target = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             for table in sorted(target - NOT_COPIED):
-                if table.startswith("sqlite_"):
-                    continue
+                if table.startswith("sqlite_") or is_search_structure(table):
+                    continue  # the search index is rebuilt by the triggers as rows go in
                 if table not in schema:
                     report.lost_tables.append(table)
                     continue
@@ -242,6 +243,8 @@ def salvage(damaged: Path, out: Path) -> SalvageReport:
             report.foreign_key_problems = len(con.execute("PRAGMA foreign_key_check").fetchall())
         finally:
             con.close()
+        with open_database(tmp) as db, db.session(write=True):
+            pass  # a write transaction brings the search index up to date with the rows copied
     return report
 
 

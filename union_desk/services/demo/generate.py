@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from union_desk.dialect import bulk_write_cache
 from union_desk.models.member import Member
 from union_desk.models.union import GrassrootsUnion
 from union_desk.services.errors import UserError
@@ -44,6 +45,7 @@ def make_demo(session: Session, *, size: int = 300, seed: int = 2021) -> DemoSum
     if not is_set_up(session):
         set_up(session, township=DEMO_TOWNSHIP, clerk=DEMO_CLERK)
     rng = random.Random(seed)
-    for name in DEMO_AREAS:
-        importlib.import_module(name).populate(session, rng=rng, size=size)
+    with bulk_write_cache(session.connection()):  # a million members: indexes built in memory
+        for name in DEMO_AREAS:
+            importlib.import_module(name).populate(session, rng=rng, size=size)
     return DemoSummary(unions=_count(session, GrassrootsUnion), members=_count(session, Member))

@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 import union_desk.models  # noqa: F401  (registers every table)
 from union_desk.models.base import local_tables
 from union_desk.models.exchange import EXCHANGE_TABLES
+from union_desk.models.member import is_search_structure
 
 # Tables marked to stay on the laptop (`info={"synchronised": False}`: the clerk accounts and
 # their password hashes).
@@ -29,7 +30,8 @@ def strip_snapshot(path: Path, township: str | None = None) -> dict[str, int]:
     con = sqlite3.connect(path, isolation_level=None)
     try:
         tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            if not is_search_structure(r[0])]  # the search index travels as it is
         con.execute("BEGIN")
         for table in tables:
             if table in STRIPPED_TABLES:

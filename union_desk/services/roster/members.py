@@ -19,6 +19,7 @@ from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.services.common.masked_order import birth_year, shown_id_number, shown_phone
 from union_desk.services.common.problems import ProblemList
 from union_desk.services.common.member_search import member_condition
+from union_desk.services.common.search_plan import SearchTotal, search_page, search_total
 from union_desk.services.errors import UserError
 
 _STATUS_EVENT = {MemberStatus.TRANSFERRED: MemberEventKind.TRANSFERRED_OUT,
@@ -216,12 +217,15 @@ def _member_query(*, text: str, union_id: str | None, status: MemberStatus | Non
         # an expression, so SQLite filters through the search indexes and sorts only the hits
         # instead of walking the sort index over every row
         key = key.op("||")("")
-    order = [key.desc() if descending else key.asc(), Member.id]
-    # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
-    query = _filtered(sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
-                                                         GrassrootsUnion.id == Member.union_id),
-                      text=text, union_id=union_id, status=status, joined=joined)
+    order = [key.desc(), Member.id.desc()] if descending else [key.asc(), Member.id.asc()]
+    query = _filtered(_row_select(), text=text, union_id=union_id, status=status, joined=joined)
     return query.order_by(*order)
+
+
+def _row_select() -> sa.Select:
+    # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
+    return sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
+                                              GrassrootsUnion.id == Member.union_id)
 
 
 def search_members(session: Session, *, text: str = "", union_id: str | None = None,
@@ -229,10 +233,16 @@ def search_members(session: Session, *, text: str = "", union_id: str | None = N
                    descending: bool = False, offset: int = 0, limit: int = 100,
                    joined: JoinedPeriod | None = None) -> list[MemberRow]:
     """One page of the roster as filtered and sorted in SQL. `joined`: [start, end) of the
-    joining date (the overview's new members of one month)."""
-    query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
-                          descending=descending, joined=joined)
-    rows = session.execute(query.offset(offset).limit(limit)).all()
+    joining date (the overview's new members of one month). Typing into the roster (name order,
+    no other filter) takes the search plan (services/common/search_plan.py): a frame at a
+    million members."""
+    if _planned(text, union_id=union_id, status=status, joined=joined) and sort == "name":
+        rows = search_page(session, _row_select(), text, descending=descending, offset=offset,
+                           limit=limit)
+    else:
+        query = _member_query(text=text, union_id=union_id, status=status, sort=sort,
+                              descending=descending, joined=joined)
+        rows = session.execute(query.offset(offset).limit(limit)).all()
     return [MemberRow(**r._mapping) for r in rows]
 
 
@@ -249,9 +259,28 @@ def iter_members(session: Session, *, text: str = "", union_id: str | None = Non
 
 def count_members(session: Session, *, text: str = "", union_id: str | None = None,
                   status: MemberStatus | None = None, joined: JoinedPeriod | None = None) -> int:
+    """Every member of the filtered view, counted."""
     query = _filtered(sa.select(sa.func.count()).select_from(Member), text=text,
                       union_id=union_id, status=status, joined=joined)
     return session.execute(query).scalar_one()
+
+
+def member_total(session: Session, *, text: str = "", union_id: str | None = None,
+                 status: MemberStatus | None = None,
+                 joined: JoinedPeriod | None = None) -> SearchTotal:
+    """What the roster shows as its total: exact, or "more than 5,000" (search_plan.CAP) for a
+    search with many hits until the clerk asks (`count_members`), so no keystroke counts a
+    million rows."""
+    if _planned(text, union_id=union_id, status=status, joined=joined):
+        return search_total(session, text)
+    return SearchTotal(count_members(session, text=text, union_id=union_id, status=status,
+                                     joined=joined))
+
+
+def _planned(text: str, *, union_id, status, joined) -> bool:
+    """A search typed into the whole roster, no other filter: the search plan's case."""
+    return not union_id and status is None and joined is None and \
+        member_condition(text) is not None
 
 
 def get_member(session: Session, *, member_id: str) -> MemberRow:

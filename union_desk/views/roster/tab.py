@@ -9,10 +9,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QSplitter, QTableView, QTableWidgetItem,
                                QVBoxLayout, QWidget)
+from shiboken6 import isValid
 
 from union_desk.models.member import MemberRow, MemberStatus
 from union_desk.models.union import UnionRow
 from union_desk.services.changes import Change
+from union_desk.services.common.search_plan import SearchTotal
 from union_desk.services.roster import members, unions
 from union_desk.views.ops import Ops
 from union_desk.views.paged_model import Column, PagedTableModel
@@ -39,9 +41,10 @@ class RosterTab(Panel):
         self._searched_saved = False
         self.opened = None  # the last member dialog opened (for tests)
         self.model = PagedTableModel(ops, self._columns(), _fetch_members, parent=self)
+        self._counted: dict | None = None  # the query whose total was asked for
         self._build()
+        self.apply_filters()  # the first page first: the unions list can wait a moment
         self.refresh_unions()
-        self.apply_filters()
 
     def title(self) -> str:
         return self.tr("Member roster")
@@ -80,9 +83,13 @@ class RosterTab(Panel):
         self.count_label.setObjectName("rosterCount")
         self.joined: tuple[date, date] | None = None  # set by the overview (show_members)
         self.joined_chip = FilterChip(self, "rosterJoinedChip", self._on_joined_chip_cleared)
+        self.count_all_button = make_button(self, "rosterCountAllButton", self.tr("Count all"),
+                                            self.count_all)
+        self.count_all_button.setToolTip(self.tr("Count every member this search finds"))
+        self.count_all_button.hide()
         top = QHBoxLayout()
         for widget in (self.search, self.union_filter, self.status_filter, self.joined_chip,
-                       self.count_label):
+                       self.count_label, self.count_all_button):
             top.addWidget(widget, 3 if widget is self.search else 0)
 
         self.table = QTableView(self)
@@ -185,14 +192,34 @@ class RosterTab(Panel):
         self.apply_filters()
 
     def apply_filters(self) -> None:
+        self._counted = None  # counted once the first page is in (never competing with it)
         self.model.set_query(**self.query())
-        query = self.query()
-        self.ops.read(lambda s: members.count_members(s, **query)) \
-            .success(lambda n: self._show_count(query, n)).run()
 
-    def _show_count(self, query: dict, count: int) -> None:
-        if query == self.query():
+    def _count_after_first_page(self) -> None:
+        query = self.query()
+        if self._counted == query:
+            return
+        self._counted = query
+        self.ops.read(lambda s: members.member_total(s, **query)) \
+            .latest((id(self), "count")).success(lambda t: self._show_count(query, t)).run()
+
+    def _show_count(self, query: dict, total) -> None:
+        """The exact total; for a search with thousands of hits, as many as have arrived and
+        "+" (as the list grows while scrolling) until the clerk asks for the count."""
+        if not isValid(self.search) or query != self.query():  # the window closed meanwhile
+            return
+        if total.more and not self.model.complete():
+            self.count_label.setText(self.tr("{0}+ members").format(self.model.rowCount()))
+        else:
+            count = self.model.rowCount() if total.more else total.count
             self.count_label.setText(self.tr("{0} members").format(count))
+        self.count_all_button.setVisible(total.more and not self.model.complete())
+
+    def count_all(self) -> None:
+        query = self.query()
+        self.ops.read(lambda s, progress, cancelled: members.count_members(s, **query),
+                      parent=self).with_progress(self.tr("Counting…"), self) \
+            .success(lambda n: self._show_count(query, SearchTotal(n))).run()
 
     def refresh_unions(self) -> None:
         self.ops.read(lambda s: unions.list_unions(s)) \
@@ -331,6 +358,7 @@ class RosterTab(Panel):
 
     def _on_model_loaded(self, rows: int) -> None:
         self.size_columns_once(self.table, rows)
+        self._count_after_first_page()
         wanted = self._select_after_load
         if wanted is None:
             return

@@ -1,0 +1,63 @@
+"""The voucher QR codes (issue 13): the hand-written mask scoring of `reports/qrmark.py` beside
+segno, a maintained QR encoder, making the same 335 symbols (error correction M, the mask each
+chooses by the ISO/IEC 18004 penalty rules). Floor: reportlab's own encoder with one fixed mask
+(data, Reed-Solomon and module placement, no mask choice). Best of --runs.
+
+    pip install segno   # not a dependency of the app: measured here to decide
+    python benchmarks/bench_qr.py [--count 335] [--runs 3]
+
+Prints Markdown table rows: | encoder | symbols | seconds | ms a symbol | ratio to the floor |
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from union_desk.reports.qrmark import qr_modules
+from union_desk.reports.voucher import voucher_check
+
+
+def payloads(count: int) -> list[str]:
+    return [f"2025-{n:04d}|{50_000 + n * 100}|{voucher_check(f'2025-{n:04d}', 50_000 + n * 100, 'k')}"
+            for n in range(1, count + 1)]
+
+
+def best(runs: int, work) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=335)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    texts = payloads(args.count)
+    cases = [("floor: reportlab qrencoder, mask 0 fixed", lambda: [qr_modules(t, 0) for t in texts]),
+             ("union_desk reports/qrmark.py (8 masks scored)", lambda: [qr_modules(t) for t in texts])]
+    try:
+        import segno
+
+        cases.append((f"segno {segno.__version__} (8 masks scored)",
+                      lambda: [segno.make(t, error="m", boost_error=False, micro=False).matrix
+                               for t in texts]))
+        # the same symbol? (segno may pick another version or mask only if its rules differ)
+        same = sum(len(segno.make(t, error="m", boost_error=False, micro=False).matrix)
+                   == len(qr_modules(t)) for t in texts)
+        print(f"segno: same symbol size for {same} of {len(texts)} payloads")
+    except ImportError:
+        print("segno not installed: `pip install segno` to compare")
+    floor = None
+    for name, work in cases:
+        seconds = best(args.runs, work)
+        floor = floor or seconds
+        print(f"| {name} | {len(texts)} | {seconds:.3f} | {seconds / len(texts) * 1000:.2f} "
+              f"| {seconds / floor:.1f}× |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,238 @@
+"""Search as you type at city scale (issue 13), on SQLite and PostgreSQL, beside bare floors.
+
+    python benchmarks/bench_search_scale.py --members 1000000 [--engine both] [--rounds 5]
+
+1. The demo roster is made with the app's own command, timed (the issue's "demo --members
+   1000000 in ≤ 60 s"): `union-desk --db FILE demo --members N` (SQLite; the file is cached under
+   /tmp/union_desk_bench/ as bench_startup_search.py caches it, with the time it took), and
+   `union-desk --db postgresql://… demo --members N` on a throw-away PostgreSQL server
+   (tests/postgres_server.py, fsync off) started on this machine, then VACUUM ANALYZE (as
+   autovacuum would do after the bulk insert).
+2. Every keystroke of the queries below, as a clerk types them, is one call of what the roster's
+   table asks for: `members.search_members(text=…, limit=200)` (its first page, in name order);
+   then, as the roster does after the page has arrived, `members.member_total` (the "共 N 名会员"
+   or "5000+"). Each keystroke is timed `--rounds` times on a warm connection; p50, p99 and max
+   over all samples.
+   Floor: the same SQL statements the page ran (captured from SQLAlchemy), executed again through
+   the bare driver (sqlite3 / psycopg) on the same connection, every row fetched.
+   Reference: `members.count_members(text=…)` of a few queries — the old way, a scan, as the total
+   was counted before.
+Prints Markdown and writes it into benchmarks/RESULTS.md under "Search as you type at N members".
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+PAGE = 200  # the roster's page (views/paged_model.py)
+TARGET_MS = 16.0
+# what clerks type: pinyin initials and full pinyin, a surname and a name, the start and the
+# middle of ID numbers (area code, birth date), phone fragments, card numbers
+QUERIES = ["zs", "zhangwei", "王", "张伟", "wxh", "3301821", "19850612", "138057", "0571",
+           "JDDY0012"]
+REFERENCE = ["张", "330182", "138"]
+
+
+def _timed_demo(where: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "union_desk", "--db", where, "demo", "--members",
+                    str(MEMBERS)], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def sqlite_demo(members: int) -> tuple[Path, float]:
+    """The cached demo file (bench_startup_search.demo_db) and the seconds its making took."""
+    from bench_startup_search import demo_db
+
+    made = {}
+
+    def make(partial: Path) -> None:
+        made["s"] = _timed_demo(str(partial))
+
+    path = demo_db(members, make=make)
+    seconds_file = path.with_suffix(".seconds")
+    if "s" in made:
+        seconds_file.write_text(json.dumps(made["s"]))
+    return path, json.loads(seconds_file.read_text()) if seconds_file.exists() else float("nan")
+
+
+def measure(db, rounds: int) -> dict:
+    """Per keystroke: the page's and the total's times, and the floor of the page's SQL."""
+    from sqlalchemy import event
+
+    from union_desk.services.roster import members
+
+    statements: list[tuple[str, object]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many):
+        statements.append((statement, parameters))
+
+    keystrokes = []
+    with db.session() as s:
+        raw = s.connection().connection.dbapi_connection
+        members.search_members(s, text="", limit=PAGE)  # warm, as the open roster is
+        for query in QUERIES:
+            for i in range(1, len(query) + 1):
+                text = query[:i]
+                page_ms, total_ms, floor_ms = [], [], []
+                for _ in range(rounds):
+                    statements.clear()
+                    event.listen(db.engine, "before_cursor_execute", capture)
+                    start = time.perf_counter()
+                    rows = members.search_members(s, text=text, limit=PAGE)
+                    page_ms.append((time.perf_counter() - start) * 1000)
+                    event.remove(db.engine, "before_cursor_execute", capture)
+                    captured = list(statements)
+                    start = time.perf_counter()
+                    total = members.member_total(s, text=text)
+                    total_ms.append((time.perf_counter() - start) * 1000)
+                    start = time.perf_counter()
+                    for statement, parameters in captured:
+                        cursor = raw.cursor()
+                        cursor.execute(statement, parameters)
+                        if cursor.description is not None:
+                            cursor.fetchall()
+                        cursor.close()
+                    floor_ms.append((time.perf_counter() - start) * 1000)
+                keystrokes.append(dict(text=text, rows=len(rows), statements=len(captured),
+                                       total=f"{total.count}{'+' if total.more else ''}",
+                                       page_ms=page_ms, total_ms=total_ms, floor_ms=floor_ms))
+        reference = []
+        for text in REFERENCE:
+            start = time.perf_counter()
+            count = members.count_members(s, text=text)
+            reference.append((text, count, (time.perf_counter() - start) * 1000))
+    return dict(keystrokes=keystrokes, reference=reference)
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def section(engine: str, demo_s: float, size_mb: float, result: dict, rounds: int) -> list[str]:
+    keys = result["keystrokes"]
+    page = [v for k in keys for v in k["page_ms"]]
+    total = [v for k in keys for v in k["total_ms"]]
+    both = [p + t for k in keys for p, t in zip(k["page_ms"], k["total_ms"])]
+    floor = [v for k in keys for v in k["floor_ms"]]
+    ok = "✅" if _pct(page, 99) <= TARGET_MS else "❌"
+    lines = [
+        f"**{engine}** — demo made in {demo_s:.0f} s (target ≤ 60 s at 1,000,000 "
+        f"{'✅' if demo_s <= 60 or MEMBERS < 1_000_000 else '❌'}); database {size_mb:,.0f} MB, "
+        f"{size_mb * 2**20 / MEMBERS:,.0f} bytes a member (all tables and indexes).",
+        "",
+        f"| {len(keys)} keystrokes × {rounds} | p50 ms | p99 ms | max ms |",
+        "|---|---:|---:|---:|",
+        f"| page of {PAGE} (`search_members`) {ok} ≤ {TARGET_MS:.0f} ms p99 "
+        f"| {_pct(page, 50):.1f} | {_pct(page, 99):.1f} | {max(page):.1f} |",
+        f"| total after it (`member_total`) | {_pct(total, 50):.1f} | {_pct(total, 99):.1f} "
+        f"| {max(total):.1f} |",
+        f"| page + total | {_pct(both, 50):.1f} | {_pct(both, 99):.1f} | {max(both):.1f} |",
+        f"| floor: the page's SQL through the bare driver | {_pct(floor, 50):.1f} "
+        f"| {_pct(floor, 99):.1f} | {max(floor):.1f} |",
+        f"| ratio page ÷ floor | {_pct(page, 50) / _pct(floor, 50):.1f}× "
+        f"| {_pct(page, 99) / _pct(floor, 99):.1f}× | |",
+        "",
+        "Old way, a scan (`count_members`, what the total used to cost every keystroke): " + ", ".join(
+            f"`{t}` {n:,} in {ms:.0f} ms" for t, n, ms in result["reference"]) + ".",
+        "",
+        "<details><summary>every keystroke (median ms of the rounds)</summary>",
+        "",
+        "| typed | rows | total shown | statements | page | total | floor |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *(f"| `{k['text']}` | {k['rows']} | {k['total']} | {k['statements']} "
+          f"| {statistics.median(k['page_ms']):.1f} | {statistics.median(k['total_ms']):.1f} "
+          f"| {statistics.median(k['floor_ms']):.1f} |" for k in keys),
+        "",
+        "</details>",
+        "",
+    ]
+    return lines
+
+
+def write_results(title: str, body: str) -> None:
+    text = RESULTS.read_text(encoding="utf-8")
+    new = f"{title}\n\n{body}\n"
+    pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: new + "\n", text).rstrip() + "\n"
+    else:
+        text = text.rstrip() + "\n\n" + new
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    global MEMBERS
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--members", type=int, default=1_000_000)
+    parser.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    MEMBERS = args.members
+    from union_desk.db import open_database
+
+    load_before = os.getloadavg()
+    lines = [f"Command: `python benchmarks/bench_search_scale.py --members {MEMBERS} "
+             f"--engine {args.engine} --rounds {args.rounds}`  ",
+             f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores shared "
+             f"with other work (load average {load_before[0]:.1f} at the start), Python "
+             f"{platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+             ""]
+    if args.engine in ("sqlite", "both"):
+        path, demo_s = sqlite_demo(MEMBERS)
+        db = open_database(path)
+        try:
+            result = measure(db, args.rounds)
+        finally:
+            db.close()
+        lines += section("SQLite", demo_s, path.stat().st_size / 2**20, result, args.rounds)
+    if args.engine in ("postgresql", "both"):
+        from postgres_server import PostgresServer, wait_until_accepting
+
+        server = PostgresServer().start()
+        try:
+            wait_until_accepting(server)
+            with server.admin() as conn:
+                conn.exec_driver_sql("CREATE DATABASE ud_scale")
+            demo_s = _timed_demo(server.url("ud_scale"))
+            # what autovacuum does after a bulk insert: statistics for the planner and the
+            # visibility map, without which no index-only scan is possible
+            with server.engine("ud_scale", isolation_level="AUTOCOMMIT").connect() as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
+                size = conn.exec_driver_sql(
+                    "SELECT pg_database_size('ud_scale')").scalar_one() / 2**20
+            db = open_database(server.url("ud_scale"))
+            try:
+                result = measure(db, args.rounds)
+            finally:
+                db.close()
+        finally:
+            server.stop()
+        lines += section("PostgreSQL", demo_s, size, result, args.rounds)
+    load_after = os.getloadavg()
+    lines.append(f"Load average at the end: {load_after[0]:.1f}.")
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_write:
+        engines = {"sqlite": ", SQLite", "postgresql": ", PostgreSQL", "both": ""}[args.engine]
+        write_results(f"## Search as you type at {MEMBERS:,} members{engines} (issue 13)", body)
+    return 0
+
+
+MEMBERS = 0
+
+if __name__ == "__main__":
+    raise SystemExit(main())

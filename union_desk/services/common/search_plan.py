@@ -1,0 +1,145 @@
+"""A page of the members matching what was typed, in name order, without sorting every hit or
+walking every member: the plan behind search-as-you-type at a million members.
+
+For each way of matching (`member_search.Term`) an index counts the hits, up to `CAP`:
+- a term with few hits is read through its index, and its hits are sorted (cost ∝ hits);
+- a term with many is found by walking the live members in name order (`ix_member_walk`, or
+  `ix_member_surname` for the start of a name) and testing each entry, which stops once the page
+  is full: with more than CAP hits among N members that reads at most about page × N / CAP
+  entries, and fewer where the hits lie together (a pinyin prefix: between its letters).
+The page is the first rows of both, merged. The total is exact when every term had few hits;
+otherwise it is "more than CAP" until the clerk asks for the exact count (`exact_total`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import sqlalchemy as sa
+
+from union_desk.dialect import digit_candidates, estimated_rows, index_order, rowid_in
+from union_desk.models.member import Member
+from union_desk.services.common.member_search import Term, member_terms
+
+CAP = 5000  # hits a term may have and still be sorted; beyond, the name order is walked
+COMMON = 10  # PostgreSQL: digits the planner expects in more than COMMON × CAP members are walked
+
+
+@dataclass(frozen=True)
+class SearchTotal:
+    """How many members match: `count`, or more than `count` when `more`."""
+
+    count: int
+    more: bool = False
+
+
+def _live():
+    return Member.deleted_at.is_(None)
+
+
+def _capped_count(session, condition, cap: int) -> int:
+    found = sa.select(sa.literal(1)).select_from(Member.__table__).where(condition).limit(cap + 1)
+    return session.execute(sa.select(sa.func.count()).select_from(found.subquery())).scalar_one()
+
+
+def _common(session, term: Term, cap: int) -> bool:
+    """PostgreSQL: the planner expects many times `cap` members to hold these digits (walking
+    the name order finds a page of them at once; counting them would read them all)."""
+    estimate = estimated_rows(session, sa.select(sa.literal(1)).select_from(Member.__table__)
+                              .where(_live(), term.hits))
+    return estimate is not None and estimate > COMMON * cap
+
+
+def split_terms(session, terms: list[Term], cap: int) -> tuple[list[Term], list[Term]]:
+    """(few, many): the terms with hits whose index counted at most `cap` of them, and the
+    terms with more (or none an index can count); terms without hits are left out."""
+    few, many = [], []
+    for term in terms:
+        rowids = digit_candidates(session, term.digits, cap + 1) if term.digits else None
+        if rowids is not None:  # SQLite: the trigram index's candidates, then each checked
+            count = len(rowids)
+            term = replace(term, hits=sa.and_(rowid_in(Member.__table__, rowids), term.exact))
+        elif term.hits is None or (term.digits and _common(session, term, cap)):
+            count = cap + 1
+        else:
+            count = _capped_count(session, term.hits, cap)
+        if count > cap:
+            many.append(term)
+        elif count:
+            few.append(term)
+    return few, many
+
+
+def _order(descending: bool, *, sortable: bool = True):
+    key = Member.py_full if sortable else Member.py_full.op("||")("")
+    return [key.desc(), Member.id.desc()] if descending else [key.asc(), Member.id.asc()]
+
+
+def _walks(many: list[Term]):
+    """(index, condition) of each walk the many-hit terms need."""
+    walks = []
+    for term in many:
+        if term.surname:  # a common surname: its members in name order, one index range
+            walks.append(("ix_member_surname", term.hits))
+        elif term.alt:  # the other reading of a surname: the few members who have one
+            walks.append(("ix_member_alt", term.hits))
+    rest = [t for t in many if not (t.surname or t.alt)]
+    if rest:
+        low, high = min(t.low for t in rest), max(t.high for t in rest)
+        walks.append(("ix_member_walk", sa.and_(Member.py_full >= low, Member.py_full < high,
+                                                sa.or_(*(t.exact for t in rest)))))
+    return walks
+
+
+def search_page(session, base: sa.Select, typed: str, *, descending: bool = False,
+                offset: int = 0, limit: int = 100, cap: int | None = None) -> list:
+    """Rows of `base` (a select of member columns, `member` first in its FROM) for the live
+    members matching `typed`, in name order (py_full, id), rows offset … offset+limit.
+
+    First the keys (name key and id) of the first offset+limit hits of each term, read from
+    its index alone where it can; then the rows of the page, by id."""
+    terms = member_terms(typed) or []
+    few, many = split_terms(session, terms, CAP if cap is None else cap)
+    wanted = offset + limit
+    keys = sa.select(Member.py_full, Member.id).select_from(Member.__table__)
+    found = []
+    for term in few:  # one query each: every one goes through its own index, whatever the
+        # planner thinks of an OR on a file without statistics
+        query = keys.where(_live(), term.hits).order_by(*_order(descending, sortable=False))
+        found += map(tuple, session.execute(query.limit(wanted)).all())
+    for index, condition in _walks(many):
+        query = keys.where(_live(), condition).order_by(*_order(descending)).limit(wanted)
+        with index_order(session, query, Member.__table__, index) as walk:
+            found += map(tuple, session.execute(walk).all())
+    page = sorted(set(found), reverse=descending)[offset:wanted]
+    if not page:
+        return []
+    rows = {r.id: r for r in session.execute(base.where(Member.id.in_([k[1] for k in page])))}
+    return [rows[member_id] for _key, member_id in page if member_id in rows]
+
+
+def search_total(session, typed: str, cap: int | None = None) -> SearchTotal:
+    """The number of live members matching `typed`; "more than cap" rather than counting them
+    all when any way of matching has more (`exact_total` counts them all)."""
+    terms = member_terms(typed)
+    if terms is None:
+        return SearchTotal(exact_total(session, typed))
+    cap = CAP if cap is None else cap
+    few, many = split_terms(session, terms, cap)
+    if many:
+        return SearchTotal(cap, more=True)
+    return SearchTotal(exact_total(session, typed, terms=few))
+
+
+def exact_total(session, typed: str, *, terms: list[Term] | None = None) -> int:
+    """Every live member matching `typed`, counted (a clerk's request at a million members may
+    take a second or two). Terms an index answers are counted each through its own index."""
+    terms = member_terms(typed) if terms is None else terms
+    if not terms:
+        condition = sa.true() if terms is None else sa.false()
+    elif any(t.hits is None for t in terms):
+        condition = sa.or_(*(t.exact for t in terms))
+    else:
+        ids = sa.union(*(sa.select(Member.id).where(_live(), t.hits) for t in terms)).subquery()
+        return session.execute(sa.select(sa.func.count()).select_from(ids)).scalar_one()
+    return session.execute(sa.select(sa.func.count()).select_from(Member.__table__)
+                           .where(_live(), condition)).scalar_one()
