@@ -219,8 +219,16 @@ class Session:
 
     def restore(self, backup: Path) -> bool:
         """Put a backup in place of the open file (kept aside first) and reopen the window."""
-        from union_desk.services.backups.restore import missing_text, restore_backup
+        from union_desk.services.backups.restore import (
+            missing_text, require_may_restore, restore_backup,
+        )
 
+        try:
+            with self.db.session() as s:
+                require_may_restore(s)
+        except UserError as err:
+            self.inform(str(err))
+            return False
         path, lock = self.db.path, self.lock
         self.lock = None  # keep holding it: no other window may open the file meanwhile
         self.close()

@@ -1,6 +1,7 @@
 """Headless commands act as a named account with the same rights; refusals are clear Chinese
 messages with exit 1; passwords come from the environment or the terminal, never argv."""
 import json
+from datetime import datetime, timezone
 
 import pytest
 
@@ -175,3 +176,23 @@ def _first_account(path) -> str:
             return list_accounts(s, include_inactive=False)[0].name
     finally:
         db.close()
+
+
+def test_only_the_head_restores_a_backup_over_a_file_that_opens(cli, db_path):
+    # Given three clerks, a payment and a backup
+    from union_desk.services.backups import store
+
+    number = setup_office(db_path, review=False)
+    backup = store.make_backup(db_path, now=datetime.now(timezone.utc)).path
+    # When the 经办人 tries to put the backup in place
+    code, _, err = cli("--as", HANDLER, "backup", "restore", backup,
+                       UNION_DESK_PASSWORD=HANDLER_PW)
+    # Then it is refused, and nothing was set aside or replaced
+    assert code == EXIT_ERROR and "需要负责人账户" in err
+    assert not list(db_path.parent.glob("*.before-restore-*"))
+    code, out, _ = cli("--as", HEAD, "payments", "list", "--json", UNION_DESK_PASSWORD=HEAD_PW)
+    assert number in out
+    # and the 负责人 may
+    code, out, err = cli("--as", HEAD, "backup", "restore", backup, UNION_DESK_PASSWORD=HEAD_PW)
+    assert code == EXIT_OK, err
+    assert list(db_path.parent.glob("*.before-restore-*"))

@@ -175,3 +175,25 @@ def test_the_hourly_backup_snapshots_on_the_write_worker_then_verifies(db, qtbot
     ops.wait()
     assert len(store.backup_files(db.path)) == 1 and len(notices) == 2
     auto.stop()
+
+
+def test_in_the_window_a_handler_cannot_put_a_backup_in_place(db_path, session, qtbot):
+    # Given a backup, a second clerk (a 经办人) and the window working as that clerk
+    from union_desk.models.account import AccountRole
+    from union_desk.services.accounts import accounts
+
+    backup = store.make_backup(db_path, now=PAST)
+    assert session.open(db_path)
+    with session.db.session(write=True) as s:
+        clerk = accounts.add_account(s, name="张经", role=AccountRole.HANDLER,
+                                     password="zhang-jing-25", own_password="wang-2025-pw")
+        accounts.work_as(s, clerk)
+    add_union(session.db, "备份之后的工会")
+    window = session.window
+    # When the restore is asked for
+    assert session.restore(backup.path) is False
+    # Then the clerk is told why, the window stays, nothing is replaced or set aside
+    assert any("需要负责人账户" in text for text in session.shown)
+    assert session.window is window
+    assert not list(db_path.parent.glob("union_desk.before-restore-*.sqlite3"))
+    assert "备份之后的工会" in union_names(db_path)

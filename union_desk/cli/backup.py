@@ -108,6 +108,7 @@ def _restore(args: argparse.Namespace) -> int:
         backup = backups_folder(current) / backup.name
     if not backup.is_file():
         raise UserError(f"备份文件不存在：{backup}")
+    _require_may_restore(args, current)
     lock = InstanceLock(current)
     if not lock.acquire():
         raise UserError(f"数据库正在 union_desk 窗口中打开，请先关闭窗口再恢复：{current}")
@@ -121,6 +122,25 @@ def _restore(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{what}：{result.set_aside}（不会删除）\n")
     sys.stdout.write(missing_text(result.missing, damaged=result.damaged) + "\n")
     return EXIT_OK
+
+
+def _require_may_restore(args: argparse.Namespace, current: Path) -> None:
+    """A file that opens: the account acting (`--as`) must be its 负责人. A missing, damaged or
+    otherwise unusable file cannot be signed in to: restoring over it is anyone's rescue."""
+    from union_desk.dbfile import DatabaseFileError
+    from union_desk.services.backups.restore import current_is_damaged, require_may_restore
+
+    if not current.exists() or current_is_damaged(current):
+        return
+    try:
+        db = open_db(args)
+    except DatabaseFileError:
+        return
+    try:
+        with db.session() as s:
+            require_may_restore(s)
+    finally:
+        db.close()
 
 
 def _salvage(args: argparse.Namespace) -> int:

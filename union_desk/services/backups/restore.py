@@ -15,6 +15,7 @@ from pathlib import Path
 
 from union_desk.dbfile import DatabaseFileError, known_revisions, probe, readonly_uri
 from union_desk.files import atomic_path, fsync_folder
+from union_desk.services.accounts.accounts import require_head
 from union_desk.services.backups.salvage import salvage
 from union_desk.services.backups.store import NOT_RECORDS, STAMP, area_of, verify
 from union_desk.services.errors import UserError
@@ -123,6 +124,13 @@ def current_is_damaged(current: Path) -> bool:
             con.close()
     except sqlite3.Error:
         return True
+
+
+def require_may_restore(session) -> None:
+    """Only a 负责人 puts a backup in place of a file that can be opened: a restore rolls back
+    everyone's work since the backup (kept aside, but gone from the file in use). A damaged file
+    cannot be signed in to, so the callers skip this for one (anyone may rescue it)."""
+    require_head(session, doing="用备份恢复数据库")
 
 
 def restore_backup(current: Path, backup: Path, *, now: datetime | None = None) -> RestoreResult:
