@@ -40,3 +40,13 @@ def demo(demo_accounts_template, tmp_path):
     database = open_database(path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def ops(db):
+    """The window's operations runner on the test's database (waited for at the end)."""
+    from union_desk.views.ops import Ops
+
+    runner = Ops(db)
+    yield runner
+    runner.wait()

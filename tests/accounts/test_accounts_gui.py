@@ -2,7 +2,6 @@
 screen (nothing lost behind it), approving in the payments tab, revealing with a reason in an
 edit form, the accounts dialog and the audit log."""
 import json
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -10,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
+from accounts_gui_helpers import WAIT, shot
 from accounts_helpers import (HANDLER, HEAD, HEAD_PW, REVIEWER, REVIEWER_PW,
                               add_member, payment, sign_in, three_clerks)
 from personal_numbers import full
@@ -24,25 +24,7 @@ from union_desk.views.accounts.sign_in import SignInDialog
 from union_desk.views.hardship.models import PaymentsModel
 from union_desk.views.hardship.tab import HardshipTab
 from union_desk.views.main_window import MainWindow
-from union_desk.views.ops import Ops
 from union_desk.views.roster.tab import RosterTab
-
-WAIT = 10_000
-SHOTS = Path("/tmp/accounts-shots")
-
-
-def shot(widget, name: str) -> None:
-    """Screens to look at (offscreen grabs), kept outside the repository."""
-    SHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
-
-
-@pytest.fixture
-def ops(db):
-    runner = Ops(db)
-    yield runner
-    runner.wait()
-
 
 @pytest.fixture
 def window(db, ops, qtbot):

@@ -1,13 +1,12 @@
 """In the window: wrong passwords pause signing in (at start and on the lock screen), the 负责人
 sees the pause in the accounts dialog and lifts it; locks and sign-ins show in the audit
 window; the payments list's 审核 button follows the approving rule."""
-from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
+from accounts_gui_helpers import WAIT, shot
 from accounts_helpers import (HANDLER, HANDLER_PW, HEAD, REVIEWER, REVIEWER_PW, add_member,
                               payment, sign_in, three_clerks, try_sign_in)
 from union_desk.app import ensure_signed_in
@@ -18,22 +17,6 @@ from union_desk.views.accounts.menu import AccountsMenu
 from union_desk.views.accounts.sign_in import SignInDialog
 from union_desk.views.hardship.tab import HardshipTab
 from union_desk.views.main_window import MainWindow
-from union_desk.views.ops import Ops
-
-WAIT = 10_000
-SHOTS = Path("/tmp/accounts-shots")
-
-
-def shot(widget, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
-
-
-@pytest.fixture
-def ops(db):
-    runner = Ops(db)
-    yield runner
-    runner.wait()
 
 
 def locked_window(db, ops, qtbot):
