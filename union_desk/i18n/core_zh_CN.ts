@@ -593,42 +593,47 @@
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="60" />
+        <location filename="../views/overview_tab.py" line="62" />
         <source>Overview</source>
         <translation>年度概况</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="81" />
+        <location filename="../views/overview_tab.py" line="62" />
+        <source>City overview</source>
+        <translation>全市汇总</translation>
+    </message>
+    <message>
+        <location filename="../views/overview_tab.py" line="83" />
         <source>Gathering the figures…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="89" />
+        <location filename="../views/overview_tab.py" line="91" />
         <source>{0}, {1}, beside {2}</source>
         <translation>{0}　{1}年（与{2}年对比）</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="91" />
+        <location filename="../views/overview_tab.py" line="93" />
         <source> — {0} of 16 townships reported</source>
         <translation>　16 个乡镇（街道）中 {0} 个已报送</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="107" />
+        <location filename="../views/overview_tab.py" line="109" />
         <source>Making the year report…</source>
         <translation>正在生成年度报告…</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="113" />
+        <location filename="../views/overview_tab.py" line="115" />
         <source>Year report</source>
         <translation>年度报告</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="125" />
+        <location filename="../views/overview_tab.py" line="127" />
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="129" />
+        <location filename="../views/overview_tab.py" line="131" />
         <source>Save the year report as Excel</source>
         <translation>年度报告另存为 Excel</translation>
     </message>
