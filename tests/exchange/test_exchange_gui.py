@@ -146,6 +146,7 @@ def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot, tm
     assert townships.rowCount() == 17
     names = [townships.item(r, 0).text() for r in range(17)]
     assert names[-1] == "合计" and townships.item(0, 1).text() == "未报送"
+    qtbot.wait(200)  # the page lays itself out again around the new figures
     shot(win, "city-overview.png", tmp_path)
     # a scanner types a genuine voucher's QR code
     check = next(win.tabs.widget(i) for i in range(win.tabs.count())
