@@ -255,7 +255,7 @@ def city_shots(app, folder: Path, out: Path) -> None:
     """The city office: three townships' packages (and a damaged file) through the merge dialog,
     the overview (全市汇总), the voucher check, the review list, one township's roster."""
     sys.path.insert(0, str(ROOT / "tests" / "exchange"))
-    from exchange_helpers import export, make_city, make_township, populate  # noqa: E402
+    from exchange_helpers import export, make_city, make_township, populate
 
     from union_desk.views.exchange.merge_dialog import MergeDialog
     from union_desk.views.ops import Ops
