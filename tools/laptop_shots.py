@@ -7,6 +7,7 @@ without saving. Dialogs are reached the way the window reaches them (a tab's act
 menu's), so a screenshot shows what the clerk gets."""
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from datetime import date
@@ -89,7 +90,7 @@ def township_shots(app, folder: Path, out: Path) -> None:
     _trips(window, shots)
     _stations(window, shots)
     _overview(window, shots)
-    _menus(window, shots, folder)
+    _menus(window, shots, folder, db)
     _accounts(window, shots, db)
     window.close()
     ops.wait()
@@ -199,8 +200,10 @@ def _overview(window, shots: Shooter) -> None:
     shots.dialog(overview.preview, "dialog-year-report-preview")
 
 
-def _menus(window, shots: Shooter, folder: Path) -> None:
-    from union_desk.views.backups.damaged_dialog import DamagedFileDialog
+def _menus(window, shots: Shooter, folder: Path, db) -> None:
+    from datetime import datetime, timedelta
+
+    from union_desk.services.backups.auto import auto_backup
     from union_desk.views.backups.restore_dialog import RestoreDialog
     from union_desk.views.settings_dialog import SettingsDialog
     from union_desk.views.setup_dialog import SetupDialog
@@ -210,15 +213,35 @@ def _menus(window, shots: Shooter, folder: Path) -> None:
                        (window.help.show_where, "dialog-where"),
                        (window.help.show_about, "dialog-about")):
         shots.dialog(make, name)
+    for days in (3, 1):  # the restore list with two backups in it
+        with db.session() as s:
+            auto_backup(s, db_path=db.path, now=datetime.now() - timedelta(days=days), force=True)
     for make, name in ((lambda: SettingsDialog(window.ops, window), "dialog-settings"),
                        (lambda: RestoreDialog(window.ops, window), "dialog-restore"),
                        (lambda: SetupDialog(window), "dialog-first-run-setup"),
-                       (lambda: DamagedFileDialog(
-                           folder / "demo.sqlite3", "database disk image is malformed", window),
-                        "dialog-damaged-file")):
+                       (lambda: _damaged_dialog(folder, window), "dialog-damaged-file")):
         dialog = make()
         dialog.show()
         shots.dialog(dialog, name)
+
+
+def _damaged_dialog(folder: Path, window):
+    """The dialog as a start on a damaged file opens it: with the message opening it gave."""
+    from union_desk.db import open_database
+    from union_desk.dbfile import DatabaseFileError
+    from union_desk.views.backups.damaged_dialog import DamagedFileDialog
+
+    path = folder / "大洋镇.sqlite3"
+    shutil.copyfile(folder / "demo.sqlite3", path)
+    with open(path, "r+b") as f:  # the header intact, the first pages overwritten
+        f.seek(100)
+        f.write(b"\xff" * 8000)
+    try:
+        open_database(path).close()
+        message = "?"
+    except DatabaseFileError as err:
+        message = str(err)
+    return DamagedFileDialog(path, message, window)
 
 
 def _accounts(window, shots: Shooter, db) -> None:
