@@ -201,9 +201,9 @@ def _overview(window, shots: Shooter) -> None:
 
 
 def _menus(window, shots: Shooter, folder: Path, db) -> None:
-    from datetime import datetime, timedelta
+    from datetime import datetime, timedelta, timezone
 
-    from union_desk.services.backups.auto import auto_backup
+    from union_desk.services.backups.auto import finish_auto_backup, start_auto_backup
     from union_desk.views.backups.restore_dialog import RestoreDialog
     from union_desk.views.settings_dialog import SettingsDialog
     from union_desk.views.setup_dialog import SetupDialog
@@ -213,9 +213,11 @@ def _menus(window, shots: Shooter, folder: Path, db) -> None:
                        (window.help.show_where, "dialog-where"),
                        (window.help.show_about, "dialog-about")):
         shots.dialog(make, name)
-    for days in (3, 1):  # the restore list with two backups in it
-        with db.session() as s:
-            auto_backup(s, db_path=db.path, now=datetime.now() - timedelta(days=days), force=True)
+    for days in (3, 1):  # the restore list with two backups in it (as views/backups/auto.py)
+        with db.session(write=True) as s:
+            pending = start_auto_backup(s, db_path=db.path, force=True,
+                                        now=datetime.now(timezone.utc) - timedelta(days=days))
+        finish_auto_backup(pending)
     for make, name in ((lambda: SettingsDialog(window.ops, window), "dialog-settings"),
                        (lambda: RestoreDialog(window.ops, window), "dialog-restore"),
                        (lambda: SetupDialog(window), "dialog-first-run-setup"),
