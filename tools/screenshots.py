@@ -9,8 +9,9 @@ refusals). Run it again after changing a screen, and look at the pictures.
 
 --laptop (issue 12): the clerks' two laptops, each in a child process on an offscreen screen of
 that size — 1280×680 (1366×768 less the taskbar) and 1920×1040 at QT_SCALE_FACTOR=1.5 (1280×693
-logical) — the window placed as on a real start (maximised there), every tab and the dialogs
-opened from the overview and the Help menu, into docs/laptop/<size>/.
+logical) — the window placed as on a real start (maximised there), every tab and every dialog a
+clerk opens, at a township and at the city office (tools/laptop_shots.py), into
+docs/laptop/<size>/.
 """
 from __future__ import annotations
 
@@ -189,62 +190,11 @@ def laptops(out: Path) -> None:
 
 
 def laptop_shots(out: Path, lang: str) -> None:
-    """In the child: a demo database, the window as a clerk's start places it, each tab and the
-    overview's and Help menu's dialogs."""
-    from PySide6.QtCore import QSettings
+    """In the child: tools/laptop_shots.py (every tab and dialog, a township and the city)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from laptop_shots import laptop_shots as shots
 
-    from union_desk.app import make_app
-    from union_desk.db import open_database
-    from union_desk.services.demo.generate import make_demo
-    from union_desk.views.main_window import MainWindow
-    from union_desk.views.ops import Ops
-
-    app = make_app(lang)
-    with tempfile.TemporaryDirectory() as folder:
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        db = open_database(Path(folder) / "demo.sqlite3")
-        with db.session(write=True) as s:
-            make_demo(s, size=300)
-        db.load_context()
-        ops = Ops(db)
-        window = MainWindow(ops)
-        window.show()
-        settle(app, ops)
-
-        def shot(widget, name: str) -> None:
-            settle(app, ops)
-            widget.grab().save(str(out / f"{name}.png"))
-            print(out / f"{name}.png", widget.width(), "x", widget.height())
-
-        names = ["roster", "hardship", "trips", "stations", "overview"]
-        for i, name in enumerate(names):
-            window.tabs.setCurrentIndex(i)
-            settle(app, ops)
-            shot(window, f"tab-{name}")
-        window.tabs.widget(1).pages.setCurrentIndex(1)
-        window.tabs.setCurrentIndex(1)
-        shot(window, "tab-hardship-payments")
-        overview = window.tabs.widget(4)
-        window.tabs.setCurrentIndex(4)
-        overview.page.verticalScrollBar().setValue(overview.page.verticalScrollBar().maximum())
-        shot(window, "tab-overview-charts")
-        overview.print_report()
-        settle(app, ops, 8)
-        if overview.preview is not None:
-            shot(overview.preview, "dialog-year-report-preview")
-            overview.preview.reject()
-        for make, name in ((window.help.show_guide, "dialog-guide"),
-                           (window.help.show_shortcuts, "dialog-shortcuts"),
-                           (window.help.show_where, "dialog-where"),
-                           (window.help.show_about, "dialog-about"),
-                           (lambda: window.tabs.widget(3).show_figures(date.today().year),
-                            "dialog-station-figures")):
-            dialog = make()
-            shot(dialog, name)
-            dialog.reject()
-        window.close()
-        ops.wait()
-        db.close()
+    shots(out, lang)
 
 
 SCREENS = [_member_history, _household, _household_file, _past_overview, _setup,

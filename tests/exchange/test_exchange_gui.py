@@ -142,25 +142,32 @@ def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot, tm
     qtbot.waitUntil(lambda: review.table.rowCount() == first - 1, timeout=10_000)
 
     overview = next(win.tabs.widget(i) for i in range(win.tabs.count())
-                    if win.tabs.widget(i).objectName() == "cityOverviewTab")
+                    if win.tabs.widget(i).objectName() == "overviewTab")
+    assert win.tabs.tabText(win.tabs.indexOf(overview)) == "全市汇总"
     win.tabs.setCurrentWidget(overview)
     overview.year.setValue(2025)
-    qtbot.waitUntil(lambda: overview.report is not None and overview.report.year == 2025,
+    qtbot.waitUntil(lambda: overview.view is not None and overview.view.year == 2025,
                     timeout=10_000)
-    assert overview.table.rowCount() == 17
-    names = [overview.table.item(r, 0).text() for r in range(17)]
-    assert names[-1] == "合计" and overview.table.item(0, 1).text() == "未报送"
+    townships = overview.page.townships
+    assert townships.rowCount() == 17
+    names = [townships.item(r, 0).text() for r in range(17)]
+    assert names[-1] == "合计" and townships.item(0, 1).text() == "未报送"
+    qtbot.wait(200)  # the page lays itself out again around the new figures
+    shot(win, "city-overview.png", tmp_path)
     # a scanner types a genuine voucher's QR code
+    check = next(win.tabs.widget(i) for i in range(win.tabs.count())
+                 if win.tabs.widget(i).objectName() == "voucherCheckTab")
+    win.tabs.setCurrentWidget(check)
     with city_db.session() as s:
         from union_desk.models.payment import Payment
         p = s.exec(select(Payment).where(Payment.township == "DY")).first()
         secrets = voucher_secrets(s, township="DY")
     assert secrets, "大洋镇's voucher secret arrived in its package"
-    overview.qr.setText(f"{p.voucher_no}|{p.amount_fen}|{voucher_check(p.voucher_no, p.amount_fen, secrets[0])}")
-    overview.qr.returnPressed.emit()
-    qtbot.waitUntil(lambda: overview.verdict.text() != "", timeout=10_000)
-    assert overview.verdict.text().startswith("真实")
-    shot(win, "city-overview.png", tmp_path)
+    check.qr.setText(f"{p.voucher_no}|{p.amount_fen}|{voucher_check(p.voucher_no, p.amount_fen, secrets[0])}")
+    check.qr.returnPressed.emit()
+    qtbot.waitUntil(lambda: check.verdict.text() != "", timeout=10_000)
+    assert check.verdict.text().startswith("真实")
+    shot(win, "voucher-check.png", tmp_path)
     settle(ops, qtbot)
 
 

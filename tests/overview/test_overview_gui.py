@@ -42,6 +42,13 @@ def open_overview(win, qtbot):
 
 
 def click_bar(chart, index: int) -> None:
+    # a chart made with the first figures is laid out by queued events: under load it may not
+    # be yet, and a widget without a size is not painted by grab() (its bars not placed)
+    for _ in range(200):
+        if chart.isVisible() and chart.height() >= chart.minimumSizeHint().height():
+            break
+        QCoreApplication.processEvents()
+        QTest.qWait(10)
     chart.grab()  # the bars' places are known once drawn (scrolled out of sight: not yet)
     QTest.mouseClick(chart, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      chart._rects[index].center().toPoint())

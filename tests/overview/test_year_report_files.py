@@ -25,6 +25,16 @@ def test_stats_writes_the_pdf_report(demo_path, tmp_path, capsys):
                      "返乡专车报名人数（按目的地省份）", "爱心驿家服务人次（按月）", "填报单位（盖章）",
                      "负责人", "填报人"):
         assert expected in text, expected
+    # figures read as on screen, grouped by thousands
+    from union_desk.db import open_database
+    from union_desk.services.overview.gather import overview
+
+    db = open_database(demo_path)
+    with db.session() as s:
+        figures = {f.key: f for f in overview(s, year=YEAR).figures}
+    db.close()
+    served, paid = figures["people_served"].this_year, figures["hardship_amount"].this_year
+    assert f"{served:,}" in text and f"{paid / 100:,.2f}" in text
     fonts = pdf_fonts(out)
     assert fonts and all(embedded for _, embedded in fonts), fonts  # no Helvetica left over
     assert pdf_page_count(out) >= 2

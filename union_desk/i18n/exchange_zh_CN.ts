@@ -2,163 +2,75 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CityOverviewTab</name>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="37"/>
-        <source>Work</source>
-        <translation>工作</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="37"/>
-        <source>Whole city</source>
-        <translation>全市</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="41"/>
-        <source>Save as Excel…</source>
-        <translation>另存为 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="42"/>
-        <source>Save PDF report…</source>
-        <translation>保存 PDF 报表…</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="44"/>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="51"/>
-        <source>Scan a voucher&apos;s QR code here (or type it), then Enter</source>
-        <translation>在此扫描（或输入）凭证二维码，然后按回车</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="55"/>
-        <source>Check a paper voucher</source>
-        <translation>核验纸质凭证</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="70"/>
-        <source>City overview</source>
-        <translation>全市汇总</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="88"/>
-        <source>{0}, {1}: {2} of 16 townships reported</source>
-        <translation>{0}，{1} 年：16 个乡镇（街道）中已报送 {2} 个</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="108"/>
-        <source>Saved to {0}</source>
-        <translation>已保存到 {0}</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="112"/>
-        <source>Save as Excel</source>
-        <translation>另存为 Excel</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="112"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="115"/>
-        <source>Save PDF report</source>
-        <translation>保存 PDF 报表</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="115"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="128"/>
-        <source>Voucher {0}, {1}</source>
-        <translation>凭证 {0}，{1}</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="130"/>
-        <source>Recipient {0}, amount on file {1}, paid on {2}</source>
-        <translation>领款人 {0}，记录金额 {1}，发放日期 {2}</translation>
-    </message>
-    <message>
-        <location filename="../views/exchange/city_overview.py" line="133"/>
-        <source>Amount in the QR code {0}</source>
-        <translation>二维码金额 {0}</translation>
-    </message>
-</context>
-<context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../views/exchange/install.py" line="42"/>
+        <location filename="../views/exchange/install.py" line="43"/>
         <source>Import township packages…</source>
         <translation>导入乡镇数据包…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="51"/>
+        <location filename="../views/exchange/install.py" line="52"/>
         <source>Export for the city office…</source>
         <translation>导出给市总工会…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="56"/>
+        <location filename="../views/exchange/install.py" line="57"/>
         <source>City office public key…</source>
         <translation>市总工会公钥…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="65"/>
+        <location filename="../views/exchange/install.py" line="66"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="68"/>
+        <location filename="../views/exchange/install.py" line="69"/>
         <source>Show township:</source>
         <translation>查看乡镇：</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="69"/>
+        <location filename="../views/exchange/install.py" line="70"/>
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="72"/>
+        <location filename="../views/exchange/install.py" line="73"/>
         <source>  (township records are read-only here)</source>
         <translation>  （乡镇的记录在这里只读）</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="92"/>
+        <location filename="../views/exchange/install.py" line="93"/>
         <source>Township packages</source>
         <translation>乡镇数据包</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="93"/>
+        <location filename="../views/exchange/install.py" line="94"/>
         <source>Township packages (*{0});;All files (*)</source>
         <translation>乡镇数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="99"/>
+        <location filename="../views/exchange/install.py" line="100"/>
         <source>Export for the city office</source>
         <translation>导出给市总工会</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="100"/>
+        <location filename="../views/exchange/install.py" line="101"/>
         <source>Package (*{0})</source>
         <translation>数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="104"/>
-        <location filename="../views/exchange/install.py" line="111"/>
+        <location filename="../views/exchange/install.py" line="105"/>
+        <location filename="../views/exchange/install.py" line="112"/>
         <source>City office public key</source>
         <translation>市总工会公钥</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="105"/>
+        <location filename="../views/exchange/install.py" line="106"/>
         <source>Key file (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="109"/>
+        <location filename="../views/exchange/install.py" line="110"/>
         <source>Public key of {0}
 
 Fingerprint: {1}
@@ -171,12 +83,12 @@ Read the fingerprint to the city office by phone. Do they see the same?</source>
 请打电话向市总工会读出这串指纹。对方看到的是否相同？</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="132"/>
+        <location filename="../views/exchange/install.py" line="133"/>
         <source>Exporting for the city office…</source>
         <translation>正在导出给市总工会…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="137"/>
+        <location filename="../views/exchange/install.py" line="138"/>
         <source>Package No. {0} saved to {1}
 {2} records, encrypted to the city office&apos;s key {3}.
 Carry this file to the city office (USB stick or e-mail); it cannot be read without the city office&apos;s key.</source>
@@ -185,7 +97,7 @@ Carry this file to the city office (USB stick or e-mail); it cannot be read with
 请把这个文件交给市总工会（U 盘或邮件）；没有市总工会的密钥无法读取。</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="156"/>
+        <location filename="../views/exchange/install.py" line="157"/>
         <source>The city office&apos;s key {0} is kept; exports are encrypted to it.</source>
         <translation>已保存市总工会公钥 {0}；导出的数据包将加密给它。</translation>
     </message>
@@ -389,6 +301,44 @@ How was it resolved?</source>
         <translation>{0}
 
 处理结果：</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherCheckTab</name>
+    <message>
+        <location filename="../views/exchange/voucher_check.py" line="24"/>
+        <source>Scan a voucher&apos;s QR code here (or type it), then Enter</source>
+        <translation>在此扫描（或输入）凭证二维码，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/voucher_check.py" line="28"/>
+        <source>Check a paper voucher</source>
+        <translation>核验纸质凭证</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/voucher_check.py" line="31"/>
+        <source>A township&apos;s voucher carries a QR code with its number, amount and a check code. The check tells whether the paper matches the payment the township sent.</source>
+        <translation>乡镇打印的凭证带有二维码（凭证号、金额和校验码）。核验可知纸质凭证是否与乡镇报送的发放记录一致。</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/voucher_check.py" line="41"/>
+        <source>Check vouchers</source>
+        <translation>核验凭证</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/voucher_check.py" line="53"/>
+        <source>Voucher {0}, {1}</source>
+        <translation>凭证 {0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/voucher_check.py" line="55"/>
+        <source>Recipient {0}, amount on file {1}, paid on {2}</source>
+        <translation>领款人 {0}，记录金额 {1}，发放日期 {2}</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/voucher_check.py" line="58"/>
+        <source>Amount in the QR code {0}</source>
+        <translation>二维码金额 {0}</translation>
     </message>
 </context>
 </TS>

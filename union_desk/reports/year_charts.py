@@ -24,6 +24,10 @@ def _values(chart: Chart) -> list[float | None]:
 
 
 def _labels(chart: Chart) -> list[str]:
+    """Category names; a month chart with a second figure ("30笔") shows it under the month,
+    as the title promises (the bar itself is too narrow for it)."""
+    if not chart.horizontal and any(b.note and not b.missing for b in chart.bars):
+        return [f"{b.label}\n{b.note}" if b.note and b.value else b.label for b in chart.bars]
     return [f"{b.label}（{b.note}）" if b.missing and b.note else b.label for b in chart.bars]
 
 
@@ -33,10 +37,12 @@ def _axis_label(value: float) -> str:
 
 def _bar_labels(chart: Chart) -> list[str]:
     """Beside each bar its value, and the second figure ("30笔") when there is one; nothing on
-    an empty or missing bar (month charts would be crowded by twelve zeros)."""
+    an empty month or a missing bar (month charts would be crowded by twelve zeros), but a
+    category that is there with nothing reads 0 (a township that reported none is not one
+    that did not report)."""
     texts = []
     for bar, value in zip(chart.bars, _values(chart)):
-        if not value:
+        if value is None or (not value and not chart.horizontal):
             texts.append("")
         elif bar.note and chart.horizontal:
             texts.append(f"{_axis_label(value)}（{bar.note}）")
@@ -82,8 +88,9 @@ def chart_drawing(chart: Chart, width: float) -> Drawing:
         bars.barLabels.dx = 3
     else:
         bars = VerticalBarChart()
-        bars.x, bars.y = 42, 18
-        bars.width, bars.height = width - 50, height - 18 - 30
+        below = 28 if any("\n" in label for label in labels) else 18
+        bars.x, bars.y = 42, below
+        bars.width, bars.height = width - 50, height - below - 30
         bars.categoryAxis.labels.boxAnchor = "n"
         bars.valueAxis.labels.boxAnchor = "e"
         bars.barLabels.boxAnchor = "s"

@@ -67,6 +67,27 @@ class _Pages:
         return self.page
 
 
+def _two_line_header(c, x: float, y_top: float, widths: Sequence[float],
+                     columns: Sequence[str], size: float = 8) -> float:
+    """The township table's header: each name over its unit ("新建爱心驿家" / "（所）"), so no
+    name is shrunk or cut in its narrow column. Returns the bottom y."""
+    height = 2.6 * size + 6
+    c.saveState()
+    c.setFillGray(0.9)
+    c.rect(x, y_top - height, sum(widths), height, stroke=0, fill=1)
+    c.restoreState()
+    left = x
+    for name, w in zip(columns, widths):
+        head, _, unit = name.partition("（")
+        lines = [head, f"（{unit}"] if unit else [head]
+        first = y_top - height / 2 + (0.55 * size if unit else -0.35 * size)
+        for i, line in enumerate(lines):
+            draw_text(c, left + w / 2, first - i * 1.25 * size, line, size, "center", True)
+        left += w
+    c.grid([x + sum(widths[:i]) for i in range(len(widths) + 1)], [y_top, y_top - height])
+    return y_top - height
+
+
 def render_year_report(target, *, title: str, subtitle: str, columns: Sequence[str],
                        figures: Sequence[Sequence[str]], charts: Sequence[Chart],
                        township_title: str = "", township_columns: Sequence[str] = (),
@@ -86,8 +107,10 @@ def render_year_report(target, *, title: str, subtitle: str, columns: Sequence[s
         pages.new_page(size)
         draw_text(c, size[0] / 2, pages.y - 8, township_title, 13, align="center", bold=True)
         aligns = ["left"] + ["right"] * (len(township_columns) - 2) + ["center"]
-        pages.y = draw_table(c, 17 * mm, pages.y - 22, [w * mm for w in TOWNSHIP_WIDTHS],
-                             township_columns, township_rows, row_h=16, size=8, aligns=aligns)
+        widths = [w * mm for w in TOWNSHIP_WIDTHS]
+        top = _two_line_header(c, 17 * mm, pages.y - 22, widths, township_columns)
+        pages.y = draw_table(c, 17 * mm, top, widths, None, township_rows, row_h=16, size=8,
+                             aligns=aligns)
         pages.new_page(A4)
     else:
         pages.y -= 8 * mm

@@ -104,26 +104,28 @@ class BarChart(QWidget):
 
     def _paint_vertical(self, painter, metrics, top_y, top, step) -> None:
         axis_w = max(metrics.horizontalAdvance(_axis_text(t)) for t in ticks(top, step)) + 8
+        counted = any(b.note and b.value for b in self.chart.bars)  # "30笔" under the month
         plot = QRectF(axis_w + 6, top_y + metrics.height(), self.width() - axis_w - 14,
-                      self.height() - top_y - 2.5 * metrics.height() - 6)
+                      self.height() - top_y - (3.5 if counted else 2.5) * metrics.height() - 6)
         self._grid(painter, metrics, plot, top, step, vertical=True)
         slot = plot.width() / len(self.chart.bars)
         for i, bar in enumerate(self.chart.bars):
             x = plot.left() + i * slot
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x, plot.bottom() + 2, slot, metrics.height()),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, bar.label)
+            label = f"{bar.label}\n{bar.note}" if counted and bar.note and bar.value else bar.label
+            painter.drawText(QRectF(x, plot.bottom() + 2, slot, 2 * metrics.height()),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
             height = 0.0 if bar.value is None else plot.height() * self.scaled(bar.value) / top
             rect = QRectF(x + slot * 0.18, plot.bottom() - height, slot * 0.64, height)
             self._rects.append(rect.adjusted(0, -metrics.height(), 0, 0) if height < 4 else rect)
             if bar.value is None:
                 continue
             self._bar(painter, i, rect)
-            if bar.value and metrics.horizontalAdvance(self.chart.value_text(bar.value)) < slot + 6:
+            text = _axis_text(self.scaled(bar.value))  # measured as drawn (58,000 fits a
+            if bar.value and metrics.horizontalAdvance(text) < slot + 6:  # slot 58000.00 not)
                 painter.setPen(self.palette().text().color())
                 painter.drawText(QRectF(x - 3, rect.top() - metrics.height(), slot + 6,
-                                        metrics.height()), Qt.AlignmentFlag.AlignCenter,
-                                 _axis_text(self.scaled(bar.value)))
+                                        metrics.height()), Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_horizontal(self, painter, metrics, top_y, top, step) -> None:
         label_w = min(max(metrics.horizontalAdvance(b.label) for b in self.chart.bars) + 10,
@@ -152,7 +154,7 @@ class BarChart(QWidget):
     def _end_text(self, bar) -> str:
         if bar.missing or bar.value is None:
             return bar.note
-        value = self.chart.value_text(bar.value)
+        value = _axis_text(self.scaled(bar.value))  # as the month bars and the paper show it
         return f"{value}（{bar.note}）" if bar.note else value
 
     def _grid(self, painter, metrics, plot: QRectF, top: float, step: float, vertical: bool) -> None:

@@ -57,7 +57,9 @@ class OverviewTab(Panel):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
 
     def title(self) -> str:
-        return self.tr("Overview")
+        """年度概况; at the city office 全市汇总: the city's figures with the township table —
+        its one place (the voucher check is a tab of its own, views/exchange/voucher_check.py)."""
+        return self.tr("City overview") if self.ops.context.city else self.tr("Overview")
 
     @property
     def report(self):

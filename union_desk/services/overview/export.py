@@ -37,8 +37,13 @@ def subtitle(view: YearOverview) -> str:
     return text
 
 
+def grouped(figure, value: int) -> str:
+    """A figure on paper as on screen: 26,947 and 73,000.00 (the unit is in the row's name)."""
+    return f"{Decimal(value) / 100:,.2f}" if figure.money else f"{value:,}"
+
+
 def figure_rows(view: YearOverview) -> list[list[str]]:
-    return [[f"{f.label}（{f.unit}）", f.shown(f.this_year), f.shown(f.last_year),
+    return [[f"{f.label}（{f.unit}）", grouped(f, f.this_year), grouped(f, f.last_year),
              f.change_text()] for f in view.figures]
 
 

@@ -1,6 +1,7 @@
 """What the exchange adds to the main window, by the database's role:
 - a township's: 文件 ▸ 导出给市总工会…, 设置 ▸ 市总工会公钥…;
-- the city office's: 文件 ▸ 导入乡镇数据包…, and the tabs 全市汇总 and 复核清单."""
+- the city office's: 文件 ▸ 导入乡镇数据包…, and the tabs 核验凭证 and 复核清单 (the overview tab is
+  全市汇总 there: views/overview_tab.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,9 +17,9 @@ from union_desk.services.city.view import township_view
 from union_desk.services.exchange.export import ExportResult, export_this_database
 from union_desk.services.exchange.keys import CityKey, read_city_key_file, trust_city_key
 from union_desk.services.exchange.package import SUFFIX
-from union_desk.views.exchange.city_overview import CityOverviewTab
 from union_desk.views.exchange.merge_dialog import ALL_RECORDS, MergeDialog
 from union_desk.views.exchange.review_panel import ReviewTab
+from union_desk.views.exchange.voucher_check import VoucherCheckTab
 from union_desk.views.ops import Ops, show_error
 from union_desk.views.widgets import filter_combo
 
@@ -43,7 +44,7 @@ class ExchangeActions(QObject):  # a child of the window, for tr() and the dialo
             merge.setObjectName("mergeAction")
             merge.triggered.connect(self._on_merge_triggered)
             file_menu.insertAction(before, merge)
-            for cls in (CityOverviewTab, ReviewTab):
+            for cls in (VoucherCheckTab, ReviewTab):
                 tab = cls(self.ops, self.window)
                 self.window.tabs.addTab(tab, tab.title())
             self._install_township_choice()
