@@ -52,7 +52,7 @@ def test_the_city_window_opens_on_a_url(city, session, qtbot):
     assert session.open(city_db.location), session.problems
     window = session.window
     names = {window.tabs.widget(i).objectName() for i in range(window.tabs.count())}
-    assert {"cityOverviewTab", "reviewTab"} <= names
+    assert {"overviewTab", "voucherCheckTab", "reviewTab"} <= names
     assert window.exchange.township_combo.count() == 17
     qtbot.waitUntil(lambda: "postgresql://" in window.status_label.text(), timeout=10_000)
     assert window.findChild(QPushButton, "newMemberButton").isEnabled() is False
