@@ -19,6 +19,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -51,11 +52,14 @@ def main() -> None:
     from union_desk.views.main_window import MainWindow
     from union_desk.views.ops import Ops
 
-    app = make_app(args.lang)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.lang.startswith("zh") else f"-{args.lang}"
     with tempfile.TemporaryDirectory() as folder:
+        if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # its own screen is 800×800
+            os.environ["QT_QPA_PLATFORM"] = offscreen_screen(Path(folder) / "screen.json",
+                                                             "wide", 1366, 800)
+        app = make_app(args.lang)
         db = open_database(Path(folder) / "demo.sqlite3")
         with db.session(write=True) as s:
             set_up(s, township="DY", clerk="王晓燕")
@@ -147,23 +151,26 @@ def _setup(app, ops, window, shot) -> None:
 
 
 def _preview_zoom(app, ops, window, shot) -> None:
+    """Two vouchers previewed as the payments list makes them (the hardship tab's printing)."""
     from union_desk.services.hardship.payment_search import list_payments
-    from union_desk.services.hardship.vouchers import render_vouchers_pdf
-    from union_desk.views.hardship.printing import VoucherPreviewDialog
-    import io
 
-    with ops.db.session(write=True) as s:
-        payments = list_payments(s, limit=2)
-        out = io.BytesIO()
-        result = render_vouchers_pdf(s, target=out, payments=payments)
-    preview = VoucherPreviewDialog(ops, out.getvalue(), result, "凭证", "凭证.pdf", window)
+    printing = window.tabs.widget(1).printing
+    previews = []
+    printing.preview_opened.connect(previews.append)
+    printing.vouchers(lambda s: list_payments(s, limit=2), signoff=False, title="凭证",
+                      filename="凭证.pdf")
+    for _ in range(200):
+        settle(app, ops, 1)
+        if previews:
+            break
+    preview = previews[0]
     preview.resize(900, 760)
-    preview.show()
     settle(app, ops)
     preview.zoom_by(1.25)
     preview.zoom_by(1.25)
-    for _ in range(20):
+    for _ in range(40):  # the PDF view renders its pages in the background
         app.processEvents()
+        time.sleep(0.05)
     shot(preview, "preview-zoom")
     preview.reject()
 
@@ -171,18 +178,24 @@ def _preview_zoom(app, ops, window, shot) -> None:
 LAPTOPS = {"1280x680": ((1280, 680), "1"), "1920x1040-scale1.5": ((1920, 1040), "1.5")}
 
 
-def laptops(out: Path) -> None:
+def offscreen_screen(config: Path, name: str, width: int, height: int) -> str:
+    """The QT_QPA_PLATFORM value for an offscreen screen of this size (its file written)."""
     import json
+
+    config.write_text(json.dumps({"screens": [{"name": name, "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96,
+                                               "logicalBaseDpi": 96, "dpr": 1}]}))
+    return f"offscreen:configfile={config}"
+
+
+def laptops(out: Path) -> None:
     import subprocess
 
     for name, ((width, height), scale) in LAPTOPS.items():
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         config = folder / "screen.json"
-        config.write_text(json.dumps({"screens": [{"name": name, "x": 0, "y": 0, "width": width,
-                                                   "height": height, "logicalDpi": 96,
-                                                   "logicalBaseDpi": 96, "dpr": 1}]}))
-        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+        env = dict(os.environ, QT_QPA_PLATFORM=offscreen_screen(config, name, width, height),
                    QT_SCALE_FACTOR=scale)
         subprocess.run([sys.executable, __file__, "--laptop-child", "--out", str(folder)],
                        env=env, check=True)

@@ -11,13 +11,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from union_desk.models.overview import Chart
-from union_desk.reports.city_report import TOWNSHIP_WIDTHS
 from union_desk.reports.fonts import register_cjk_font
 from union_desk.reports.pdfkit import draw_table, draw_text, new_canvas
 from union_desk.reports.year_charts import chart_drawing, chart_height
 
 MARGIN = 18 * mm
 FIGURE_WIDTHS = (64 * mm, 36 * mm, 36 * mm, 38 * mm)
+# the city's township table on its landscape page, mm (262 in all)
+TOWNSHIP_WIDTHS = (26, 17, 19, 19, 21, 24, 19, 24, 18, 18, 15, 20, 22)
 SIGNATURE = ("填报单位（盖章）：", "负责人：", "填报人：", "日期：      年    月    日")
 
 
