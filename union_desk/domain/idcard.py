@@ -74,6 +74,9 @@ def parse_id_number(text: str, *, today: datetime.date | None = None) -> IdCard:
     number = _clean(text)
     if not number:
         raise RuleError("请填写身份证号")
+    if "*" in number:
+        raise RuleError("身份证号是遮挡过的（打码导出的名册），请填写完整号码：导入请用含完整"
+                        "身份证号的名册（导出时选择导出完整号码），或向本人核对")
     if len(number) == 15:
         if not (number.isascii() and number.isdigit()):
             raise RuleError("15位旧身份证号应全部为数字")
