@@ -268,7 +268,7 @@ def _accounts(window, shots: Shooter, db) -> None:
     if menu.lock.lock():
         shots.settle()
         shots.shot(window, "window-locked")
-        menu.lock._unlocked(None)
+        menu.lock._unlocked()
         shots.settle()
     shots.dialog(menu.manage_accounts, "dialog-accounts")
     shots.dialog(menu.edit_policy, "dialog-accounts-policy")
