@@ -39,3 +39,10 @@ def test_unknown_code(bad):
 def test_unknown_name(bad):
     with pytest.raises(RuleError):
         township_by_name(bad)
+
+
+def test_a_code_reads_as_its_name_and_an_unknown_code_as_itself():
+    from union_desk.domain.townships import township_name
+
+    assert township_name("DY") == "大洋镇" and township_name(" qt ") == "乾潭镇"
+    assert township_name("ZZ") == "ZZ" and township_name("") == ""

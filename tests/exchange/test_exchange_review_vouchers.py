@@ -30,6 +30,7 @@ def test_same_person_active_in_two_townships_is_one_review_item_resolved_with_au
     assert len(items) == 1  # found once, not once per merge
     item = items[0]
     assert item.townships == "DY,QT" and "大洋镇" in item.summary and "乾潭镇" in item.summary
+    assert item.township_names == "大洋镇、乾潭镇"  # the review list shows names, not codes
     assert make_id(1) not in item.summary + item.subject  # ID numbers leave masked
     with pytest.raises(UserError):
         with city_db.session(write=True) as s:

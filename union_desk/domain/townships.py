@@ -50,6 +50,13 @@ def township_by_code(code: str | None) -> Township:
         raise RuleError(f"未知的乡镇（街道）代码：{code}") from None
 
 
+def township_name(code: str) -> str:
+    """A township's name for its code, for people to read (the code itself if it is not one of
+    Jiande's: a package may come from an installation set up elsewhere)."""
+    found = _BY_CODE.get("".join(code.split()).upper())
+    return found.name if found else code
+
+
 def township_by_name(name: str | None) -> Township:
     """Look up by full name, or by the name without its 街道/镇/乡 suffix."""
     key = "".join((name or "").split())

@@ -112,7 +112,8 @@ class ReviewRow(BaseModel):
     id: str
     kind: ReviewKind
     subject: str
-    townships: str
+    townships: str       # codes, comma separated (as stored)
+    township_names: str  # the same townships by name, for people
     summary: str
     status: ReviewStatus
     resolution: str
@@ -125,7 +126,8 @@ class MergeRow(BaseModel):
     id: str
     file_name: str
     installation_id: str
-    source_township: str
+    source_township: str  # its code
+    source_name: str      # its name, for people
     sequence: int
     made_at: datetime | None
     merged_at: datetime

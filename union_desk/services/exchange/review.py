@@ -16,7 +16,7 @@ from sqlmodel import Session
 from union_desk.dialect import index_lookups
 from union_desk.domain.masking import mask_id
 from union_desk.domain.money import format_fen
-from union_desk.domain.townships import township_by_code
+from union_desk.domain.townships import township_by_code, township_name
 from union_desk.models.base import utcnow
 from union_desk.models.exchange import ReviewItem, ReviewKind, ReviewRow, ReviewStatus
 from union_desk.models.member import Member, MemberStatus
@@ -160,5 +160,8 @@ def _row(r: ReviewItem) -> ReviewRow:
         number, _, rest = subject.partition("|")
         subject = mask_id(number) + (f"|{rest}" if rest else "")
     return ReviewRow(id=r.id, kind=r.kind, subject=subject, townships=r.townships,
+                     township_names="、".join(township_name(code) for code in r.townships.split(",")
+                                             if code),
                      summary=r.summary, status=r.status, resolution=r.resolution,
                      resolved_by=r.resolved_by, resolved_at=r.resolved_at, created_at=r.created_at)
+

@@ -76,13 +76,13 @@ class ReviewTab(QWidget):
 
     def _show(self, found: tuple[list[ReviewRow], list[MergeRow]]) -> None:
         self.items, history = found
-        fill(self.table, [[i.kind.value, i.townships, i.summary, i.status.value,
+        fill(self.table, [[i.kind.value, i.township_names, i.summary, i.status.value,
                            f"{i.resolution}（{i.resolved_by}）" if i.resolution else ""]
                           for i in self.items], data=[i.id for i in self.items])
         self.table.resizeColumnToContents(0)
         self.count_label.setText(self.tr("{0} items").format(len(self.items)))
         fill(self.history, [[h.merged_at.astimezone().strftime("%Y-%m-%d %H:%M"), h.file_name,
-                             h.source_township, str(h.sequence or ""), h.outcome.value,
+                             h.source_name, str(h.sequence or ""), h.outcome.value,
                              *(str(sum(c.get(k, 0) for c in h.counts.values()))
                                for k in ("new", "updated", "unchanged")), h.reason]
                             for h in history], right={3, 5, 6, 7})
