@@ -60,3 +60,19 @@ def payment(member_id: str, amount_fen: int = 50_000, **fields) -> PaymentCreate
     fields.setdefault("paid_on", date(2025, 1, 20))
     fields.setdefault("occasion", "春节送温暖")
     return PaymentCreate(member_id=member_id, amount_fen=amount_fen, **fields)
+
+
+def entered_under_review(db, amounts: tuple[int, ...] = (50_000,)) -> list:
+    """Three clerks, 凭证须经审核 on, and payments of `amounts` (fen) entered by the 经办人, who
+    stays signed in. Returns the PaymentRows, waiting for review."""
+    from union_desk.services.accounts import policy
+    from union_desk.services.hardship import payments
+
+    three_clerks(db)
+    with db.session(write=True) as s:
+        policy.set_review_required(s, on=True)
+    member = add_member(db)
+    sign_in(db, HANDLER)
+    with db.session(write=True) as s:
+        return [payments.record_payment(s, data=payment(member.id, amount_fen=a))
+                for a in amounts]

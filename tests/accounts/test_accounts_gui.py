@@ -4,14 +4,13 @@ edit form, the accounts dialog and the audit log."""
 import json
 
 import pytest
-from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
-from accounts_gui_helpers import WAIT, shot
-from accounts_helpers import (HANDLER, HEAD, HEAD_PW, REVIEWER, REVIEWER_PW,
-                              add_member, payment, sign_in, three_clerks)
+from accounts_gui_helpers import WAIT, exported_rows, shot
+from accounts_helpers import (entered_under_review, HANDLER, HEAD, HEAD_PW, REVIEWER, REVIEWER_PW,
+                              add_member, sign_in, three_clerks)
 from personal_numbers import full
 from union_desk.app import ensure_signed_in
 from union_desk.db import open_database
@@ -161,14 +160,7 @@ def test_the_window_locks_by_itself_when_idle(db, ops, qtbot):
 # -- approving in the payments tab -----------------------------------------------------------
 
 def test_a_reviewer_approves_chosen_payments_in_the_list(db, ops, qtbot):
-    three_clerks(db)
-    with db.session(write=True) as s:
-        policy.set_review_required(s, on=True)
-    member = add_member(db)
-    sign_in(db, HANDLER)
-    with db.session(write=True) as s:
-        numbers = [payments.record_payment(s, data=payment(member.id, amount_fen=a)).voucher_no
-                   for a in (50_000, 30_000)]
+    numbers = [p.voucher_no for p in entered_under_review(db, (50_000, 30_000))]
     sign_in(db, REVIEWER)
     tab = HardshipTab(ops)
     qtbot.addWidget(tab)
@@ -196,13 +188,7 @@ def test_a_reviewer_approves_chosen_payments_in_the_list(db, ops, qtbot):
 
 
 def test_a_handler_who_tries_to_approve_is_told_why_not(db, ops, qtbot, monkeypatch):
-    three_clerks(db)
-    with db.session(write=True) as s:
-        policy.set_review_required(s, on=True)
-    member = add_member(db)
-    sign_in(db, HANDLER)
-    with db.session(write=True) as s:
-        payments.record_payment(s, data=payment(member.id))
+    entered_under_review(db)
     tab = HardshipTab(ops)
     qtbot.addWidget(tab)
     panel = tab.payments
@@ -330,13 +316,7 @@ def test_the_head_reads_and_exports_the_audit_log(window, db, qtbot, tmp_path):
     log.kind.setCurrentIndex(0)
     qtbot.waitUntil(lambda: log.model.rowCount() >= 4, timeout=WAIT)
     shot(log, "audit-log")
-    target = tmp_path / "审计日志.xlsx"
-    log.ask_save_path = lambda: target
-    said = []
-    log.inform = said.append
-    log.export()
-    qtbot.waitUntil(lambda: bool(said), timeout=WAIT)
-    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    rows = exported_rows(log, qtbot, tmp_path)
     assert rows[0][:3] == ("时间", "操作人", "类别") and len(rows) == log.model.rowCount() + 1
     log.reject()
 
@@ -360,13 +340,7 @@ def test_the_review_settings_dialog_saves_both_settings(db, ops, qtbot):
 
 
 def test_printing_a_waiting_payment_previews_a_draft_that_counts_nothing(db, ops, qtbot):
-    three_clerks(db)
-    with db.session(write=True) as s:
-        policy.set_review_required(s, on=True)
-    member = add_member(db)
-    sign_in(db, HANDLER)
-    with db.session(write=True) as s:
-        number = payments.record_payment(s, data=payment(member.id)).voucher_no
+    [number] = [p.voucher_no for p in entered_under_review(db)]
     tab = HardshipTab(ops)
     qtbot.addWidget(tab)
     panel = tab.payments

@@ -5,24 +5,16 @@ import subprocess
 
 import pytest
 
-from accounts_helpers import HANDLER, REVIEWER, add_member, payment, sign_in, three_clerks
+from accounts_helpers import REVIEWER, entered_under_review, sign_in
 from union_desk.reports.pdfcheck import pdf_fonts, pdf_text
 from union_desk.reports.voucher import format_date
-from union_desk.services.accounts import policy
-from union_desk.services.hardship import approval, payments, vouchers
+from union_desk.services.hardship import approval, vouchers
 
 
 @pytest.fixture
 def two_payments(db):
     """Two payments entered by the 经办人 under review; the first approved by the 审核人."""
-    three_clerks(db)
-    with db.session(write=True) as s:
-        policy.set_review_required(s, on=True)
-    member = add_member(db)
-    sign_in(db, HANDLER)
-    with db.session(write=True) as s:
-        rows = [payments.record_payment(s, data=payment(member.id, amount_fen=a))
-                for a in (50_000, 30_000)]
+    rows = entered_under_review(db, (50_000, 30_000))
     sign_in(db, REVIEWER)
     with db.session(write=True) as s:
         approved = approval.approve_payments(s, voucher_nos=[rows[0].voucher_no])[0]

@@ -2,11 +2,10 @@
 sees the pause in the accounts dialog and lifts it; locks and sign-ins show in the audit
 window; the payments list's 审核 button follows the approving rule."""
 
-from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from accounts_gui_helpers import WAIT, shot
+from accounts_gui_helpers import WAIT, exported_rows, shot
 from accounts_helpers import (HANDLER, HANDLER_PW, HEAD, REVIEWER, REVIEWER_PW, add_member,
                               payment, sign_in, three_clerks, try_sign_in)
 from union_desk.app import ensure_signed_in
@@ -125,13 +124,7 @@ def test_locks_and_sign_ins_show_in_the_audit_window_and_its_export(db, ops, qtb
     log.show()
     qtbot.wait(50)
     shot(log, "audit-sign-ins")
-    target = tmp_path / "审计日志.xlsx"
-    log.ask_save_path = lambda: target
-    said = []
-    log.inform = said.append
-    log.export()
-    qtbot.waitUntil(lambda: bool(said), timeout=WAIT)
-    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    rows = exported_rows(log, qtbot, tmp_path)
     assert [r[4] for r in rows[1:]] == details and {r[2] for r in rows[1:]} == {"登录与锁定"}
     log.reject()
 
