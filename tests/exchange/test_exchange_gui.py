@@ -134,6 +134,10 @@ def test_city_reviews_and_resolves_and_reads_the_overview(merged_city, qtbot, tm
     qtbot.waitUntil(lambda: review.table.rowCount() > 0, timeout=10_000)
     assert any("两地在册" == review.table.item(r, 0).text() for r in range(review.table.rowCount()))
     assert review.history.rowCount() == 4  # three merged, one refused
+    # townships by name; a matter the column cuts reads whole in its tooltip
+    assert review.table.item(0, 1).text() == "大洋镇、乾潭镇"
+    assert review.table.item(0, 2).toolTip() == review.table.item(0, 2).text()
+    assert "同时在" in review.table.item(0, 2).toolTip()
     shot(win, "exchange-review.png", tmp_path)
     first = review.table.rowCount()
     review.table.selectRow(0)

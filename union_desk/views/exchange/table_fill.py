@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from union_desk.views.tables import ROW_HEIGHT
 
+LONG = 12  # characters: longer cell texts also show whole as a tooltip
+
 
 def fill(table: QTableWidget, rows: list[list[str]], *, right: set[int] = frozenset(),
          data: list | None = None) -> None:
@@ -15,6 +17,8 @@ def fill(table: QTableWidget, rows: list[list[str]], *, right: set[int] = frozen
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if len(text) > LONG:
+                item.setToolTip(text)  # the whole text where the column cuts it
             if c in right:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if data is not None and c == 0:
