@@ -15,29 +15,18 @@ def fast_hashes(monkeypatch):
 @pytest.fixture(scope="session")
 def demo_accounts_template(template_db, tmp_path_factory):
     """Demo data in every area (members, households, registrations, stations), made once."""
-    import shutil
+    from demo_files import demo_file
 
-    from union_desk.db import open_database
-    from union_desk.services.demo.generate import make_demo
-
-    path = tmp_path_factory.mktemp("accounts") / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(path)
-    with db.session(write=True) as s:
-        make_demo(s, size=40)
-    db.close()
-    return path
+    return demo_file(tmp_path_factory.mktemp("accounts") / "demo.sqlite3", 40,
+                     template=template_db)
 
 
 @pytest.fixture
 def demo(demo_accounts_template, tmp_path):
-    import shutil
-
+    from demo_files import copy_of
     from union_desk.db import open_database
 
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_accounts_template, path)
-    database = open_database(path)
+    database = open_database(copy_of(demo_accounts_template, tmp_path))
     yield database
     database.close()
 

@@ -2,30 +2,20 @@
 copied for each test that changes it."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
+from demo_files import copy_of, demo_file
 from union_desk.db import open_database
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
-    from union_desk.services.demo.generate import make_demo
-
-    path = tmp_path_factory.mktemp("overview-demo") / "demo.sqlite3"
-    db = open_database(path)
-    with db.session(write=True) as s:
-        make_demo(s, size=300)
-    db.close()
-    return path
+    return demo_file(tmp_path_factory.mktemp("overview-demo") / "demo.sqlite3", 300)
 
 
 @pytest.fixture
 def demo_path(demo_template, tmp_path):
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
-    return path
+    return copy_of(demo_template, tmp_path)
 
 
 @pytest.fixture

@@ -1,35 +1,29 @@
 """A demo database (every area filled) made once for the masking tests, and every full personal
 number in it, read straight from the tables."""
-import shutil
-
 import pytest
 
+from demo_files import copy_of, demo_file
 from union_desk.db import open_database
-from union_desk.services.demo.generate import make_demo
 from union_desk.services.trips import campaigns as trips
 from union_desk.services.trips.assign import assign_seats
 
 DEMO_MEMBERS = 80
 
 
+def _seat_every_campaign(s) -> None:
+    for campaign in trips.list_campaigns(s):
+        assign_seats(s, campaign_id=campaign.id)
+
+
 @pytest.fixture(scope="session")
 def demo_template(template_db, tmp_path_factory):
-    path = tmp_path_factory.mktemp("privacy") / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(path)
-    with db.session(write=True) as s:
-        make_demo(s, size=DEMO_MEMBERS)
-        for campaign in trips.list_campaigns(s):
-            assign_seats(s, campaign_id=campaign.id)
-    db.close()
-    return path
+    return demo_file(tmp_path_factory.mktemp("privacy") / "demo.sqlite3", DEMO_MEMBERS,
+                     template=template_db, then=_seat_every_campaign)
 
 
 @pytest.fixture
 def demo_path(demo_template, tmp_path):
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
-    return path
+    return copy_of(demo_template, tmp_path)
 
 
 @pytest.fixture
