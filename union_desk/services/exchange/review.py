@@ -16,7 +16,7 @@ from sqlmodel import Session
 from union_desk.dialect import index_lookups
 from union_desk.domain.masking import mask_id
 from union_desk.domain.money import format_fen
-from union_desk.domain.townships import township_by_code, township_name
+from union_desk.domain.townships import township_name
 from union_desk.models.base import utcnow
 from union_desk.models.exchange import ReviewItem, ReviewKind, ReviewRow, ReviewStatus
 from union_desk.models.member import Member, MemberStatus
@@ -25,7 +25,7 @@ from union_desk.services.errors import UserError
 
 
 def _names(codes) -> str:
-    return "、".join(township_by_code(c).name for c in sorted(set(codes)))
+    return "、".join(township_name(c) for c in sorted(set(codes)))
 
 
 def _add(session: Session, *, kind: ReviewKind, subject: str, townships, summary: str) -> int:
@@ -108,7 +108,7 @@ def vouchers_with_two_amounts(session: Session, *, township: str) -> int:
     for number, found in sorted(by_no.items()):
         if len({a for _, a in found}) > 1:
             found = sorted(found)
-            amounts = "、".join(f"{township_by_code(w).name} {format_fen(a)}" for w, a in found)
+            amounts = "、".join(f"{township_name(w)} {format_fen(a)}" for w, a in found)
             added += _add(session, kind=ReviewKind.VOUCHER_AMOUNT, subject=number,
                           townships=[w for w, _ in found],
                           summary=f"凭证 {number} 有不同金额：{amounts}")
