@@ -145,3 +145,16 @@ def test_the_first_page_is_painted_before_sqlalchemy_and_the_models_are_imported
                          capture_output=True, text=True, timeout=120, check=True)
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen == {"rows": 200, "loaded": []}
+
+
+def test_a_tab_chosen_while_the_first_page_shows_is_built_once_the_file_is_open(
+        demo, session, qtbot):
+    assert session.open_fast(demo)
+    frame = session.frame
+    frame.tabs.setCurrentIndex(2)  # 返乡专车, before the file is open: nothing to build yet
+    assert not frame.tabs.is_built(2)
+    qtbot.waitUntil(lambda: session.window is frame and frame.first_page is None,
+                    timeout=15_000)
+    assert frame.tabs.currentIndex() == 2
+    assert frame.tabs.currentWidget().objectName() == "tripsTab" and frame.tabs.is_built(2)
+    assert frame.tabs.widget(0).model.rowCount() == 200

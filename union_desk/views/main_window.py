@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         placeholder = self.tabs.placeholder(0)
         placeholder.make = lambda: roster
         self.tabs.held = False
+        if self.tabs.currentIndex() != 0:  # the clerk chose another tab meanwhile: build it
+            self.tabs.widget(self.tabs.currentIndex())
 
         def arrived(*_args) -> None:
             for signal in (roster.model.loaded, roster.model.failed):
