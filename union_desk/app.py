@@ -208,6 +208,8 @@ class Session:
         self.frame = None
         if not self._open_locked(path, lock, frame=frame):
             self.app.exit(1)
+            return
+        main_thread_gc.freeze_startup()  # the program has started: see there
 
     def _already_open(self, path) -> None:
         self.show_problem(self.app.translate(
@@ -371,6 +373,8 @@ def run_gui(db_path=None, lang: str | None = None, smoke_quit: bool = False) -> 
     session = Session(app)
     if not session.open_fast(db_path or default_db_path()):
         return 1
+    if session.frame is None:  # opened the normal way (else once the frame is attached)
+        main_thread_gc.freeze_startup()
     if smoke_quit:
         QTimer.singleShot(0, lambda: _smoke_quit(session))
     code = app.exec()
