@@ -176,8 +176,9 @@ class Session:
         sqlite3 module, masked — in the window's frame before SQLAlchemy, the models and the
         services are imported; right after that first paint `_open_locked` opens it as `open`
         does (checks, migrations — none pending —, backups, the city's guard) and the window's
-        panels take over. Anything else (a server, a new or damaged file, a migration, accounts:
-        sign-in comes before any member is shown) takes `open` at once."""
+        panels take over. Anything else (a server, a file that is new or fails dbfile.probe, a
+        migration, accounts: sign-in comes before any member is shown) takes `open` at once; a
+        damaged file found only while opening gets the damaged-file dialog as with `open`."""
         from union_desk.first_page import first_page, quick_look
         from union_desk.views.paged_model import PAGE_SIZE
 
