@@ -1,13 +1,19 @@
 """Roster at 100,000 members: start-up, search-as-you-type latency and memory, beside bare floors.
 
     python benchmarks/bench_startup_search.py [--members 100000] [--runs 3] [--no-write]
+                                              [--db FILE]
 
 The database is made once with `union-desk --db X demo --members N` and cached under
-/tmp/union_desk_bench/ (rebuilt when the migrations or the demo generators change).
+/tmp/union_desk_bench/ (rebuilt when the migrations or the demo generators change), or kept
+where `--db FILE` says (made there if missing, never rebuilt: a million members take ~100 s).
 
 Measured, each in a fresh process on Qt's offscreen platform, with the real app code:
-  (a) start-up: process start → imports → database opened → MainWindow shown → the roster tab's
-      first page has arrived (`RosterTab.model.loaded`). Target ≤ 1 s.
+  (a) start-up: process start → imports → the window's frame shown → the roster's first page
+      painted (`Session.open_fast`: read with the bare sqlite3 module before SQLAlchemy loads;
+      the `painted` signal of views/roster/first_page.py) — or, where the fast path does not
+      apply, the roster tab's first page arrived. Target (issue 13) ≤ 3× the floor.
+  (a') then the database opened for real and the roster panel in, with the same first page
+      (search usable).
       Floor: `import PySide6.QtWidgets` + an empty QMainWindow shown, same kind of process.
   (b) per keystroke: "zs", "张", "3301821", "138", "wang" typed one character at a time into
       `rosterSearch` (setText; each keystroke waits for its rows), time from the keystroke to
@@ -37,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path("/tmp/union_desk_bench")
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 QUERIES = ["zs", "张", "3301821", "138", "wang"]
-TARGET_START_S, TARGET_KEY_MS, TARGET_RSS_MB = 1.0, 50.0, 300.0
+TARGET_START_RATIO, TARGET_KEY_MS, TARGET_RSS_MB = 3.0, 50.0, 300.0  # start: issue 13
 TIMEOUT_S = 30
 
 
@@ -82,21 +88,39 @@ def _peak_rss_mb() -> float:
 
 
 def child_app(db: str) -> dict:
-    """The real app, as run_gui starts it; then typing into the roster search box."""
+    """The real app, as run_gui starts it (`Session.open_fast`); then typing into the roster."""
     spawned = float(os.environ["UD_BENCH_SPAWNED"])
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QWidget
 
     from union_desk.app import Session, make_app
 
     imported = time.time()
     app = make_app(None)
     session = Session(app)
-    if not session.open(Path(db)):
+    if not session.open_fast(Path(db)):
         raise SystemExit("could not open the database")
     window_shown = time.time()
-    tab = session.window.findChild(QWidget, "rosterTab")
     loop = QEventLoop()
+    marks: dict[str, float] = {}
+    frame = session.frame
+    if frame is not None:  # the first page (sqlite3) first, then the roster panel takes over
+        frame.first_page.painted.connect(lambda: marks.setdefault("painted", time.time()))
+
+    def until(done, what: str) -> None:
+        deadline = time.time() + TIMEOUT_S
+        while not done():
+            if time.time() > deadline:
+                raise SystemExit(f"{what}: not within {TIMEOUT_S} s")
+            QTimer.singleShot(2, loop.quit)
+            loop.exec()
+
+    until(lambda: session.window is not None and session.window.first_page is None
+          and session.window.tabs.widget(0).model.rowCount() > 0,
+          "the roster panel with its first page")
+    panel_in = time.time()
+    tab = session.window.tabs.widget(0)
+    first_rows = tab.model.rowCount()
+    ready = marks.get("painted", panel_in)
     arrivals: list[tuple[float, int]] = []
 
     def on_loaded(rows: int) -> None:
@@ -119,9 +143,6 @@ def child_app(db: str) -> dict:
             session.window.ops.wait()
             app.processEvents()
         arrivals.clear()
-
-    first_page_at, first_rows = wait()
-    ready = time.time() - (time.perf_counter() - first_page_at)
 
     statements: list[tuple[str, list]] = []
 
@@ -149,7 +170,8 @@ def child_app(db: str) -> dict:
                                "sql": list(statements)})
     event.remove(session.db.engine, "before_cursor_execute", capture)
     result = {"start_s": ready - spawned, "imports_s": imported - spawned,
-              "window_s": window_shown - spawned, "first_rows": first_rows,
+              "window_s": window_shown - spawned, "panel_s": panel_in - spawned,
+              "fast": "painted" in marks, "first_rows": first_rows,
               "keystrokes": keystrokes, "rss_mb": _peak_rss_mb()}
     session.close()
     return result
@@ -204,8 +226,14 @@ def _mark(ok: bool) -> str:
     return "✅" if ok else "❌"
 
 
-def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict]) -> str:
+def _load() -> str:
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict],
+           loads: list[str], command: str) -> str:
     start = statistics.median(r["start_s"] for r in apps)
+    panel = statistics.median(r["panel_s"] for r in apps)
     bare_start = statistics.median(r["start_s"] for r in bares)
     last = apps[-1]
     keys = last["keystrokes"]
@@ -217,18 +245,21 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
     rss = max(r["rss_mb"] for r in apps)
     bare_rss = max(r["rss_mb"] for r in bares)
     lines = [
-        f"Command: `python benchmarks/bench_startup_search.py --members {members} --runs {runs}`  ",
+        f"Command: `{command}`  ",
         f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, Qt offscreen platform; "
         f"database `union-desk demo --members {members}` ({db.stat().st_size / 2**20:.0f} MB); "
-        f"{time.strftime('%Y-%m-%d')}.",
+        f"{time.strftime('%Y-%m-%d %H:%M')} UTC; {' / '.join(loads)} (before each pair of runs, "
+        f"and after).",
         "",
         "| measure | figure | target | floor (same run) | ratio |",
         "|---|---:|---:|---:|---:|",
         f"| (a) start → roster's first page shown (median of {runs}) | {start:.2f} s "
-        f"| ≤ {TARGET_START_S:.0f} s {_mark(start <= TARGET_START_S)} "
+        f"| ≤ {TARGET_START_RATIO:.0f}× floor {_mark(start <= TARGET_START_RATIO * bare_start)} "
         f"| {bare_start:.2f} s (`import PySide6.QtWidgets` + empty QMainWindow) "
         f"| {start / bare_start:.1f}× |",
+        f"| (a') start → the roster panel in, search usable (median of {runs}) | {panel:.2f} s "
+        f"| | {bare_start:.2f} s | {panel / bare_start:.1f}× |",
         f"| (b) keystroke → first rows, p50 of {len(keys)} | {p50:.1f} ms "
         f"| ≤ {TARGET_KEY_MS:.0f} ms {_mark(p50 <= TARGET_KEY_MS)} "
         f"| {floor_p50:.1f} ms (bare `sqlite3`, the same SELECTs the page ran) | {p50 / floor_p50:.1f}× |",
@@ -238,9 +269,12 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
         f"| (c) peak RSS | {rss:.0f} MB | ≤ {TARGET_RSS_MB:.0f} MB {_mark(rss <= TARGET_RSS_MB)} "
         f"| {bare_rss:.0f} MB (empty QMainWindow) | {rss / bare_rss:.1f}× |",
         "",
-        "Start-up, last run: imports done {0:.2f} s, database opened and window shown {1:.2f} s, "
-        "first page ({2} rows) {3:.2f} s.".format(last["imports_s"], last["window_s"],
-                                                   last["first_rows"], last["start_s"]),
+        "Start-up, each run (s): " + "; ".join(
+            "bare {0:.2f}, app: imports {1:.2f}, window shown {2:.2f}, first page painted "
+            "{3:.2f}{4}, roster panel in {5:.2f}".format(
+                b["start_s"], a["imports_s"], a["window_s"], a["start_s"],
+                "" if a["fast"] else " (normal path: no sqlite3 first page)", a["panel_s"])
+            for a, b in zip(apps, bares)) + f". First page: {last['first_rows']} rows.",
         "",
         "| typed | rows shown | app ms | bare sqlite3 ms |",
         "|---|---:|---:|---:|",
@@ -275,18 +309,29 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3, help="start-ups of each process (median)")
     parser.add_argument("--no-write", action="store_true", help="only print, leave RESULTS.md")
+    parser.add_argument("--db", type=Path, help="use this demo database (made there with "
+                        "`union-desk demo --members N` if missing) instead of the cache in "
+                        f"{CACHE}; kept as it is")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, *rest = args.child
         print(json.dumps(child_app(rest[0]) if kind == "app" else child_bare(), ensure_ascii=False))
         return 0
-    db = demo_db(args.members)
-    apps, bares = [], []
+    db = args.db or demo_db(args.members)
+    if args.db is not None and not db.exists():
+        subprocess.run([sys.executable, "-m", "union_desk", "--db", str(db), "demo",
+                        "--members", str(args.members)], check=True, stdout=subprocess.DEVNULL)
+    apps, bares, loads = [], [], []
     for _ in range(args.runs):  # interleaved, so both see the same machine load
+        loads.append(_load())
         bares.append(spawn("bare"))
         apps.append(spawn("app", str(db)))
-    body = report(args.members, args.runs, db, apps, bares)
+    loads.append(_load())
+    command = " ".join(["python", "benchmarks/bench_startup_search.py", "--members",
+                        str(args.members), "--runs", str(args.runs)]
+                       + (["--db", str(args.db)] if args.db else []))
+    body = report(args.members, args.runs, db, apps, bares, loads, command)
     print(body)
     if not args.no_write:
         write_results(args.members, body)

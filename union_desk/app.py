@@ -5,6 +5,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -12,13 +13,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from union_desk import logs
 from union_desk.views import main_thread_gc, pyside_guard
-from union_desk.db import Database, InstanceLock, default_db_path, open_database
 from union_desk.db_url import PasswordNeeded, ServerError, is_server
 from union_desk.dbfile import DatabaseFileError
+from union_desk.dbhome import InstanceLock, default_db_path
 from union_desk.services.errors import UserError
-from union_desk.services.settings import is_set_up, set_up
+
+if TYPE_CHECKING:
+    from union_desk.db import Database
+
+# Start-up (issue 13): this module and what it imports at the top load without SQLAlchemy, the
+# models or the services, so that `Session.open_fast` shows the window with the roster's first
+# page (read by first_page.py with the bare sqlite3 module) before they are imported; every
+# function that needs them imports them itself.
 
 I18N_DIR = Path(__file__).with_name("i18n")
+FIRST_PAINT_WAIT_MS = 1000  # open the file then at the latest, painted or not
 log = logging.getLogger(__name__)
 
 
@@ -91,6 +100,8 @@ def make_app(lang: str | None = None) -> QApplication:
 
 def ensure_set_up(db: Database, parent=None) -> bool:
     """Ask for township and clerk on first run. False if the clerk cancelled."""
+    from union_desk.services.settings import is_set_up, set_up
+
     with db.session() as s:
         if is_set_up(s):
             return True
@@ -149,32 +160,85 @@ class Session:
         self.window = None
         self.lock: InstanceLock | _NoLock | None = None
         self.db: Database | None = None
+        self.frame = None  # the window shown before the file is open (open_fast), meanwhile
 
     def open(self, path) -> bool:  # a file or a db_url.ServerURL
         lock = _NoLock() if is_server(path) else InstanceLock(path)
         if not lock.acquire():
-            self.show_problem(self.app.translate(
-                "app", "This database is already open in another union_desk window:\n{0}")
-                .format(path))
+            self._already_open(path)
             return False
+        return self._open_locked(path, lock)
+
+    def open_fast(self, path) -> bool:
+        """Start-up: the window with the roster's first page as soon as possible, then the file
+        opened for real. A SQLite file that is set up, at this program's schema and has no
+        clerk accounts (first_page.quick_look) shows its first page — read with the bare
+        sqlite3 module, masked — in the window's frame before SQLAlchemy, the models and the
+        services are imported; right after that first paint `_open_locked` opens it as `open`
+        does (checks, migrations — none pending —, backups, the city's guard) and the window's
+        panels take over. Anything else (a server, a file that is new or fails dbfile.probe, a
+        migration, accounts: sign-in comes before any member is shown) takes `open` at once; a
+        damaged file found only while opening gets the damaged-file dialog as with `open`."""
+        from union_desk.first_page import first_page, quick_look
+        from union_desk.views.paged_model import PAGE_SIZE
+
+        look = None if is_server(path) else quick_look(path)
+        if look is None:
+            return self.open(path)
+        lock = InstanceLock(path)
+        if not lock.acquire():
+            self._already_open(path)
+            return False
+        try:
+            rows = first_page(path, limit=PAGE_SIZE)
+        except Exception:  # noqa: BLE001 - the normal path opens it and names the problem
+            return self._open_locked(path, lock)
+        from union_desk.views.main_window import MainWindow
+
+        frame = MainWindow.frame(city=look.city, first_page=rows)
+        self.frame = frame
+        finish = lambda: self._finish_fast(path, lock, frame)  # noqa: E731
+        frame.first_page.painted.connect(lambda: QTimer.singleShot(0, finish))
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, finish)  # (a window started minimised paints late)
+        frame.show()
+        return True
+
+    def _finish_fast(self, path, lock, frame) -> None:
+        if self.frame is not frame:  # (already finished)
+            return
+        self.frame = None
+        if not self._open_locked(path, lock, frame=frame):
+            self.app.exit(1)
+            return
+        main_thread_gc.freeze_startup()  # the program has started: see there
+
+    def _already_open(self, path) -> None:
+        self.show_problem(self.app.translate(
+            "app", "This database is already open in another union_desk window:\n{0}")
+            .format(path))
+
+    def _open_locked(self, path, lock, *, frame=None) -> bool:
+        """Open `path` (its lock held) and show it: in `frame`, the window already shown at
+        start-up, or in a new window. False (the lock released, `frame` closed) if it cannot."""
         server = is_server(path)
         new = not server and not Path(path).exists()
         db = self._open_db(path if server else Path(path))
-        if db is None:
+        if db is None or not ensure_set_up(db) or not ensure_signed_in(db):
+            if db is not None:
+                db.close()
+                if new:  # first run cancelled: leave no empty database behind
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{db.path}{suffix}").unlink(missing_ok=True)
             lock.release()
-            return False
-        if not ensure_set_up(db) or not ensure_signed_in(db):
-            db.close()
-            if new:  # first run cancelled: leave no empty database behind
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{db.path}{suffix}").unlink(missing_ok=True)
-            lock.release()
+            if frame is not None:
+                frame.close()
+                frame.deleteLater()
             return False
         from union_desk.services.city.readonly import protect_township_records
 
         protect_township_records(db)  # at the city office, township records are read-only
         self.close()
-        self._show(lock, db)
+        self._show(lock, db, frame)
         return True
 
     def _open_db(self, path: Path) -> Database | None:
@@ -182,6 +246,8 @@ class Session:
         file offers the newest backup and salvage; after a restore it opens the restored file.
         A server that wants a password libpq could not find asks for it (again when refused)."""
         while True:
+            from union_desk.db import open_database
+
             try:
                 return open_database(path)
             except PasswordNeeded as err:
@@ -203,13 +269,17 @@ class Session:
                 self.show_problem(report_unexpected(err, f"opening {getattr(path, 'name', path)}"))
                 return None
 
-    def _show(self, lock: InstanceLock, db: Database) -> None:
+    def _show(self, lock: InstanceLock, db: Database, frame=None) -> None:
         from union_desk.views.accounts.menu import AccountsMenu
         from union_desk.views.main_window import MainWindow
         from union_desk.views.ops import Ops
 
         self.lock, self.db = lock, db
-        self.window = MainWindow(Ops(db))
+        if frame is not None:
+            self.window = frame
+            frame.attach(Ops(db))
+        else:
+            self.window = MainWindow(Ops(db))
         self.window.accounts_menu = AccountsMenu(self.window, self.window.ops)
         self.window.open_requested.connect(self.open)
         # after the menu's slot has returned: the window is replaced
@@ -302,8 +372,10 @@ def run_gui(db_path=None, lang: str | None = None, smoke_quit: bool = False) -> 
     """`db_path`: a file, a db_url.ServerURL, or None for the default file."""
     app = make_app(lang)
     session = Session(app)
-    if not session.open(db_path or default_db_path()):
+    if not session.open_fast(db_path or default_db_path()):
         return 1
+    if session.frame is None:  # opened the normal way (else once the frame is attached)
+        main_thread_gc.freeze_startup()
     if smoke_quit:
         QTimer.singleShot(0, lambda: _smoke_quit(session))
     code = app.exec()
@@ -314,6 +386,9 @@ def run_gui(db_path=None, lang: str | None = None, smoke_quit: bool = False) -> 
 def _smoke_quit(session: Session) -> None:
     """Check that a built program really runs: wait for the first loads, name the tabs, quit."""
     window = session.window
+    if window is None or window.first_page is not None:  # the first page shown; the rest soon
+        QTimer.singleShot(20, lambda: _smoke_quit(session))
+        return
     for _ in range(3):  # pages arriving start more loads (second pages, counts)
         window.ops.wait()
         session.app.processEvents()

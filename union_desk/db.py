@@ -20,28 +20,21 @@ from sqlalchemy import event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from union_desk import APP_NAME, db_server, db_url
+from union_desk import db_server, db_url
+# the window reads these before SQLAlchemy is loaded (app.py): their one place is dbhome.py
+from union_desk.dbhome import HEADS, InstanceLock, default_db_path  # noqa: F401
 from union_desk.dialect import sync_search_index
 from union_desk.dbfile import explain, probe
 from union_desk.files import atomic_path
 from union_desk.models import audit as _audit
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# The head revision(s) shipped in migrations/versions (a test keeps this in step). Opening a file
-# already at these skips loading Alembic, a third of the start-up time.
-HEADS = frozenset({"0017"})
 BUSY_TIMEOUT_MS = 30_000
 # SQLite's page cache per connection (default 2 MiB): an import of 100,000 members touches
 # random pages of some twenty indexes, and with the default cache it spills and re-reads them
 # (measured: member inserts 3.5 s → 2.2 s, benchmarks/RESULTS.md, issue 11). Pages are only
 # allocated as used, so a small file costs no more.
 CACHE_SIZE_KIB = 65_536
-
-
-def default_db_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "union_desk.sqlite3"
 
 
 def _make_engine(path: Path) -> sa.Engine:
@@ -326,37 +319,3 @@ def _open(path: str | os.PathLike, migrate: bool) -> Database:
         db.engine.dispose()
         raise
     return db
-
-
-class InstanceLock:
-    """One running app per database file: an OS lock on `<db>.lock`, released on exit."""
-
-    def __init__(self, db_path: str | os.PathLike):
-        # keyed on the real file: a symbolic link or another spelling of the path (relative,
-        # with "..", another case on Windows) names the same lock
-        real = os.path.normcase(str(Path(db_path).resolve()))
-        self.path = Path(real + ".lock")
-        self._fh = None
-
-    def acquire(self) -> bool:
-        fh = open(self.path, "a+b")
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                fh.seek(0)
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            fh.close()
-            return False
-        self._fh = fh
-        return True
-
-    def release(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None

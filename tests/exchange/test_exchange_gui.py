@@ -262,6 +262,7 @@ def test_at_the_city_the_working_tabs_buttons_that_change_records_are_disabled(m
                 "stationStatusButton"]
     reading = ["exportButton", "figuresButton", "tripsPrintButton", "tripsExportButton",
                "printPaymentsButton"]
+    win.tabs.build_all()  # (tabs are built when first shown: look at every one)
     buttons = {b.objectName(): b for b in win.findChildren(QPushButton)}
     assert set(changing + reading) <= set(buttons)
     for name in changing:
@@ -293,6 +294,7 @@ def test_at_a_township_the_same_buttons_work(blank, qtbot):
     db = make_township(blank("dy.sqlite3"), "DY", None)
     populate(db)
     win, ops = _window(db, qtbot)
+    win.tabs.build_all()  # (tabs are built when first shown: look at every one)
     buttons = {b.objectName(): b for b in win.findChildren(QPushButton)}
     for name in ("newMemberButton", "editMemberButton", "newHouseholdButton", "voidButton",
                  "tripsAddBus", "newStationButton"):

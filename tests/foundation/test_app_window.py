@@ -108,10 +108,10 @@ def test_chinese_is_the_default_language_and_english_on_request(db, qtbot):
 
     try:
         install_translation(app, None)
-        assert QCoreApplication.translate("RosterTab", "Member roster") == "会员名册"
+        assert QCoreApplication.translate("TabTitles", "Member roster") == "会员名册"
         remove_translators()
         install_translation(app, "en")
-        assert QCoreApplication.translate("RosterTab", "Member roster") == "Member roster"
+        assert QCoreApplication.translate("TabTitles", "Member roster") == "Member roster"
     finally:
         remove_translators()  # other tests read the English source strings
 

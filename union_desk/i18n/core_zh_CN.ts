@@ -324,77 +324,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="34" />
+        <location filename="../views/main_window.py" line="52" />
         <source>union_desk — township union workbench</source>
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="66" />
+        <location filename="../views/main_window.py" line="147" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="85" />
+        <location filename="../views/main_window.py" line="166" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="67" />
+        <location filename="../views/main_window.py" line="148" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="70" />
+        <location filename="../views/main_window.py" line="151" />
         <source>Save a &amp;backup copy…</source>
         <translation>保存备份副本(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="75" />
+        <location filename="../views/main_window.py" line="156" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="78" />
+        <location filename="../views/main_window.py" line="159" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="87" />
+        <location filename="../views/main_window.py" line="168" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="104" />
+        <location filename="../views/main_window.py" line="181" />
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="105" />
+        <location filename="../views/main_window.py" line="182" />
         <source>city office</source>
         <translation>市总工会</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="123" />
+        <location filename="../views/main_window.py" line="200" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="124" />
+        <location filename="../views/main_window.py" line="201" />
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="129" />
+        <location filename="../views/main_window.py" line="206" />
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="130" />
+        <location filename="../views/main_window.py" line="207" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="147" />
+        <location filename="../views/main_window.py" line="226" />
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
@@ -578,62 +578,52 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../views/overview_tab.py" line="41" />
+        <location filename="../views/overview_tab.py" line="42" />
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="44" />
+        <location filename="../views/overview_tab.py" line="45" />
         <source>Print year report… (Ctrl+P)</source>
         <translation>打印年度报告…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="46" />
+        <location filename="../views/overview_tab.py" line="47" />
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="62" />
-        <source>Overview</source>
-        <translation>年度概况</translation>
-    </message>
-    <message>
-        <location filename="../views/overview_tab.py" line="62" />
-        <source>City overview</source>
-        <translation>全市汇总</translation>
-    </message>
-    <message>
-        <location filename="../views/overview_tab.py" line="83" />
+        <location filename="../views/overview_tab.py" line="84" />
         <source>Gathering the figures…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="91" />
+        <location filename="../views/overview_tab.py" line="92" />
         <source>{0}, {1}, beside {2}</source>
         <translation>{0}　{1}年（与{2}年对比）</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="93" />
+        <location filename="../views/overview_tab.py" line="94" />
         <source> — {0} of 16 townships reported</source>
         <translation>　16 个乡镇（街道）中 {0} 个已报送</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="109" />
+        <location filename="../views/overview_tab.py" line="110" />
         <source>Making the year report…</source>
         <translation>正在生成年度报告…</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="115" />
+        <location filename="../views/overview_tab.py" line="116" />
         <source>Year report</source>
         <translation>年度报告</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="127" />
+        <location filename="../views/overview_tab.py" line="128" />
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../views/overview_tab.py" line="131" />
+        <location filename="../views/overview_tab.py" line="132" />
         <source>Save the year report as Excel</source>
         <translation>年度报告另存为 Excel</translation>
     </message>
@@ -836,6 +826,39 @@
     </message>
 </context>
 <context>
+    <name>TabTitles</name>
+    <message>
+        <location filename="../views/tab_titles.py" line="14" />
+        <source>City overview</source>
+        <translation>全市汇总</translation>
+    </message>
+    <message>
+        <location filename="../views/tab_titles.py" line="14" />
+        <source>Overview</source>
+        <translation>年度概况</translation>
+    </message>
+    <message>
+        <location filename="../views/tab_titles.py" line="15" />
+        <source>Member roster</source>
+        <translation>会员名册</translation>
+    </message>
+    <message>
+        <location filename="../views/tab_titles.py" line="16" />
+        <source>Hardship support</source>
+        <translation>困难帮扶</translation>
+    </message>
+    <message>
+        <location filename="../views/tab_titles.py" line="17" />
+        <source>Shuttle buses home</source>
+        <translation>返乡专车</translation>
+    </message>
+    <message>
+        <location filename="../views/tab_titles.py" line="18" />
+        <source>Rest stations</source>
+        <translation>爱心驿家</translation>
+    </message>
+</context>
+<context>
     <name>_KeptDisabled</name>
     <message>
         <location filename="../views/panel.py" line="128" />
@@ -846,21 +869,21 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="64" />
+        <location filename="../app.py" line="73" />
         <source>union_desk met an unexpected problem; what you were doing was not completed.
 The details were written to the log file {0}</source>
         <translation>程序遇到意外问题，刚才的操作没有完成。
 详细信息已记录在日志文件 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="156" />
+        <location filename="../app.py" line="213" />
         <source>This database is already open in another union_desk window:
 {0}</source>
         <translation>该数据库已在另一个 union_desk 窗口中打开：
 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="237" />
+        <location filename="../app.py" line="304" />
         <source>Restored from {0}.
 The file before the restore was kept as {1}.
 {2}</source>

@@ -133,22 +133,17 @@
 <context>
     <name>HardshipTab</name>
     <message>
-        <location filename="../views/hardship/tab.py" line="24"/>
+        <location filename="../views/hardship/tab.py" line="25"/>
         <source>Household files</source>
         <translation>困难职工档案</translation>
     </message>
     <message>
-        <location filename="../views/hardship/tab.py" line="25"/>
+        <location filename="../views/hardship/tab.py" line="26"/>
         <source>Payments</source>
         <translation>发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/tab.py" line="33"/>
-        <source>Hardship support</source>
-        <translation>困难帮扶</translation>
-    </message>
-    <message>
-        <location filename="../views/hardship/tab.py" line="37"/>
+        <location filename="../views/hardship/tab.py" line="38"/>
         <source>Vouchers</source>
         <translation>慰问金发放凭证</translation>
     </message>

@@ -677,123 +677,118 @@ Reason:</source>
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../views/stations/tab.py" line="48"/>
-        <source>Rest stations</source>
-        <translation>爱心驿家</translation>
-    </message>
-    <message>
-        <location filename="../views/stations/tab.py" line="54"/>
+        <location filename="../views/stations/tab.py" line="55"/>
         <source>Search by name, pinyin initials, code or address — Ctrl+F</source>
         <translation>按名称、拼音首字母、编号或地址查找 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="59"/>
+        <location filename="../views/stations/tab.py" line="60"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="62"/>
+        <location filename="../views/stations/tab.py" line="63"/>
         <source>Below standard</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="64"/>
+        <location filename="../views/stations/tab.py" line="65"/>
         <source>Due for inspection</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="82"/>
+        <location filename="../views/stations/tab.py" line="83"/>
         <source>Register (Ctrl+N)</source>
         <translation>登记（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="83"/>
+        <location filename="../views/stations/tab.py" line="84"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="84"/>
+        <location filename="../views/stations/tab.py" line="85"/>
         <source>Inspection…</source>
         <translation>验收/复验…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="85"/>
+        <location filename="../views/stations/tab.py" line="86"/>
         <source>People served…</source>
         <translation>服务人次…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="86"/>
+        <location filename="../views/stations/tab.py" line="87"/>
         <source>Status…</source>
         <translation>状态…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="87"/>
+        <location filename="../views/stations/tab.py" line="88"/>
         <source>Photos…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="88"/>
+        <location filename="../views/stations/tab.py" line="89"/>
         <source>Subsidies…</source>
         <translation>补助…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="91"/>
+        <location filename="../views/stations/tab.py" line="92"/>
         <source>Print (Ctrl+P)</source>
         <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="94"/>
+        <location filename="../views/stations/tab.py" line="95"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="95"/>
+        <location filename="../views/stations/tab.py" line="96"/>
         <source>Door sign</source>
         <translation>门牌</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="97"/>
+        <location filename="../views/stations/tab.py" line="98"/>
         <source>Latest inspection record</source>
         <translation>最近一次验收/复验记录</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="103"/>
+        <location filename="../views/stations/tab.py" line="104"/>
         <source>Figures…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="105"/>
+        <location filename="../views/stations/tab.py" line="106"/>
         <source>Standard…</source>
         <translation>建设标准…</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="139"/>
+        <location filename="../views/stations/tab.py" line="140"/>
         <source>{0} stations</source>
         <translation>{0} 个驿家</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="165"/>
-        <location filename="../views/stations/tab.py" line="215"/>
+        <location filename="../views/stations/tab.py" line="166"/>
+        <location filename="../views/stations/tab.py" line="216"/>
         <source>Choose a station in the list first.</source>
         <translation>请先在列表中选择一个驿家。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="168"/>
+        <location filename="../views/stations/tab.py" line="169"/>
         <source>{0} is closed: it stays on record and cannot be changed.</source>
         <translation>{0} 已关闭：保留记录，不能再变更。</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="218"/>
+        <location filename="../views/stations/tab.py" line="219"/>
         <source>Registration form — {0}</source>
         <translation>登记表 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="219"/>
+        <location filename="../views/stations/tab.py" line="220"/>
         <source>Door sign — {0}</source>
         <translation>门牌 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/stations/tab.py" line="220"/>
+        <location filename="../views/stations/tab.py" line="221"/>
         <source>Inspection record — {0}</source>
         <translation>验收/复验记录 — {0}</translation>
     </message>

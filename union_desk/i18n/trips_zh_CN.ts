@@ -526,142 +526,137 @@
 <context>
     <name>TripsTab</name>
     <message>
-        <location filename="../views/trips/tab.py" line="42"/>
-        <source>Shuttle buses home</source>
-        <translation>返乡专车</translation>
-    </message>
-    <message>
-        <location filename="../views/trips/tab.py" line="52"/>
+        <location filename="../views/trips/tab.py" line="53"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="54"/>
+        <location filename="../views/trips/tab.py" line="55"/>
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="56"/>
+        <location filename="../views/trips/tab.py" line="57"/>
         <source>Edit campaign…</source>
         <translation>修改活动…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="66"/>
+        <location filename="../views/trips/tab.py" line="67"/>
         <source>Add bus…</source>
         <translation>添加车辆…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="67"/>
+        <location filename="../views/trips/tab.py" line="68"/>
         <source>Edit bus…</source>
         <translation>修改车辆…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="68"/>
+        <location filename="../views/trips/tab.py" line="69"/>
         <source>Remove bus</source>
         <translation>删除车辆</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="69"/>
+        <location filename="../views/trips/tab.py" line="70"/>
         <source>Assign seats</source>
         <translation>自动排座</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="70"/>
+        <location filename="../views/trips/tab.py" line="71"/>
         <source>Print manifests… (Ctrl+P)</source>
         <translation>打印乘车名单…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="71"/>
+        <location filename="../views/trips/tab.py" line="72"/>
         <source>Seat notices…</source>
         <translation>乘车通知…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="72"/>
+        <location filename="../views/trips/tab.py" line="73"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="74"/>
+        <location filename="../views/trips/tab.py" line="75"/>
         <source>Select buses to print only those; none selected prints all.</source>
         <translation>选中车辆则只打印所选车辆；未选中则打印全部车辆。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="77"/>
+        <location filename="../views/trips/tab.py" line="78"/>
         <source>Passengers&apos; and emergency phones in full on the manifests (for the driver and escort; logged)</source>
         <translation>乘车名单显示乘客和紧急联系人完整手机号（供驾驶员、带车人联系；记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="96"/>
+        <location filename="../views/trips/tab.py" line="97"/>
         <source>Passengers and boarding</source>
         <translation>乘客与上车核对</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="97"/>
+        <location filename="../views/trips/tab.py" line="98"/>
         <source>Registrations</source>
         <translation>报名登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="98"/>
+        <location filename="../views/trips/tab.py" line="99"/>
         <source>Waiting list</source>
         <translation>候补名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="99"/>
+        <location filename="../views/trips/tab.py" line="100"/>
         <source>Figures</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="130"/>
+        <location filename="../views/trips/tab.py" line="131"/>
         <source>No campaign yet: start with “New campaign…”.</source>
         <translation>还没有活动：请先点“新建活动…”。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="233"/>
+        <location filename="../views/trips/tab.py" line="234"/>
         <source>Remove bus {0}? Its {1} passengers go back to the waiting list.</source>
         <translation>删除车辆 {0}？车上 {1} 名乘客将退回候补名单。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="248"/>
+        <location filename="../views/trips/tab.py" line="249"/>
         <source>Assigning seats…</source>
         <translation>正在排座…</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="251"/>
+        <location filename="../views/trips/tab.py" line="252"/>
         <source>Seats assigned: {0} seated now, {1} still waiting.</source>
         <translation>排座完成：本次安排 {0} 人，仍有 {1} 人候补。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="254"/>
+        <location filename="../views/trips/tab.py" line="255"/>
         <source>No bus goes to: {0}</source>
         <translation>没有车辆前往：{0}</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="269"/>
+        <location filename="../views/trips/tab.py" line="270"/>
         <source>Manifests</source>
         <translation>乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="272"/>
+        <location filename="../views/trips/tab.py" line="273"/>
         <source>Passengers&apos; and emergency phones in full on the manifest</source>
         <translation>乘车名单上显示乘客和紧急联系人的完整手机号</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="276"/>
+        <location filename="../views/trips/tab.py" line="277"/>
         <source>Seat notices</source>
         <translation>乘车通知</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="292"/>
+        <location filename="../views/trips/tab.py" line="293"/>
         <source>Export manifests</source>
         <translation>导出乘车名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="300"/>
+        <location filename="../views/trips/tab.py" line="301"/>
         <source>Exported {0} passengers to {1} (ID numbers and phones masked).</source>
         <translation>已导出 {0} 名乘客到 {1}（身份证号和手机号已隐藏）。</translation>
     </message>
     <message>
-        <location filename="../views/trips/tab.py" line="312"/>
+        <location filename="../views/trips/tab.py" line="313"/>
         <source>Registered {0} · seated {1} · waiting {2} · on board {3}</source>
         <translation>已登记 {0} · 已排座 {1} · 候补 {2} · 已上车 {3}</translation>
     </message>

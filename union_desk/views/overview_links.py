@@ -16,10 +16,9 @@ def _period(year: int, month: int | None) -> tuple[date, date]:
 
 
 def _tab(window: QMainWindow, name: str) -> QWidget | None:
-    for i in range(window.tabs.count()):
-        if window.tabs.widget(i).objectName() == name:
-            return window.tabs.widget(i)
-    return None
+    """The tab named `name`, built now if it was not yet (views/lazy_tabs.py)."""
+    index = window.tabs.index_of(name)
+    return window.tabs.widget(index) if index >= 0 else None
 
 
 def open_link(window: QMainWindow, link) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidge
 
 from union_desk.views.ops import Ops, show_error
 from union_desk.views.panel import Panel
+from union_desk.views.tab_titles import tab_title
 from union_desk.views.widgets import make_button
 
 
@@ -59,7 +60,7 @@ class OverviewTab(Panel):
     def title(self) -> str:
         """年度概况; at the city office 全市汇总: the city's figures with the township table —
         its one place (the voucher check is a tab of its own, views/exchange/voucher_check.py)."""
-        return self.tr("City overview") if self.ops.context.city else self.tr("Overview")
+        return tab_title("overviewTab", city=self.ops.context.city)
 
     @property
     def report(self):

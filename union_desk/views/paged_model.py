@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from union_desk.views.ops import Ops
 
+PAGE_SIZE = 200  # rows a page brings (the roster's first page: app.Session.open_fast)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -54,7 +55,7 @@ class PagedTableModel(QAbstractTableModel):
     loaded = Signal(int)          # rows now held, after each page arrives
     failed = Signal(object)
 
-    def __init__(self, ops: Ops, columns: list[Column], fetch: Callable, page_size: int = 200,
+    def __init__(self, ops: Ops, columns: list[Column], fetch: Callable, page_size: int = PAGE_SIZE,
                  parent=None):
         super().__init__(parent)
         self._ops, self.columns, self._fetch, self._page = ops, columns, fetch, page_size

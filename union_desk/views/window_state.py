@@ -63,9 +63,10 @@ def place_window(window: QMainWindow) -> None:
     window.move(area.center().x() - width // 2, area.center().y() - height // 2)
 
 
-def restore_layout(window: QMainWindow) -> None:
-    """Splitter positions and list columns as the clerk left them. A list whose columns were
-    restored is marked, so its panel does not fit them to the first page again."""
+def restore_layout(window: QWidget) -> None:
+    """Splitter positions and list columns as the clerk left them (in the window, or in a tab
+    built later). A list whose columns were restored is marked, so its panel does not fit them
+    to the first page again."""
     settings = window_settings()
     if settings.value("version", 0, int) != VERSION:
         return
@@ -74,9 +75,18 @@ def restore_layout(window: QMainWindow) -> None:
         if isinstance(state, QByteArray):
             splitter.restoreState(state)
     for table in window.findChildren(QTableView):
-        state = settings.value(f"columns/{_key(table)}")
-        if isinstance(state, QByteArray) and table.horizontalHeader().restoreState(state):
-            table.setProperty("columnsRestored", True)
+        restore_columns(table, _key(table), settings)
+
+
+def restore_columns(table: QTableView, key: str, settings: QSettings | None = None) -> None:
+    """The columns of the list saved as `key`, as the clerk left them (marked, so the panel does
+    not fit them to the first page again)."""
+    settings = settings or window_settings()
+    if settings.value("version", 0, int) != VERSION:
+        return
+    state = settings.value(f"columns/{key}")
+    if isinstance(state, QByteArray) and table.horizontalHeader().restoreState(state):
+        table.setProperty("columnsRestored", True)
 
 
 def save_window(window: QMainWindow) -> None:

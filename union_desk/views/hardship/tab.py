@@ -9,6 +9,7 @@ from union_desk.views.hardship.households import HouseholdsPanel
 from union_desk.views.hardship.payments import PaymentsPanel
 from union_desk.views.hardship.printing import VoucherPrinting
 from union_desk.views.ops import Ops
+from union_desk.views.tab_titles import tab_title
 
 
 class HardshipTab(QWidget):
@@ -30,7 +31,7 @@ class HardshipTab(QWidget):
         self.households.campaign_print_requested.connect(self.payments.print_numbers)
 
     def title(self) -> str:
-        return self.tr("Hardship support")
+        return tab_title("hardshipTab")
 
     def _on_households_print_requested(self, numbers: list[str]) -> None:
         self.printing.vouchers(lambda s: payments.payments_by_numbers(s, voucher_nos=numbers),

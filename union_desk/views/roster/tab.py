@@ -17,15 +17,17 @@ from union_desk.services.changes import Change
 from union_desk.services.common.search_plan import SearchTotal
 from union_desk.services.roster import members, unions
 from union_desk.views.ops import Ops
-from union_desk.views.paged_model import Column, PagedTableModel
+from union_desk.views.paged_model import PagedTableModel
 from union_desk.views.panel import Panel, changes_records
 from union_desk.views.reveal import ask_reveal_reason
+from union_desk.views.roster.columns import member_columns
 from union_desk.views.roster.member_dialog import MemberDialog
 from union_desk.views.roster.status_dialog import StatusDialog, TransferDialog
 from union_desk.views.roster.union_dialog import CloseUnionDialog, UnionDialog
 from union_desk.views.search_keys import SearchKeys
 from union_desk.views.tables import configure_table, list_table, select_first
 from union_desk.views.widgets import FilterChip, make_button
+from union_desk.views.tab_titles import tab_title
 
 
 def _fetch_members(session, query, offset, limit, sort, descending):
@@ -40,30 +42,14 @@ class RosterTab(Panel):
         self._select_after_load: str | None = None  # a member just saved, to show selected
         self._searched_saved = False
         self.opened = None  # the last member dialog opened (for tests)
-        self.model = PagedTableModel(ops, self._columns(), _fetch_members, parent=self)
+        self.model = PagedTableModel(ops, member_columns(), _fetch_members, parent=self)
         self._counted: dict | None = None  # the query whose total was asked for
         self._build()
         self.apply_filters()  # the first page first: the unions list can wait a moment
         self.refresh_unions()
 
     def title(self) -> str:
-        return self.tr("Member roster")
-
-    def _columns(self) -> list[Column]:
-        return [
-            Column(self.tr("Name"), lambda r: r.name, "name"),
-            Column(self.tr("Gender"), lambda r: r.gender, "gender"),
-            Column(self.tr("ID number"), lambda r: str(r.id_number), "id_number"),
-            Column(self.tr("Born"), lambda r: str(r.birth_year or ""), "birth_date"),
-            Column(self.tr("Phone"), lambda r: str(r.phone), "phone"),
-            Column(self.tr("Employer"), lambda r: r.employer, "employer"),
-            Column(self.tr("Union"), lambda r: r.union_name, "union"),
-            Column(self.tr("Joined"), lambda r: f"{r.join_date:%Y-%m-%d}" if r.join_date else "",
-                   "join_date"),
-            Column(self.tr("Card no."), lambda r: r.card_no or "", "card_no"),
-            Column(self.tr("Migrant"), lambda r: self.tr("Yes") if r.is_migrant else "", "is_migrant"),
-            Column(self.tr("Status"), lambda r: r.status.value, "status"),
-        ]
+        return tab_title("rosterTab")
 
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -27,6 +27,7 @@ from union_desk.views.stations.status_dialog import StationStatusDialog
 from union_desk.views.stations.subsidy_dialog import StationSubsidyDialog
 from union_desk.views.tables import configure_table, fit_columns, select_first
 from union_desk.views.widgets import make_button
+from union_desk.views.tab_titles import tab_title
 
 REFRESH_ON = {Change.STATIONS, Change.STATION_INSPECTIONS, Change.STATION_COUNTS}
 
@@ -45,7 +46,7 @@ class StationsTab(Panel):
         self.refresh()
 
     def title(self) -> str:
-        return self.tr("Rest stations")
+        return tab_title("stationsTab")
 
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:

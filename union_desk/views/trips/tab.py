@@ -23,6 +23,7 @@ from union_desk.views.trips.models import TripsColumns, TripsListModel
 from union_desk.views.trips.passengers import PassengersPanel, WaitingPanel, make_table
 from union_desk.views.trips.people import RegistrationsPanel
 from union_desk.views.widgets import make_button
+from union_desk.views.tab_titles import tab_title
 
 
 class TripsTab(Panel):
@@ -39,7 +40,7 @@ class TripsTab(Panel):
         self.reload_campaigns()
 
     def title(self) -> str:
-        return self.tr("Shuttle buses home")
+        return tab_title("tripsTab")
 
     def _build(self) -> None:
         self.campaign = QComboBox(self)
