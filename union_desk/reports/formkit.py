@@ -123,12 +123,24 @@ def cell(c: Canvas, x: float, top: float, w: float, h: float, text: str = "", *,
          size: float = 10, align: str = "center", label: bool = False,
          bold: bool = False) -> None:
     """One bordered grid cell; a label cell is shaded and centred. Multi-line text uses '\\n'."""
+    cell_frame(c, x, top, w, h, label=label)
+    cell_text(c, x, top, w, h, text, size=size, align=align, bold=bold)
+
+
+def cell_frame(c: Canvas, x: float, top: float, w: float, h: float, *,
+               label: bool = False) -> None:
+    """A cell's border, shaded for a label: what a form's every copy shares."""
     if label:
         c.saveState()
         c.setFillGray(LABEL_GRAY)
         c.rect(x, top - h, w, h, stroke=0, fill=1)
         c.restoreState()
     c.rect(x, top - h, w, h, stroke=1, fill=0)
+
+
+def cell_text(c: Canvas, x: float, top: float, w: float, h: float, text: str, *,
+              size: float = 10, align: str = "center", bold: bool = False) -> None:
+    """The text inside a cell (see ``cell``), without the frame."""
     if not text:
         return
     lines = text.split("\n")
