@@ -29,7 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 import union_desk.reports.signoff as signoff_module
 from union_desk.domain.idcard import check_char
 from union_desk.reports.fonts import register_cjk_font
-from union_desk.reports.pdfcheck import pdf_page_count
+from union_desk.reports.pdfcheck import pdf_page_count, pdf_page_texts
 from union_desk.reports.pdfkit import new_canvas
 from union_desk.reports.signoff import SignoffData, SignoffLine, render_vouchers_and_signoff
 from union_desk.reports.voucher import VoucherData, voucher_check
@@ -168,12 +168,6 @@ def bare(pages: list[list[str]]) -> bytes:
     return out.getvalue()
 
 
-def page_texts(pdf: bytes) -> list[str]:
-    from pypdf import PdfReader
-
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
 def best_of(runs: int, fn) -> tuple[float, float]:
     """Best wall-clock and best CPU seconds of ``runs`` calls."""
     wall = cpu = float("inf")
@@ -204,9 +198,9 @@ def main() -> None:
     page_count = pdf_page_count(pdf)
     calls = record(ours)
     floor_pdf = bare_replay(calls, signoff.title)
-    texts = page_texts(pdf)
+    texts = pdf_page_texts(pdf)
     assert len(calls) == page_count == len(texts)
-    assert page_texts(floor_pdf) == texts  # the floor draws the same pages
+    assert pdf_page_texts(floor_pdf) == texts  # the floor draws the same pages
     strings = [text.splitlines() for text in texts]
     t_ours, c_ours = best_of(args.runs, ours)
     t_bare, c_bare = best_of(args.runs, lambda: bare_replay(calls, signoff.title))
