@@ -204,12 +204,13 @@ def main() -> None:
     strings = [text.splitlines() for text in texts]
     t_ours, c_ours = best_of(args.runs, ours)
     t_bare, c_bare = best_of(args.runs, lambda: bare_replay(calls, signoff.title))
-    t_text, _ = best_of(args.runs, lambda: bare(strings))
+    t_text, c_text = best_of(args.runs, lambda: bare(strings))
     verdict = "✓" if t_ours <= RATIO * t_bare else "✗"
     print(f"| {args.count} vouchers ({args.layout}) + sign-off sheet | {page_count} | "
           f"{t_ours:.2f} ({c_ours:.2f}) | {t_bare:.2f} ({c_bare:.2f}) | {t_ours / t_bare:.1f}× "
           f"(CPU {c_ours / c_bare:.1f}×) | ≤ {RATIO:.0f}× {verdict} |")
-    print(f"text-only floor (the old one): {t_text:.2f} s, {t_ours / t_text:.1f}×; "
+    print(f"text-only floor (the old one): {t_text:.2f} s (CPU {c_text:.2f} s), "
+          f"{t_ours / t_text:.1f}× (CPU {c_ours / c_text:.1f}×); "
           f"{sum(len(p) for p in calls):,} canvas calls replayed")
 
 
