@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, A5, landscape
 from union_desk.domain.idcard import check_char
 from union_desk.domain.masking import mask_id
 from union_desk.reports.formkit import RenderCancelled
-from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_text
+from union_desk.reports.pdfcheck import pdf_fonts, pdf_page_count, pdf_page_texts, pdf_text
 from union_desk.reports.qrmark import draw_qr_mark, penalty
 from union_desk.reports.voucher import (
     VoucherData,
@@ -109,6 +109,25 @@ def test_two_vouchers_per_a4_page_one_per_a5_page(count):
     assert (round(a4_box.width), round(a4_box.height)) == tuple(round(x) for x in A4)
     assert (round(a5_box.width), round(a5_box.height)) == tuple(round(x) for x in landscape(A5))
     assert all(f"大洋镇-2021-{i + 1:04d}" in pdf_text(a4) for i in range(count))
+
+
+def test_vouchers_of_every_kind_in_one_pdf_each_read_as_their_own_kind():
+    # Given a person's voucher, a unit's, a draft and a person's again in one batch (the parts
+    # every voucher of a kind shares are drawn once per PDF and reused)
+    unit = make_voucher(2, recipient="建德市大洋镇人民政府", id_number="11330182002555111X",
+                        unit="大洋镇环卫工人爱心驿家（DY-YJ-001）", unit_recipient=True)
+    vouchers = [make_voucher(1), unit, make_voucher(3, draft=True), make_voucher(4)]
+    # When they are printed one to a page
+    pages = ["".join(text.split()) for text in pdf_page_texts(render(vouchers, layout="A5"))]
+    # Then each page carries its own kind's title, labels and note, and its own values
+    person, unit_page, draft, person_again = pages
+    for text, number in ((person, "0001"), (person_again, "0004")):
+        assert "慰问金发放凭证" in text and "签名或按手印" in text and f"大洋镇-2021-{number}" in text
+        assert "补助资金发放凭证" not in text and "盖章处" not in text and "草稿" not in text
+    assert "补助资金发放凭证" in unit_page and "盖章处" in unit_page and "按手印" not in unit_page
+    assert "11330182002555111X" in unit_page and "大洋镇-2021-0002" in unit_page
+    assert "慰问金发放凭证（草稿）" in draft and "本单未经审核" in draft and "未审核" in draft
+    assert "左上角二维码" not in draft and "大洋镇-2021-0003" in draft
 
 
 def test_render_returns_page_count_and_writes_the_path(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
@@ -16,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from union_desk.files import atomic_write_bytes
 from union_desk.progress import Cancelled, Progress
-from union_desk.reports.fonts import register_cjk_font
+from union_desk.reports.fonts import register_cjk_font, registered_font_file
 from union_desk.reports.pdfkit import draw_text, fit_text
 
 MIN_SIZE = 6.5
@@ -87,30 +88,40 @@ def whole_lines(text: str, size: float, width: float, *,
                 shrink_to: float | None = None) -> tuple[list[str], float]:
     """All of ``text`` in ``width``, never cut: one line at ``size``, or one line shrunk down
     to ``shrink_to``, or wrapped at a slightly smaller size (smaller still when a single code
-    is wider than the cell). Returns the lines and the size to print them at."""
+    is wider than the cell). Returns the lines and the size to print them at.
+
+    Remembered per font: a sign-off sheet wraps the same unit names over and over."""
+    register_cjk_font()
+    lines, size = _whole_lines(registered_font_file(), text, size, width, shrink_to)
+    return list(lines), size
+
+
+@lru_cache(maxsize=4096)
+def _whole_lines(font_file, text: str, size: float, width: float,
+                 shrink_to: float | None) -> tuple[tuple[str, ...], float]:
     font = register_cjk_font()
     if pdfmetrics.stringWidth(text, font, size) <= width:
-        return [text], size
+        return (text,), size
     smallest = shrink_to if shrink_to is not None else size
     single = size
     while single - 0.5 >= smallest:
         single -= 0.5
         if pdfmetrics.stringWidth(text, font, single) <= width:
-            return [text], single
+            return (text,), single
     size = max(MIN_SIZE, size * 0.9)
     lines = break_lines(text, size, width)
     while lines is None and size > 4:
         size -= 0.5
         lines = break_lines(text, size, width)
     if lines is None:
-        return [text], size
+        return (text,), size
     narrower = width  # balance the lines: no lone character on the last one
     while narrower > width / 2:
         tighter = break_lines(text, size, narrower - 2)
         if tighter is None or len(tighter) != len(lines):
             break
         lines, narrower = tighter, narrower - 2
-    return lines, size
+    return tuple(lines), size
 
 
 def baseline(bottom: float, height: float, size: float) -> float:
@@ -123,12 +134,24 @@ def cell(c: Canvas, x: float, top: float, w: float, h: float, text: str = "", *,
          size: float = 10, align: str = "center", label: bool = False,
          bold: bool = False) -> None:
     """One bordered grid cell; a label cell is shaded and centred. Multi-line text uses '\\n'."""
+    cell_frame(c, x, top, w, h, label=label)
+    cell_text(c, x, top, w, h, text, size=size, align=align, bold=bold)
+
+
+def cell_frame(c: Canvas, x: float, top: float, w: float, h: float, *,
+               label: bool = False) -> None:
+    """A cell's border, shaded for a label: what a form's every copy shares."""
     if label:
         c.saveState()
         c.setFillGray(LABEL_GRAY)
         c.rect(x, top - h, w, h, stroke=0, fill=1)
         c.restoreState()
     c.rect(x, top - h, w, h, stroke=1, fill=0)
+
+
+def cell_text(c: Canvas, x: float, top: float, w: float, h: float, text: str, *,
+              size: float = 10, align: str = "center", bold: bool = False) -> None:
+    """The text inside a cell (see ``cell``), without the frame."""
     if not text:
         return
     lines = text.split("\n")

@@ -24,7 +24,12 @@ def _reader(source: PdfSource):
 
 def pdf_text(source: PdfSource) -> str:
     """Extracted text of all pages, joined with newlines."""
-    return "\n".join(page.extract_text() or "" for page in _reader(source).pages)
+    return "\n".join(pdf_page_texts(source))
+
+
+def pdf_page_texts(source: PdfSource) -> list[str]:
+    """Extracted text of each page."""
+    return [page.extract_text() or "" for page in _reader(source).pages]
 
 
 def pdf_page_count(source: PdfSource) -> int:

@@ -16,11 +16,14 @@ from datetime import date
 from typing import Sequence
 
 from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from union_desk.domain.money import fen_to_words, format_fen
 from union_desk.models.personal import IdNumber
-from union_desk.reports.formkit import Steps, cell, fitted, small_name, write_pdf
+from union_desk.reports.fonts import register_cjk_font
+from union_desk.reports.formkit import (Steps, cell_frame, cell_text, fitted, small_name,
+                                        write_pdf)
 from union_desk.reports.pdfkit import draw_text, draw_watermark, new_canvas
 from union_desk.reports.qrmark import draw_qr_mark
 
@@ -87,16 +90,139 @@ def format_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def _header(c: Canvas, v: VoucherData, left: float, top: float, width: float) -> None:
-    right, mid = left + width, left + width / 2
-    if not v.draft:  # a draft carries no check value the city office could take for a voucher
-        draw_qr_mark(c, left - 4, top - 12 - QR_SIZE, QR_SIZE, qr_payload(v))
+# The grid: label column, value, second label, second value (to the right edge)
+LABEL_W, VALUE_W, LABEL2_W = 78.0, 270.0, 78.0
+ROW_H, SIGN_H, APPROVE_H, APPROVE_LABEL_W = 28.0, 86.0, 50.0, 58.0
+HEAD_H = 86.0  # from the slot's top edge less 14 pt to the grid
+ROLES = ("负 责 人", "审 核 人", "经 办 人")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    x: float
+    top: float
+    w: float
+    h: float
+    text: str = ""  # a label cell's text belongs to the form; a value cell's to the voucher
+    size: float = 10
+    align: str = "center"
+    label: bool = False
+    bold: bool = False
+
+
+def _title(v: VoucherData) -> tuple[str, float]:
     title = (UNIT_TITLE if v.unit_recipient else TITLE) + (DRAFT_TITLE if v.draft else "")
-    title_w = draw_text(c, mid, top - 40, title, 20, "center", bold=True)
+    return title, pdfmetrics.stringWidth(title, register_cjk_font(), 20)
+
+
+def _grid(v: VoucherData, x: float, top: float, width: float) -> list[_Cell]:
+    """The grid's cells, top to bottom, with this voucher's values in the value cells."""
+    rw = width - LABEL_W - VALUE_W - LABEL2_W
+    cols = (x, x + LABEL_W, x + LABEL_W + VALUE_W, x + LABEL_W + VALUE_W + LABEL2_W)
+    if v.unit_recipient:
+        rows = (("领取单位", v.recipient, "统一社会\n信用代码", v.id_number),
+                ("用    途", v.unit, None, None),  # one cell to the right edge: no empty labels
+                ("补助事由", v.occasion, "发放方式", v.method))
+    else:
+        rows = (("领 取 人", v.recipient, "身份证号", str(IdNumber(v.id_number))),
+                ("工作单位", v.unit, "困难类别", v.category),
+                ("慰问事由", v.occasion, "发放方式", v.method))
+    cells = []
+    for label, value, label2, value2 in rows:
+        cells.append(_Cell(cols[0], top, LABEL_W, ROW_H, label, label=True))
+        if label2 is None:
+            cells.append(_Cell(cols[1], top, width - LABEL_W, ROW_H, value, 11, "left"))
+        else:
+            cells += [_Cell(cols[1], top, VALUE_W, ROW_H, value, 11, "left"),
+                      _Cell(cols[2], top, LABEL2_W, ROW_H, label2, label=True),
+                      _Cell(cols[3], top, rw, ROW_H, value2, 10.5, "left")]
+        top -= ROW_H
+    cells += [_Cell(cols[0], top, LABEL_W, ROW_H, "金额（大写）", label=True),
+              _Cell(cols[1], top, VALUE_W, ROW_H, fen_to_words(v.amount_fen), 11.5, "left",
+                    bold=True),
+              _Cell(cols[2], top, LABEL2_W, ROW_H, "金额（小写）", label=True),
+              _Cell(cols[3], top, rw, ROW_H, format_fen(v.amount_fen), 12, "left", bold=True)]
+    top -= ROW_H
+    if v.unit_recipient:  # 领取单位（盖章） with a seal box, and the unit's 经办人签名
+        cells += [_Cell(cols[0], top, LABEL_W, SIGN_H, "领取单位\n（盖章）", 9.5, label=True),
+                  _Cell(cols[1], top, VALUE_W, SIGN_H),
+                  _Cell(cols[2], top, LABEL2_W, SIGN_H, "经办人签名", 9.5, label=True),
+                  _Cell(cols[3], top, rw, SIGN_H)]
+    else:
+        cells += [_Cell(cols[0], top, LABEL_W, SIGN_H, "领取人\n签名或按手印", 9.5, label=True),
+                  _Cell(cols[1], top, VALUE_W, SIGN_H)]
+        half = SIGN_H / 2
+        for i, (label, value) in enumerate((("代领人签名", v.proxy_name),
+                                            ("与本人关系", v.proxy_relation))):
+            cells += [_Cell(cols[2], top - i * half, LABEL2_W, half, label, 9.5, label=True),
+                      _Cell(cols[3], top - i * half, rw, half, value, 10, "left")]
+    top -= SIGN_H
+    box_w = (width - 3 * APPROVE_LABEL_W) / 3
+    for i, label in enumerate(ROLES):
+        bx = x + i * (APPROVE_LABEL_W + box_w)
+        cells += [_Cell(bx, top, APPROVE_LABEL_W, APPROVE_H, label, label=True),
+                  _Cell(bx + APPROVE_LABEL_W, top, box_w, APPROVE_H)]
+    return cells
+
+
+def _seal_box(c: Canvas, x: float, top: float) -> None:
+    """The square a round official seal (Ø 42 mm at most) is pressed into, in the 盖章 cell."""
+    seal = SIGN_H - 12
+    sx = x + LABEL_W + (VALUE_W - seal) / 2
+    sy = top - 4 * ROW_H - SIGN_H + 6
+    c.saveState()
+    c.setDash(3, 2)
+    c.setStrokeGray(0.55)
+    c.setLineWidth(0.6)
+    c.rect(sx, sy, seal, seal)
+    c.setFillGray(0.55)
+    draw_text(c, sx + seal / 2, sy + seal / 2 - 3, "盖章处", 8, "center")
+    c.restoreState()
+
+
+def _draw_form(c: Canvas, v: VoucherData, w: float, h: float) -> None:
+    """What every voucher of v's kind shares, in its slot (origin at the slot's bottom-left):
+    the title, the grid with its labels, the seal box and the note."""
+    left, top, width = MARGIN, h - 14, w - 2 * MARGIN
+    mid = left + width / 2
+    title, title_w = _title(v)
+    draw_text(c, mid, top - 40, title, 20, "center", bold=True)
     c.setLineWidth(0.8)
     for dy in (46, 49):  # the double rule under a voucher title
         c.line(mid - title_w / 2 - 8, top - dy, mid + title_w / 2 + 8, top - dy)
     c.setLineWidth(1)
+    for box in _grid(v, left, top - HEAD_H, width):
+        cell_frame(c, box.x, box.top, box.w, box.h, label=box.label)
+        if box.label:
+            cell_text(c, box.x, box.top, box.w, box.h, box.text, size=box.size)
+    if v.unit_recipient:
+        _seal_box(c, left, top - HEAD_H)
+    note, fs = fitted(DRAFT_NOTE if v.draft else UNIT_NOTE if v.unit_recipient else NOTE,
+                      9 if v.draft else 8, width)
+    draw_text(c, left, _bottom(top) - 14, note, fs, bold=v.draft)
+
+
+def _bottom(top: float) -> float:
+    return top - HEAD_H - 4 * ROW_H - SIGN_H - APPROVE_H
+
+
+def _form(c: Canvas, v: VoucherData, w: float, h: float) -> str:
+    """The name of v's kind of form on this canvas, drawn once as a reusable form XObject."""
+    name = f"voucher-{'unit' if v.unit_recipient else 'person'}{'-draft' if v.draft else ''}" \
+           f"-{w:g}x{h:g}"
+    if not c.hasForm(name):
+        c.beginForm(name)
+        _draw_form(c, v, w, h)
+        c.endForm()
+    return name
+
+
+def _draw_values(c: Canvas, v: VoucherData, left: float, top: float, width: float) -> None:
+    """This voucher's own marks over its form: QR code, numbers, names, values, stamps."""
+    right, mid = left + width, left + width / 2
+    if not v.draft:  # a draft carries no check value the city office could take for a voucher
+        draw_qr_mark(c, left - 4, top - 12 - QR_SIZE, QR_SIZE, qr_payload(v))
+    _, title_w = _title(v)
     union, fs = fitted(v.township_union, 11, 200)
     draw_text(c, mid, top - 66, union, fs, "center")
     if v.reprint:
@@ -110,89 +236,32 @@ def _header(c: Canvas, v: VoucherData, left: float, top: float, width: float) ->
     for dy, text in ((28, f"编号：{v.voucher_no}"), (44, f"日期：{format_date(v.paid_on)}")):
         shown, fs = fitted(text, 9.5, block_w)
         draw_text(c, right, top - dy, shown, fs, "right")
-
-
-def _body(c: Canvas, v: VoucherData, x: float, top: float, width: float) -> float:
-    """The grid; returns its bottom y."""
-    lw, vw, lw2 = 78.0, 270.0, 78.0
-    rw = width - lw - vw - lw2
-    cols = (x, x + lw, x + lw + vw, x + lw + vw + lw2)
-    row_h = 28.0
-    if v.unit_recipient:
-        rows = (("领取单位", v.recipient, "统一社会\n信用代码", v.id_number),
-                ("用    途", v.unit, None, None),  # one cell to the right edge: no empty labels
-                ("补助事由", v.occasion, "发放方式", v.method))
-    else:
-        rows = (("领 取 人", v.recipient, "身份证号", str(IdNumber(v.id_number))),
-                ("工作单位", v.unit, "困难类别", v.category),
-                ("慰问事由", v.occasion, "发放方式", v.method))
-    for label, value, label2, value2 in rows:
-        cell(c, cols[0], top, lw, row_h, label, label=True)
-        if label2 is None:
-            cell(c, cols[1], top, width - lw, row_h, value, size=11, align="left")
-        else:
-            cell(c, cols[1], top, vw, row_h, value, size=11, align="left")
-            cell(c, cols[2], top, lw2, row_h, label2, label=True)
-            cell(c, cols[3], top, rw, row_h, value2, size=10.5, align="left")
-        top -= row_h
-    cell(c, cols[0], top, lw, row_h, "金额（大写）", label=True)
-    cell(c, cols[1], top, vw, row_h, fen_to_words(v.amount_fen), size=11.5, align="left",
-         bold=True)
-    cell(c, cols[2], top, lw2, row_h, "金额（小写）", label=True)
-    cell(c, cols[3], top, rw, row_h, format_fen(v.amount_fen), size=12, align="left", bold=True)
-    top -= row_h
-    sign_h = 86.0
-    if v.unit_recipient:
-        _unit_sign(c, cols, top, (lw, vw, lw2, rw), sign_h)
-    else:
-        cell(c, cols[0], top, lw, sign_h, "领取人\n签名或按手印", size=9.5, label=True)
-        cell(c, cols[1], top, vw, sign_h)
-        half = sign_h / 2
-        for i, (label, value) in enumerate((("代领人签名", v.proxy_name),
-                                            ("与本人关系", v.proxy_relation))):
-            cell(c, cols[2], top - i * half, lw2, half, label, size=9.5, label=True)
-            cell(c, cols[3], top - i * half, rw, half, value, size=10, align="left")
-    top -= sign_h
-    approve_h, label_w = 50.0, 58.0
-    box_w = (width - 3 * label_w) / 3
-    roles = (("负 责 人", v.approver), ("审 核 人", v.reviewer), ("经 办 人", v.handler))
-    for i, (label, name) in enumerate(roles):
-        bx = x + i * (label_w + box_w)
-        cell(c, bx, top, label_w, approve_h, label, label=True)
-        cell(c, bx + label_w, top, box_w, approve_h)
-        small_name(c, bx + label_w + box_w - 4, top - approve_h + 4, name, box_w - 8)
+    for box in _grid(v, left, top - HEAD_H, width):
+        if not box.label:
+            cell_text(c, box.x, box.top, box.w, box.h, box.text, size=box.size,
+                      align=box.align, bold=box.bold)
+    approvals_top = _bottom(top) + APPROVE_H
+    box_w = (width - 3 * APPROVE_LABEL_W) / 3
+    for i, (label, name) in enumerate(zip(ROLES, (v.approver, v.reviewer, v.handler))):
+        bx = left + i * (APPROVE_LABEL_W + box_w)
+        small_name(c, bx + APPROVE_LABEL_W + box_w - 4, approvals_top - APPROVE_H + 4, name,
+                   box_w - 8)
         if label == "审 核 人" and v.reviewed_on is not None:
             stamp, fs = fitted(f"已审核 {name} {format_date(v.reviewed_on)}", 9, box_w - 8)
-            draw_text(c, bx + label_w + 4, top - 14, stamp, fs)
-    return top - approve_h
-
-
-def _unit_sign(c: Canvas, cols, top: float, widths, height: float) -> None:
-    """领取单位（盖章） with a seal box, and the unit's 经办人签名."""
-    lw, vw, lw2, rw = widths
-    cell(c, cols[0], top, lw, height, "领取单位\n（盖章）", size=9.5, label=True)
-    cell(c, cols[1], top, vw, height)
-    seal = height - 12  # the square a round official seal (Ø 42 mm at most) is pressed into
-    sx, sy = cols[1] + (vw - seal) / 2, top - height + 6
-    c.saveState()
-    c.setDash(3, 2)
-    c.setStrokeGray(0.55)
-    c.setLineWidth(0.6)
-    c.rect(sx, sy, seal, seal)
-    c.setFillGray(0.55)
-    draw_text(c, sx + seal / 2, sy + seal / 2 - 3, "盖章处", 8, "center")
-    c.restoreState()
-    cell(c, cols[2], top, lw2, height, "经办人签名", size=9.5, label=True)
-    cell(c, cols[3], top, rw, height)
+            draw_text(c, bx + APPROVE_LABEL_W + 4, approvals_top - 14, stamp, fs)
 
 
 def draw_voucher(c: Canvas, v: VoucherData, x0: float, y0: float, w: float, h: float) -> None:
-    """One voucher in the slot whose bottom-left corner is (x0, y0)."""
+    """One voucher in the slot whose bottom-left corner is (x0, y0): its kind's form, then its
+    own values."""
+    name = _form(c, v, w, h)
+    c.saveState()
+    c.translate(x0, y0)
+    c.doForm(name)
+    c.restoreState()
     left, top, width = x0 + MARGIN, y0 + h - 14, w - 2 * MARGIN
-    _header(c, v, left, top, width)
-    bottom = _body(c, v, left, top - 86, width)
-    note, fs = fitted(DRAFT_NOTE if v.draft else UNIT_NOTE if v.unit_recipient else NOTE, 9 if v.draft else 8, width)
-    draw_text(c, left, bottom - 14, note, fs, bold=v.draft)
+    _draw_values(c, v, left, top, width)
+    bottom = _bottom(top)
     if v.draft and not v.voided:
         c.saveState()
         c.translate(x0, y0)
