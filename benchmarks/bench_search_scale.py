@@ -17,6 +17,10 @@
    the bare driver (sqlite3 / psycopg) on the same connection, every row fetched.
    Reference: `members.count_members(text=…)` of a few queries — the old way, a scan, as the total
    was counted before.
+With `--data DIR` the demo databases are made once and kept in DIR (SQLite: members-N.sqlite3,
+copied to work-N.sqlite3 for each run; PostgreSQL: a cluster in DIR/pg with a database ud_N,
+copied to work_N for each run): each run migrates its copy, as the app does on opening an older
+file, so a change of the search's structures is measured without making the demo again.
 Prints Markdown and writes it into benchmarks/RESULTS.md under "Search as you type at N members".
 """
 from __future__ import annotations
@@ -65,6 +69,50 @@ def sqlite_demo(members: int) -> tuple[Path, float]:
     if "s" in made:
         seconds_file.write_text(json.dumps(made["s"]))
     return path, json.loads(seconds_file.read_text()) if seconds_file.exists() else float("nan")
+
+
+def kept_sqlite_demo(members: int, data: Path) -> tuple[Path, float]:
+    """A copy of the demo file kept in `data` (made the first time, timed), to be migrated."""
+    import shutil
+
+    data.mkdir(parents=True, exist_ok=True)
+    kept, seconds_file = data / f"members-{members}.sqlite3", data / f"members-{members}.seconds"
+    if not kept.exists():
+        partial = kept.with_name(kept.name + ".partial")
+        seconds_file.write_text(json.dumps(_timed_demo(str(partial))))
+        partial.rename(kept)
+    work = data / f"work-{members}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(work) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(kept, work)
+    return work, json.loads(seconds_file.read_text())
+
+
+def postgresql_demo(server, data: Path | None) -> tuple[str, float]:
+    """A database holding the demo on `server`: made now (timed), or copied from the one kept
+    in the server's cluster (`data`); then VACUUM ANALYZE, as autovacuum would do after the bulk
+    insert (statistics for the planner, and the visibility map index-only scans need)."""
+    made, work = f"ud_{MEMBERS}", f"work_{MEMBERS}"
+    seconds_file = data / f"pg-{MEMBERS}.seconds" if data else None
+    with server.admin() as conn:
+        exists = conn.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = %(n)s",
+                                      {"n": made}).first()
+        if not exists:
+            conn.exec_driver_sql(f"CREATE DATABASE {made}")
+    if not exists:
+        seconds = _timed_demo(server.url(made))
+        with server.engine(made, isolation_level="AUTOCOMMIT").connect() as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+        if seconds_file:
+            seconds_file.write_text(json.dumps(seconds))
+    else:
+        seconds = json.loads(seconds_file.read_text())
+    if data is None:
+        return made, seconds
+    with server.admin() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {work}")
+        conn.exec_driver_sql(f"CREATE DATABASE {work} TEMPLATE {made}")
+    return work, seconds
 
 
 def measure(db, rounds: int) -> dict:
@@ -180,6 +228,7 @@ def main() -> int:
     parser.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--data", type=Path, help="keep the demo databases here (made once)")
     args = parser.parse_args()
     MEMBERS = args.members
     from union_desk.db import open_database
@@ -192,7 +241,8 @@ def main() -> int:
              f"{platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
              ""]
     if args.engine in ("sqlite", "both"):
-        path, demo_s = sqlite_demo(MEMBERS)
+        path, demo_s = (kept_sqlite_demo(MEMBERS, args.data) if args.data
+                        else sqlite_demo(MEMBERS))
         db = open_database(path)
         try:
             result = measure(db, args.rounds)
@@ -202,19 +252,17 @@ def main() -> int:
     if args.engine in ("postgresql", "both"):
         from postgres_server import PostgresServer, wait_until_accepting
 
-        server = PostgresServer().start()
+        server = PostgresServer(args.data / "pg" if args.data else None).start()
         try:
             wait_until_accepting(server)
-            with server.admin() as conn:
-                conn.exec_driver_sql("CREATE DATABASE ud_scale")
-            demo_s = _timed_demo(server.url("ud_scale"))
-            # what autovacuum does after a bulk insert: statistics for the planner and the
-            # visibility map, without which no index-only scan is possible
-            with server.engine("ud_scale", isolation_level="AUTOCOMMIT").connect() as conn:
-                conn.exec_driver_sql("VACUUM ANALYZE")
+            name, demo_s = postgresql_demo(server, args.data)
+            db = open_database(server.url(name))  # migrated, if the copy is older
+            db.close()
+            with server.engine(name, isolation_level="AUTOCOMMIT").connect() as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")  # after the migration, if any
                 size = conn.exec_driver_sql(
-                    "SELECT pg_database_size('ud_scale')").scalar_one() / 2**20
-            db = open_database(server.url("ud_scale"))
+                    f"SELECT pg_database_size('{name}')").scalar_one() / 2**20
+            db = open_database(server.url(name))
             try:
                 result = measure(db, args.rounds)
             finally:

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.names import clean_name
+from union_desk.domain.search import normalise_search
 from union_desk.domain.phone import parse_mobile
 from union_desk.models.member import (Member, MemberCreate, MemberEvent, MemberEventKind,
                                       MemberEventRow, MemberRow, MemberStatus, MemberUpdate,
@@ -280,7 +281,7 @@ def member_total(session: Session, *, text: str = "", union_id: str | None = Non
 def _planned(text: str, *, union_id, status, joined) -> bool:
     """A search typed into the whole roster, no other filter: the search plan's case."""
     return not union_id and status is None and joined is None and \
-        member_condition(text) is not None
+        bool(normalise_search(text).kind)  # something typed (member_condition not None)
 
 
 def get_member(session: Session, *, member_id: str) -> MemberRow:
