@@ -203,10 +203,11 @@ def estimated_rows(session, query: sa.Select) -> float | None:
 
 
 def rowid_in(table: sa.Table, rowids: list[int]):
-    """SQLite: `table.rowid IN (1, 2, …)`, written out (integers only), so the planner sees a
-    list of rowid lookups of known length."""
-    listed = ", ".join(str(int(r)) for r in rowids) or "NULL"
-    return sa.text(f"{table.name}.rowid IN ({listed})")
+    """SQLite: `table.rowid IN (?, ?, …)`, one bound value each (an expanding parameter: the
+    statement is compiled once and cached whatever the list), so the planner sees a list of
+    rowid lookups of known length."""
+    return sa.literal_column(f"{table.name}.rowid").in_(
+        sa.bindparam("rowids", [int(r) for r in rowids], expanding=True, unique=True))
 
 
 @contextmanager
@@ -217,10 +218,12 @@ def index_order(session, query: sa.Select, table: sa.Table, index: str) -> Itera
     if dialect_name(session) == "sqlite":
         yield query.with_hint(table, f"INDEXED BY {index}", "sqlite")
         return
-    session.execute(sa.text("SET LOCAL enable_bitmapscan = off"))
-    session.execute(sa.text("SET LOCAL enable_sort = off"))
+    session.execute(_PLANNER, {"to": "off"})  # one statement each way (a round trip each)
     try:
         yield query
     finally:
-        session.execute(sa.text("SET LOCAL enable_bitmapscan = on"))
-        session.execute(sa.text("SET LOCAL enable_sort = on"))
+        session.execute(_PLANNER, {"to": "on"})
+
+
+_PLANNER = sa.text("SELECT set_config('enable_bitmapscan', :to, true), "
+                   "set_config('enable_sort', :to, true)")

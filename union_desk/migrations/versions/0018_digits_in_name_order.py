@@ -4,13 +4,17 @@ hold the fragment (search_sql.ordered_digit_hits). Its rowid becomes `name_order
 + member.rowid` (search_sql.digits_rowid); the triggers also note changes of the name key and of
 deleted_at, with the name key the member's entry was made under (indexed_key: NULL when it has
 none), so the upkeep (search_sql.sync_search_index) finds the old entry. The index is made again
-in one INSERT … SELECT in its rowid order. PostgreSQL: nothing changes.
+in one INSERT … SELECT in its rowid order.
+Both engines: the few members with another reading of their surname get an index by its initials
+and one by its full pinyin (ix_member_alt_initials, ix_member_alt_full), so counting those a
+pinyin search matches reads a range (at a million members 0.6 ms → 0.01 ms, twice a keystroke).
 
 Revision ID: 0018
 Revises: 0017
 """
 from typing import Sequence, Union
 
+import sqlalchemy as sa
 from alembic import op
 
 from union_desk.search_sql import INDEX_MEMBERS, register_functions
@@ -23,6 +27,7 @@ depends_on: Union[str, Sequence[str], None] = None
 _TRIGGERS = ("member_digits_insert", "member_digits_update", "member_digits_delete")
 _FTS = "CREATE VIRTUAL TABLE member_digits USING fts5(numbers, tokenize='trigram', detail='none')"
 _INDEXED = "CASE WHEN old.deleted_at IS NULL THEN old.py_full END"
+_ALT = (("ix_member_alt_initials", "py_initials_alt"), ("ix_member_alt_full", "py_full_alt"))
 
 
 def _note(event: str, row: str, key: str) -> str:
@@ -47,6 +52,9 @@ def _rebuild(pending: str, triggers: list[str], fill: str) -> None:
 
 
 def upgrade() -> None:
+    alt = sa.text("py_full_alt != '' AND deleted_at IS NULL")
+    for name, column in _ALT:
+        op.create_index(name, "member", [column], sqlite_where=alt, postgresql_where=alt)
     if op.get_bind().dialect.name != "sqlite":
         return
     register_functions(op.get_bind())
@@ -59,6 +67,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for name, _column in _ALT:
+        op.drop_index(name, table_name="member")
     if op.get_bind().dialect.name != "sqlite":
         return
     _rebuild("CREATE TABLE member_digits_pending (member_rowid INTEGER PRIMARY KEY)",

@@ -130,8 +130,8 @@ def _sampled_digit_keys(session, term: Term, keys: sa.Select, wanted: int, desce
                          sa.func.row_number().over().label("n")).subquery()
     rows = session.execute(sa.select(numbered).where(sa.or_(numbered.c.hit,
                                                             numbered.c.n == SAMPLE))
-                           .order_by(numbered.c.n)).all()
-    hits = [(r.py_full, r.id) for r in rows if r.hit]
+                           .order_by(numbered.c.n).limit(wanted + 1)).all()
+    hits = [(r.py_full, r.id) for r in rows if r.hit]  # (and the sample's last member)
     if len(hits) >= wanted or not rows or rows[-1].n < SAMPLE:  # the page, or every member
         return hits[:wanted]
     if len(hits) * WALK_MAX < wanted * SAMPLE:
