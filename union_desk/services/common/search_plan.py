@@ -126,8 +126,10 @@ def _sampled_digit_keys(session, term: Term, keys: sa.Select, wanted: int, desce
     order = _order(descending)
     sample = sa.select(Member.py_full, Member.id, term.exact.label("hit")).where(_live()) \
         .order_by(*order).limit(SAMPLE).subquery()
+    in_order = [sample.c.py_full.desc(), sample.c.id.desc()] if descending else \
+        [sample.c.py_full, sample.c.id]
     numbered = sa.select(sample.c.py_full, sample.c.id, sample.c.hit,
-                         sa.func.row_number().over().label("n")).subquery()
+                         sa.func.row_number().over(order_by=in_order).label("n")).subquery()
     rows = session.execute(sa.select(numbered).where(sa.or_(numbered.c.hit,
                                                             numbered.c.n == SAMPLE))
                            .order_by(numbered.c.n).limit(wanted + 1)).all()
