@@ -53,8 +53,11 @@ def _free_port() -> int:
 class PostgresServer:
     """start() → host, port, superuser; url(dbname[, user]); stop()."""
 
-    def __init__(self):
+    def __init__(self, directory: str | os.PathLike | None = None):
+        """`directory`: a cluster kept there between runs (made by the first start, never
+        removed by stop; a benchmark's large database made once); default a temporary one."""
         self.host, self.port, self.dir = "127.0.0.1", 0, None
+        self.kept = Path(directory) if directory is not None else None
         self.bindir: Path | None = None
         self._as_user: list[str] = []
         self.superuser = SUPERUSER
@@ -62,17 +65,26 @@ class PostgresServer:
     # -- life -------------------------------------------------------------------------------
     def start(self) -> "PostgresServer":
         self.bindir = find_bindir()
-        self.dir = Path(tempfile.mkdtemp(prefix="ud-pg-"))
+        if self.kept is not None:
+            self.kept.mkdir(parents=True, exist_ok=True)
+        self.dir = self.kept or Path(tempfile.mkdtemp(prefix="ud-pg-"))
         if getattr(os, "geteuid", lambda: -1)() == 0:  # PostgreSQL will not run as root (no geteuid: Windows)
             owner = pwd.getpwnam("postgres")
             os.chown(self.dir, owner.pw_uid, owner.pw_gid)
             self._as_user = ["runuser", "-u", "postgres", "--"]
+        if not (self.dir / "data" / "PG_VERSION").exists():
+            self._init()
+        return self._start()
+
+    def _init(self) -> None:
         self._run("initdb", "-D", str(self.dir / "data"), "-U", SUPERUSER, "-E", "UTF8",
                   "--locale=C", "--no-sync", "--auth-local=trust", "--auth-host=scram-sha-256")
         (self.dir / "data" / "pg_hba.conf").write_text(
             "local all all trust\n"
             f"host all {SUPERUSER} 127.0.0.1/32 trust\n"
             "host all all 127.0.0.1/32 scram-sha-256\n")
+
+    def _start(self) -> "PostgresServer":
         last = ""
         for _attempt in range(3):  # a free port may be taken between asking and binding
             self.port = _free_port()
@@ -90,9 +102,10 @@ class PostgresServer:
     def stop(self) -> None:
         if self.dir is None:
             return
-        self._run("pg_ctl", "-D", str(self.dir / "data"), "-m", "immediate", "-w", "stop",
-                  check=False)
-        shutil.rmtree(self.dir, ignore_errors=True)
+        self._run("pg_ctl", "-D", str(self.dir / "data"), "-m",
+                  "immediate" if self.kept is None else "fast", "-w", "stop", check=False)
+        if self.kept is None:
+            shutil.rmtree(self.dir, ignore_errors=True)
         self.dir = None
 
     def _run(self, program: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:

@@ -23,7 +23,7 @@ from sqlmodel import Session
 from union_desk import db_server, db_url
 # the window reads these before SQLAlchemy is loaded (app.py): their one place is dbhome.py
 from union_desk.dbhome import HEADS, InstanceLock, default_db_path  # noqa: F401
-from union_desk.dialect import sync_search_index
+from union_desk.search_sql import sync_search_index
 from union_desk.dbfile import explain, probe
 from union_desk.files import atomic_path
 from union_desk.models import audit as _audit

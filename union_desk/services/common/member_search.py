@@ -9,7 +9,7 @@ What matches (`normalise_search` says which kind was typed):
 - anything else: any part of the name.
 
 Each way of matching is a `Term`: a condition an index answers (a B-tree range, or the trigram
-index for three digits or more: `dialect.digits_contain`) and the same test written on the
+index for three digits or more: `search_sql.digits_contain`) and the same test written on the
 columns of `ix_member_walk`, the live members in name order. `services/common/search_plan.py`
 uses both to find a page of hits in name order at a million members within a frame.
 """
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from union_desk.dialect import digits_contain
+from union_desk.search_sql import digits_contain
 from union_desk.domain.search import normalise_search
 from union_desk.models.member import Member
 

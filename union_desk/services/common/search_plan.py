@@ -7,7 +7,9 @@ For each way of matching (`member_search.Term`) an index counts the hits, up to 
   `ix_member_surname` for the start of a name) and testing each entry, which stops once the page
   is full: with more than CAP hits among N members that reads at most about page × N / CAP
   entries, and fewer where the hits lie together (a pinyin prefix: between its letters).
-The page is the first rows of both, merged. The total is exact when every term had few hits;
+On SQLite, a part of an ID number or phone is read from the digits index in name order
+(`search_sql.ordered_digit_hits`): the first hits, whatever their number, nothing counted.
+The page is the first rows of all, merged. The total is exact when every term had few hits;
 otherwise it is "more than CAP" until the clerk asks for the exact count (`exact_total`).
 """
 from __future__ import annotations
@@ -16,12 +18,16 @@ from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
-from union_desk.dialect import digit_candidates, estimated_rows, index_order, rowid_in
+from union_desk.dialect import dialect_name
 from union_desk.models.member import Member
+from union_desk.search_sql import (digit_candidates, estimated_rows, index_order,
+                                   ordered_digit_hits, rowid_in)
 from union_desk.services.common.member_search import Term, member_terms
 
 CAP = 5000  # hits a term may have and still be sorted; beyond, the name order is walked
 COMMON = 10  # PostgreSQL: digits the planner expects in more than COMMON × CAP members are walked
+SAMPLE = 2000  # PostgreSQL: members in name order first tested for a part of a number
+WALK_MAX = 40_000  # … and walked on when that finds the page within about this many entries
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,63 @@ def _walks(many: list[Term]):
     return walks
 
 
+def _digit_keys(session, term: Term, keys: sa.Select, wanted: int, descending: bool,
+                cap: int):
+    """The keys (py_full, id) among which lie the first `wanted` hits of a digits term: on
+    SQLite from the digits index in name order (`ordered_digit_hits`); on PostgreSQL by
+    `_sampled_digit_keys`. None when neither applies (SQLite with many members written by
+    another program: `split_terms` counts and sorts them, or walks)."""
+    ordered = ordered_digit_hits(session, term.digits, wanted, descending=descending)
+    if ordered is not None:
+        rowids, noted = ordered  # the noted members' entries may be stale: test them
+        condition = rowid_in(Member.__table__, rowids)
+        if noted:
+            condition = sa.or_(condition, sa.and_(rowid_in(Member.__table__, noted), term.exact))
+        return list(map(tuple, session.execute(keys.where(_live(), condition)).all()))
+    if dialect_name(session) != "postgresql":
+        return None
+    return _sampled_digit_keys(session, term, keys, wanted, descending, cap)
+
+
+def _sampled_digit_keys(session, term: Term, keys: sa.Select, wanted: int, descending: bool,
+                        cap: int) -> list:
+    """PostgreSQL: the first `wanted` hits of a digits term in name order. The first SAMPLE
+    live members in that order are tested (an index-only read of ix_member_walk; digits do not
+    depend on names, so they are a fair sample): the page may be among them; when hits are
+    common enough that walking on finds the rest within about WALK_MAX entries, the walk goes on
+    from there; otherwise they are few, found by the trigram index and sorted (counted up to
+    cap + 1 in the same statement: beyond, walked after all). No estimate is asked of the
+    planner (an EXPLAIN of a trigram LIKE took 3–8 ms to plan at a million members)."""
+    order = _order(descending)
+    sample = sa.select(Member.py_full, Member.id, term.exact.label("hit")).where(_live()) \
+        .order_by(*order).limit(SAMPLE).subquery()
+    in_order = [sample.c.py_full.desc(), sample.c.id.desc()] if descending else \
+        [sample.c.py_full, sample.c.id]
+    numbered = sa.select(sample.c.py_full, sample.c.id, sample.c.hit,
+                         sa.func.row_number().over(order_by=in_order).label("n")).subquery()
+    rows = session.execute(sa.select(numbered).where(sa.or_(numbered.c.hit,
+                                                            numbered.c.n == SAMPLE))
+                           .order_by(numbered.c.n).limit(wanted + 1)).all()
+    hits = [(r.py_full, r.id) for r in rows if r.hit]  # (and the sample's last member)
+    if len(hits) >= wanted or not rows or rows[-1].n < SAMPLE:  # the page, or every member
+        return hits[:wanted]
+    if len(hits) * WALK_MAX < wanted * SAMPLE:
+        few = sa.select(Member.py_full, Member.id).where(_live(), term.hits).limit(cap + 1) \
+            .subquery()
+        query = sa.select(few.c.py_full, few.c.id, sa.func.count().over()).order_by(
+            *([few.c.py_full.desc(), few.c.id.desc()] if descending else
+              [few.c.py_full, few.c.id])).limit(wanted)
+        found = session.execute(query).all()
+        if not found or found[0][2] <= cap:
+            return [(py_full, member_id) for py_full, member_id, _n in found]
+    after = sa.tuple_(Member.py_full, Member.id)
+    after = after < (rows[-1].py_full, rows[-1].id) if descending else \
+        after > (rows[-1].py_full, rows[-1].id)
+    query = keys.where(_live(), after, term.exact).order_by(*order).limit(wanted - len(hits))
+    with index_order(session, query, Member.__table__, "ix_member_walk") as walk:
+        return hits + list(map(tuple, session.execute(walk).all()))
+
+
 def search_page(session, base: sa.Select, typed: str, *, descending: bool = False,
                 offset: int = 0, limit: int = 100, cap: int | None = None) -> list:
     """Rows of `base` (a select of member columns, `member` first in its FROM) for the live
@@ -98,10 +161,17 @@ def search_page(session, base: sa.Select, typed: str, *, descending: bool = Fals
     First the keys (name key and id) of the first offset+limit hits of each term, read from
     its index alone where it can; then the rows of the page, by id."""
     terms = member_terms(typed) or []
-    few, many = split_terms(session, terms, CAP if cap is None else cap)
-    wanted = offset + limit
+    wanted, cap = offset + limit, CAP if cap is None else cap
     keys = sa.select(Member.py_full, Member.id).select_from(Member.__table__)
-    found = []
+    found, rest = [], []
+    for term in terms:
+        ordered = _digit_keys(session, term, keys, wanted, descending, cap) \
+            if term.digits else None
+        if ordered is None:
+            rest.append(term)
+        else:
+            found += ordered
+    few, many = split_terms(session, rest, cap)
     for term in few:  # one query each: every one goes through its own index, whatever the
         # planner thinks of an OR on a file without statistics
         query = keys.where(_live(), term.hits).order_by(*_order(descending, sortable=False))
