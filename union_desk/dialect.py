@@ -15,12 +15,14 @@
   SQLite's LIKE does (PostgreSQL: ILIKE), with `\\` as the escape character on both.
 - `insertion_order(session, table)`: rows in the order they were written (SQLite's rowid;
   PostgreSQL has none, so created_at, then id).
+- Bulk loading (a generated roster of a million): `stored_form` (a column's values in the stored
+  form `insert_stored` takes), `indexes_deferred` (indexes made once at the end),
+  `search_index_deferred` (SQLite's digits index filled once at the end).
 
 Everything else in services is plain SQLAlchemy that both engines run alike (see DEVELOPING.md).
 """
 from __future__ import annotations
 
-import operator
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Sequence
 
@@ -338,47 +340,37 @@ def indexes_deferred(session, table) -> Iterator[None]:
     for index, _sql in definitions:
         conn.exec_driver_sql(f'DROP INDEX "{index}"')
     yield
-    for _index, sql in definitions:
-        conn.exec_driver_sql(sql)
+    with _sort_memory(conn):
+        for _index, sql in definitions:
+            conn.exec_driver_sql(sql)
 
 
-def insert_many(session, table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
-    """Insert `rows` (tuples of Python values in the order of `columns`) into `table`: one
-    executemany. SQLite gets the values already in the form it stores (the compiled statement
-    through the driver, as the merge sends packages: no per-value type processing — dates
-    and timestamps converted once per distinct value); another engine gets them through
-    SQLAlchemy's usual type handling."""
-    table = _table(table)
-    if dialect_name(session) != "sqlite":
-        rows = [dict(zip(columns, row)) for row in rows]
-        if rows:
-            session.execute(sa.insert(table), rows)
+SORT_MEMORY = "256MB"
+
+
+@contextmanager
+def _sort_memory(conn) -> Iterator[None]:
+    """PostgreSQL: the memory an index is built in (maintenance_work_mem, 64 MB by default: a
+    million members' wider indexes and the pg_trgm ones then sort or gather on disk) raised to
+    SORT_MEMORY for the block, then back. SQLite sorts in its page cache (`bulk_write_cache`)."""
+    if dialect_name(conn) != "postgresql":
+        yield
         return
-    compiled = sa.insert(table).compile(dialect=session.get_bind().dialect,
-                                        column_keys=list(columns))
-    order = list(compiled.positiontup or ())
-    if not compiled.positional or sorted(order) != sorted(columns):
-        raise RuntimeError(f"unexpected parameters for {table.name}")
-    pick = operator.itemgetter(*(list(columns).index(name) for name in order))
-    converting = [(j, c) for j, name in enumerate(order)
-                  if (c := _sqlite_form(table.c[name].type)) is not None]
-    stored = []
-    for row in rows:
-        values = list(pick(row))
-        for j, convert in converting:
-            if values[j] is not None:
-                values[j] = convert(values[j])
-        stored.append(tuple(values))
-    if stored:
-        session.connection().exec_driver_sql(str(compiled), stored)
+    before = conn.exec_driver_sql("SELECT current_setting('maintenance_work_mem')").scalar_one()
+    conn.exec_driver_sql(f"SELECT set_config('maintenance_work_mem', '{SORT_MEMORY}', true)")
+    yield  # on an error the transaction is rolled back, and the setting (LOCAL) with it
+    conn.execute(sa.text("SELECT set_config('maintenance_work_mem', :was, true)"),
+                 {"was": before})
 
 
-def _sqlite_form(column_type):
-    """How SQLAlchemy's SQLite dialect stores a value of this type (None: as it is)."""
-    bind = column_type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+def stored_form(column: sa.Column):
+    """How SQLAlchemy's SQLite dialect stores a value of `column` (text dates and timestamps,
+    0/1 booleans, enums by their value): the form `insert_stored` takes on both engines. A
+    function of one value (None stays None), converting each distinct value once."""
+    bind = column.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
     if bind is None:
-        return None
-    cache: dict = {}
+        return lambda value: value
+    cache: dict = {None: None}
 
     def convert(value):
         try:
@@ -391,25 +383,34 @@ def _sqlite_form(column_type):
     return convert
 
 
-class random_id(FunctionElement):  # noqa: N801 - used like a SQL function
-    """A new id computed by the database, as models.base.new_id makes them (a random UUID,
-    version 4, as 32 hex digits): rows made by INSERT … SELECT, a million at a time."""
-
-    type = sa.String()
-    inherit_cache = True
-    name = "random_id"
-
-
-@compiles(random_id, "sqlite")
-def _random_id_sqlite(_element, _compiler, **_kw):
-    return ("lower(hex(randomblob(4)) || hex(randomblob(2)) || '4' || "
-            "substr(hex(randomblob(2)), 2) || substr('89ab', 1 + (abs(random()) % 4), 1) || "
-            "substr(hex(randomblob(2)), 2) || hex(randomblob(6)))")
-
-
-@compiles(random_id, "postgresql")
-def _random_id_postgresql(_element, _compiler, **_kw):
-    return "replace(CAST(gen_random_uuid() AS text), '-', '')"
+@contextmanager
+def search_index_deferred(session, table) -> Iterator[None]:
+    """Rows INSERTed into `table` (member) inside this block skip the triggers that note each
+    new member for the digits index (migration 0017: one row of member_digits_pending a member,
+    more than the insert itself at a million); afterwards the triggers are made again from
+    their stored definitions and the new rows (rowids above the highest before the block) go
+    into member_digits by one INSERT … SELECT, with the values `sync_search_index` gives them.
+    Only inserts: a row updated or deleted inside the block would be missed. In the caller's
+    transaction (a failure leaves the triggers as they were). PostgreSQL: its pg_trgm indexes
+    are ordinary indexes (see `indexes_deferred`): nothing."""
+    name = _table(table).name
+    conn = session.connection()
+    if dialect_name(session) != "sqlite" or conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'member_digits'"
+    ).first() is None:  # a server, or a file before 0017
+        yield
+        return
+    triggers = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND tbl_name = ?", (name,)).all()
+    before = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{name}"').scalar_one()
+    for trigger, _sql in triggers:
+        conn.exec_driver_sql(f'DROP TRIGGER "{trigger}"')
+    yield
+    for _trigger, sql in triggers:
+        conn.exec_driver_sql(sql)
+    conn.exec_driver_sql("INSERT INTO member_digits (rowid, numbers) "
+                         f"SELECT m.rowid, m.id_number || ' ' || m.phone FROM \"{name}\" AS m "
+                         "WHERE m.rowid > ? ORDER BY m.rowid", (before,))
 
 
 # -- the member search's engine-specific parts (migration 0017) --------------------------------
