@@ -97,22 +97,25 @@ class IdNumbers:
 
     def draw(self, count: int) -> tuple[list[str], list[int], list[int]]:
         """`count` new numbers, with the place and sequence number of each."""
-        rng, used, prefix, remainder, tail = (self.rng, self.used, self.prefix, self.remainder,
-                                              self.tail)
-        places = map(add, map(mul, _draw(rng, self.areas, count), repeat(BORN_DAYS)),
-                     _draw_day(rng, count))
-        numbers, where, which = [], [], []
-        for place, sequence in zip(places, _draw(rng, _SEQUENCES, count)):
-            key = place * 1000 + sequence
-            while key in used:  # the same person twice: draw another
-                place = rng.choice(self.areas) * BORN_DAYS + rng.randrange(BORN_DAYS)
-                sequence = rng.randrange(1000)
-                key = place * 1000 + sequence
-            used.add(key)
-            numbers.append(prefix[place] + tail[sequence * 11 + remainder[place]])
-            where.append(place)
-            which.append(sequence)
-        return numbers, where, which
+        rng = self.rng
+        places = list(map(add, map(mul, _draw(rng, self.areas, count), repeat(BORN_DAYS)),
+                          _draw_day(rng, count)))
+        sequences = _draw(rng, _SEQUENCES, count)
+        keys = list(map(add, map(mul, places, repeat(1000)), sequences))
+        used, drawn, last = self.used, set(keys), dict(zip(keys, range(count)))
+        # the same person twice (drawn before, or twice here): draw another
+        for i in [i for i, key in enumerate(keys) if key in used or last[key] != i]:
+            while keys[i] in used or keys[i] in drawn and last.get(keys[i]) != i:
+                places[i] = rng.choice(self.areas) * BORN_DAYS + rng.randrange(BORN_DAYS)
+                sequences[i] = rng.randrange(1000)
+                keys[i] = places[i] * 1000 + sequences[i]
+            drawn.add(keys[i])
+            last[keys[i]] = i
+        used.update(keys)
+        checked = map(add, map(mul, sequences, repeat(11)), map(self.remainder.__getitem__, places))
+        numbers = list(map(add, map(self.prefix.__getitem__, places),
+                           map(self.tail.__getitem__, checked)))
+        return numbers, places, sequences
 
 
 def _check_columns() -> None:
@@ -161,7 +164,9 @@ class MemberRows:
                          _draw(rng, SECOND_GIVEN, count)))
         new = person_spellings(sorted(set(names).difference(spelled)))
         spelled.update((n, (name_key(n), *spelling)) for n, spelling in new.items())
-        keys, initials, full, alt_initials, alt_full = zip(*map(spelled.__getitem__, names))
+        spellings = list(map(spelled.__getitem__, names))
+        keys, initials, full, alt_initials, alt_full = (map(itemgetter(i), spellings)
+                                                        for i in range(5))
         numbers, places, sequences = self.numbers.draw(count)
         phones = list(map(add, map(add, map(add, _draw(rng, PHONE_PREFIXES, count),
                                             _draw(rng, THREE_DIGITS, count)),
