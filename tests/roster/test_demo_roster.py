@@ -156,3 +156,24 @@ def test_the_same_seed_gives_the_same_people():
     # the second chunk carries on the union rota and the card numbers
     union_id = people.MEMBER_COLUMNS.index("union_id")
     assert [r[union_id] for r in first[998:1_002]] == ["u3", "u4", "u0", "u1"]
+
+
+def test_id_numbers_are_never_drawn_twice(monkeypatch):
+    # Given numbers drawn before, and a second drawing with the same seed (every first pick
+    # is one of them)
+    first = people.IdNumbers(random.Random(5))
+    before, _, _ = first.draw(2_000)
+    again = people.IdNumbers(random.Random(5))
+    again.used = set(first.used)
+    # When it draws, and a third drawing whose first picks are all the same person
+    after, places, sequences = again.draw(2_000)
+    monkeypatch.setattr(people, "_draw", lambda _rng, population, count: [population[0]] * count)
+    same, _, _ = people.IdNumbers(random.Random(6)).draw(500)
+    # Then every number is new, valid, and its parts are the ones given back
+    assert len(set(after)) == 2_000 and not set(before) & set(after)
+    assert len(set(same)) == 500
+    for number, place, sequence in zip(after, places, sequences):
+        assert parse_id_number(number).birth_date == again.days[place % people.BORN_DAYS]
+        assert number[14:17] == f"{sequence:03d}"
+    for number in same:
+        parse_id_number(number)
