@@ -24,13 +24,19 @@ SIZE = 2_500
 
 
 def _schema(session) -> set:
-    """The names of member's and member_event's indexes (and on SQLite the triggers)."""
+    """member's and member_event's indexes, and on SQLite their triggers, on PostgreSQL their
+    constraints (foreign keys among them) with their definitions."""
     if dialect_name(session) == "sqlite":
-        sql = ("SELECT type || ' ' || name FROM sqlite_master WHERE tbl_name IN "
-               "('member', 'member_event') AND type IN ('index', 'trigger')")
+        sql = ("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
+               "WHERE tbl_name IN ('member', 'member_event') AND type IN ('index', 'trigger')")
     else:
-        sql = "SELECT indexname FROM pg_indexes WHERE tablename IN ('member', 'member_event')"
-    return set(session.execute(sa.text(sql)).scalars())
+        sql = ("SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE tablename IN "
+               "('member', 'member_event') UNION SELECT conname || ' ' || "
+               "pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN "
+               "(CAST('member' AS regclass), CAST('member_event' AS regclass))")
+    found = set(session.execute(sa.text(sql)).scalars())
+    assert len(found) > 10
+    return found
 
 
 @pytest.fixture
@@ -177,3 +183,21 @@ def test_id_numbers_are_never_drawn_twice(monkeypatch):
         assert number[14:17] == f"{sequence:03d}"
     for number in same:
         parse_id_number(number)
+
+
+def test_a_bulk_row_without_its_parent_is_refused(db, union):
+    """Foreign keys checked at the end of the block (PostgreSQL) or row by row (SQLite): either
+    way an event of a member who does not exist is refused, and the tables stay as they were."""
+    from union_desk.dialect import foreign_keys_deferred, insert_stored, stored_form
+
+    with db.session() as s:
+        before = _schema(s)
+    now = stored_form(MemberEvent.__table__.c.created_at)(utcnow())
+    orphan = (new_ids(1)[0], "DY", now, now, None, "f" * 32, "入会", "2020-01-01", "登记入会",
+              None, union.id)
+    with pytest.raises(sa.exc.IntegrityError):
+        with db.session(write=True) as s, foreign_keys_deferred(s, MemberEvent):
+            insert_stored(s.connection(), MemberEvent.__table__, [orphan])
+    with db.session() as s:
+        assert s.execute(sa.select(sa.func.count()).select_from(MemberEvent)).scalar() == 0
+        assert _schema(s) == before

@@ -2,9 +2,9 @@
 
 Built for a million members within a minute (`union-desk demo --members 1000000`): members and
 their 入会 events go in by chunks, as rows already in the form the database stores, through
-`dialect.insert_stored` (SQLite: one executemany a chunk; PostgreSQL: COPY); the tables' indexes
-and SQLite's digits index are made once at the end (`dialect.indexes_deferred`,
-`dialect.search_index_deferred`). The generated roster is recorded in the audit trail as one
+`dialect.insert_stored` (SQLite: one executemany a chunk; PostgreSQL: COPY); the tables' indexes,
+SQLite's digits index and PostgreSQL's foreign keys are made once at the end
+(`dialect.indexes_deferred`, `dialect.search_index_deferred`, `dialect.foreign_keys_deferred`). The generated roster is recorded in the audit trail as one
 entry per table, not one per person.
 """
 from __future__ import annotations
@@ -17,7 +17,8 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from union_desk.dialect import indexes_deferred, insert_stored, search_index_deferred
+from union_desk.dialect import (foreign_keys_deferred, indexes_deferred, insert_stored,
+                                search_index_deferred)
 from union_desk.domain.creditcode import credit_check_char
 from union_desk.domain.pinyin import pinyin_full
 from union_desk.models.audit import log_action, record_bulk
@@ -93,6 +94,7 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
     member_ids, event_ids = sorted(new_ids(size)), sorted(new_ids(size))
     conn = session.connection()
     with indexes_deferred(session, Member), indexes_deferred(session, MemberEvent), \
+            foreign_keys_deferred(session, Member), foreign_keys_deferred(session, MemberEvent), \
             search_index_deferred(session, Member), _collector_paused():
         for start in range(0, size, CHUNK):
             members = people.chunk(member_ids[start:start + CHUNK], start)
