@@ -11,9 +11,9 @@ the server's processes' too; the load average (1 minute) at the start and at the
 The floor, in this process, same engine, same run: the same members and 入会 events (made by
 services/demo/people.py: "build", Python only, timed by itself) written by the bare driver into a
 new database at head, one transaction — sqlite3's executemany / psycopg's COPY into the two
-tables with their secondary indexes (and SQLite's digits triggers) dropped, then every index made
-again and (SQLite) the digits index filled: what any way of loading these rows has to do
-("write"). Not in the floor: the app's start and migration, the unions, and the other areas'
+tables with their secondary indexes (SQLite: and the digits triggers; PostgreSQL: and the foreign
+keys) dropped, then all of them made again and (SQLite) the digits index filled: what any way of
+loading these rows has to do ("write"). Not in the floor: the app's start and migration, the unions, and the other areas'
 demo (335 households, their visits and payments through the services: a few seconds whatever N).
 Ratio: the app's wall-clock / (build + write).
 
@@ -186,8 +186,14 @@ def postgresql_floor(members: int, server, dbname: str) -> dict:
             made = cursor.execute(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND "
                 "indexname NOT IN (SELECT conname FROM pg_constraint)", (list(TABLES),)).fetchall()
+            keys = cursor.execute(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
+                (list(TABLES),)).fetchall()
             for name, _sql in made:
                 cursor.execute(f'DROP INDEX "{name}"')
+            for table, name, _sql in keys:
+                cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
         copies = {table: f'COPY {table} ({", ".join(map(_quoted, columns))}) FROM STDIN'
                   for table, columns in zip(TABLES, (MEMBER_COLUMNS, EVENT_COLUMNS))}
         for chunk, events in _rows(members, unions, build):
@@ -200,6 +206,8 @@ def postgresql_floor(members: int, server, dbname: str) -> dict:
             cursor.execute(f"SET LOCAL maintenance_work_mem = '{SORT_MEMORY}'")
             for _name, sql in made:
                 cursor.execute(sql)
+            for table, name, sql in keys:
+                cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {sql}')
             conn.commit()
     time.sleep(0.5)
     return dict(build=build, write=write, server_cpu=_server_cpu(server) - server_cpu,
