@@ -15,12 +15,15 @@
   SQLite's LIKE does (PostgreSQL: ILIKE), with `\\` as the escape character on both.
 - `insertion_order(session, table)`: rows in the order they were written (SQLite's rowid;
   PostgreSQL has none, so created_at, then id).
+- Bulk loading (a generated roster of a million): `stored_form` (a column's values in the stored
+  form `insert_stored` takes), `indexes_deferred` (indexes made once at the end),
+  `foreign_keys_deferred` (PostgreSQL: foreign keys checked once at the end); the digits
+  index's own, `search_sql.search_index_deferred`.
 
 Everything else in services is plain SQLAlchemy that both engines run alike (see DEVELOPING.md).
 """
 from __future__ import annotations
 
-import operator
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Sequence
 
@@ -325,60 +328,85 @@ _INDEX_DEFINITIONS = {
 }
 
 
+def _may_alter(conn, name: str) -> bool:
+    """Whether this connection may drop and make a table's indexes and constraints: on
+    PostgreSQL only its owner (a city database's working role may not change the schema: its
+    rows then go in the ordinary way); SQLite has no such rights."""
+    if dialect_name(conn) != "postgresql":
+        return True
+    return conn.execute(sa.text("SELECT pg_has_role(relowner, 'USAGE') FROM pg_class "
+                                "WHERE oid = CAST(:t AS regclass)"), {"t": name}).scalar_one()
+
+
 @contextmanager
 def indexes_deferred(session, table) -> Iterator[None]:
     """Inside this block, rows go into `table` without its indexes, which are then made again
     from their own stored definitions — one sort each instead of a B-tree insert per row (a
     million rows: several times faster). In the caller's transaction, so a failure leaves the
-    indexes as they were; a unique index made again refuses duplicates as it would have."""
-    name = _table(table).name
-    conn = session.connection()
+    indexes as they were; a unique index made again refuses duplicates as it would have. On
+    PostgreSQL only for the table's owner (`_may_alter`): anyone else's rows meet the indexes."""
+    conn, name = session.connection(), _table(table).name
+    if not _may_alter(conn, name):
+        yield
+        return
     definitions = conn.execute(sa.text(_INDEX_DEFINITIONS[dialect_name(session)]),
                                {"t": name}).all()
     for index, _sql in definitions:
         conn.exec_driver_sql(f'DROP INDEX "{index}"')
     yield
-    for _index, sql in definitions:
-        conn.exec_driver_sql(sql)
+    with _sort_memory(conn):
+        for _index, sql in definitions:
+            conn.exec_driver_sql(sql)
 
 
-def insert_many(session, table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
-    """Insert `rows` (tuples of Python values in the order of `columns`) into `table`: one
-    executemany. SQLite gets the values already in the form it stores (the compiled statement
-    through the driver, as the merge sends packages: no per-value type processing — dates
-    and timestamps converted once per distinct value); another engine gets them through
-    SQLAlchemy's usual type handling."""
-    table = _table(table)
-    if dialect_name(session) != "sqlite":
-        rows = [dict(zip(columns, row)) for row in rows]
-        if rows:
-            session.execute(sa.insert(table), rows)
+@contextmanager
+def foreign_keys_deferred(session, table) -> Iterator[None]:
+    """PostgreSQL: inside this block, rows go into `table` without its foreign keys' checks (a
+    trigger a row: a quarter of the COPY's time at 300,000 members), which are then made again
+    from their own definitions, each checking every row at once (one join). Only for the table's
+    owner (who alone may alter it); anyone else's rows are checked one by one as usual. In the
+    caller's transaction: a failure, or a row without its parent, leaves the table as it was.
+    SQLite checks a foreign key by an index look-up and cannot drop one: nothing."""
+    conn, name = session.connection(), _table(table).name
+    if dialect_name(session) != "postgresql" or not _may_alter(conn, name):
+        yield
         return
-    compiled = sa.insert(table).compile(dialect=session.get_bind().dialect,
-                                        column_keys=list(columns))
-    order = list(compiled.positiontup or ())
-    if not compiled.positional or sorted(order) != sorted(columns):
-        raise RuntimeError(f"unexpected parameters for {table.name}")
-    pick = operator.itemgetter(*(list(columns).index(name) for name in order))
-    converting = [(j, c) for j, name in enumerate(order)
-                  if (c := _sqlite_form(table.c[name].type)) is not None]
-    stored = []
-    for row in rows:
-        values = list(pick(row))
-        for j, convert in converting:
-            if values[j] is not None:
-                values[j] = convert(values[j])
-        stored.append(tuple(values))
-    if stored:
-        session.connection().exec_driver_sql(str(compiled), stored)
+    keys = conn.execute(sa.text(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' "
+        "AND conrelid = CAST(:t AS regclass) ORDER BY conname"), {"t": name}).all()
+    for key, _definition in keys:
+        conn.exec_driver_sql(f'ALTER TABLE "{name}" DROP CONSTRAINT "{key}"')
+    yield
+    for key, definition in keys:
+        conn.exec_driver_sql(f'ALTER TABLE "{name}" ADD CONSTRAINT "{key}" {definition}')
 
 
-def _sqlite_form(column_type):
-    """How SQLAlchemy's SQLite dialect stores a value of this type (None: as it is)."""
-    bind = column_type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+SORT_MEMORY = "256MB"
+
+
+@contextmanager
+def _sort_memory(conn) -> Iterator[None]:
+    """PostgreSQL: the memory an index is built in (maintenance_work_mem, 64 MB by default: a
+    million members' wider indexes and the pg_trgm ones then sort or gather on disk) raised to
+    SORT_MEMORY for the block, then back. SQLite sorts in its page cache (`bulk_write_cache`)."""
+    if dialect_name(conn) != "postgresql":
+        yield
+        return
+    before = conn.exec_driver_sql("SELECT current_setting('maintenance_work_mem')").scalar_one()
+    conn.exec_driver_sql(f"SELECT set_config('maintenance_work_mem', '{SORT_MEMORY}', true)")
+    yield  # on an error the transaction is rolled back, and the setting (LOCAL) with it
+    conn.execute(sa.text("SELECT set_config('maintenance_work_mem', :was, true)"),
+                 {"was": before})
+
+
+def stored_form(column: sa.Column):
+    """How SQLAlchemy's SQLite dialect stores a value of `column` (text dates and timestamps,
+    0/1 booleans, enums by their value): the form `insert_stored` takes on both engines. A
+    function of one value (None stays None), converting each distinct value once."""
+    bind = column.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
     if bind is None:
-        return None
-    cache: dict = {}
+        return lambda value: value
+    cache: dict = {None: None}
 
     def convert(value):
         try:
@@ -389,24 +417,3 @@ def _sqlite_form(column_type):
         except TypeError:  # not hashable
             return bind(value)
     return convert
-
-
-class random_id(FunctionElement):  # noqa: N801 - used like a SQL function
-    """A new id computed by the database, as models.base.new_id makes them (a random UUID,
-    version 4, as 32 hex digits): rows made by INSERT … SELECT, a million at a time."""
-
-    type = sa.String()
-    inherit_cache = True
-    name = "random_id"
-
-
-@compiles(random_id, "sqlite")
-def _random_id_sqlite(_element, _compiler, **_kw):
-    return ("lower(hex(randomblob(4)) || hex(randomblob(2)) || '4' || "
-            "substr(hex(randomblob(2)), 2) || substr('89ab', 1 + (abs(random()) % 4), 1) || "
-            "substr(hex(randomblob(2)), 2) || hex(randomblob(6)))")
-
-
-@compiles(random_id, "postgresql")
-def _random_id_postgresql(_element, _compiler, **_kw):
-    return "replace(CAST(gen_random_uuid() AS text), '-', '')"

@@ -63,7 +63,7 @@ def upgrade() -> None:
              [_note("INSERT", "new", "NULL"),
               _note("UPDATE OF id_number, phone, py_full, deleted_at", "old", _INDEXED),
               _note("DELETE", "old", _INDEXED)],
-             INDEX_MEMBERS.format(join=""))
+             INDEX_MEMBERS.format(join="", also=""))
 
 
 def downgrade() -> None:

@@ -56,8 +56,13 @@ class _NewNumbers:
         self.session, self.drawn = session, set()
 
     def __contains__(self, number: str) -> bool:
+        # the conditions of the unique index of live members' numbers, which the planner then
+        # takes even without statistics of a roster just loaded (PostgreSQL had tried the ID
+        # number's trigram index: 14 ms a look-up at a million members)
         return number in self.drawn or self.session.execute(
-            sa.select(Member.id).where(Member.id_number == number)).first() is not None
+            sa.select(Member.id).where(Member.id_number == number,
+                                       Member.township == self.session.info.get("township", ""),
+                                       Member.deleted_at.is_(None))).first() is not None
 
     def add(self, number: str) -> None:
         self.drawn.add(number)

@@ -1,82 +1,42 @@
-"""Demo roster: Jiande grassroots unions and members with valid IDs and phones.
+"""Demo roster: Jiande grassroots unions and their members (services/demo/people.py makes them).
 
-Built for a million members within a minute (`union-desk demo --members 1000000`): members go in by
-chunks through one executemany each (`dialect.insert_many`) and their 入会 events by one INSERT …
-SELECT, with the tables' indexes made once at the end (`dialect.indexes_deferred`); pinyin is spelled once
-per distinct name (`person_spellings`); ID numbers reuse the check sums of their parts. The
-generated roster is recorded in the audit trail as one entry per table, not one per person.
+Built for a million members within a minute (`union-desk demo --members 1000000`): members and
+their 入会 events go in by chunks, as rows already in the form the database stores, through
+`dialect.insert_stored` (SQLite: one executemany a chunk; PostgreSQL: COPY); the tables' indexes,
+SQLite's digits index and PostgreSQL's foreign keys are made once at the end
+(`dialect.indexes_deferred`, `search_sql.search_index_deferred`,
+`dialect.foreign_keys_deferred`). The generated roster is recorded in the audit trail as one
+entry per table, not one per person.
 """
 from __future__ import annotations
 
+import gc
 import random
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from union_desk.dialect import indexes_deferred, insert_many, random_id
+from union_desk.dialect import foreign_keys_deferred, indexes_deferred, insert_stored
 from union_desk.domain.creditcode import credit_check_char
-from union_desk.domain.idcard import check_char_of_sum, weighted_sum
-from union_desk.domain.pinyin import name_key, person_spellings, pinyin_full
+from union_desk.domain.pinyin import pinyin_full
 from union_desk.models.audit import log_action, record_bulk
 from union_desk.models.base import new_ids, utcnow
-from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
+from union_desk.models.member import Member, MemberEvent
 from union_desk.models.union import GrassrootsUnion, UnionStatus
+from union_desk.search_sql import search_index_deferred
+from union_desk.services.demo.people import GIVEN, SURNAMES, MemberRows
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕红梅晓东丹玉兰春燕文彬鑫宇浩然子涵思远欣怡佳琪梓轩一鸣雨桐晨阳"
 EMPLOYERS = ["建德市新安化工集团", "浙江大洋生物科技", "建德市航空小镇运营公司", "千岛湖啤酒建德分厂",
              "建德市严州水泥厂", "浙江寿昌纺织", "建德市环卫服务中心", "杭州建德顺达物流",
              "建德市梅城古镇旅游公司", "浙江乾潭竹木制品", "建德市人民医院", "建德市下涯茶叶合作社"]
-HOME_AREAS = ["330182", "330182", "330182", "330182", "522601", "422801", "411302", "411502", "341202"]
-HUKOU = ["农业", "非农业", "居民"]
-LOCAL = "330182"
-BORN_FROM, BORN_DAYS = date(1962, 1, 1), 40 * 365
-CHUNK = 20_000
-
-MEMBER_COLUMNS = ("id", "township", "created_at", "updated_at", "deleted_at", "name", "id_number",
-                  "gender", "birth_date", "phone", "ethnicity", "employer", "union_id",
-                  "join_date", "card_no", "is_migrant", "hukou_type", "status", "status_date",
-                  "name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt",
-                  "id_number_rev", "phone_rev")
-EVENT_COLUMNS = ("id", "township", "created_at", "updated_at", "deleted_at", "member_id", "kind",
-                 "on", "reason", "from_union_id", "to_union_id")
+CHUNK = 50_000
 
 
 def _credit_code(rng: random.Random) -> str:
     body = "81330182" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
     return body + credit_check_char(body)
-
-
-class IdNumbers:
-    """Valid, distinct resident ID numbers of people born 1962–2001, mostly local: the check
-    character from the sums of the number's parts (GB 11643), each part summed once."""
-
-    def __init__(self, rng: random.Random):
-        self.rng, self.used = rng, set()
-        self._areas = [(a, weighted_sum(a)) for a in HOME_AREAS]
-        self._days: dict[int, tuple[date, str, int]] = {}
-        self._sequences = [(f"{n:03d}", weighted_sum(f"{n:03d}", 14)) for n in range(1000)]
-
-    def _day(self, offset: int) -> tuple[date, str, int]:
-        day = self._days.get(offset)
-        if day is None:
-            born = BORN_FROM + timedelta(days=offset)
-            text = f"{born:%Y%m%d}"
-            day = self._days[offset] = (born, text, weighted_sum(text, 6))
-        return day
-
-    def draw(self) -> tuple[str, date]:
-        random_ = self.rng.random
-        while True:
-            area, area_sum = self._areas[int(random_() * len(self._areas))]
-            born, born_text, born_sum = self._day(int(random_() * BORN_DAYS))
-            sequence, sequence_sum = self._sequences[int(random_() * 1000)]
-            number = f"{area}{born_text}{sequence}" + check_char_of_sum(
-                area_sum + born_sum + sequence_sum)
-            if number not in self.used:
-                self.used.add(number)
-                return number, born
 
 
 def card_no(township: str, number: int) -> str:
@@ -112,44 +72,36 @@ def _unions(session: Session, rng: random.Random, size: int, stamp: dict) -> lis
     return unions
 
 
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while millions of tuples are made: it would walk every one
+    still alive again and again (a third of the Python time at a million members)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def populate(session: Session, *, rng: random.Random, size: int) -> None:
     now, township = utcnow(), session.info.get("township", "")
     stamp = dict(township=township, created_at=now, updated_at=now, deleted_at=None)
     unions = _unions(session, rng, size, stamp)
-    today, adult, earliest = date.today(), timedelta(days=18 * 366), date(2010, 1, 1)
-    numbers, spelled = IdNumbers(rng), {}
-    active = MemberStatus.ACTIVE.value
-    random_ = rng.random
-    # random ids given out in order: each new member's id goes at the end of the primary key
+    people = MemberRows(rng, township=township, unions=unions, now=now, card_no=card_no)
+    # random ids given out in order: each new row's id goes at the end of the primary key
     # index, never in the middle of a million
-    all_ids = sorted(new_ids(size))
-    with indexes_deferred(session, Member), indexes_deferred(session, MemberEvent):
+    member_ids, event_ids = sorted(new_ids(size)), sorted(new_ids(size))
+    conn = session.connection()
+    with indexes_deferred(session, Member), indexes_deferred(session, MemberEvent), \
+            foreign_keys_deferred(session, Member), foreign_keys_deferred(session, MemberEvent), \
+            search_index_deferred(session), _collector_paused():
         for start in range(0, size, CHUNK):
-            count = min(CHUNK, size - start)
-            ids = all_ids[start:start + count]
-            people = [(_name(rng), *numbers.draw()) for _ in range(count)]
-            spelled.update((n, (name_key(n), *spelling)) for n, spelling in person_spellings(
-                n for n, _, _ in people if n not in spelled).items())
-            members = []
-            for i, (member_id, (name, number, born)) in enumerate(zip(ids, people), start=start):
-                union = unions[i % len(unions)]
-                joined = max(born + adult, earliest) + timedelta(days=int(random_() * 3000))
-                joined = min(max(joined, union["founded"]), today)
-                phone = f"1{'3456789'[int(random_() * 7)]}{int(random_() * 10**9):09d}"
-                spelling = spelled[name]
-                members.append((
-                    member_id, township, now, now, None, name, number,
-                    "男" if int(number[16]) % 2 else "女", born, phone,
-                    "汉族" if random_() < 0.95 else "畲族", union["name"][:-2], union["id"],
-                    joined, card_no(township, i + 1), number[:6] != LOCAL,
-                    HUKOU[int(random_() * 3)], active, joined, *spelling, number[::-1],
-                    phone[::-1]))
-            insert_many(session, Member, MEMBER_COLUMNS, members)
-        # each member's 入会 event, written by the database from the member rows
-        session.execute(sa.insert(MemberEvent).from_select(EVENT_COLUMNS, sa.select(
-            random_id(), Member.township, Member.created_at, Member.updated_at, sa.null(),
-            Member.id, sa.literal(MemberEventKind.JOINED.value), Member.join_date,
-            sa.literal("登记入会"), sa.null(), Member.union_id)))
+            members = people.chunk(member_ids[start:start + CHUNK], start)
+            insert_stored(conn, Member.__table__, members)
+            insert_stored(conn, MemberEvent.__table__,
+                          people.events(event_ids[start:start + CHUNK], members))
     for table in (Member, MemberEvent):  # generated people: one entry per table, not per row
         log_action(session, table_name=table.__tablename__, record_id="", action="demo",
                    detail={"rows": size, "generated": "示例数据"})
