@@ -103,3 +103,49 @@ def test_insert_bulk_writes_the_rows_and_an_audit_entry_for_each(db):
     assert names == {"第0工会", "第1工会", "第2工会"}
     assert {a.record_id for a in audited} == {r["id"] for r in rows}
     assert all(a.action == "insert" and "第" in a.after for a in audited)
+
+
+def test_bulk_audit_entries_hold_the_same_text_as_one_entry_at_a_time(db):
+    # Given member-like rows with dates, an enum, None and a boolean, written in bulk
+    from datetime import date
+
+    from union_desk.models.audit import _dump
+    from union_desk.models.member import MemberEvent, MemberEventKind
+    now = utcnow()
+    with db.session(write=True) as s:
+        union = s.execute(sa.select(GrassrootsUnion.id)).scalar()
+        if union is None:
+            union = new_id()
+            insert_bulk(s, GrassrootsUnion, [dict(
+                id=union, township="DY", created_at=now, updated_at=now, deleted_at=None,
+                name="基层工会", credit_code="", chair="", phone="", status="在册",
+                closed_reason="", py_full="", py_initials="")])
+    with db.session(write=True) as s:
+        from union_desk.models.member import Member
+        member_ids = new_ids(3)
+        insert_bulk(s, Member, [dict(
+            id=m, township="DY", created_at=now, updated_at=now, deleted_at=None, name=f"张{i}",
+            id_number=f"33018219900101{i:04d}", gender="男", birth_date=date(1990, 1, 1 + i),
+            phone="", ethnicity="汉族", employer="", union_id=union, join_date=None,
+            card_no=None, is_migrant=bool(i), hukou_type="", status="在册",
+            status_date=date(2020, 1, 1), name_key=f"张{i}", py_initials="z", py_full="zhang",
+            py_initials_alt="", py_full_alt="", id_number_rev="", phone_rev="")
+            for i, m in enumerate(member_ids)])
+        events = [dict(id=e, township="DY", created_at=now, updated_at=now, deleted_at=None,
+                       member_id=m, kind=MemberEventKind.JOINED, on=date(2020, 1, 1 + i),
+                       reason="导入", from_union_id=None, to_union_id=union)
+                  for i, (e, m) in enumerate(zip(new_ids(3), member_ids))]
+        insert_bulk(s, MemberEvent, events)
+
+    # Then each event's audit entry is the JSON one entry at a time gives, and the rows read
+    # back with the values given
+    with db.session() as s:
+        after = dict(s.execute(sa.select(AuditEntry.record_id, AuditEntry.after).where(
+            AuditEntry.table_name == "member_event")).all())
+        read = s.execute(sa.select(MemberEvent.id, MemberEvent.on, MemberEvent.kind)).all()
+        births = sorted(s.scalars(sa.select(Member.birth_date).where(Member.id.in_(member_ids))))
+    assert after == {e["id"]: _dump({k: v for k, v in e.items()
+                                     if k not in ("created_at", "updated_at")}) for e in events}
+    assert '"kind": "入会"' in after[events[0]["id"]] and '"on": "2020-01-01"' in after[events[0]["id"]]
+    assert sorted(read) == sorted((e["id"], e["on"], MemberEventKind.JOINED) for e in events)
+    assert births == [date(1990, 1, 1), date(1990, 1, 2), date(1990, 1, 3)]
