@@ -55,7 +55,7 @@ def _dump(data: dict) -> str:
     return _ENCODER.encode(data)
 
 
-_JSON_NATIVE = (str, int, float, bool, type(None))
+_JSON_NATIVE = frozenset({str, int, float, bool, type(None)})
 
 
 def _dump_all(items: list[dict]) -> list[str]:
@@ -69,7 +69,7 @@ def _dump_all(items: list[dict]) -> list[str]:
     columns = []
     for key in keys:
         column = [d[key] for d in items]
-        if not all(type(v) in _JSON_NATIVE for v in column):
+        if not set(map(type, column)) <= _JSON_NATIVE:
             column = _made_plain(column)
         columns.append(column)
     return [_ENCODER.encode(dict(zip(keys, values))) for values in zip(*columns)]
@@ -77,19 +77,12 @@ def _dump_all(items: list[dict]) -> list[str]:
 
 def _made_plain(column: list) -> list:
     """`_plain` of each value that JSON cannot hold, once per distinct (type, value)."""
-    done: dict = {}
-    out = []
-    for v in column:
-        if type(v) in _JSON_NATIVE:
-            out.append(v)
-            continue
-        try:
-            key = (type(v), v)
-            plain = done[key] if key in done else done.setdefault(key, _plain(v))
-        except TypeError:  # unhashable
-            plain = _plain(v)
-        out.append(plain)
-    return out
+    typed = list(zip(map(type, column), column))
+    try:
+        plain = {k: k[1] if k[0] in _JSON_NATIVE else _plain(k[1]) for k in set(typed)}
+    except TypeError:  # unhashable values
+        return [v if type(v) in _JSON_NATIVE else _plain(v) for v in column]
+    return [plain[k] for k in typed]
 
 
 def record_fields(obj: RecordBase) -> dict:
