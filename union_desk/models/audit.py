@@ -6,6 +6,7 @@ import itertools
 import json
 from datetime import date, datetime, time
 from enum import Enum
+from typing import Collection
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -58,14 +59,14 @@ def _dump(data: dict) -> str:
 _JSON_NATIVE = frozenset({str, int, float, bool, type(None)})
 
 
-def _dump_all(items: list[dict]) -> list[str]:
-    """`_dump` of each dict, the same text, cheaper in bulk: a column of values JSON cannot
-    hold (a batch's dates) is made plain once per distinct value instead of through the
-    encoder's fallback call per value; dicts are built in sorted key order (what `sort_keys`
-    does to each anyway)."""
+def _dump_all(items: list[dict], *, skip: Collection[str] = ()) -> list[str]:
+    """`_dump` of each dict without the keys in `skip`, the same text, cheaper in bulk: a
+    column of values JSON cannot hold (a batch's dates) is made plain once per distinct value
+    instead of through the encoder's fallback call per value; dicts are built in sorted key
+    order (what `sort_keys` does to each anyway)."""
     if not items or any(d.keys() != items[0].keys() for d in items):
-        return [_dump(d) for d in items]
-    keys = sorted(items[0])
+        return [_dump({k: v for k, v in d.items() if k not in skip}) for d in items]
+    keys = sorted(k for k in items[0] if k not in skip)
     columns = []
     for key in keys:
         column = [d[key] for d in items]
@@ -164,7 +165,7 @@ def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "in
     township = session.info.get("township", "")
     now = utcnow()
     skip = _NOT_AUDITED if action == "insert" else _NOT_AUDITED | {"id"}
-    afters = _dump_all([{k: v for k, v in r.items() if k not in skip} for r in rows])
+    afters = _dump_all(rows, skip=skip)
     befores = [None] * len(rows) if before is None else _dump_all(before)
     execute_many(session, AuditEntry.__table__, [
         {"id": entry_id, "township": r.get("township", township), "created_at": now,
