@@ -177,8 +177,9 @@ def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "in
 
 def insert_bulk(session, model, rows: list[dict]) -> None:
     """Insert `rows` (dicts of the model's columns, all with the same keys) into the model's
-    table with one executemany — no ORM bookkeeping per row — and their audit entries, in
-    the session's transaction. Imports and other bulk writes go through here."""
+    table in multi-row INSERTs (`execute_many`) — no ORM bookkeeping per row — and their
+    audit entries the same way, in the session's transaction. Imports and other bulk writes
+    go through here."""
     if not rows:
         return
     execute_many(session, model.__table__, rows)
@@ -196,7 +197,8 @@ def execute_many(session, table: sa.Table, rows: list[dict]) -> None:
       dialect's `insertmanyvalues` page (1,000 rows, 32,700 parameters), SQL that every
       engine takes. Row by row, SQLite keeps a statement journal for each row of a table with
       a trigger (member's search trigger, migration 0017): the journal copies every page the
-      row touches — the member table's twenty indexes — which tripled a 10,000-member insert.
+      row touches — the member table and its sixteen indexes — which tripled a
+      10,000-member insert.
 
     A driver that takes named parameters (PostgreSQL's) gets SQLAlchemy's own path, which
     already sends such multi-row statements."""
@@ -227,13 +229,14 @@ def execute_many(session, table: sa.Table, rows: list[dict]) -> None:
 
 
 def _converted(values: list, process) -> list:
-    """`values` converted by `process`, each distinct value once (a batch shares its
+    """`values` converted by `process`, each distinct (type, value) once (a batch shares its
     timestamps, dates and enum values)."""
+    typed = list(zip(map(type, values), values))
     try:
-        stored = {v: process(v) for v in set(values)}
+        stored = {k: process(k[1]) for k in set(typed)}
     except TypeError:  # an unhashable value: convert each
         return [process(v) for v in values]
-    return [stored[v] for v in values]
+    return [stored[k] for k in typed]
 
 
 def log_action(session, *, table_name: str, record_id: str, action: str,
