@@ -1,22 +1,69 @@
 """Bulk writes: ids made many at a time, a batch's shared timestamp converted once, and
 `insert_bulk` writing the rows with an audit entry each."""
+import os
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 
 from union_desk.models.audit import AuditEntry, insert_bulk
-from union_desk.models.base import UTCDateTime, new_ids, utcnow
+from union_desk.models import base
+from union_desk.models.base import UTCDateTime, new_id, new_ids, utcnow
 from union_desk.models.union import GrassrootsUnion
 
 
-def test_new_ids_are_random_uuid4_as_new_id_makes_them():
-    ids = new_ids(5000)
+def test_new_ids_are_uuid7_in_the_order_made_and_unique():
+    # Given ids made in bulk, one at a time and in bulk again
+    before = time.time_ns() // 1_000_000
+    ids = new_ids(5000) + [new_id() for _ in range(100)] + new_ids(3)
+    after = time.time_ns() // 1_000_000
 
-    assert len(set(ids)) == 5000 and new_ids(0) == []
+    # Then they are distinct UUID version 7 hex texts, each later than the one before, and
+    # their time is when they were made
+    assert len(set(ids)) == len(ids) and new_ids(0) == []
+    assert ids == sorted(ids)
     for text in ids:
         made = uuid.UUID(text)
-        assert made.hex == text and made.version == 4 and made.variant == uuid.RFC_4122
+        assert made.hex == text and made.version == 7 and made.variant == uuid.RFC_4122
+        assert before <= int(text[:12], 16) <= after
+
+
+def test_ids_stay_ordered_when_the_clock_goes_back_or_a_millisecond_runs_out(monkeypatch):
+    # Given a clock stuck at one moment, then going back a second
+    moments = iter([5_000_000_000_000] * 3 + [4_999_000_000_000] * 2)
+    monkeypatch.setattr(base.time, "time_ns", lambda: next(moments))
+    made = base._TimeOrderedIds()
+
+    # When ids are made, and more than a millisecond's counter can give
+    first = made.take(3)
+    made._next_b = (1 << 62) - 2  # the counter nearly used up
+    second = made.take(3)
+    third = made.take(2)
+    later = made.take(1)
+
+    # Then every id is greater than the one before; the overflow took the next millisecond
+    ids = first + second + third + later
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert {int(i[:12], 16) for i in first} == {5_000_000}
+    assert {int(i[:12], 16) for i in second + third + later} == {5_000_001}
+
+
+def test_a_child_process_makes_its_own_ids():
+    # Given ids made in this process, and a forked child making ids in the same millisecond
+    read, write = os.pipe()
+    new_ids(1)
+    pid = os.fork()
+    if pid == 0:
+        os.write(write, "".join(new_ids(2)).encode())
+        os._exit(0)
+    ours = new_ids(2)
+    os.waitpid(pid, 0)
+    theirs = os.read(read, 64).decode()
+    os.close(read), os.close(write)
+
+    # Then they share no id (the child does not continue the parent's counter)
+    assert {theirs[:32], theirs[32:]}.isdisjoint(ours)
 
 
 def test_the_datetime_bind_processor_remembers_only_the_same_object(db):
@@ -56,3 +103,49 @@ def test_insert_bulk_writes_the_rows_and_an_audit_entry_for_each(db):
     assert names == {"第0工会", "第1工会", "第2工会"}
     assert {a.record_id for a in audited} == {r["id"] for r in rows}
     assert all(a.action == "insert" and "第" in a.after for a in audited)
+
+
+def test_bulk_audit_entries_hold_the_same_text_as_one_entry_at_a_time(db):
+    # Given member-like rows with dates, an enum, None and a boolean, written in bulk
+    from datetime import date
+
+    from union_desk.models.audit import _dump
+    from union_desk.models.member import MemberEvent, MemberEventKind
+    now = utcnow()
+    with db.session(write=True) as s:
+        union = s.execute(sa.select(GrassrootsUnion.id)).scalar()
+        if union is None:
+            union = new_id()
+            insert_bulk(s, GrassrootsUnion, [dict(
+                id=union, township="DY", created_at=now, updated_at=now, deleted_at=None,
+                name="基层工会", credit_code="", chair="", phone="", status="在册",
+                closed_reason="", py_full="", py_initials="")])
+    with db.session(write=True) as s:
+        from union_desk.models.member import Member
+        member_ids = new_ids(3)
+        insert_bulk(s, Member, [dict(
+            id=m, township="DY", created_at=now, updated_at=now, deleted_at=None, name=f"张{i}",
+            id_number=f"33018219900101{i:04d}", gender="男", birth_date=date(1990, 1, 1 + i),
+            phone="", ethnicity="汉族", employer="", union_id=union, join_date=None,
+            card_no=None, is_migrant=bool(i), hukou_type="", status="在册",
+            status_date=date(2020, 1, 1), name_key=f"张{i}", py_initials="z", py_full="zhang",
+            py_initials_alt="", py_full_alt="", id_number_rev="", phone_rev="")
+            for i, m in enumerate(member_ids)])
+        events = [dict(id=e, township="DY", created_at=now, updated_at=now, deleted_at=None,
+                       member_id=m, kind=MemberEventKind.JOINED, on=date(2020, 1, 1 + i),
+                       reason="导入", from_union_id=None, to_union_id=union)
+                  for i, (e, m) in enumerate(zip(new_ids(3), member_ids))]
+        insert_bulk(s, MemberEvent, events)
+
+    # Then each event's audit entry is the JSON one entry at a time gives, and the rows read
+    # back with the values given
+    with db.session() as s:
+        after = dict(s.execute(sa.select(AuditEntry.record_id, AuditEntry.after).where(
+            AuditEntry.table_name == "member_event")).all())
+        read = s.execute(sa.select(MemberEvent.id, MemberEvent.on, MemberEvent.kind)).all()
+        births = sorted(s.scalars(sa.select(Member.birth_date).where(Member.id.in_(member_ids))))
+    assert after == {e["id"]: _dump({k: v for k, v in e.items()
+                                     if k not in ("created_at", "updated_at")}) for e in events}
+    assert '"kind": "入会"' in after[events[0]["id"]] and '"on": "2020-01-01"' in after[events[0]["id"]]
+    assert sorted(read) == sorted((e["id"], e["on"], MemberEventKind.JOINED) for e in events)
+    assert births == [date(1990, 1, 1), date(1990, 1, 2), date(1990, 1, 3)]

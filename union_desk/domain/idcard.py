@@ -9,6 +9,7 @@ The area code is deliberately not checked against any list: codes that no longer
 from __future__ import annotations
 
 import datetime
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ def check_char(first17: str) -> str:
     """Return the check character for the first 17 digits."""
     if not (len(first17) == 17 and first17.isascii() and first17.isdigit()):
         raise RuleError("身份证号前17位应为数字")
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS))
+    total = sum(map(operator.mul, map(int, first17), _WEIGHTS))
     return _CHECK[total % 11]
 
 

@@ -33,7 +33,7 @@ def strip_invisible(text: str | None) -> str:
     """The text without invisible format/control characters (spaces are kept)."""
     text = text or ""
     # format and control characters are never "printable": most texts leave at once
-    if text.isprintable() and _BLANK_LETTERS.isdisjoint(text):
+    if text.isprintable() and (text.isascii() or _BLANK_LETTERS.isdisjoint(text)):
         return text
     return "".join(ch for ch in text if ch.isspace() or not _invisible(ch))
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-import uuid
+import threading
+import time
 from datetime import datetime, timezone
 
 import sqlalchemy as sa
@@ -15,17 +16,56 @@ def utcnow() -> datetime:
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex
+    return new_ids(1)[0]
+
+
+class _TimeOrderedIds:
+    """UUID version 7 (RFC 9562 §5.7), as 32 hex digits like every id before it: 48 bits of
+    Unix time in milliseconds, then a counter (§6.2, method 1: `rand_a`'s 12 bits fixed per
+    millisecond, `rand_b`'s 62 bits counting up from a random start in their lower half), so
+    the ids one process makes sort in the order it made them, and each index on an id (primary
+    keys, foreign keys, the audit trail's record_id) takes a new row at its end instead of on a
+    random page (issue 11: a bulk import into a large table). Collisions across installations
+    are as unlikely as with version 4 (74 random bits a millisecond). The clock going back
+    never makes an id smaller: the last millisecond used is kept."""
+
+    _B = 62
+
+    def __init__(self) -> None:
+        self.forget()
+        os.register_at_fork(after_in_child=self.forget)  # a child process starts its own run
+
+    def forget(self) -> None:
+        self._lock = threading.Lock()
+        self._ms = -1
+        self._prefix = ""
+        self._next_b = 0
+
+    def take(self, count: int) -> list[str]:
+        with self._lock:
+            ms = max(time.time_ns() // 1_000_000, self._ms)
+            if ms != self._ms or self._next_b + count >= 1 << self._B:
+                if ms == self._ms:
+                    ms += 1  # the counter ran out within the millisecond: borrow the next one
+                random_bits = int.from_bytes(os.urandom(10), "big")
+                rand_a = random_bits >> 68 & 0xFFF
+                self._ms, self._next_b = ms, random_bits & ((1 << (self._B - 1)) - 1)
+                self._prefix = f"{ms & (1 << 48) - 1:012x}7{rand_a:03x}"
+            start, self._next_b = self._next_b, self._next_b + count
+            prefix = self._prefix
+        variant = 0b10 << self._B  # RFC 4122 / 9562 variant
+        return [f"{prefix}{variant | b:016x}" for b in range(start, start + count)]
+
+
+_IDS = _TimeOrderedIds()
 
 
 def new_ids(count: int) -> list[str]:
-    """`count` ids as `new_id` makes them (random UUID version 4, 32 hex digits) from one read
-    of the system's random source: a bulk write needs tens of thousands."""
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
-    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
-    text = raw.hex()
-    return [text[i:i + 32] for i in range(0, 32 * count, 32)]
+    """`count` ids as `new_id` makes them (time-ordered UUID version 7, 32 hex digits) in one
+    step: a bulk write needs tens of thousands. Ids made earlier by older versions are random
+    UUID version 4 in the same form; nothing reads meaning into an id (it is a key, compared
+    for equality; where a list needs an order it says so by other columns)."""
+    return _IDS.take(count) if count > 0 else []
 
 
 class UTCDateTime(TypeDecorator):

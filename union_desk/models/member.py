@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
-from union_desk.domain.pinyin import name_key, person_spelling
+from union_desk.domain.pinyin import PersonSpelling, name_key, person_spelling
 from union_desk.models.base import RecordBase, enum_type, partial_index
 from union_desk.models.personal import IdNumber, Phone, birth_year_of
 
@@ -120,9 +120,12 @@ SEARCH_COLUMNS = ("name_key", "py_initials", "py_full", "py_initials_alt", "py_f
                   "id_number_rev", "phone_rev")
 
 
-def search_columns(*, name: str, id_number: str, phone: str) -> dict[str, str]:
-    """The search columns of a member (every write of name, ID number or phone sets them)."""
-    spelling = person_spelling(name)
+def search_columns(*, name: str, id_number: str, phone: str,
+                   spelling: PersonSpelling | None = None) -> dict[str, str]:
+    """The search columns of a member (every write of name, ID number or phone sets them);
+    `spelling`: the name's `person_spelling` when already known (an import spells its names
+    together, `person_spellings`)."""
+    spelling = spelling or person_spelling(name)
     return dict(name_key=name_key(name), py_initials=spelling.initials, py_full=spelling.full,
                 py_initials_alt=spelling.alt_initials, py_full_alt=spelling.alt_full,
                 id_number_rev=(id_number or "")[::-1], phone_rev=(phone or "")[::-1])

@@ -29,9 +29,11 @@ _STATUS_EVENT = {MemberStatus.TRANSFERRED: MemberEventKind.TRANSFERRED_OUT,
                  MemberStatus.ACTIVE: MemberEventKind.REINSTATED}
 
 
-def normalise_member(data: MemberCreate | MemberUpdate) -> dict:
+def normalise_member(data: MemberCreate | MemberUpdate, *, search: bool = True) -> dict:
     """Validate one member's fields; the column dict for `member` (no id/status/timestamps).
-    Every problem is found: `Problems` (a UserError naming the first) lists them all."""
+    Every problem is found: `Problems` (a UserError naming the first) lists them all.
+    `search=False` leaves the search columns out (an import adds them for all its rows at
+    once: `models.member.search_columns`)."""
     found = ProblemList()
     name = found.take("name", clean_name, data.name, default="")
     card = found.take("id_number", parse_id_number, data.id_number or "")
@@ -49,7 +51,8 @@ def normalise_member(data: MemberCreate | MemberUpdate) -> dict:
                 employer=" ".join((data.employer or "").split()), union_id=data.union_id,
                 join_date=data.join_date, card_no=card_no, is_migrant=bool(data.is_migrant),
                 hukou_type=(data.hukou_type or "").strip(),
-                **search_columns(name=name, id_number=card.number, phone=phone))
+                **(search_columns(name=name, id_number=card.number, phone=phone) if search
+                   else {}))
 
 
 def _check_unique(session: Session, fields: dict, exclude_id: str | None) -> None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
-from union_desk.models.member import MemberCreate
+from union_desk.domain.pinyin import person_spellings
+from union_desk.models.member import MemberCreate, search_columns
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_sheet import SheetRows, read_sheet
@@ -69,8 +71,14 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
         found.raise_if_any()
         return candidate
 
-    return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
+    rows = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
                       progress=progress, cancelled=cancelled, sheet=sheet)
+    spelled = person_spellings(c.fields["name"] for c in rows.good)  # each name once
+    for c in rows.good:
+        fields = c.fields
+        fields.update(search_columns(name=fields["name"], id_number=fields["id_number"],
+                                     phone=fields["phone"], spelling=spelled[fields["name"]]))
+    return rows
 
 
 def _check_unique(c: Candidate, first_id: dict[str, int], first_card: dict[str, int],
@@ -109,7 +117,8 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
                 ethnicity=text("ethnicity"), employer=text("employer"), union_id="(待定)",
                 join_date=join_date, card_no=text("card_no") or None, is_migrant=bool(migrant),
                 hukou_type=text("hukou_type"))
-    fields = found.take_more(normalise_member, found.build(MemberCreate, data))
+    fields = found.take_more(partial(normalise_member, search=False),
+                             found.build(MemberCreate, data))
     _check_gender(text("gender"), fields["gender"] if fields else None, id_text, found)
     if fields is None or found:
         return None
