@@ -14,6 +14,9 @@
    or "5000+"). After one pass of every keystroke that is not measured (the first keystrokes
    after start-up compile each statement and bring the index pages into memory), each keystroke
    is timed `--rounds` times on the warm connection; p50, p99 and max over all samples.
+   The garbage collector is set as in the window (views/main_thread_gc.py): what exists after
+   the warm-up is frozen (`gc.freeze`, as the window does once started) and collections run
+   between keystrokes at Python's thresholds (the window's timer), not inside one.
    Beside the wall-clock time, the page's CPU time in this process (time.thread_time: on SQLite
    that includes the SQL; on PostgreSQL the server's work is not in it): what load on a shared
    machine does not inflate.
@@ -30,6 +33,7 @@ Prints Markdown and writes it into benchmarks/RESULTS.md under "Search as you ty
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -124,6 +128,7 @@ def measure(db, rounds: int) -> dict:
     from sqlalchemy import event
 
     from union_desk.services.roster import members
+    from union_desk.views.main_thread_gc import collect_due
 
     statements: list[tuple[str, object]] = []
 
@@ -138,6 +143,9 @@ def measure(db, rounds: int) -> dict:
             for i in range(1, len(query) + 1):  # compile each statement and read the pages
                 members.search_members(s, text=query[:i], limit=PAGE)
                 members.member_total(s, text=query[:i])
+        thresholds = gc.get_threshold()
+        gc.freeze()  # as the window, once started (main_thread_gc.freeze_startup)
+        gc.disable()  # collections on the window's timer, between keystrokes
         for query in QUERIES:
             for i in range(1, len(query) + 1):
                 text = query[:i]
@@ -162,6 +170,7 @@ def measure(db, rounds: int) -> dict:
                             cursor.fetchall()
                         cursor.close()
                     floor_ms.append((time.perf_counter() - start) * 1000)
+                    collect_due(thresholds)
                 keystrokes.append(dict(text=text, rows=len(rows), statements=len(captured),
                                        total=f"{total.count}{'+' if total.more else ''}",
                                        page_ms=page_ms, total_ms=total_ms, floor_ms=floor_ms,
@@ -171,6 +180,8 @@ def measure(db, rounds: int) -> dict:
             start = time.perf_counter()
             count = members.count_members(s, text=text)
             reference.append((text, count, (time.perf_counter() - start) * 1000))
+    gc.enable()
+    gc.unfreeze()
     return dict(keystrokes=keystrokes, reference=reference)
 
 

@@ -26,14 +26,19 @@ class MainThreadGC(QObject):
         self._timer.start()
 
     def collect_due(self) -> None:
-        young, middle, old = gc.get_count()
-        t0, t1, t2 = self._thresholds
-        if young > t0:
-            gc.collect(0)
-            if middle > t1:
-                gc.collect(1)
-                if old > t2:
-                    gc.collect(2)
+        collect_due(self._thresholds)
+
+
+def collect_due(thresholds: tuple[int, int, int]) -> None:
+    """The collections Python would have run by now, at its own thresholds, oldest last."""
+    young, middle, old = gc.get_count()
+    t0, t1, t2 = thresholds
+    if young > t0:
+        gc.collect(0)
+        if middle > t1:
+            gc.collect(1)
+            if old > t2:
+                gc.collect(2)
 
 
 def freeze_startup() -> None:
