@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 from union_desk.db import open_database  # noqa: E402
 from union_desk.views import pyside_guard  # noqa: E402
 
+from demo_files import copy_of, demo_file  # noqa: E402
 from postgres_fixtures import (  # noqa: E402,F401  (fixtures and hooks for PostgreSQL)
     emptied, pg_database, pg_empty, pg_server, pytest_generate_tests, pytest_runtest_logreport,
     pytest_sessionfinish, pytest_terminal_summary)
@@ -110,3 +111,15 @@ def _discard_prompts(monkeypatch):
 
     monkeypatch.setattr(GuardedDialog, "confirm_discard", confirm)
     return asked
+
+
+@pytest.fixture(scope="session")
+def demo300_template(tmp_path_factory):
+    """A demo database (大洋镇, 300 members: every area filled), made once for the session."""
+    return demo_file(tmp_path_factory.mktemp("demo300") / "demo.sqlite3", 300)
+
+
+@pytest.fixture
+def demo300(demo300_template, tmp_path):
+    """The test's own copy of the 300-member demo database (it may change it)."""
+    return copy_of(demo300_template, tmp_path)

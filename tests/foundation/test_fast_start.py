@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
-from demo_files import copy_of, demo_file
 from union_desk import app as app_module
 from union_desk.db import InstanceLock
 from union_desk.first_page import first_page
@@ -19,14 +18,9 @@ from union_desk.first_page import first_page
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory):
-    return demo_file(tmp_path_factory.mktemp("fast-start") / "demo.sqlite3", 300)
-
-
 @pytest.fixture
-def demo(demo_template, tmp_path):
-    return copy_of(demo_template, tmp_path)
+def demo(demo300):
+    return demo300
 
 
 @pytest.fixture

@@ -51,6 +51,42 @@ def column_data(column: Column, row: Any, role):
     return None
 
 
+class ListModel(QAbstractTableModel):
+    """A small list held whole, shown in `columns`: `set_rows` replaces it (then `loaded`)."""
+
+    loaded = Signal()
+
+    def __init__(self, columns: list[Column], rows: list[Any] = (), parent=None):
+        super().__init__(parent)
+        self.columns, self._rows = columns, list(rows)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+        self.loaded.emit()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        return column_header(self.columns, section, orientation, role)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        return column_data(self.columns[index.column()], self._rows[index.row()], role)
+
+
 class PagedTableModel(QAbstractTableModel):
     loaded = Signal(int)          # rows now held, after each page arrives
     failed = Signal(object)

@@ -4,37 +4,13 @@ personal numbers masked — in the roster's own columns (views/roster/columns.py
 until the roster tab takes over with the same rows (views/main_window.py)."""
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt, QTimer, Signal)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
-from union_desk.views.paged_model import column_data, column_header
+from union_desk.views.paged_model import ListModel
 from union_desk.views.roster.columns import member_columns
 from union_desk.views.tables import configure_table, fit_columns
 from union_desk.views.window_state import restore_columns
-
-
-class FirstPageModel(QAbstractTableModel):
-    def __init__(self, rows: list, parent=None):
-        super().__init__(parent)
-        self.columns, self._rows = member_columns(), list(rows)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        return column_header(self.columns, section, orientation, role)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        return column_data(self.columns[index.column()], self._rows[index.row()], role)
-
-    def rows(self) -> list:
-        return list(self._rows)
 
 
 class FirstPageView(QWidget):
@@ -46,7 +22,7 @@ class FirstPageView(QWidget):
     def __init__(self, rows: list, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("rosterFirstPage")
-        self.model = FirstPageModel(rows, self)
+        self.model = ListModel(member_columns(), rows, self)
         self.table = QTableView(self)
         self.table.setObjectName("rosterFirstPageTable")
         self.table.setModel(self.model)

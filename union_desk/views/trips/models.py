@@ -5,44 +5,21 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
-from union_desk.views.paged_model import Column, column_data, column_header
+from union_desk.views.paged_model import Column, ListModel
 
 
-class TripsListModel(QAbstractTableModel):
+class TripsListModel(ListModel):
     """A small list loaded whole. `check` = (column, is_checked) makes that column a checkbox;
     ticking it emits `toggled(row, checked)` and leaves the write to the panel."""
 
     toggled = Signal(object, bool)
-    loaded = Signal()
 
     def __init__(self, columns: list[Column],
                  check: tuple[int, Callable[[Any], bool]] | None = None, parent=None):
-        super().__init__(parent)
-        self.columns, self._check = columns, check
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-        self.loaded.emit()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        return column_header(self.columns, section, orientation, role)
+        super().__init__(columns, parent=parent)
+        self._check = check
 
     def flags(self, index):
         flags = super().flags(index)
@@ -51,13 +28,11 @@ class TripsListModel(QAbstractTableModel):
         return flags
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.CheckStateRole and self._check and \
+        if index.isValid() and role == Qt.ItemDataRole.CheckStateRole and self._check and \
                 index.column() == self._check[0]:
+            row = self._rows[index.row()]
             return Qt.CheckState.Checked if self._check[1](row) else Qt.CheckState.Unchecked
-        return column_data(self.columns[index.column()], row, role)
+        return super().data(index, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.CheckStateRole or not self._check or \
