@@ -238,6 +238,18 @@ def rowid_in(table: sa.Table, rowids: list[int]):
         sa.bindparam("rowids", [int(r) for r in rowids], expanding=True, unique=True))
 
 
+def ids_in(session, column, ids: list[str]):
+    """`column IN (ids)`: on PostgreSQL `column = ANY(%s)`, the list as one array value (a page
+    of 200 ids is one parameter, not 200 the statement is rewritten and parsed with each time);
+    on SQLite an expanding IN (one bound value each)."""
+    if dialect_name(session) == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == sa.any_(sa.bindparam("ids", list(ids), type_=ARRAY(sa.String),
+                                              unique=True))
+    return column.in_(list(ids))
+
+
 @contextmanager
 def index_order(session, query: sa.Select, table: sa.Table, index: str) -> Iterator[sa.Select]:
     """`query` (ordered as `index` is, with a LIMIT) read by walking `index` in order and
