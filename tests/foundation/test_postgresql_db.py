@@ -239,3 +239,22 @@ def test_the_password_comes_from_the_password_file_never_from_the_command_line(
     monkeypatch.setenv("PGSERVICEFILE", str(services))
     assert main(["--db", "postgresql://?service=city", "check"]) == 0
     assert "数据库完好：postgresql://?service=city" in capsys.readouterr().out
+
+
+@pytest.mark.postgresql
+def test_statements_run_again_and_again_are_planned_for_their_values(pg_url):
+    """psycopg prepares a statement after 5 runs; PostgreSQL would then plan it once for any
+    values (a generic plan), which suits no search: a keystroke's fragment has 79 hits or
+    400,000 (db_server.SESSION_OPTIONS)."""
+    from union_desk.services.roster import members
+
+    db = open_database(pg_url)
+    with db.session() as s:
+        for typed in ["1985061", "198", "1380", "057", "0571", "张伟", "zs"] * 3:
+            members.search_members(s, text=typed, limit=200)
+        plans = s.execute(sa.text("SELECT sum(generic_plans), sum(custom_plans) "
+                                  "FROM pg_prepared_statements")).one()
+        mode = s.execute(sa.text("SHOW plan_cache_mode")).scalar_one()
+    db.close()
+    assert plans[1] > 0 and plans[0] == 0, plans
+    assert mode == "force_custom_plan"
