@@ -111,3 +111,37 @@ def test_a_search_with_thousands_of_hits_shows_a_plus_until_the_clerk_counts(
     tab.search.setText("职工007")
     qtbot.waitUntil(lambda: tab.count_label.text() == "1 members", timeout=10_000)
     assert not tab.count_all_button.isVisible()
+
+
+def test_the_total_is_counted_only_after_the_rows_are_in(db, union, tab, qtbot):
+    # Given a few members
+    fill(db, union.id, ["张三", "张四", "李五"])
+    seen = []
+    # When the clerk types and the rows arrive (the tab's own handler of `loaded` runs first)
+    tab.model.loaded.connect(lambda rows: seen.append((rows, tab._counted)))
+    tab.search.setText("张")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "2 members", timeout=10_000)
+    # Then the count had not been started when the rows were announced (it would compete with
+    # painting them), and it came once the event loop turned: the total still follows the rows
+    assert seen[-1] == (2, None)
+    assert tab._counted == tab.query()
+
+
+def test_a_search_typed_over_before_its_count_started_is_not_counted(db, union, tab, qtbot):
+    # Given a few members, and the clerk typing again the moment the first rows arrive
+    fill(db, union.id, ["张三", "张四", "李五"])
+    seen = []
+
+    def on_loaded(rows):
+        seen.append((tab.search.text(), tab._counted))
+        if tab.search.text() == "张":
+            tab.search.setText("李")
+
+    tab.model.loaded.connect(on_loaded)
+    # When the first search's rows arrive
+    tab.search.setText("张")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "1 members", timeout=10_000)
+    # Then nothing was counted before the second search's own rows were in: the first search's
+    # count, due after its rows, did not count the second one early (competing with its rows)
+    assert seen[-1] == ("李", None)
+    assert tab._counted == tab.query()
