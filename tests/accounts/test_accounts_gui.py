@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
-from accounts_gui_helpers import WAIT, exported_rows, shot
+from accounts_gui_helpers import WAIT, accounts_window, exported_rows, shot
 from accounts_helpers import (entered_under_review, HANDLER, HEAD, HEAD_PW, REVIEWER, REVIEWER_PW,
                               add_member, sign_in, three_clerks)
 from personal_numbers import full
@@ -18,21 +18,14 @@ from union_desk.models.audit import AuditEntry
 from union_desk.services.accounts import policy
 from union_desk.services.hardship import payments
 from union_desk.services.roster import members
-from union_desk.views.accounts.menu import AccountsMenu
 from union_desk.views.accounts.sign_in import SignInDialog
 from union_desk.views.hardship.models import PaymentsModel
 from union_desk.views.hardship.tab import HardshipTab
-from union_desk.views.main_window import MainWindow
 from union_desk.views.roster.tab import RosterTab
 
 @pytest.fixture
 def window(db, ops, qtbot):
-    win = MainWindow(ops)
-    win.accounts_menu = AccountsMenu(win, ops)
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitUntil(lambda: win.accounts_menu.policy is not None, timeout=WAIT)
+    win, _menu = accounts_window(ops, qtbot, size=(1100, 700))
     yield win
 
 
@@ -96,12 +89,7 @@ def test_with_one_account_the_window_does_not_lock(window, qtbot):
 
 def test_the_lock_hides_everything_and_keeps_it_until_the_password(db, ops, qtbot):
     three_clerks(db)
-    win = MainWindow(ops)
-    menu = win.accounts_menu = AccountsMenu(win, ops)
-    qtbot.addWidget(win)
-    win.resize(1000, 640)
-    win.show()
-    qtbot.waitUntil(lambda: menu.policy is not None, timeout=WAIT)
+    win, menu = accounts_window(ops, qtbot, size=(1000, 640))
     assert menu.lock.timer.isActive() and menu.lock.timer.interval() == 10 * 60_000
     # Given a form half filled in
     form = menu.change_own_password()
@@ -137,11 +125,7 @@ def test_the_window_locks_by_itself_when_idle(db, ops, qtbot):
     three_clerks(db)
     with db.session(write=True) as s:
         policy.set_idle_minutes(s, minutes=1)
-    win = MainWindow(ops)
-    menu = win.accounts_menu = AccountsMenu(win, ops)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: menu.policy is not None, timeout=WAIT)
+    win, menu = accounts_window(ops, qtbot)
     assert menu.lock.timer.interval() == 60_000
     menu.lock.timer.start(200)  # a minute is long for a test: the same timer, shorter
     qtbot.waitUntil(lambda: menu.lock.locked, timeout=WAIT)
@@ -323,10 +307,7 @@ def test_the_head_reads_and_exports_the_audit_log(window, db, qtbot, tmp_path):
 
 def test_the_review_settings_dialog_saves_both_settings(db, ops, qtbot):
     three_clerks(db)
-    win = MainWindow(ops)
-    menu = win.accounts_menu = AccountsMenu(win, ops)
-    qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: menu.policy is not None, timeout=WAIT)
+    win, menu = accounts_window(ops, qtbot, show=False)
     form = menu.edit_policy()
     assert not form.review.isChecked() and form.idle.value() == 10
     form.review.setChecked(True)

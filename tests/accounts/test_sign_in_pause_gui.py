@@ -5,26 +5,19 @@ window; the payments list's 审核 button follows the approving rule."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from accounts_gui_helpers import WAIT, exported_rows, shot
+from accounts_gui_helpers import WAIT, accounts_window, exported_rows, shot
 from accounts_helpers import (HANDLER, HANDLER_PW, HEAD, REVIEWER, REVIEWER_PW, add_member,
                               payment, sign_in, three_clerks, try_sign_in)
 from union_desk.app import ensure_signed_in
 from union_desk.db import open_database
 from union_desk.services.accounts import policy
 from union_desk.services.hardship import payments
-from union_desk.views.accounts.menu import AccountsMenu
 from union_desk.views.accounts.sign_in import SignInDialog
 from union_desk.views.hardship.tab import HardshipTab
-from union_desk.views.main_window import MainWindow
 
 
 def locked_window(db, ops, qtbot):
-    win = MainWindow(ops)
-    menu = win.accounts_menu = AccountsMenu(win, ops)
-    qtbot.addWidget(win)
-    win.resize(1000, 640)
-    win.show()
-    qtbot.waitUntil(lambda: menu.policy is not None, timeout=WAIT)
+    win, menu = accounts_window(ops, qtbot, size=(1000, 640))
     menu.lock_action.trigger()
     assert menu.lock.locked
     return win, menu
@@ -88,10 +81,7 @@ def test_the_head_sees_the_pause_and_lifts_it_in_the_accounts_dialog(db, ops, qt
     for _ in range(5):
         try_sign_in(db, HANDLER, "not-the-one")
     sign_in(db, HEAD)
-    win = MainWindow(ops)
-    menu = win.accounts_menu = AccountsMenu(win, ops)
-    qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: menu.policy is not None, timeout=WAIT)
+    win, menu = accounts_window(ops, qtbot, show=False)
     dialog = menu.manage_accounts()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=WAIT)
     names = [dialog.table.item(r, 0).text() for r in range(3)]
