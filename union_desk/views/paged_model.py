@@ -4,6 +4,9 @@
     model.set_query(text="张", union_id=None)     # resets and loads the first page
 
 Stale pages (the clerk typed again before they arrived) are dropped by a generation counter.
+A new query keeps the rows shown until its first page arrives and then replaces them in one
+reset: the view does not repaint an empty table while the page is read (that repaint took
+Python's lock from the reading thread, and the table did not flash empty on every keystroke).
 """
 from __future__ import annotations
 
@@ -102,6 +105,7 @@ class PagedTableModel(QAbstractTableModel):
         self._generation = 0
         self._loading = False
         self._exhausted = True
+        self._replacing = False  # the rows held belong to the previous query
 
     # -- queries ----------------------------------------------------------------------------
     def set_query(self, **query) -> None:
@@ -110,16 +114,14 @@ class PagedTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self._generation += 1
-        self.beginResetModel()
-        self._rows, self._exhausted, self._loading = [], False, False
-        self.endResetModel()
+        self._exhausted, self._loading, self._replacing = False, False, True
         self._load()
 
     def _load(self) -> None:
         if self._loading or self._exhausted:
             return
         self._loading = True
-        generation, offset = self._generation, len(self._rows)
+        generation, offset = self._generation, 0 if self._replacing else len(self._rows)
         query, sort, desc, limit = dict(self._query), self._sort, self._descending, self._page
         self._ops.read(lambda s: self._fetch(s, query, offset, limit, sort, desc)) \
             .success(lambda rows: self._arrived(generation, rows)) \
@@ -130,16 +132,25 @@ class PagedTableModel(QAbstractTableModel):
             return
         self._loading = False
         self._exhausted = len(rows) < self._page
-        if rows:
+        if self._replacing:
+            self._replace(rows)
+        elif rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
         self.loaded.emit(len(self._rows))
 
+    def _replace(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows, self._replacing = list(rows), False
+        self.endResetModel()
+
     def _failed(self, generation: int, err: BaseException) -> None:
         if generation == self._generation:
             self._loading, self._exhausted = False, True
+            if self._replacing:  # no rows of another query stay shown under this one
+                self._replace([])
             self.failed.emit(err)
 
     # -- Qt model API -------------------------------------------------------------------------
@@ -170,6 +181,10 @@ class PagedTableModel(QAbstractTableModel):
             return
         self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+    @property
+    def page_size(self) -> int:
+        return self._page
 
     def complete(self) -> bool:
         """Every row of the query has arrived (the last page came back short)."""
