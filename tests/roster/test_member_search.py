@@ -95,3 +95,18 @@ def test_editing_a_member_recomputes_the_search_columns(db, union, add_member, i
         members.update_member(s, member_id=row.id, data=data)
     assert found(db, "qm") == ["覃明"] and found(db, "tm") == ["覃明"]
     assert found(db, "1111") == ["覃明"] and found(db, "6026") == [] and found(db, "zdw") == []
+
+
+def test_warming_the_search_runs_each_kind_of_search_and_writes_nothing(db, roster, monkeypatch):
+    # Given the search spied on
+    typed = []
+    search = members.search_members
+    monkeypatch.setattr(members, "search_members",
+                        lambda s, **kw: (typed.append(kw["text"]), search(s, **kw))[1])
+    # When the roster warms it, in a read session (as the window does once started)
+    with db.session() as s:
+        members.warm_search(s, limit=200)
+    # Then a letter, initials, a character, a digit and part of a number were each searched,
+    # and nothing was written
+    assert typed == ["z", "zs", "张", "1", "138"]
+    assert found(db, "") == ["陈晓兰", "单雄", "曾丹伟"]

@@ -3,7 +3,7 @@ column narrow, and the keyboard walks from the search box into the list and back
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from union_desk.domain.idcard import check_char
 from union_desk.models.member import MemberCreate
@@ -125,6 +125,55 @@ def test_the_total_is_counted_only_after_the_rows_are_in(db, union, tab, qtbot):
     # painting them), and it came once the event loop turned: the total still follows the rows
     assert seen[-1] == (2, None)
     assert tab._counted == tab.query()
+
+
+def test_the_total_is_counted_only_after_the_rows_are_painted(db, union, tab, qtbot,
+                                                               monkeypatch):
+    # Given a few members, and a clock on what the GUI thread does
+    fill(db, union.id, ["张三", "张四", "李五"])
+    events = []
+    painted = PaintClock(events)
+    tab.table.viewport().installEventFilter(painted)
+    tab.model.loaded.connect(lambda _rows: events.append("rows in"))
+    count = tab._count_after_first_page
+    monkeypatch.setattr(tab, "_count_after_first_page",
+                        lambda query: (events.append("count"), count(query)))
+    # When the clerk types and the rows arrive
+    tab.search.setText("张")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "2 members", timeout=10_000)
+    # Then the rows were painted before the count started (its thread would have taken Python's
+    # lock from the painting: a 0 ms single shot is delivered before Qt's paint request)
+    after = events[events.index("rows in"):]
+    assert "paint" in after and after.index("paint") < after.index("count"), after
+
+
+def test_the_search_is_warmed_once_after_the_first_page(db, union, qtbot, monkeypatch):
+    # Given the roster's warm-up spied on
+    warmed = []
+    monkeypatch.setattr(members, "warm_search", lambda s, limit: warmed.append(limit))
+    fill(db, union.id, ["张三", "张四", "李五"])
+    ops = Ops(db)
+    widget = RosterTab(ops)
+    qtbot.addWidget(widget)
+    # When its first page is in, and the clerk searches twice
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 3, timeout=10_000)
+    for text in ("张", "李"):
+        with qtbot.waitSignal(widget.model.loaded, timeout=10_000):
+            widget.search.setText(text)
+    ops.wait()
+    # Then each kind of search was run once in the background, with the page's size
+    assert warmed == [widget.model.page_size]
+
+
+class PaintClock(QObject):
+    def __init__(self, events: list):
+        super().__init__()
+        self.events = events
+
+    def eventFilter(self, _watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.events.append("paint")
+        return False
 
 
 def test_a_search_typed_over_before_its_count_started_is_not_counted(db, union, tab, qtbot):

@@ -30,6 +30,9 @@ from union_desk.views.widgets import FilterChip, make_button
 from union_desk.views.tab_titles import tab_title
 
 
+AFTER_PAINT_MS = 1  # a timer, not a posted call: see _on_model_loaded
+
+
 def _fetch_members(session, query, offset, limit, sort, descending):
     return members.search_members(session, **query, sort=sort or "name", descending=descending,
                                   offset=offset, limit=limit)
@@ -120,6 +123,7 @@ class RosterTab(Panel):
         self.union_filter.currentIndexChanged.connect(self._on_filter_changed)
         self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
         self.model.loaded.connect(self._on_model_loaded)
+        self.model.loaded.connect(self._warm_search, Qt.ConnectionType.SingleShotConnection)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_member)
         SearchKeys(self.search, self.table, self.edit_member)
@@ -176,6 +180,14 @@ class RosterTab(Panel):
     def _on_joined_chip_cleared(self) -> None:
         self.joined = None
         self.apply_filters()
+
+    def _warm_search(self, _rows: int) -> None:
+        """Once the first page is in: each kind of search run once in the background."""
+        limit = self.model.page_size
+        # nothing to tell the clerk if it fails (the window closing meanwhile): a search that
+        # meets the same trouble reports it
+        self.ops.read(lambda s: members.warm_search(s, limit=limit)) \
+            .failure(lambda _err: None).run()
 
     def apply_filters(self) -> None:
         self._counted = None  # counted once the first page is in (never competing with it)
@@ -346,11 +358,12 @@ class RosterTab(Panel):
 
     def _on_model_loaded(self, rows: int) -> None:
         self.size_columns_once(self.table, rows)
-        # the count starts when the event loop turns again, not here: started here, its thread
-        # took Python's lock from the GUI thread before the rows were painted (up to 6 ms at a
-        # million members, issue 13)
+        # the count starts once the rows are painted: started here, or by a posted call (a
+        # 0 ms single shot, which Qt delivers before its low-priority paint request), its thread
+        # took Python's lock from the GUI thread while the rows were painted (2–5 ms at a
+        # million members, issue 13); a timer's event comes after the paint
         query = self.query()
-        QTimer.singleShot(0, self, lambda: self._count_after_first_page(query))
+        QTimer.singleShot(AFTER_PAINT_MS, self, lambda: self._count_after_first_page(query))
         wanted = self._select_after_load
         if wanted is None:
             return
