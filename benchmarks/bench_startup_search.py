@@ -17,7 +17,8 @@ Measured, each in a fresh process on Qt's offscreen platform, with the real app 
       Floor: `import PySide6.QtWidgets` + an empty QMainWindow shown, same kind of process.
   (b) per keystroke: "zs", "张", "3301821", "138", "wang" typed one character at a time into
       `rosterSearch` (setText; each keystroke waits for its rows), time from the keystroke to
-      `model.loaded`. Target ≤ 50 ms.
+      the table's viewport painted after the rows arrived (rows shown; `model.loaded` beside
+      it), every run's keystrokes together. Target (issue 13): p99 ≤ 16 ms, one frame.
       Floor: the same SELECT statements the app ran (captured from SQLAlchemy), timed with the
       bare `sqlite3` module on a fresh connection, fetching every row of the page.
   (c) peak RSS of the app process after (a) and (b). Target ≤ 300 MB.
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import platform
 import re
@@ -43,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path("/tmp/union_desk_bench")
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 QUERIES = ["zs", "张", "3301821", "138", "wang"]
-TARGET_START_RATIO, TARGET_KEY_MS, TARGET_RSS_MB = 3.0, 50.0, 300.0  # start: issue 13
+TARGET_START_RATIO, TARGET_KEY_MS, TARGET_RSS_MB = 3.0, 16.0, 300.0  # issue 13 (one frame)
 TIMEOUT_S = 30
 
 
@@ -90,7 +92,7 @@ def _peak_rss_mb() -> float:
 def child_app(db: str) -> dict:
     """The real app, as run_gui starts it (`Session.open_fast`); then typing into the roster."""
     spawned = float(os.environ["UD_BENCH_SPAWNED"])
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     from union_desk.app import Session, make_app
 
@@ -129,13 +131,29 @@ def child_app(db: str) -> dict:
 
     tab.model.loaded.connect(on_loaded)
 
-    def wait() -> tuple[float, int]:
+    paints: list[float] = []
+
+    class PaintClock(QObject):
+        """The table's viewport painted: the rows are shown (not only held by the model)."""
+
+        def eventFilter(self, _watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                paints.append(time.perf_counter())
+            return False
+
+    clock = PaintClock()
+    tab.table.viewport().installEventFilter(clock)
+
+    def wait() -> tuple[float, int, float]:
+        """(rows arrived, rows held, the viewport's first paint after they arrived)."""
         if not arrivals:
             QTimer.singleShot(TIMEOUT_S * 1000, loop.quit)
             loop.exec()
         if not arrivals:
             raise SystemExit(f"no rows arrived within {TIMEOUT_S} s")
-        return arrivals.pop(0)
+        arrived, rows = arrivals.pop(0)
+        until(lambda: any(p >= arrived for p in paints), "the rows painted")
+        return arrived, rows, min(p for p in paints if p >= arrived)
 
     def settle() -> None:
         """Let everything already started finish (the view fetches a second page by itself)."""
@@ -143,6 +161,7 @@ def child_app(db: str) -> dict:
             session.window.ops.wait()
             app.processEvents()
         arrivals.clear()
+        paints.clear()
 
     statements: list[tuple[str, list]] = []
 
@@ -165,8 +184,9 @@ def child_app(db: str) -> dict:
             statements.clear()
             start = time.perf_counter()
             tab.search.setText(text)
-            arrived, rows = wait()
-            keystrokes.append({"text": text, "ms": (arrived - start) * 1000, "rows": rows,
+            arrived, rows, painted = wait()
+            keystrokes.append({"text": text, "ms": (painted - start) * 1000,
+                               "loaded_ms": (arrived - start) * 1000, "rows": rows,
                                "sql": list(statements)})
     event.remove(session.db.engine, "before_cursor_execute", capture)
     result = {"start_s": ready - spawned, "imports_s": imported - spawned,
@@ -239,8 +259,10 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
     keys = last["keystrokes"]
     floors = [sum(sqlite_floor_ms(db, *q) for q in k["sql"]) if k["sql"] else float("nan")
               for k in keys]
-    key_ms = [k["ms"] for k in keys]
-    p50, worst = statistics.median(key_ms), max(key_ms)
+    key_ms = sorted(k["ms"] for a in apps for k in a["keystrokes"])  # every run's keystrokes
+    p50, worst = statistics.median(key_ms), key_ms[-1]
+    p99 = key_ms[max(0, math.ceil(0.99 * len(key_ms)) - 1)]  # nearest rank
+    loaded_ms = sorted(k["loaded_ms"] for a in apps for k in a["keystrokes"])
     floor_p50, floor_max = statistics.median(floors), max(floors)
     rss = max(r["rss_mb"] for r in apps)
     bare_rss = max(r["rss_mb"] for r in bares)
@@ -260,12 +282,16 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
         f"| {start / bare_start:.1f}× |",
         f"| (a') start → the roster panel in, search usable (median of {runs}) | {panel:.2f} s "
         f"| | {bare_start:.2f} s | {panel / bare_start:.1f}× |",
-        f"| (b) keystroke → first rows, p50 of {len(keys)} | {p50:.1f} ms "
-        f"| ≤ {TARGET_KEY_MS:.0f} ms {_mark(p50 <= TARGET_KEY_MS)} "
-        f"| {floor_p50:.1f} ms (bare `sqlite3`, the same SELECTs the page ran) | {p50 / floor_p50:.1f}× |",
-        f"| (b) keystroke → first rows, max | {worst:.1f} ms "
-        f"| ≤ {TARGET_KEY_MS:.0f} ms {_mark(worst <= TARGET_KEY_MS)} "
-        f"| {floor_max:.1f} ms | {worst / floor_max:.1f}× |",
+        f"| (b) keystroke → its rows painted, p50 of {len(key_ms)} ({runs} runs) | {p50:.1f} ms "
+        f"| | {floor_p50:.1f} ms (bare `sqlite3`, the same SELECTs the page ran) "
+        f"| {p50 / floor_p50:.1f}× |",
+        f"| (b) keystroke → its rows painted, p99 / max | {p99:.1f} / {worst:.1f} ms "
+        f"| p99 ≤ {TARGET_KEY_MS:.0f} ms {_mark(p99 <= TARGET_KEY_MS)} "
+        f"| {floor_max:.1f} ms (max) | {p99 / floor_max:.1f}× |",
+        f"| (b') keystroke → rows in the model (`loaded`), p50 / p99 / max "
+        f"| {statistics.median(loaded_ms):.1f} / "
+        f"{loaded_ms[max(0, math.ceil(0.99 * len(loaded_ms)) - 1)]:.1f} / {loaded_ms[-1]:.1f} ms "
+        f"| | | |",
         f"| (c) peak RSS | {rss:.0f} MB | ≤ {TARGET_RSS_MB:.0f} MB {_mark(rss <= TARGET_RSS_MB)} "
         f"| {bare_rss:.0f} MB (empty QMainWindow) | {rss / bare_rss:.1f}× |",
         "",
@@ -276,9 +302,13 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
                 "" if a["fast"] else " (normal path: no sqlite3 first page)", a["panel_s"])
             for a, b in zip(apps, bares)) + f". First page: {last['first_rows']} rows.",
         "",
-        "| typed | rows shown | app ms | bare sqlite3 ms |",
-        "|---|---:|---:|---:|",
-        *(f"| `{k['text']}` | {k['rows']} | {k['ms']:.1f} | {f:.1f} |" for k, f in zip(keys, floors)),
+        "Each keystroke of the last run (painted: the table's viewport painted after the rows "
+        "arrived; rows in the model: its `loaded` signal):",
+        "",
+        "| typed | rows shown | app ms, painted | app ms, rows in the model | bare sqlite3 ms |",
+        "|---|---:|---:|---:|---:|",
+        *(f"| `{k['text']}` | {k['rows']} | {k['ms']:.1f} | {k['loaded_ms']:.1f} | {f:.1f} |"
+          for k, f in zip(keys, floors)),
     ]
     return "\n".join(lines)
 
