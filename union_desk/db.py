@@ -42,6 +42,10 @@ def _make_engine(path: Path) -> sa.Engine:
         f"sqlite:///{path}",
         hide_parameters=True,  # an error's text never carries a row's values (names, IDs, phones)
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        # the connection used last is taken again: its page cache holds what was just read
+        # (first-in first-out handed each keystroke another connection, each with a cold cache:
+        # a million members, the first `zs` read by each of them took 16–18 ms, then 6, issue 13)
+        pool_use_lifo=True,
     )
 
     @event.listens_for(engine, "connect")

@@ -138,3 +138,25 @@ def test_one_instance_per_database_file(tmp_path):
     assert subprocess.run([sys.executable, "-c", code]).returncode == 7
     first.release()
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_session_takes_the_connection_used_last(tmp_path):
+    """Its SQLite page cache holds what was just read: handed round the pool instead, each
+    keystroke of a search met another connection's cold cache (issue 13)."""
+    db = open_database(tmp_path / "lifo.sqlite3")
+
+    def connection_of(session):
+        return session.connection().connection.dbapi_connection
+
+    # Given two connections in the pool (two sessions open at once, as two reading threads do)
+    with db.session() as first, db.session() as second:
+        both = {id(connection_of(first)), id(connection_of(second))}
+    assert len(both) == 2
+    # When sessions follow one another
+    used = []
+    for _ in range(4):
+        with db.session() as s:
+            used.append(id(connection_of(s)))
+    # Then they all read through the same connection
+    assert len(set(used)) == 1
+    db.close()
