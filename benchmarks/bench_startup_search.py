@@ -1,7 +1,7 @@
 """Roster at 100,000 members: start-up, search-as-you-type latency and memory, beside bare floors.
 
     python benchmarks/bench_startup_search.py [--members 100000] [--runs 3] [--no-write]
-                                              [--db FILE]
+                                              [--db FILE | --engine postgresql --data DIR]
 
 The database is made once with `union-desk --db X demo --members N` and cached under
 /tmp/union_desk_bench/ (rebuilt when the migrations or the demo generators change), or kept
@@ -20,10 +20,17 @@ Measured, each in a fresh process on Qt's offscreen platform, with the real app 
       the table's viewport painted after the rows arrived (rows shown; `model.loaded` beside
       it), every run's keystrokes together. Target (issue 13): p99 ≤ 16 ms, one frame.
       Floor: the same SELECT statements the app ran (captured from SQLAlchemy), timed with the
-      bare `sqlite3` module on a fresh connection, fetching every row of the page.
+      bare driver (`sqlite3`, or psycopg) on a fresh connection after one warm run, every row
+      fetched.
   (c) peak RSS of the app process after (a) and (b). Target ≤ 300 MB.
       Floor: peak RSS of the empty-QMainWindow process.
-Results print as a Markdown table and go into benchmarks/RESULTS.md ("Roster at 100,000 members").
+With `--engine postgresql --data DIR` the window opens a database on a PostgreSQL server instead:
+the cluster bench_search_scale.py keeps in DIR/pg (started and stopped here; the demo made there
+once), a work copy of its demo database, migrated and analysed; the floor runs the captured
+statements through bare psycopg. There is no fast first page for a server (app.Session.open_fast):
+(a) is the normal path.
+Results print as a Markdown table and go into benchmarks/RESULTS.md ("Roster at 100,000 members",
+", PostgreSQL" added for a server).
 """
 from __future__ import annotations
 
@@ -99,7 +106,9 @@ def child_app(db: str) -> dict:
     imported = time.time()
     app = make_app(None)
     session = Session(app)
-    if not session.open_fast(Path(db)):
+    from union_desk.db_url import parse_target
+
+    if not session.open_fast(parse_target(db)):
         raise SystemExit("could not open the database")
     window_shown = time.time()
     loop = QEventLoop()
@@ -167,7 +176,8 @@ def child_app(db: str) -> dict:
 
     def capture(_conn, _cursor, statement, parameters, _context, _many):
         if statement.lstrip().upper().startswith("SELECT"):  # every query of the page
-            statements.append((statement, list(parameters)))
+            statements.append((statement, dict(parameters) if isinstance(parameters, dict)
+                               else list(parameters)))  # psycopg's named, sqlite3's positional
 
     from sqlalchemy import event
 
@@ -227,21 +237,35 @@ def spawn(*args: str) -> dict:
 
 
 # -- the SQL floor -----------------------------------------------------------------------------------------
-def sqlite_floor_ms(db: Path, statement: str, parameters: list, repeat: int = 5) -> float:
-    con = sqlite3.connect(db)
+def floor_ms(db: str, statements: list[tuple[str, object]], repeat: int = 5) -> float:
+    """The statements a keystroke ran, through the bare driver on one warm connection: the
+    median over `repeat` of their summed times. `db`: a SQLite file or a PostgreSQL URL."""
+    if "://" in db:
+        import psycopg
+
+        con = psycopg.connect(db.replace("+psycopg", ""), autocommit=True)
+    else:
+        con = sqlite3.connect(db)
     try:
-        con.execute(statement, parameters).fetchall()  # warm, as the app's connection is
-        times = []
-        for _ in range(repeat):
+        def run_all() -> float:
             start = time.perf_counter()
-            con.execute(statement, parameters).fetchall()
-            times.append((time.perf_counter() - start) * 1000)
+            for statement, parameters in statements:
+                cursor = con.execute(statement, parameters)
+                if cursor.description is not None:
+                    cursor.fetchall()
+            return (time.perf_counter() - start) * 1000
+
+        run_all()  # warm, as the app's connection is
+        return statistics.median(run_all() for _ in range(repeat))
     finally:
         con.close()
-    return statistics.median(times)
 
 
 # -- report ----------------------------------------------------------------------------------------------
+def engine_of(db: str) -> str:
+    return "PostgreSQL" if "://" in db else "SQLite"
+
+
 def _mark(ok: bool) -> str:
     return "✅" if ok else "❌"
 
@@ -250,15 +274,15 @@ def _load() -> str:
     return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict],
-           loads: list[str], command: str) -> str:
+def report(members: int, runs: int, db: str, size_mb: float, apps: list[dict],
+           bares: list[dict], loads: list[str], command: str) -> str:
     start = statistics.median(r["start_s"] for r in apps)
     panel = statistics.median(r["panel_s"] for r in apps)
     bare_start = statistics.median(r["start_s"] for r in bares)
     last = apps[-1]
     keys = last["keystrokes"]
-    floors = [sum(sqlite_floor_ms(db, *q) for q in k["sql"]) if k["sql"] else float("nan")
-              for k in keys]
+    floors = [floor_ms(db, k["sql"]) if k["sql"] else float("nan") for k in keys]
+    driver = "psycopg" if "://" in db else "sqlite3"
     key_ms = sorted(k["ms"] for a in apps for k in a["keystrokes"])  # every run's keystrokes
     p50, worst = statistics.median(key_ms), key_ms[-1]
     p99 = key_ms[max(0, math.ceil(0.99 * len(key_ms)) - 1)]  # nearest rank
@@ -270,7 +294,7 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
         f"Command: `{command}`  ",
         f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, Qt offscreen platform; "
-        f"database `union-desk demo --members {members}` ({db.stat().st_size / 2**20:.0f} MB); "
+        f"database `union-desk demo --members {members}` on {engine_of(db)} ({size_mb:.0f} MB); "
         f"{time.strftime('%Y-%m-%d %H:%M')} UTC; {' / '.join(loads)} (before each pair of runs, "
         f"and after).",
         "",
@@ -283,7 +307,7 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
         f"| (a') start → the roster panel in, search usable (median of {runs}) | {panel:.2f} s "
         f"| | {bare_start:.2f} s | {panel / bare_start:.1f}× |",
         f"| (b) keystroke → its rows painted, p50 of {len(key_ms)} ({runs} runs) | {p50:.1f} ms "
-        f"| | {floor_p50:.1f} ms (bare `sqlite3`, the same SELECTs the page ran) "
+        f"| | {floor_p50:.1f} ms (bare `{driver}`, the same SELECTs the page ran) "
         f"| {p50 / floor_p50:.1f}× |",
         f"| (b) keystroke → its rows painted, p99 / max | {p99:.1f} / {worst:.1f} ms "
         f"| p99 ≤ {TARGET_KEY_MS:.0f} ms {_mark(p99 <= TARGET_KEY_MS)} "
@@ -305,7 +329,7 @@ def report(members: int, runs: int, db: Path, apps: list[dict], bares: list[dict
         "Each keystroke of the last run (painted: the table's viewport painted after the rows "
         "arrived; rows in the model: its `loaded` signal):",
         "",
-        "| typed | rows shown | app ms, painted | app ms, rows in the model | bare sqlite3 ms |",
+        f"| typed | rows shown | app ms, painted | app ms, rows in the model | bare {driver} ms |",
         "|---|---:|---:|---:|---:|",
         *(f"| `{k['text']}` | {k['rows']} | {k['ms']:.1f} | {k['loaded_ms']:.1f} | {f:.1f} |"
           for k, f in zip(keys, floors)),
@@ -322,8 +346,10 @@ app around it) with the ratio figure ÷ floor.
 """
 
 
-def write_results(members: int, body: str) -> None:
+def write_results(members: int, engine: str, body: str) -> None:
     title = SECTION if members == 100_000 else f"## Roster at {members:,} members"
+    if engine != "SQLite":
+        title += f", {engine}"
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else INTRO
     section = f"{title}\n\n{body}\n"
     pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
@@ -342,29 +368,68 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="use this demo database (made there with "
                         "`union-desk demo --members N` if missing) instead of the cache in "
                         f"{CACHE}; kept as it is")
+    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--data", type=Path, help="PostgreSQL: the folder of "
+                        "bench_search_scale.py --data (its cluster in DIR/pg and demo, made there "
+                        "if missing)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, *rest = args.child
-        print(json.dumps(child_app(rest[0]) if kind == "app" else child_bare(), ensure_ascii=False))
+        print(json.dumps(child_app(rest[0]) if kind == "app" else child_bare(), ensure_ascii=False,
+                         default=str))
         return 0
+    if args.engine == "postgresql":
+        return main_postgresql(args)
     db = args.db or demo_db(args.members)
     if args.db is not None and not db.exists():
         subprocess.run([sys.executable, "-m", "union_desk", "--db", str(db), "demo",
                         "--members", str(args.members)], check=True, stdout=subprocess.DEVNULL)
+    command = " ".join(["python", "benchmarks/bench_startup_search.py", "--members",
+                        str(args.members), "--runs", str(args.runs)]
+                       + (["--db", str(args.db)] if args.db else []))
+    return measure_and_report(args, str(db), db.stat().st_size / 2**20, command)
+
+
+def main_postgresql(args) -> int:
+    """The window on a PostgreSQL server: the kept cluster of bench_search_scale.py (`--data
+    DIR`: DIR/pg, the demo made there once), a work copy of its database, migrated as the app
+    does on opening it, then VACUUM ANALYZE."""
+    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
+    import bench_search_scale
+    from postgres_server import PostgresServer, wait_until_accepting
+
+    from union_desk.db import open_database
+
+    if args.data is None:
+        raise SystemExit("--engine postgresql needs --data DIR (the cluster in DIR/pg)")
+    bench_search_scale.MEMBERS = args.members
+    server = PostgresServer(args.data / "pg").start()
+    try:
+        wait_until_accepting(server)
+        name, _demo_s = bench_search_scale.postgresql_demo(server, args.data)
+        open_database(server.url(name)).close()  # migrated, if the copy is older
+        with server.engine(name, isolation_level="AUTOCOMMIT").connect() as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+            size = conn.exec_driver_sql(f"SELECT pg_database_size('{name}')").scalar_one()
+        command = (f"python benchmarks/bench_startup_search.py --members {args.members} "
+                   f"--runs {args.runs} --engine postgresql --data {args.data}")
+        return measure_and_report(args, server.url(name), size / 2**20, command)
+    finally:
+        server.stop()
+
+
+def measure_and_report(args, db: str, size_mb: float, command: str) -> int:
     apps, bares, loads = [], [], []
     for _ in range(args.runs):  # interleaved, so both see the same machine load
         loads.append(_load())
         bares.append(spawn("bare"))
-        apps.append(spawn("app", str(db)))
+        apps.append(spawn("app", db))
     loads.append(_load())
-    command = " ".join(["python", "benchmarks/bench_startup_search.py", "--members",
-                        str(args.members), "--runs", str(args.runs)]
-                       + (["--db", str(args.db)] if args.db else []))
-    body = report(args.members, args.runs, db, apps, bares, loads, command)
+    body = report(args.members, args.runs, db, size_mb, apps, bares, loads, command)
     print(body)
     if not args.no_write:
-        write_results(args.members, body)
+        write_results(args.members, engine_of(db), body)
         print(f"\nwritten to {RESULTS.relative_to(ROOT)}", file=sys.stderr)
     return 0
 
