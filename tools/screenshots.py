@@ -92,7 +92,7 @@ def main() -> None:
 def _member_history(app, ops, window, shot) -> None:
     roster = window.tabs.widget(0)
     window.tabs.setCurrentIndex(0)
-    roster.search.setText("zdw")  # the surname read as a surname: 曾 zeng
+    roster.search.setText("zeng")  # the surname read as a surname: 曾 zeng (not ceng)
     settle(app, ops)
     shot(window, "roster-search-surname")
     roster.search.clear()
