@@ -208,6 +208,14 @@ def numbers_like(pattern):
                   sa.literal_column("member.phone").like(pattern, escape=ESCAPE))
 
 
+def numbers_hold(digits):
+    """PostgreSQL: the member's ID number or phone holds `digits` (a bound value), tested by
+    `strpos`, which no index answers: a statement walking an index in order with this test is
+    planned as that walk (numbers_like would offer the trigram indexes and a sort)."""
+    return sa.or_(sa.func.strpos(sa.literal_column("member.id_number"), digits) > 0,
+                  sa.func.strpos(sa.literal_column("member.phone"), digits) > 0)
+
+
 def digits_pattern(text: str) -> str:
     """The LIKE pattern of `numbers_like` for a part of a number."""
     return f"%{escape_like(text)}%"

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from union_desk.dialect import dialect_name
 from union_desk.models.member import Member
 from union_desk.search_sql import (NAME_PARTS, digit_candidates, digits_pattern, estimated_rows,
-                                   ids_in, index_order, numbers_in_part, numbers_like,
-                                   ordered_digit_hits, rowid_in)
+                                   ids_in, index_order, numbers_hold, numbers_in_part,
+                                   numbers_like, ordered_digit_hits, rowid_in)
 from union_desk.services.common.member_search import Term, member_terms
 
 CAP = 5000  # hits a term may have and still be sorted; beyond, the name order is walked
@@ -155,10 +155,9 @@ def _sampled_digit_keys(session, term: Term, wanted: int, descending: bool, cap:
         if not found or found[0].found <= cap:
             return [(r.py_full, r.id) for r in found]
     walk = _statement(("walk on", descending), _walk_on, descending)
-    with index_order(session, walk, Member.__table__, "ix_member_walk") as walk:
-        return hits + list(map(tuple, session.execute(walk, {
-            "pattern": values["pattern"], "after_key": rows[-1].py_full, "after_id": rows[-1].id,
-            "more": wanted - len(hits)}).all()))
+    return hits + list(map(tuple, session.execute(walk, {
+        "digits": term.digits, "after_key": rows[-1].py_full, "after_id": rows[-1].id,
+        "more": wanted - len(hits)}).all()))
 
 
 _STATEMENTS: dict[tuple, sa.Select] = {}
@@ -251,12 +250,15 @@ def _part_hits(session, pattern: str, wanted: int, descending: bool) -> list:
 
 def _walk_on(descending: bool) -> sa.Select:
     """The walk on from the sample's last member (`after_key`, `after_id`) in name order for
-    `more` hits of `pattern`."""
+    `more` members whose numbers hold `digits`. The test is one no index answers
+    (`search_sql.numbers_hold`), so the only fast plan is the walk along ix_member_walk, which
+    the planner takes without being made to (`index_order`'s two statements, a round trip
+    each, are not needed)."""
     key = sa.tuple_(Member.py_full, Member.id)
     mark = sa.tuple_(_value("after_key", sa.String), _value("after_id", sa.String))
     return sa.select(Member.py_full, Member.id).select_from(Member.__table__) \
         .where(_live(), key < mark if descending else key > mark,
-               numbers_like(_value("pattern", sa.String))) \
+               numbers_hold(_value("digits", sa.String))) \
         .order_by(*_order(descending)).limit(_value("more"))
 
 
