@@ -114,14 +114,21 @@ def _digit_keys(session, term: Term, keys: sa.Select, wanted: int, descending: b
     """The keys (py_full, id) among which lie the first `wanted` hits of a digits term: on
     SQLite from the digits index in name order (`ordered_digit_hits`); on PostgreSQL by
     `_sampled_digit_keys`. None when neither applies (SQLite with many members written by
-    another program: `split_terms` counts and sorts them, or walks)."""
-    ordered = ordered_digit_hits(session, term.digits, wanted, descending=descending)
-    if ordered is not None:
+    another program: `split_terms` counts and sorts them, or walks).
+    The session's reads may be filtered (one township chosen at the city office: the keys
+    read are that township's), so on SQLite the index is read further, four times as far each
+    time, until the keys hold the page or the index has no more hits."""
+    reading = wanted
+    while (ordered := ordered_digit_hits(session, term.digits, reading,
+                                         descending=descending)) is not None:
         rowids, noted = ordered  # the noted members' entries may be stale: test them
         condition = rowid_in(Member.__table__, rowids)
         if noted:
             condition = sa.or_(condition, sa.and_(rowid_in(Member.__table__, noted), term.exact))
-        return list(map(tuple, session.execute(keys.where(_live(), condition)).all()))
+        found = list(map(tuple, session.execute(keys.where(_live(), condition)).all()))
+        if len(found) >= wanted or len(rowids) < reading:
+            return found
+        reading *= 4
     if dialect_name(session) != "postgresql":
         return None
     return _sampled_digit_keys(session, term, wanted, descending, cap)
