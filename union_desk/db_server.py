@@ -39,7 +39,16 @@ CONNECT_TIMEOUT_S = 10
 # unknown values, the trigram search of `1985061` took 9.3 ms instead of 5.9 and the walk on
 # from the sample 3.5 ms instead of 2.3 (1,000,000 members, benchmarks/RESULTS.md). So every
 # statement is planned for its values (a fraction of a millisecond; parsing is still saved).
-SESSION_OPTIONS = "-c plan_cache_mode=force_custom_plan"
+# The app's statements are a clerk's, answered while they wait (a keystroke's page, a list):
+# - no JIT compilation: the server compiles a statement whose estimated cost passes
+#   jit_above_cost, and the digits' search statement (search_plan._sampled: eight parts of the
+#   name order, each costed as if read whole) passes it whatever is typed: 60–145 ms compiling
+#   for a statement that runs in 2–4 ms;
+# - no parallel workers: a Gather starts its workers before a condition below it is tested, so
+#   each part of that statement that the sample had already ruled out started two (5–8 ms
+#   each, at a million members); on a city server several clerks share the cores anyway.
+SESSION_OPTIONS = ("-c plan_cache_mode=force_custom_plan -c jit=off "
+                   "-c max_parallel_workers_per_gather=0")
 
 
 def make_engine(location: ServerURL) -> sa.Engine:
@@ -54,14 +63,26 @@ def make_engine(location: ServerURL) -> sa.Engine:
     def _on_begin(conn):
         options = conn.get_execution_options()
         write = options.get("write")
+        read = write is False  # a read session (plain connections keep the server's default)
+        # psycopg starts the transaction with the first statement: told here, its BEGIN says
+        # how (BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY), so a read session costs no
+        # round trip of its own; every transaction sets both, so none inherits another's
+        _transaction_kind(conn.connection.dbapi_connection, read=read)
         if write:
             name = options.get("lock")
             key = lock_key(name) if name else WRITE_LOCK
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": key})
-        elif write is False:  # a read session (plain connections keep the server's default)
-            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
     return engine
+
+
+def _transaction_kind(dbapi_connection, *, read: bool) -> None:
+    """A read transaction: REPEATABLE READ, READ ONLY (one snapshot; a write in it fails);
+    anything else: the server's default isolation, read-write."""
+    from psycopg import IsolationLevel
+
+    dbapi_connection.isolation_level = IsolationLevel.REPEATABLE_READ if read else None
+    dbapi_connection.read_only = read
 
 
 def lock_key(name: str) -> int:

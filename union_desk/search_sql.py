@@ -1,4 +1,4 @@
-"""The member search's engine-specific SQL (migrations 0017 and 0018), on SQLite and PostgreSQL.
+"""The member search's engine-specific SQL (migrations 0017–0019), on SQLite and PostgreSQL.
 
 SQLite holds every live member's ID number and phone (`id_number || ' ' || phone`) in the FTS5
 table member_digits (trigram tokenizer), whose rowid is the member's place in name order:
@@ -11,7 +11,8 @@ in name order, whatever the number of hits, without reading a member row
 member_digits_pending, with the name key their index entry was made under); every write
 transaction brings the index up to date before it commits (`sync_search_index`), and a search
 reads the noted members themselves until then. PostgreSQL: pg_trgm GIN indexes on id_number
-and phone (`digits_contain`), whose planner chooses by its statistics (`estimated_rows`).
+and phone (`digits_contain`), whose planner chooses by its statistics (`estimated_rows`), and
+one on both numbers per part of the name order (`numbers_in_part`, 0019).
 """
 from __future__ import annotations
 
@@ -180,7 +181,7 @@ def digits_contain(text: str) -> FunctionElement:
         raise ValueError("a trigram index needs 3 characters or more")
     match = " AND ".join(f'"{text[i:i + 3]}"' for i in range(len(text) - 2))
     return _DigitsContain(sa.literal(match, sa.String()),
-                          sa.literal(f"%{escape_like(text)}%", sa.String()))
+                          sa.literal(digits_pattern(text), sa.String()))
 
 
 _CANDIDATES = (f"SELECT rowid & {MEMBER_ROWID} FROM member_digits WHERE member_digits MATCH {{}} "
@@ -196,9 +197,56 @@ def _digits_contain_sqlite(element, compiler, **kw):
 @compiles(_DigitsContain, "postgresql")
 def _digits_contain_postgresql(element, compiler, **kw):
     _match, pattern = list(element.clauses)
-    return "({})".format(compiler.process(sa.or_(
-        sa.literal_column("member.id_number").like(pattern, escape=ESCAPE),
-        sa.literal_column("member.phone").like(pattern, escape=ESCAPE)), **kw))
+    return "({})".format(compiler.process(numbers_like(pattern), **kw))
+
+
+def numbers_like(pattern):
+    """PostgreSQL: the member's ID number or phone LIKE `pattern` (`%digits%`, a bound value:
+    `digits_pattern`), the condition its pg_trgm indexes answer — exactly, so no other test is
+    needed (`digits_contain` on PostgreSQL)."""
+    return sa.or_(sa.literal_column("member.id_number").like(pattern, escape=ESCAPE),
+                  sa.literal_column("member.phone").like(pattern, escape=ESCAPE))
+
+
+def numbers_hold(digits):
+    """PostgreSQL: the member's ID number or phone holds `digits` (a bound value), tested by
+    `strpos`, which no index answers: a statement walking an index in order with this test is
+    planned as that walk (numbers_like would offer the trigram indexes and a sort)."""
+    return sa.or_(sa.func.strpos(sa.literal_column("member.id_number"), digits) > 0,
+                  sa.func.strpos(sa.literal_column("member.phone"), digits) > 0)
+
+
+def digits_pattern(text: str) -> str:
+    """The LIKE pattern of `numbers_like` for a part of a number."""
+    return f"%{escape_like(text)}%"
+
+
+# PostgreSQL (migration 0019): the live members' ID number and phone as one text, in a pg_trgm
+# index per part of the name order — the members whose py_full starts before "f", from "f" to
+# "j", … from "z" (about an eighth of a roster each, Chinese surnames as they fall). The first
+# page of a part of a number that a few hundred or thousand members hold is then read from the
+# first parts alone, each a small index and few rows to check (`numbers_in_part`), instead of
+# the whole index's posting lists and every hit's row. The bounds are constants in the
+# statement, as in the indexes' definitions, so the planner matches them.
+NAME_PARTS = ("f", "j", "m", "s", "w", "y", "z")  # where each part after the first starts
+NUMBERS_TEXT = "member.id_number || ' ' || member.phone"
+
+
+def part_bounds(part: int) -> tuple[str | None, str | None]:
+    """(first py_full in, first py_full after) of a part of the name order; None: no bound."""
+    bounds = (None, *NAME_PARTS, None)
+    return bounds[part], bounds[part + 1]
+
+
+def numbers_in_part(part: int, pattern):
+    """PostgreSQL: the live members of one part of the name order whose ID number or phone is
+    LIKE `pattern` (a bound value: `digits_pattern`), as that part's index answers it."""
+    low, high = part_bounds(part)
+    py_full = sa.literal_column("member.py_full")
+    return sa.and_(sa.literal_column("member.deleted_at").is_(None),
+                   *([py_full >= sa.literal_column(f"'{low}'")] if low else []),
+                   *([py_full < sa.literal_column(f"'{high}'")] if high else []),
+                   sa.literal_column(NUMBERS_TEXT).like(pattern, escape=ESCAPE))
 
 
 def digit_candidates(session, text: str, limit: int) -> list[int] | None:
@@ -238,16 +286,16 @@ def rowid_in(table: sa.Table, rowids: list[int]):
         sa.bindparam("rowids", [int(r) for r in rowids], expanding=True, unique=True))
 
 
-def ids_in(session, column, ids: list[str]):
-    """`column IN (ids)`: on PostgreSQL `column = ANY(%s)`, the list as one array value (a page
-    of 200 ids is one parameter, not 200 the statement is rewritten and parsed with each time);
-    on SQLite an expanding IN (one bound value each)."""
+def ids_in(session, column, name: str = "ids"):
+    """`column IN (ids)`, the ids given when the statement runs as the bound value `name` (a
+    statement built once serves every page): on PostgreSQL `column = ANY(%s)`, the list as one
+    array value (a page of 200 ids is one parameter, not 200 the statement is rewritten and
+    parsed with each time); on SQLite an expanding IN (one bound value each)."""
     if dialect_name(session) == "postgresql":
         from sqlalchemy.dialects.postgresql import ARRAY
 
-        return column == sa.any_(sa.bindparam("ids", list(ids), type_=ARRAY(sa.String),
-                                              unique=True))
-    return column.in_(list(ids))
+        return column == sa.any_(sa.bindparam(name, type_=ARRAY(sa.String)))
+    return column.in_(sa.bindparam(name, expanding=True))
 
 
 @contextmanager

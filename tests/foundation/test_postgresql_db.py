@@ -177,6 +177,15 @@ def test_a_read_session_cannot_write_and_a_write_session_holds_the_write_lock(pg
     assert held == 1
     with db.session() as s:
         assert s.execute(sa.select(GrassrootsUnion.name)).scalars().all() == ["大洋镇茶厂工会"]
+    # each transaction is what its session asks for, whatever the connection served before
+    kind = sa.text("SELECT current_setting('transaction_isolation'), "
+                   "current_setting('transaction_read_only')")
+    for write, expected in ((False, ("repeatable read", "on")), (True, ("read committed", "off")),
+                            (False, ("repeatable read", "on")), (True, ("read committed", "off"))):
+        with db.session(write=write) as s:
+            assert tuple(s.execute(kind).one()) == expected, write
+    with db.engine.connect() as conn:  # a plain connection: the server's default
+        assert tuple(conn.execute(kind).one()) == ("read committed", "off")
     db.close()
 
 

@@ -100,9 +100,11 @@ class Member(RecordBase, MemberBase, table=True):
 
 # The engine's own part of the search (migration 0017), outside the models' metadata: SQLite's
 # FTS5 table of ID and phone digits (with its shadow tables and the triggers on member that keep
-# it exact) and PostgreSQL's trigram indexes on the same columns.
+# it exact) and PostgreSQL's trigram indexes on the same columns (and 0019's by name part).
 DIGITS_TABLE = "member_digits"
-TRIGRAM_INDEXES = ("ix_member_id_number_trgm", "ix_member_phone_trgm")
+TRIGRAM_INDEXES = ("ix_member_id_number_trgm", "ix_member_phone_trgm",
+                   # one per part of the name order (0019, search_sql.NAME_PARTS)
+                   *(f"ix_member_numbers_trgm_{part}" for part in range(8)))
 
 
 def is_search_structure(name: str) -> bool:

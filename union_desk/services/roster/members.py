@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -226,7 +227,10 @@ def _member_query(*, text: str, union_id: str | None, status: MemberStatus | Non
     return query.order_by(*order)
 
 
+@cache
 def _row_select() -> sa.Select:
+    """One select object (immutable) for every page: the search plan keeps the statement it
+    builds on it (search_plan._statement)."""
     # LEFT JOIN keeps `member` the outer loop: SQLite never reorders it to scan unions first
     return sa.select(*_ROW_COLUMNS).outerjoin(GrassrootsUnion,
                                               GrassrootsUnion.id == Member.union_id)
