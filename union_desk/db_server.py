@@ -56,8 +56,10 @@ def make_engine(location: ServerURL) -> sa.Engine:
                     "connect_timeout": CONNECT_TIMEOUT_S, "options": SESSION_OPTIONS}
     if location.password is not None:  # typed in the window: to libpq, with each connection
         connect_args["password"] = location.password
+    # pool_use_lifo: the connection used last is taken again, with the statements psycopg has
+    # prepared on it (as the SQLite engine does for its page cache: db.py)
     engine = sa.create_engine(location.url, pool_pre_ping=True, hide_parameters=True,
-                              connect_args=connect_args)
+                              pool_use_lifo=True, connect_args=connect_args)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):

@@ -140,10 +140,11 @@ def test_one_instance_per_database_file(tmp_path):
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-def test_a_session_takes_the_connection_used_last(tmp_path):
-    """Its SQLite page cache holds what was just read: handed round the pool instead, each
-    keystroke of a search met another connection's cold cache (issue 13)."""
-    db = open_database(tmp_path / "lifo.sqlite3")
+@pytest.mark.both_engines
+def test_a_session_takes_the_connection_used_last(db):
+    """Its cache holds what was just read (SQLite's page cache; psycopg's prepared statements):
+    handed round the pool instead, each keystroke of a search met another connection's cold
+    cache (issue 13)."""
 
     def connection_of(session):
         return session.connection().connection.dbapi_connection
@@ -157,6 +158,5 @@ def test_a_session_takes_the_connection_used_last(tmp_path):
     for _ in range(4):
         with db.session() as s:
             used.append(id(connection_of(s)))
-    # Then they all read through the same connection
+    # Then they all go through the same connection
     assert len(set(used)) == 1
-    db.close()
