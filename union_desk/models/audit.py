@@ -57,23 +57,41 @@ def _dump(data: dict) -> str:
 
 
 _JSON_NATIVE = frozenset({str, int, float, bool, type(None)})
+_encode_text = json.encoder.encode_basestring  # what the encoder does with a str (ensure_ascii off)
 
 
 def _dump_all(items: list[dict], *, skip: Collection[str] = ()) -> list[str]:
-    """`_dump` of each dict without the keys in `skip`, the same text, cheaper in bulk: a
-    column of values JSON cannot hold (a batch's dates) is made plain once per distinct value
-    instead of through the encoder's fallback call per value; dicts are built in sorted key
-    order (what `sort_keys` does to each anyway)."""
+    """`_dump` of each dict without the keys in `skip`, the same text, cheaper in bulk when the
+    dicts share their keys: each column's values are made plain (`_plain`) and encoded once
+    per distinct value when they repeat (a batch's dates, unions, genders), each by the C
+    string encoder otherwise, and every entry is one fill of a template of the sorted keys
+    (what `sort_keys` does to each dict anyway)."""
     if not items or any(d.keys() != items[0].keys() for d in items):
         return [_dump({k: v for k, v in d.items() if k not in skip}) for d in items]
     keys = sorted(k for k in items[0] if k not in skip)
-    columns = []
-    for key in keys:
-        column = [d[key] for d in items]
-        if not set(map(type, column)) <= _JSON_NATIVE:
-            column = _made_plain(column)
-        columns.append(column)
-    return [_ENCODER.encode(dict(zip(keys, values))) for values in zip(*columns)]
+    columns = [_encoded([d[key] for d in items]) for key in keys]
+    template = "{" + ", ".join(_ENCODER.encode(k).replace("%", "%%") + ": %s"
+                               for k in keys) + "}"
+    return [template % values for values in zip(*columns)]
+
+
+def _encoded(column: list) -> list[str]:
+    """Each value of a column as the JSON text `_dump` writes for it."""
+    types = set(map(type, column))
+    if not types <= _JSON_NATIVE:
+        column = _made_plain(column)
+        types = set(map(type, column))
+    if len(types) == 1:
+        try:
+            distinct = dict.fromkeys(column)
+        except TypeError:  # unhashable (a photo's plain form is a dict)
+            distinct = None
+        if distinct is not None and 2 * len(distinct) < len(column):
+            text = {v: _ENCODER.encode(v) for v in distinct}
+            return [text[v] for v in column]
+        if types == {str}:
+            return list(map(_encode_text, column))
+    return list(map(_ENCODER.encode, column))
 
 
 def _made_plain(column: list) -> list:
@@ -166,13 +184,13 @@ def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "in
     now = utcnow()
     skip = _NOT_AUDITED if action == "insert" else _NOT_AUDITED | {"id"}
     afters = _dump_all(rows, skip=skip)
-    befores = [None] * len(rows) if before is None else _dump_all(before)
-    execute_many(session, AuditEntry.__table__, [
-        {"id": entry_id, "township": r.get("township", township), "created_at": now,
-         "updated_at": now, "actor": actor, "table_name": table_name, "record_id": r["id"],
-         "action": action, "before": b, "after": after}
-        for r, b, after, entry_id in zip(rows, befores, afters, new_ids(len(rows)))
-    ])
+    count = len(rows)
+    insert_columns(session, AuditEntry.__table__, count, {
+        "id": new_ids(count), "township": [r.get("township", township) for r in rows],
+        "created_at": [now] * count, "updated_at": [now] * count, "actor": [actor] * count,
+        "table_name": [table_name] * count, "record_id": [r["id"] for r in rows],
+        "action": [action] * count,
+        "before": [None] * count if before is None else _dump_all(before), "after": afters})
 
 
 def insert_bulk(session, model, rows: list[dict]) -> None:
@@ -202,18 +220,25 @@ def execute_many(session, table: sa.Table, rows: list[dict]) -> None:
 
     A driver that takes named parameters (PostgreSQL's) gets SQLAlchemy's own path, which
     already sends such multi-row statements."""
+    insert_columns(session, table, len(rows), {name: [row[name] for row in rows]
+                                               for name in rows[0]})
+
+
+def insert_columns(session, table: sa.Table, count: int, values: dict[str, list]) -> None:
+    """`execute_many` of `count` rows given column by column (name → the rows' values), for a
+    writer that has its values as columns already (the audit rows of a batch)."""
     conn = session.connection()
     dialect = conn.dialect
-    names = list(rows[0])
+    names = list(values)
     statement = table.insert()
     compiled = statement.compile(dialect=dialect, column_keys=names)
     order = list(compiled.positiontup or ())
-    head, values, group = str(compiled).rpartition(" VALUES ")
-    if (not compiled.positional or sorted(order) != sorted(names) or not values
+    head, sql_values, group = str(compiled).rpartition(" VALUES ")
+    if (not compiled.positional or sorted(order) != sorted(names) or not sql_values
             or not group.startswith("(")):
-        session.execute(statement, rows)
+        session.execute(statement, [dict(zip(names, row)) for row in zip(*values.values())])
         return
-    columns = [[row[name] for row in rows] for name in order]
+    columns = [values[name] for name in order]
     for j, name in enumerate(order):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
@@ -222,10 +247,10 @@ def execute_many(session, table: sa.Table, rows: list[dict]) -> None:
     page = max(1, min(dialect.insertmanyvalues_page_size,
                       dialect.insertmanyvalues_max_parameters // len(order)))
     width = len(order)
-    for start in range(0, len(rows), page):
-        count = min(page, len(rows) - start)
-        conn.exec_driver_sql(f"{head} VALUES {', '.join([group] * count)}",
-                             tuple(flat[start * width:(start + count) * width]))
+    for start in range(0, count, page):
+        rows = min(page, count - start)
+        conn.exec_driver_sql(f"{head} VALUES {', '.join([group] * rows)}",
+                             tuple(flat[start * width:(start + rows) * width]))
 
 
 def _converted(values: list, process) -> list:

@@ -35,6 +35,7 @@ from union_desk.services.common.import_plan import (ImportPlan, ImportReport, Re
                                                     changed_since_check, sorted_rejections,
                                                     stale_rows)
 from union_desk.services.common.import_plan import save_rejections as save_report_rejections
+from union_desk.services.common.bulk import collector_paused, inserts_deferred
 from union_desk.services.common.import_sheet import check_cancel
 from union_desk.services.errors import UserError
 from union_desk.services.roster.import_compare import Outcome, Update, compare
@@ -104,10 +105,11 @@ class RosterImportPlan(ImportPlan):
 def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Progress = None,
                       cancelled: Cancelled = None, sheet: str | None = None) -> RosterImportPlan:
     """Check every row of the workbook and against the database; writes nothing."""
-    sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
-    return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
-                            candidates=sheet.good, file_rejections=sheet.rejected,
-                            outcome=compare(session, sheet.good))
+    with collector_paused():
+        sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
+        return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
+                                candidates=sheet.good, file_rejections=sheet.rejected,
+                                outcome=compare(session, sheet.good))
 
 
 def commit_roster_import(session: Session, *, plan: RosterImportPlan,
@@ -117,6 +119,12 @@ def commit_roster_import(session: Session, *, plan: RosterImportPlan,
 
     `accept_renames`: Excel rows of `plan.renames` the clerk confirmed as real name changes."""
     accept = plan.confirmable(accept_renames)
+    with collector_paused():
+        return _commit(session, plan, accept, progress, cancelled)
+
+
+def _commit(session: Session, plan: RosterImportPlan, accept: set[int], progress: Progress,
+            cancelled: Cancelled) -> RosterImportReport:
     check_cancel(cancelled)
     fresh = compare(session, plan.candidates)
     stale = stale_rows(plan.outcome.decisions(accept), fresh.decisions(accept))
@@ -128,11 +136,12 @@ def commit_roster_import(session: Session, *, plan: RosterImportPlan,
                  for placeholder, name in outcome.unions_to_create.items()}
     updates = outcome.updates + outcome.accepted(accept)
     total, done = len(outcome.new) + len(updates), 0
-    for start in range(0, len(outcome.new), _CHUNK):
-        check_cancel(cancelled)
-        _insert_new(session, outcome.new[start:start + _CHUNK], union_ids)
-        done += len(outcome.new[start:start + _CHUNK])
-        report_progress(progress, done, total)
+    with inserts_deferred(session, Member, len(outcome.new)):
+        for start in range(0, len(outcome.new), _CHUNK):
+            check_cancel(cancelled)
+            _insert_new(session, outcome.new[start:start + _CHUNK], union_ids)
+            done += len(outcome.new[start:start + _CHUNK])
+            report_progress(progress, done, total)
     for start in range(0, len(updates), _CHUNK):
         check_cancel(cancelled)
         _apply_updates(session, updates[start:start + _CHUNK], union_ids)

@@ -17,7 +17,7 @@ from union_desk.models.member import MemberCreate, search_columns
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_sheet import SheetRows, read_sheet
-from union_desk.services.common.problems import ProblemList
+from union_desk.services.common.problems import CellReads, ProblemList
 from union_desk.services.roster.members import normalise_member
 
 SPEC: dict[str, list[str]] = {
@@ -38,6 +38,7 @@ LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"union_id": "所属
 # member columns the file may leave empty; an empty cell never overwrites what is on file
 OPTIONAL = ("phone", "ethnicity", "employer", "join_date", "card_no", "is_migrant", "hukou_type")
 UNION_NAME_MAX = 100
+_DISTINCT = frozenset({"name", "phone", "card_no"})  # cells that seldom repeat (and the ID number)
 _GENDERS = {"男": "男", "男性": "男", "m": "男", "male": "男",
             "女": "女", "女性": "女", "f": "女", "female": "女"}
 
@@ -62,9 +63,10 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     """
     first_id: dict[str, int] = {}
     first_card: dict[str, int] = {}
+    reads = CellReads()
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
-        found = ProblemList()
+        found = ProblemList(reads)
         candidate = _check_row(number, values, columns, found)
         if candidate is not None:
             _check_unique(candidate, first_id, first_card, found)
@@ -103,11 +105,13 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
         return None if index is None else values[index]
 
     def text(field: str) -> str:
-        return found.take(field, xh.read_text, cell(field), default="")
+        if field in _DISTINCT:
+            return found.take(field, xh.read_text, cell(field), default="")
+        return found.read(field, xh.read_text, cell(field), default="")
 
     id_text = found.take("id_number", xh.read_id_number, cell("id_number"))
-    join_date: date | None = found.take("join_date", xh.read_date, cell("join_date"))
-    migrant: bool | None = found.take("is_migrant", xh.read_bool, cell("is_migrant"))
+    join_date: date | None = found.read("join_date", xh.read_date, cell("join_date"))
+    migrant: bool | None = found.read("is_migrant", xh.read_bool, cell("is_migrant"))
     union_name = " ".join(text("union").split())
     if not union_name and "union" not in _fields(found):
         found.add("union", "请填写所属工会")
