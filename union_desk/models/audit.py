@@ -76,32 +76,34 @@ def _dump_all(items: list[dict], *, skip: Collection[str] = ()) -> list[str]:
 
 
 def _encoded(column: list) -> list[str]:
-    """Each value of a column as the JSON text `_dump` writes for it."""
-    types = set(map(type, column))
-    if not types <= _JSON_NATIVE:
-        column = _made_plain(column)
-        types = set(map(type, column))
-    if len(types) == 1:
-        try:
-            distinct = dict.fromkeys(column)
-        except TypeError:  # unhashable (a photo's plain form is a dict)
-            distinct = None
-        if distinct is not None and 2 * len(distinct) < len(column):
-            text = {v: _ENCODER.encode(v) for v in distinct}
-            return [text[v] for v in column]
-        if types == {str}:
+    """Each value of a column as the JSON text `_dump` writes for it: a column of texts that
+    seldom repeat (names, ID numbers) by the C string encoder value by value, any other once
+    per distinct value."""
+    if set(map(type, column)) == {str}:
+        distinct = dict.fromkeys(column)
+        if 2 * len(distinct) >= len(column):
             return list(map(_encode_text, column))
-    return list(map(_ENCODER.encode, column))
+        text = {v: _encode_text(v) for v in distinct}
+        return list(map(text.__getitem__, column))
+    return each_once(column, _encode_one)
 
 
-def _made_plain(column: list) -> list:
-    """`_plain` of each value that JSON cannot hold, once per distinct (type, value)."""
-    typed = list(zip(map(type, column), column))
+def _encode_one(value) -> str:
+    return _ENCODER.encode(value if type(value) in _JSON_NATIVE else _plain(value))
+
+
+def each_once(values: list, fn) -> list:
+    """`[fn(v) for v in values]`, `fn` called once per distinct (type, value): a batch's rows
+    share their timestamps, dates, enums and unions. True, 1 and 1.0 are told apart."""
     try:
-        plain = {k: k[1] if k[0] in _JSON_NATIVE else _plain(k[1]) for k in set(typed)}
-    except TypeError:  # unhashable values
-        return [v if type(v) in _JSON_NATIVE else _plain(v) for v in column]
-    return [plain[k] for k in typed]
+        if len(set(map(type, values))) == 1:
+            done = {v: fn(v) for v in dict.fromkeys(values)}
+            return list(map(done.__getitem__, values))
+        typed = list(zip(map(type, values), values))
+        done = {k: fn(k[1]) for k in dict.fromkeys(typed)}
+        return list(map(done.__getitem__, typed))
+    except TypeError:  # an unhashable value (a photo's plain form is a dict)
+        return [fn(v) for v in values]
 
 
 def record_fields(obj: RecordBase) -> dict:
@@ -242,7 +244,7 @@ def insert_columns(session, table: sa.Table, count: int, values: dict[str, list]
     for j, name in enumerate(order):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            columns[j] = _converted(columns[j], process)
+            columns[j] = each_once(columns[j], process)
     flat = list(itertools.chain.from_iterable(zip(*columns)))
     page = max(1, min(dialect.insertmanyvalues_page_size,
                       dialect.insertmanyvalues_max_parameters // len(order)))
@@ -251,17 +253,6 @@ def insert_columns(session, table: sa.Table, count: int, values: dict[str, list]
         rows = min(page, count - start)
         conn.exec_driver_sql(f"{head} VALUES {', '.join([group] * rows)}",
                              tuple(flat[start * width:(start + rows) * width]))
-
-
-def _converted(values: list, process) -> list:
-    """`values` converted by `process`, each distinct (type, value) once (a batch shares its
-    timestamps, dates and enum values)."""
-    typed = list(zip(map(type, values), values))
-    try:
-        stored = {k: process(k[1]) for k in set(typed)}
-    except TypeError:  # an unhashable value: convert each
-        return [process(v) for v in values]
-    return [stored[k] for k in typed]
 
 
 def log_action(session, *, table_name: str, record_id: str, action: str,

@@ -57,15 +57,8 @@ class CellReads:
     (field, reader, type, value), shared by the rows of one import (`ProblemList.read`)."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[str, Callable], dict] = {}
-
-    def of(self, field: str, fn: Callable) -> dict:
-        """value (or (type, value) when not a str) → (fn's result, its problems)."""
-        try:
-            return self._seen[field, fn]
-        except KeyError:
-            seen = self._seen[field, fn] = {}
-            return seen
+        # (field, reader) → {value, or (type, value) when not a str: (result, problems)}
+        self.seen: dict[tuple[str, Callable], dict] = {}
 
 
 class ProblemList:
@@ -98,7 +91,10 @@ class ProblemList:
         nothing and keeps one entry a row alive."""
         if self._reads is None:
             return self.take(field, fn, value, default=default)
-        seen = self._reads.of(field, fn)
+        try:
+            seen = self._reads.seen[field, fn]
+        except KeyError:
+            seen = self._reads.seen[field, fn] = {}
         key = value if type(value) is str else (type(value), value)
         try:
             result, problems = seen[key]

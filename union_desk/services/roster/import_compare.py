@@ -89,11 +89,25 @@ def _chunks(items: list, size: int = _IN_CHUNK):
         yield items[start:start + size]
 
 
+def _on_file(session: Session, column, wanted: list[str]) -> list[str]:
+    """The values of `wanted` that may be on file in `column` of a live member: for a file
+    larger than the roster (the first import of a township), the roster's few values are read
+    whole, by the column's live index, and only the file's values among them are looked up
+    row by row — not thousands of values in chunks that find nothing."""
+    if len(wanted) <= _IN_CHUNK:
+        return wanted
+    values = set(session.scalars(sa.select(column).where(
+        column.is_not(None), Member.deleted_at.is_(None)).limit(len(wanted) + 1)))
+    if len(values) > len(wanted):  # a roster larger than the file: look every value up
+        return wanted
+    return [v for v in wanted if v in values]
+
+
 def _existing_members(session: Session, numbers: list[str]) -> dict[str, dict]:
     found: dict[str, dict] = {}
     columns = [Member.id, Member.status,
                *(getattr(Member, c) for c in COMPARED + SEARCH_COLUMNS)]
-    for part in _chunks(numbers):
+    for part in _chunks(_on_file(session, Member.id_number, numbers)):
         rows = session.execute(sa.select(*columns).where(
             Member.id_number.in_(part), Member.deleted_at.is_(None))).all()
         found.update({r.id_number: dict(r._mapping) for r in rows})
@@ -102,7 +116,7 @@ def _existing_members(session: Session, numbers: list[str]) -> dict[str, dict]:
 
 def _card_owners(session: Session, cards: list[str]) -> dict[str, tuple[str, str]]:
     owners: dict[str, tuple[str, str]] = {}
-    for part in _chunks(cards):
+    for part in _chunks(_on_file(session, Member.card_no, cards)):
         rows = session.execute(sa.select(Member.card_no, Member.id_number, Member.name).where(
             Member.card_no.in_(part), Member.deleted_at.is_(None))).all()
         owners.update({r.card_no: (r.id_number, r.name) for r in rows})

@@ -100,18 +100,16 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
                found: ProblemList) -> Candidate | None:
     """The row's member columns, every problem noted in `found`; None when they cannot be
     built (the problems say why)."""
-    def cell(field: str) -> Any:
-        index = columns.get(field)
-        return None if index is None else values[index]
+    cells = {field: values[index] for field, index in columns.items()}
 
     def text(field: str) -> str:
         if field in _DISTINCT:
-            return found.take(field, xh.read_text, cell(field), default="")
-        return found.read(field, xh.read_text, cell(field), default="")
+            return found.take(field, xh.read_text, cells.get(field), default="")
+        return found.read(field, xh.read_text, cells.get(field), default="")
 
-    id_text = found.take("id_number", xh.read_id_number, cell("id_number"))
-    join_date: date | None = found.read("join_date", xh.read_date, cell("join_date"))
-    migrant: bool | None = found.read("is_migrant", xh.read_bool, cell("is_migrant"))
+    id_text = found.take("id_number", xh.read_id_number, cells.get("id_number"))
+    join_date: date | None = found.read("join_date", xh.read_date, cells.get("join_date"))
+    migrant: bool | None = found.read("is_migrant", xh.read_bool, cells.get("is_migrant"))
     union_name = " ".join(text("union").split())
     if not union_name and "union" not in _fields(found):
         found.add("union", "请填写所属工会")
