@@ -68,11 +68,16 @@ def _dump_all(items: list[dict], *, skip: Collection[str] = ()) -> list[str]:
     (what `sort_keys` does to each dict anyway)."""
     if not items or any(d.keys() != items[0].keys() for d in items):
         return [_dump({k: v for k, v in d.items() if k not in skip}) for d in items]
-    keys = sorted(k for k in items[0] if k not in skip)
-    columns = [_encoded([d[key] for d in items]) for key in keys]
+    return _dump_columns({key: [d[key] for d in items] for key in items[0] if key not in skip})
+
+
+def _dump_columns(columns: dict[str, list]) -> list[str]:
+    """`_dump` of each row of `columns` (name → the rows' values), as `_dump_all` makes it."""
+    keys = sorted(columns)
+    encoded = [_encoded(columns[key]) for key in keys]
     template = "{" + ", ".join(_ENCODER.encode(k).replace("%", "%%") + ": %s"
                                for k in keys) + "}"
-    return [template % values for values in zip(*columns)]
+    return [template % values for values in zip(*encoded)]
 
 
 def _encoded(column: list) -> list[str]:
@@ -181,18 +186,23 @@ def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "in
     """
     if not rows:
         return
-    actor = session.info.get("actor", "")
-    township = session.info.get("township", "")
-    now = utcnow()
     skip = _NOT_AUDITED if action == "insert" else _NOT_AUDITED | {"id"}
-    afters = _dump_all(rows, skip=skip)
-    count = len(rows)
+    township = session.info.get("township", "")
+    _record(session, table_name=table_name, action=action, ids=[r["id"] for r in rows],
+            townships=[r.get("township", township) for r in rows],
+            afters=_dump_all(rows, skip=skip),
+            befores=None if before is None else _dump_all(before))
+
+
+def _record(session, *, table_name: str, action: str, ids: list[str], townships: list[str],
+            afters: list[str], befores: list[str] | None) -> None:
+    count = len(ids)
+    now = utcnow()
     insert_columns(session, AuditEntry.__table__, count, {
-        "id": new_ids(count), "township": [r.get("township", township) for r in rows],
-        "created_at": [now] * count, "updated_at": [now] * count, "actor": [actor] * count,
-        "table_name": [table_name] * count, "record_id": [r["id"] for r in rows],
-        "action": [action] * count,
-        "before": [None] * count if before is None else _dump_all(before), "after": afters})
+        "id": new_ids(count), "township": townships, "created_at": [now] * count,
+        "updated_at": [now] * count, "actor": [session.info.get("actor", "")] * count,
+        "table_name": [table_name] * count, "record_id": ids, "action": [action] * count,
+        "before": [None] * count if befores is None else befores, "after": afters})
 
 
 def insert_bulk(session, model, rows: list[dict]) -> None:
@@ -204,6 +214,17 @@ def insert_bulk(session, model, rows: list[dict]) -> None:
         return
     execute_many(session, model.__table__, rows)
     record_bulk(session, table_name=model.__tablename__, rows=rows)
+
+
+def insert_bulk_columns(session, model, count: int, columns: dict[str, list]) -> None:
+    """`insert_bulk` of `count` rows given column by column (name → the rows' values, every
+    column of the table): a writer that has its values as columns makes no dict per row."""
+    if not count:
+        return
+    insert_columns(session, model.__table__, count, columns)
+    _record(session, table_name=model.__tablename__, action="insert", ids=columns["id"],
+            townships=columns["township"], befores=None, afters=_dump_columns(
+                {k: v for k, v in columns.items() if k not in _NOT_AUDITED}))
 
 
 def execute_many(session, table: sa.Table, rows: list[dict]) -> None:

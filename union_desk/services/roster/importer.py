@@ -26,7 +26,7 @@ from typing import Collection
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from union_desk.models.audit import insert_bulk, record_bulk
+from union_desk.models.audit import insert_bulk, insert_bulk_columns, record_bulk
 from union_desk.models.base import new_id, new_ids, utcnow
 from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
 from union_desk.models.union import UnionCreate
@@ -176,21 +176,22 @@ def _stamp(session: Session, now: datetime) -> dict:
 
 
 def _insert_new(session: Session, rows: list[Candidate], union_ids: dict[str, str]) -> None:
-    now = utcnow()
-    stamp, today = _stamp(session, now), date.today()
-    members, events = [], []
-    ids = new_ids(2 * len(rows))
-    for c, member_id, event_id in zip(rows, ids[::2], ids[1::2]):
-        fields = dict(c.fields)
-        fields["union_id"] = union_ids.get(fields["union_id"], fields["union_id"])
-        members.append(dict(stamp, **fields, id=member_id, status=MemberStatus.ACTIVE.value,
-                            status_date=fields["join_date"]))
-        events.append(dict(stamp, id=event_id, member_id=member_id,
-                           kind=MemberEventKind.JOINED.value, on=fields["join_date"] or today,
-                           reason=IMPORT_REASON, from_union_id=None,
-                           to_union_id=fields["union_id"]))
-    insert_bulk(session, Member, members)
-    insert_bulk(session, MemberEvent, events)
+    """The new members and their 入会 events, column by column (no dict per row)."""
+    count, today = len(rows), date.today()
+    stamp = {k: [v] * count for k, v in _stamp(session, utcnow()).items()}
+    fields = [c.fields for c in rows]
+    members = {key: [f[key] for f in fields] for key in fields[0]}
+    members["union_id"] = [union_ids.get(u, u) for u in members["union_id"]]
+    ids = new_ids(2 * count)
+    members.update(stamp, id=ids[::2], status=[MemberStatus.ACTIVE.value] * count,
+                   status_date=members["join_date"])
+    insert_bulk_columns(session, Member, count, members)
+    insert_bulk_columns(session, MemberEvent, count, dict(
+        stamp, id=ids[1::2], member_id=members["id"],
+        kind=[MemberEventKind.JOINED.value] * count,
+        on=[joined or today for joined in members["join_date"]],
+        reason=[IMPORT_REASON] * count, from_union_id=[None] * count,
+        to_union_id=members["union_id"]))
 
 
 def _apply_updates(session: Session, updates: list[Update], union_ids: dict[str, str]) -> None:

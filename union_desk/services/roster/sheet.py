@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
