@@ -94,6 +94,8 @@ def _encoded(column: list) -> list[str]:
 
 
 def _encode_one(value) -> str:
+    if type(value) is date:  # the commonest value JSON cannot hold: its text needs no escape
+        return f'"{value.isoformat()}"'
     return _ENCODER.encode(value if type(value) in _JSON_NATIVE else _plain(value))
 
 
@@ -262,10 +264,14 @@ def insert_columns(session, table: sa.Table, count: int, values: dict[str, list]
         session.execute(statement, [dict(zip(names, row)) for row in zip(*values.values())])
         return
     columns = [values[name] for name in order]
+    converted: dict[tuple[int, object], list] = {}  # a list given for two columns (dates)
     for j, name in enumerate(order):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            columns[j] = each_once(columns[j], process)
+            key = (id(columns[j]), type(table.c[name].type))
+            if key not in converted:
+                converted[key] = each_once(columns[j], process)
+            columns[j] = converted[key]
     flat = list(itertools.chain.from_iterable(zip(*columns)))
     page = max(1, min(dialect.insertmanyvalues_page_size,
                       dialect.insertmanyvalues_max_parameters // len(order)))

@@ -132,8 +132,9 @@ def compare(session: Session, candidates: list[Candidate]) -> Outcome:
     existing = _existing_members(session, [c.fields["id_number"] for c in candidates])
     owners = _card_owners(session, [c.fields["card_no"] for c in candidates if c.fields["card_no"]])
     out = Outcome()
+    keys = {name: _union_key(name) for name in {c.union_name for c in candidates}}
     for c in candidates:
-        key = _union_key(c.union_name)
+        key = keys[c.union_name]
         union_id = unions.get(key, NEW_UNION + key)
         names.setdefault(union_id, c.union_name)
         fields = dict(c.fields, union_id=union_id)
