@@ -56,6 +56,7 @@ class Outcome:
     unchanged: list[int] = dc_field(default_factory=list)   # Excel rows
     rejected: list[Rejection] = dc_field(default_factory=list)
     unions_to_create: dict[str, str] = dc_field(default_factory=dict)  # placeholder id → name
+    basis: Basis | None = None  # what the comparison read of the database
 
     def accepted(self, renames: Collection[int]) -> list[Update]:
         return [u for u in self.renames if u.row in renames]
@@ -123,15 +124,36 @@ def _card_owners(session: Session, cards: list[str]) -> dict[str, tuple[str, str
     return owners
 
 
-def compare(session: Session, candidates: list[Candidate]) -> Outcome:
-    by_name = union_ids_by_name(session)
-    unions = {_union_key(name): uid for name, uid in by_name.items()}
-    names = {uid: name for name, uid in by_name.items()}
-    closed = set(session.scalars(sa.select(GrassrootsUnion.id).where(
-        GrassrootsUnion.status == UnionStatus.CLOSED, GrassrootsUnion.deleted_at.is_(None))))
-    existing = _existing_members(session, [c.fields["id_number"] for c in candidates])
-    owners = _card_owners(session, [c.fields["card_no"] for c in candidates if c.fields["card_no"]])
-    out = Outcome()
+@dataclass
+class Basis:
+    """Everything `compare` reads of the database for a file's rows: the same basis sorts the
+    same rows the same way, so a commit whose basis is the check's takes the check's outcome
+    as it is (nothing changed meanwhile) instead of sorting every row again."""
+
+    unions: dict[str, str]                  # union name → id (union_ids_by_name)
+    closed: set[str]                        # ids of closed unions
+    existing: dict[str, dict]               # the rows' ID numbers on file → the member
+    owners: dict[str, tuple[str, str]]      # the rows' card numbers on file → (ID number, name)
+
+
+def read_basis(session: Session, candidates: list[Candidate]) -> Basis:
+    return Basis(
+        unions=union_ids_by_name(session),
+        closed=set(session.scalars(sa.select(GrassrootsUnion.id).where(
+            GrassrootsUnion.status == UnionStatus.CLOSED, GrassrootsUnion.deleted_at.is_(None)))),
+        existing=_existing_members(session, [c.fields["id_number"] for c in candidates]),
+        owners=_card_owners(session, [c.fields["card_no"] for c in candidates
+                                      if c.fields["card_no"]]))
+
+
+def compare(session: Session, candidates: list[Candidate], *,
+            basis: Basis | None = None) -> Outcome:
+    """The rows sorted against the database (`basis`: what was read of it, else read now)."""
+    basis = basis if basis is not None else read_basis(session, candidates)
+    unions = {_union_key(name): uid for name, uid in basis.unions.items()}
+    names = {uid: name for name, uid in basis.unions.items()}
+    closed, existing, owners = basis.closed, basis.existing, basis.owners
+    out = Outcome(basis=basis)
     keys = {name: _union_key(name) for name in {c.union_name for c in candidates}}
     for c in candidates:
         key = keys[c.union_name]

@@ -38,7 +38,7 @@ from union_desk.services.common.import_plan import save_rejections as save_repor
 from union_desk.services.common.bulk import collector_paused, inserts_deferred
 from union_desk.services.common.import_sheet import check_cancel
 from union_desk.services.errors import UserError
-from union_desk.services.roster.import_compare import Outcome, Update, compare
+from union_desk.services.roster.import_compare import Outcome, Update, compare, read_basis
 from union_desk.services.roster.sheet import LABELS, Candidate, read_roster_sheet
 from union_desk.services.roster.unions import create_union
 
@@ -126,7 +126,9 @@ def commit_roster_import(session: Session, *, plan: RosterImportPlan,
 def _commit(session: Session, plan: RosterImportPlan, accept: set[int], progress: Progress,
             cancelled: Cancelled) -> RosterImportReport:
     check_cancel(cancelled)
-    fresh = compare(session, plan.candidates)
+    basis = read_basis(session, plan.candidates)
+    fresh = (plan.outcome if basis == plan.outcome.basis
+             else compare(session, plan.candidates, basis=basis))
     stale = stale_rows(plan.outcome.decisions(accept), fresh.decisions(accept))
     stale_rejections = [Rejection(c.row, LABELS["id_number"], changed_since_check(fresh.describe(c.row, accept)),
                                   c.values, c.fields["name"])
@@ -182,12 +184,11 @@ def _insert_new(session: Session, rows: list[Candidate], union_ids: dict[str, st
     fields = [c.fields for c in rows]
     members = {key: [f[key] for f in fields] for key in fields[0]}
     members["union_id"] = [union_ids.get(u, u) for u in members["union_id"]]
-    ids = new_ids(2 * count)
-    members.update(stamp, id=ids[::2], status=[MemberStatus.ACTIVE.value] * count,
+    members.update(stamp, id=new_ids(count), status=[MemberStatus.ACTIVE.value] * count,
                    status_date=members["join_date"])
     insert_bulk_columns(session, Member, count, members)
     insert_bulk_columns(session, MemberEvent, count, dict(
-        stamp, id=ids[1::2], member_id=members["id"],
+        stamp, id=new_ids(count), member_id=members["id"],
         kind=[MemberEventKind.JOINED.value] * count,
         on=[joined or today for joined in members["join_date"]],
         reason=[IMPORT_REASON] * count, from_union_id=[None] * count,
