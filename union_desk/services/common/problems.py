@@ -91,21 +91,21 @@ class ProblemList:
         nothing and keeps one entry a row alive."""
         if self._reads is None:
             return self.take(field, fn, value, default=default)
-        try:
-            seen = self._reads.seen[field, fn]
-        except KeyError:
+        seen = self._reads.seen.get((field, fn))
+        if seen is None:
             seen = self._reads.seen[field, fn] = {}
-        key = value if type(value) is str else (type(value), value)
         try:
-            result, problems = seen[key]
+            result, problems = seen[value if type(value) is str else (type(value), value)]
         except KeyError:
+            key = value if type(value) is str else (type(value), value)
             before = len(self.items)
             result = self.take(field, fn, value, default=default)
             seen[key] = (result, self.items[before:])
             return result
         except TypeError:  # not hashable
             return self.take(field, fn, value, default=default)
-        self.items += problems
+        if problems:
+            self.items += problems
         return result
 
     def build(self, model: type[BaseModel], fields: dict) -> BaseModel:

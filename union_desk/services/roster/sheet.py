@@ -100,15 +100,16 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
     """The row's member columns, every problem noted in `found`; None when they cannot be
     built (the problems say why)."""
     cells = {field: values[index] for field, index in columns.items()}
+    read, take = found.read, found.take
 
     def text(field: str) -> str:
         if field in _DISTINCT:
-            return found.take(field, xh.read_text, cells.get(field), default="")
-        return found.read(field, xh.read_text, cells.get(field), default="")
+            return take(field, xh.read_text, cells.get(field), default="")
+        return read(field, xh.read_text, cells.get(field), default="")
 
-    id_text = found.take("id_number", xh.read_id_number, cells.get("id_number"))
-    join_date: date | None = found.read("join_date", xh.read_date, cells.get("join_date"))
-    migrant: bool | None = found.read("is_migrant", xh.read_bool, cells.get("is_migrant"))
+    id_text = take("id_number", xh.read_id_number, cells.get("id_number"))
+    join_date: date | None = read("join_date", xh.read_date, cells.get("join_date"))
+    migrant: bool | None = read("is_migrant", xh.read_bool, cells.get("is_migrant"))
     union_name = " ".join(text("union").split())
     if not union_name and "union" not in _fields(found):
         found.add("union", "请填写所属工会")
@@ -118,14 +119,16 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
                 ethnicity=text("ethnicity"), employer=text("employer"), union_id="(待定)",
                 join_date=join_date, card_no=text("card_no") or None, is_migrant=bool(migrant),
                 hukou_type=text("hukou_type"))
-    fields = found.take_more(partial(normalise_member, search=False),
-                             found.build(MemberCreate, data))
+    fields = found.take_more(_normalised, found.build(MemberCreate, data))
     _check_gender(text("gender"), fields["gender"] if fields else None, id_text, found)
     if fields is None or found:
         return None
     given = {"is_migrant"} if migrant is not None else set()
     given |= {f for f in OPTIONAL if f != "is_migrant" and data[f] not in ("", None)}
     return Candidate(number, fields, frozenset(given), union_name, values)
+
+
+_normalised = partial(normalise_member, search=False)  # search columns: for all rows at once
 
 
 def _fields(found: ProblemList) -> set[str]:
