@@ -159,7 +159,7 @@ def compare(session: Session, candidates: list[Candidate], *,
         key = keys[c.union_name]
         union_id = unions.get(key, NEW_UNION + key)
         names.setdefault(union_id, c.union_name)
-        fields = dict(c.fields, union_id=union_id)
+        fields = c.fields  # union_id unresolved; a copy with it for a member on file
         card = fields["card_no"]
         old = existing.get(fields["id_number"])
         problems: list[tuple[str, str]] = []
@@ -170,8 +170,10 @@ def compare(session: Session, candidates: list[Candidate], *,
             if union_id in closed:
                 problems.append((LABELS["union"], f"“{c.union_name}”已撤销，不能再接收会员"))
             elif not problems:
-                out.new.append(Candidate(c.row, fields, c.given, c.union_name, c.values))
+                out.new.append(Candidate(c.row, fields, c.given, c.union_name, c.values,
+                                         union_id))
         else:
+            fields = dict(fields, union_id=union_id)
             skipped = set(OPTIONAL) - c.given
             changed = [k for k in COMPARED if k not in skipped and old[k] != fields[k]]
             changed += _derived_changes(old, fields, changed)

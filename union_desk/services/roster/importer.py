@@ -158,7 +158,7 @@ def _without(fresh: Outcome, stale: set[int], checked: Outcome, accept: set[int]
     rows that changed meanwhile; the check's rejections stand as the clerk saw them."""
     wanted = set(checked.decisions(accept)) - stale
     new = [c for c in fresh.new if c.row in wanted]
-    unions = {c.fields["union_id"] for c in new}
+    unions = {c.union_id for c in new}
     updates = [u for u in fresh.updates + fresh.accepted(accept) if u.row in wanted]
     unions |= {u.after.get("union_id") for u in updates}
     return Outcome(new=new, updates=[u for u in updates if u.row not in accept],
@@ -183,7 +183,7 @@ def _insert_new(session: Session, rows: list[Candidate], union_ids: dict[str, st
     stamp = {k: [v] * count for k, v in _stamp(session, utcnow()).items()}
     fields = [c.fields for c in rows]
     members = {key: [f[key] for f in fields] for key in fields[0]}
-    members["union_id"] = [union_ids.get(u, u) for u in members["union_id"]]
+    members["union_id"] = [union_ids.get(c.union_id, c.union_id) for c in rows]
     members.update(stamp, id=new_ids(count), status=[MemberStatus.ACTIVE.value] * count,
                    status_date=members["join_date"])
     insert_bulk_columns(session, Member, count, members)

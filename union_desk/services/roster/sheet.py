@@ -51,6 +51,7 @@ class Candidate:
     given: frozenset[str]      # OPTIONAL columns the row gave a value for
     union_name: str
     values: tuple
+    union_id: str = ""         # the union's id once compared with the database (import_compare)
 
 
 def read_roster_sheet(path: str | Path, *, progress: Progress = None,
