@@ -264,11 +264,11 @@ def insert_columns(session, table: sa.Table, count: int, values: dict[str, list]
         session.execute(statement, [dict(zip(names, row)) for row in zip(*values.values())])
         return
     columns = [values[name] for name in order]
-    converted: dict[tuple[int, object], list] = {}  # a list given for two columns (dates)
+    converted: dict[tuple[int, str], list] = {}  # a list given for two columns of one type
     for j, name in enumerate(order):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            key = (id(columns[j]), type(table.c[name].type))
+            key = (id(columns[j]), repr(table.c[name].type))  # an Enum's repr names its values
             if key not in converted:
                 converted[key] = each_once(columns[j], process)
             columns[j] = converted[key]
