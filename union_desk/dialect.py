@@ -252,16 +252,17 @@ BULK_CACHE_KIB = 128 * 1024
 
 
 @contextmanager
-def bulk_write_cache(conn) -> Iterator[None]:
-    """SQLite: a 128 MB page cache for a connection while it writes in bulk (the indexes of a
-    city database outgrow the default 2 MB and every insert then re-reads B-tree pages: measured
-    1.5× faster merges), back to what it was afterwards (the connection returns to the pool).
-    A server manages its own buffers."""
+def bulk_write_cache(conn, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """SQLite: a page cache of `kib` KiB (128 MB by default) for a connection while it writes in
+    bulk (the indexes of a city database outgrow the default 2 MB and every insert then re-reads
+    B-tree pages: measured 1.5× faster merges), back to what it was afterwards (the connection
+    returns to the pool). SQLite takes the memory as pages are used, up to that size. A server
+    manages its own buffers."""
     if dialect_name(conn) != "sqlite":
         yield
         return
     before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
     try:
         yield
     finally:

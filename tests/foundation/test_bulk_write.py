@@ -1,5 +1,6 @@
 """Bulk writes: ids made many at a time, a batch's shared timestamp converted once, and
 `insert_bulk` writing the rows with an audit entry each."""
+import json
 import os
 import time
 import uuid
@@ -149,3 +150,54 @@ def test_bulk_audit_entries_hold_the_same_text_as_one_entry_at_a_time(db):
     assert '"kind": "入会"' in after[events[0]["id"]] and '"on": "2020-01-01"' in after[events[0]["id"]]
     assert sorted(read) == sorted((e["id"], e["on"], MemberEventKind.JOINED) for e in events)
     assert births == [date(1990, 1, 1), date(1990, 1, 2), date(1990, 1, 3)]
+
+
+def test_the_bulk_json_is_the_text_of_one_entry_at_a_time_whatever_the_values():
+    # Given rows whose columns repeat or not, mix types (True beside 1), hold text with % and
+    # quotes, dates, an enum, bytes, NaN and nested values
+    import enum
+    from datetime import date
+
+    from union_desk.models.audit import _dump, _dump_all
+
+    class Kind(enum.Enum):
+        JOINED = "入会"
+
+    rows = [dict(n=i % 3, text=f"第{i}行 50% \"引号\"\n", same="汉族", day=date(2020, 1, 1 + i % 2),
+                 mixed=True if i % 2 else 1, ratio=1.5 if i else float("nan"), kind=Kind.JOINED,
+                 photo=b"\x00\x01" * i, nested=[i, {"a": None}], gone=None,
+                 **{"per%cent": "a%sb"}) for i in range(12)]
+    # When they are written as one bulk
+    texts = _dump_all(rows, skip={"n"})
+    # Then each is the text the ORM hook writes for one row
+    assert texts == [_dump({k: v for k, v in r.items() if k != "n"}) for r in rows]
+    assert '"mixed": true' in texts[1] and '"mixed": 1' in texts[0]
+
+
+def test_insert_bulk_columns_writes_what_insert_bulk_writes(db):
+    # Given the same unions as rows and as columns
+    from union_desk.models.audit import insert_bulk_columns
+    now = utcnow()
+
+    def unions(ids, prefix):
+        return [dict(id=u, township="DY", created_at=now, updated_at=now, deleted_at=None,
+                     name=f"{prefix}{i}工会", credit_code="", chair="", phone="", status="在册",
+                     closed_reason="", py_full="", py_initials="") for i, u in enumerate(ids)]
+
+    by_rows, by_columns = unions(new_ids(3), "甲"), unions(new_ids(3), "乙")
+    # When one set goes in row by row and the other column by column
+    with db.session(write=True) as s:
+        insert_bulk(s, GrassrootsUnion, by_rows)
+        insert_bulk_columns(s, GrassrootsUnion, 3, {k: [r[k] for r in by_columns]
+                                                    for k in by_columns[0]})
+    # Then both are stored alike, each with its audit entry of the same form
+    with db.session() as s:
+        stored = {r.id: r.name for r in s.execute(sa.select(GrassrootsUnion.id,
+                                                            GrassrootsUnion.name))}
+        after = dict(s.execute(sa.select(AuditEntry.record_id, AuditEntry.after).where(
+            AuditEntry.table_name == "grassroots_union", AuditEntry.action == "insert")).all())
+    for row in by_rows + by_columns:
+        assert stored[row["id"]] == row["name"]
+        assert json.loads(after[row["id"]]) == json.loads(json.dumps(
+            {k: v for k, v in row.items() if k not in ("created_at", "updated_at")},
+            default=str))

@@ -7,7 +7,8 @@ import pytest
 from openpyxl import Workbook
 from roster_books import person_id, row, write_book
 
-from union_desk.services.common.workbook import Limits, check_package, open_sheet
+from union_desk.services.common.sheet_limits import xlsx_extent
+from union_desk.services.common.workbook import LIMITS, Limits, check_package, open_sheet
 from union_desk.services.errors import UserError
 from union_desk.services.roster.importer import check_roster_file, commit_roster_import
 from union_desk.services.roster.members import get_member, search_members
@@ -103,6 +104,20 @@ def test_a_cell_far_to_the_right_is_refused(db, tmp_path):
     far = '<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
     path = rewrite_sheet(small_book(tmp_path),
                          lambda xml: re.sub(r"</row></sheetData>", far, xml))
+    with pytest.raises(UserError, match="第 2 行第 16384 列还有内容"):
+        check(db, path)
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "  "])
+def test_a_far_cell_written_with_other_white_space_is_found_by_the_scan(db, tmp_path, space):
+    # Given a far cell whose reference does not follow "<c " (XML allows any white space)
+    far = f'<c{space}r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    path = rewrite_sheet(small_book(tmp_path),
+                         lambda xml: re.sub(r"</row></sheetData>", far, xml))
+    # When the sheet's extent is scanned, Then the cell is found before the reader loads it
+    with zipfile.ZipFile(path) as archive:
+        extent = xlsx_extent(archive, "xl/worksheets/sheet1.xml", LIMITS)
+    assert extent.far_cell == (2, 16384)
     with pytest.raises(UserError, match="第 2 行第 16384 列还有内容"):
         check(db, path)
 

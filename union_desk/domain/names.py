@@ -51,7 +51,8 @@ def clean_name(text: str | None) -> str:
         raise RuleError("请填写姓名")
     if name[0] in "#＃" and is_error_value(name):
         raise RuleError(f"“{name}”是电子表格的错误值，不是姓名（请在表格中改正公式）")
-    if not any(unicodedata.category(ch).startswith("L") for ch in name):
+    # str.isalpha: every character a letter (categories L*), the usual name, checked at C speed
+    if not name.isalpha() and not any(unicodedata.category(ch).startswith("L") for ch in name):
         if all(unicodedata.category(ch) == "Nd" for ch in name):
             raise RuleError(f"姓名不能只是数字：“{name}”")
         raise RuleError(f"姓名中没有文字（汉字或字母），不能只有表情、数字或符号：“{name}”")

@@ -57,33 +57,60 @@ def _dump(data: dict) -> str:
 
 
 _JSON_NATIVE = frozenset({str, int, float, bool, type(None)})
+_encode_text = json.encoder.encode_basestring  # what the encoder does with a str (ensure_ascii off)
 
 
 def _dump_all(items: list[dict], *, skip: Collection[str] = ()) -> list[str]:
-    """`_dump` of each dict without the keys in `skip`, the same text, cheaper in bulk: a
-    column of values JSON cannot hold (a batch's dates) is made plain once per distinct value
-    instead of through the encoder's fallback call per value; dicts are built in sorted key
-    order (what `sort_keys` does to each anyway)."""
+    """`_dump` of each dict without the keys in `skip`, the same text, cheaper in bulk when the
+    dicts share their keys: each column's values are made plain (`_plain`) and encoded once
+    per distinct value when they repeat (a batch's dates, unions, genders), each by the C
+    string encoder otherwise, and every entry is one fill of a template of the sorted keys
+    (what `sort_keys` does to each dict anyway)."""
     if not items or any(d.keys() != items[0].keys() for d in items):
         return [_dump({k: v for k, v in d.items() if k not in skip}) for d in items]
-    keys = sorted(k for k in items[0] if k not in skip)
-    columns = []
-    for key in keys:
-        column = [d[key] for d in items]
-        if not set(map(type, column)) <= _JSON_NATIVE:
-            column = _made_plain(column)
-        columns.append(column)
-    return [_ENCODER.encode(dict(zip(keys, values))) for values in zip(*columns)]
+    return _dump_columns({key: [d[key] for d in items] for key in items[0] if key not in skip})
 
 
-def _made_plain(column: list) -> list:
-    """`_plain` of each value that JSON cannot hold, once per distinct (type, value)."""
-    typed = list(zip(map(type, column), column))
+def _dump_columns(columns: dict[str, list]) -> list[str]:
+    """`_dump` of each row of `columns` (name → the rows' values), as `_dump_all` makes it."""
+    keys = sorted(columns)
+    encoded = [_encoded(columns[key]) for key in keys]
+    template = "{" + ", ".join(_ENCODER.encode(k).replace("%", "%%") + ": %s"
+                               for k in keys) + "}"
+    return [template % values for values in zip(*encoded)]
+
+
+def _encoded(column: list) -> list[str]:
+    """Each value of a column as the JSON text `_dump` writes for it: a column of texts that
+    seldom repeat (names, ID numbers) by the C string encoder value by value, any other once
+    per distinct value."""
+    if set(map(type, column)) == {str}:
+        distinct = dict.fromkeys(column)
+        if 2 * len(distinct) >= len(column):
+            return list(map(_encode_text, column))
+        text = {v: _encode_text(v) for v in distinct}
+        return list(map(text.__getitem__, column))
+    return each_once(column, _encode_one)
+
+
+def _encode_one(value) -> str:
+    if type(value) is date:  # the commonest value JSON cannot hold: its text needs no escape
+        return f'"{value.isoformat()}"'
+    return _ENCODER.encode(value if type(value) in _JSON_NATIVE else _plain(value))
+
+
+def each_once(values: list, fn) -> list:
+    """`[fn(v) for v in values]`, `fn` called once per distinct (type, value): a batch's rows
+    share their timestamps, dates, enums and unions. True, 1 and 1.0 are told apart."""
     try:
-        plain = {k: k[1] if k[0] in _JSON_NATIVE else _plain(k[1]) for k in set(typed)}
-    except TypeError:  # unhashable values
-        return [v if type(v) in _JSON_NATIVE else _plain(v) for v in column]
-    return [plain[k] for k in typed]
+        if len(set(map(type, values))) == 1:
+            done = {v: fn(v) for v in dict.fromkeys(values)}
+            return list(map(done.__getitem__, values))
+        typed = list(zip(map(type, values), values))
+        done = {k: fn(k[1]) for k in dict.fromkeys(typed)}
+        return list(map(done.__getitem__, typed))
+    except TypeError:  # an unhashable value (a photo's plain form is a dict)
+        return [fn(v) for v in values]
 
 
 def record_fields(obj: RecordBase) -> dict:
@@ -161,18 +188,23 @@ def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "in
     """
     if not rows:
         return
-    actor = session.info.get("actor", "")
-    township = session.info.get("township", "")
-    now = utcnow()
     skip = _NOT_AUDITED if action == "insert" else _NOT_AUDITED | {"id"}
-    afters = _dump_all(rows, skip=skip)
-    befores = [None] * len(rows) if before is None else _dump_all(before)
-    execute_many(session, AuditEntry.__table__, [
-        {"id": entry_id, "township": r.get("township", township), "created_at": now,
-         "updated_at": now, "actor": actor, "table_name": table_name, "record_id": r["id"],
-         "action": action, "before": b, "after": after}
-        for r, b, after, entry_id in zip(rows, befores, afters, new_ids(len(rows)))
-    ])
+    township = session.info.get("township", "")
+    _record(session, table_name=table_name, action=action, ids=[r["id"] for r in rows],
+            townships=[r.get("township", township) for r in rows],
+            afters=_dump_all(rows, skip=skip),
+            befores=None if before is None else _dump_all(before))
+
+
+def _record(session, *, table_name: str, action: str, ids: list[str], townships: list[str],
+            afters: list[str], befores: list[str] | None) -> None:
+    count = len(ids)
+    now = utcnow()
+    insert_columns(session, AuditEntry.__table__, count, {
+        "id": new_ids(count), "township": townships, "created_at": [now] * count,
+        "updated_at": [now] * count, "actor": [session.info.get("actor", "")] * count,
+        "table_name": [table_name] * count, "record_id": ids, "action": [action] * count,
+        "before": [None] * count if befores is None else befores, "after": afters})
 
 
 def insert_bulk(session, model, rows: list[dict]) -> None:
@@ -184,6 +216,17 @@ def insert_bulk(session, model, rows: list[dict]) -> None:
         return
     execute_many(session, model.__table__, rows)
     record_bulk(session, table_name=model.__tablename__, rows=rows)
+
+
+def insert_bulk_columns(session, model, count: int, columns: dict[str, list]) -> None:
+    """`insert_bulk` of `count` rows given column by column (name → the rows' values, every
+    column of the table): a writer that has its values as columns makes no dict per row."""
+    if not count:
+        return
+    insert_columns(session, model.__table__, count, columns)
+    _record(session, table_name=model.__tablename__, action="insert", ids=columns["id"],
+            townships=columns["township"], befores=None, afters=_dump_columns(
+                {k: v for k, v in columns.items() if k not in _NOT_AUDITED}))
 
 
 def execute_many(session, table: sa.Table, rows: list[dict]) -> None:
@@ -202,41 +245,41 @@ def execute_many(session, table: sa.Table, rows: list[dict]) -> None:
 
     A driver that takes named parameters (PostgreSQL's) gets SQLAlchemy's own path, which
     already sends such multi-row statements."""
+    insert_columns(session, table, len(rows), {name: [row[name] for row in rows]
+                                               for name in rows[0]})
+
+
+def insert_columns(session, table: sa.Table, count: int, values: dict[str, list]) -> None:
+    """`execute_many` of `count` rows given column by column (name → the rows' values), for a
+    writer that has its values as columns already (the audit rows of a batch)."""
     conn = session.connection()
     dialect = conn.dialect
-    names = list(rows[0])
+    names = list(values)
     statement = table.insert()
     compiled = statement.compile(dialect=dialect, column_keys=names)
     order = list(compiled.positiontup or ())
-    head, values, group = str(compiled).rpartition(" VALUES ")
-    if (not compiled.positional or sorted(order) != sorted(names) or not values
+    head, sql_values, group = str(compiled).rpartition(" VALUES ")
+    if (not compiled.positional or sorted(order) != sorted(names) or not sql_values
             or not group.startswith("(")):
-        session.execute(statement, rows)
+        session.execute(statement, [dict(zip(names, row)) for row in zip(*values.values())])
         return
-    columns = [[row[name] for row in rows] for name in order]
+    columns = [values[name] for name in order]
+    converted: dict[tuple[int, str], list] = {}  # a list given for two columns of one type
     for j, name in enumerate(order):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            columns[j] = _converted(columns[j], process)
+            key = (id(columns[j]), repr(table.c[name].type))  # an Enum's repr names its values
+            if key not in converted:
+                converted[key] = each_once(columns[j], process)
+            columns[j] = converted[key]
     flat = list(itertools.chain.from_iterable(zip(*columns)))
     page = max(1, min(dialect.insertmanyvalues_page_size,
                       dialect.insertmanyvalues_max_parameters // len(order)))
     width = len(order)
-    for start in range(0, len(rows), page):
-        count = min(page, len(rows) - start)
-        conn.exec_driver_sql(f"{head} VALUES {', '.join([group] * count)}",
-                             tuple(flat[start * width:(start + count) * width]))
-
-
-def _converted(values: list, process) -> list:
-    """`values` converted by `process`, each distinct (type, value) once (a batch shares its
-    timestamps, dates and enum values)."""
-    typed = list(zip(map(type, values), values))
-    try:
-        stored = {k: process(k[1]) for k in set(typed)}
-    except TypeError:  # an unhashable value: convert each
-        return [process(v) for v in values]
-    return [stored[k] for k in typed]
+    for start in range(0, count, page):
+        rows = min(page, count - start)
+        conn.exec_driver_sql(f"{head} VALUES {', '.join([group] * rows)}",
+                             tuple(flat[start * width:(start + rows) * width]))
 
 
 def log_action(session, *, table_name: str, record_id: str, action: str,

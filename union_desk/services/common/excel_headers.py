@@ -190,6 +190,7 @@ def read_bool(value: Any) -> bool | None:
 
 
 ID_AS_NUMBER = "身份证号被Excel存成了数字，请把该列设为文本"
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+\d+", flags=re.IGNORECASE)  # 3.30182E+17
 
 
 def read_id_number(value: Any) -> str:
@@ -215,6 +216,6 @@ def read_id_number(value: Any) -> str:
         return digits
     text = unicodedata.normalize("NFKC", strip_invisible(str(value)))
     text = "".join(text.split()).lstrip("'")
-    if re.fullmatch(r"\d(\.\d+)?E\+\d+", text, flags=re.IGNORECASE):
+    if _SCIENTIFIC.fullmatch(text):
         raise UserError(ID_AS_NUMBER)
     return text

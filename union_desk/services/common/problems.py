@@ -8,6 +8,9 @@ the clerk mends the file in one go.  A check collects problems and raises them t
     found.add("union_id", "请选择所属工会")
     found.raise_if_any()                                  # Problems (a UserError) if any
 
+An import checks thousands of rows whose cells repeat (genders, unions, dates): its rows share
+one `CellReads`, and `found.read(field, fn, value)` runs `fn` once per distinct value and field.
+
 `Problems` is a `UserError` whose message and field are the first problem's, so every caller that
 shows one message keeps working; an import reads `.problems`, every (field, reason).
 """
@@ -49,9 +52,19 @@ def validation_problems(err: ValidationError) -> list[tuple[str, str]]:
     return out
 
 
-class ProblemList:
+class CellReads:
+    """What a pure reader of one cell gave (its value, or its problems) for each distinct
+    (field, reader, type, value), shared by the rows of one import (`ProblemList.read`)."""
+
     def __init__(self) -> None:
+        # (field, reader) → {value, or (type, value) when not a str: (result, problems)}
+        self.seen: dict[tuple[str, Callable], dict] = {}
+
+
+class ProblemList:
+    def __init__(self, reads: CellReads | None = None) -> None:
         self.items: list[tuple[str, str]] = []
+        self._reads = reads
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -68,6 +81,32 @@ class ProblemList:
         except (UserError, RuleError) as err:
             self.items += problems_of(err, field)
             return default
+
+    def read(self, field: str, fn: Callable[[Any], Any], value: Any, *,
+             default: Any = None) -> Any:
+        """`take(field, fn, value, default=default)` for a pure `fn` of one cell value,
+        remembered in the `CellReads` this list was made with: each distinct value of a column
+        is read once (the type is part of the key: True, 1 and 1.0 read differently). For the
+        columns whose values repeat; a column of distinct values (names, ID numbers) gains
+        nothing and keeps one entry a row alive."""
+        if self._reads is None:
+            return self.take(field, fn, value, default=default)
+        seen = self._reads.seen.get((field, fn))
+        if seen is None:
+            seen = self._reads.seen[field, fn] = {}
+        try:
+            result, problems = seen[value if type(value) is str else (type(value), value)]
+        except KeyError:
+            key = value if type(value) is str else (type(value), value)
+            before = len(self.items)
+            result = self.take(field, fn, value, default=default)
+            seen[key] = (result, self.items[before:])
+            return result
+        except TypeError:  # not hashable
+            return self.take(field, fn, value, default=default)
+        if problems:
+            self.items += problems
+        return result
 
     def build(self, model: type[BaseModel], fields: dict) -> BaseModel:
         """model(**fields); what it refuses is noted and the fields are kept unchecked, so the

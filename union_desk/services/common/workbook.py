@@ -206,7 +206,9 @@ def _rows(loaded: Any, first_column: int, marks: dict[tuple[int, int], str], nam
                 (column, NO_CACHED_VALUE if mark == sl.NO_RESULT else mark))
     try:
         for index, cells in enumerate(loaded.iter_rows()):
-            values = pad + [None if c == "" else c for c in cells]
+            values = [None if c == "" else c for c in cells]
+            if pad:
+                values[:0] = pad
             number = index + 1
             for column, mark in unsaved.get(number, ()):
                 values += [None] * (column - len(values))

@@ -10,9 +10,7 @@ entry per table, not one per person.
 """
 from __future__ import annotations
 
-import gc
 import random
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -26,6 +24,7 @@ from union_desk.models.base import new_ids, utcnow
 from union_desk.models.member import Member, MemberEvent
 from union_desk.models.union import GrassrootsUnion, UnionStatus
 from union_desk.search_sql import search_index_deferred
+from union_desk.services.common.bulk import collector_paused
 from union_desk.services.demo.people import GIVEN, SURNAMES, MemberRows
 
 EMPLOYERS = ["建德市新安化工集团", "浙江大洋生物科技", "建德市航空小镇运营公司", "千岛湖啤酒建德分厂",
@@ -72,19 +71,6 @@ def _unions(session: Session, rng: random.Random, size: int, stamp: dict) -> lis
     return unions
 
 
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector off while millions of tuples are made: it would walk every one
-    still alive again and again (a third of the Python time at a million members)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def populate(session: Session, *, rng: random.Random, size: int) -> None:
     now, township = utcnow(), session.info.get("township", "")
     stamp = dict(township=township, created_at=now, updated_at=now, deleted_at=None)
@@ -96,7 +82,7 @@ def populate(session: Session, *, rng: random.Random, size: int) -> None:
     conn = session.connection()
     with indexes_deferred(session, Member), indexes_deferred(session, MemberEvent), \
             foreign_keys_deferred(session, Member), foreign_keys_deferred(session, MemberEvent), \
-            search_index_deferred(session), _collector_paused():
+            search_index_deferred(session), collector_paused():
         for start in range(0, size, CHUNK):
             members = people.chunk(member_ids[start:start + CHUNK], start)
             insert_stored(conn, Member.__table__, members)

@@ -56,6 +56,7 @@ class Outcome:
     unchanged: list[int] = dc_field(default_factory=list)   # Excel rows
     rejected: list[Rejection] = dc_field(default_factory=list)
     unions_to_create: dict[str, str] = dc_field(default_factory=dict)  # placeholder id → name
+    basis: Basis | None = None  # what the comparison read of the database
 
     def accepted(self, renames: Collection[int]) -> list[Update]:
         return [u for u in self.renames if u.row in renames]
@@ -89,11 +90,25 @@ def _chunks(items: list, size: int = _IN_CHUNK):
         yield items[start:start + size]
 
 
+def _on_file(session: Session, column, wanted: list[str]) -> list[str]:
+    """The values of `wanted` that may be on file in `column` of a live member: for a file
+    larger than the roster (the first import of a township), the roster's few values are read
+    whole, by the column's live index, and only the file's values among them are looked up
+    row by row — not thousands of values in chunks that find nothing."""
+    if len(wanted) <= _IN_CHUNK:
+        return wanted
+    values = set(session.scalars(sa.select(column).where(
+        column.is_not(None), Member.deleted_at.is_(None)).limit(len(wanted) + 1)))
+    if len(values) > len(wanted):  # a roster larger than the file: look every value up
+        return wanted
+    return [v for v in wanted if v in values]
+
+
 def _existing_members(session: Session, numbers: list[str]) -> dict[str, dict]:
     found: dict[str, dict] = {}
     columns = [Member.id, Member.status,
                *(getattr(Member, c) for c in COMPARED + SEARCH_COLUMNS)]
-    for part in _chunks(numbers):
+    for part in _chunks(_on_file(session, Member.id_number, numbers)):
         rows = session.execute(sa.select(*columns).where(
             Member.id_number.in_(part), Member.deleted_at.is_(None))).all()
         found.update({r.id_number: dict(r._mapping) for r in rows})
@@ -102,27 +117,49 @@ def _existing_members(session: Session, numbers: list[str]) -> dict[str, dict]:
 
 def _card_owners(session: Session, cards: list[str]) -> dict[str, tuple[str, str]]:
     owners: dict[str, tuple[str, str]] = {}
-    for part in _chunks(cards):
+    for part in _chunks(_on_file(session, Member.card_no, cards)):
         rows = session.execute(sa.select(Member.card_no, Member.id_number, Member.name).where(
             Member.card_no.in_(part), Member.deleted_at.is_(None))).all()
         owners.update({r.card_no: (r.id_number, r.name) for r in rows})
     return owners
 
 
-def compare(session: Session, candidates: list[Candidate]) -> Outcome:
-    by_name = union_ids_by_name(session)
-    unions = {_union_key(name): uid for name, uid in by_name.items()}
-    names = {uid: name for name, uid in by_name.items()}
-    closed = set(session.scalars(sa.select(GrassrootsUnion.id).where(
-        GrassrootsUnion.status == UnionStatus.CLOSED, GrassrootsUnion.deleted_at.is_(None))))
-    existing = _existing_members(session, [c.fields["id_number"] for c in candidates])
-    owners = _card_owners(session, [c.fields["card_no"] for c in candidates if c.fields["card_no"]])
-    out = Outcome()
+@dataclass
+class Basis:
+    """Everything `compare` reads of the database for a file's rows: the same basis sorts the
+    same rows the same way, so a commit whose basis is the check's takes the check's outcome
+    as it is (nothing changed meanwhile) instead of sorting every row again."""
+
+    unions: dict[str, str]                  # union name → id (union_ids_by_name)
+    closed: set[str]                        # ids of closed unions
+    existing: dict[str, dict]               # the rows' ID numbers on file → the member
+    owners: dict[str, tuple[str, str]]      # the rows' card numbers on file → (ID number, name)
+
+
+def read_basis(session: Session, candidates: list[Candidate]) -> Basis:
+    return Basis(
+        unions=union_ids_by_name(session),
+        closed=set(session.scalars(sa.select(GrassrootsUnion.id).where(
+            GrassrootsUnion.status == UnionStatus.CLOSED, GrassrootsUnion.deleted_at.is_(None)))),
+        existing=_existing_members(session, [c.fields["id_number"] for c in candidates]),
+        owners=_card_owners(session, [c.fields["card_no"] for c in candidates
+                                      if c.fields["card_no"]]))
+
+
+def compare(session: Session, candidates: list[Candidate], *,
+            basis: Basis | None = None) -> Outcome:
+    """The rows sorted against the database (`basis`: what was read of it, else read now)."""
+    basis = basis if basis is not None else read_basis(session, candidates)
+    unions = {_union_key(name): uid for name, uid in basis.unions.items()}
+    names = {uid: name for name, uid in basis.unions.items()}
+    closed, existing, owners = basis.closed, basis.existing, basis.owners
+    out = Outcome(basis=basis)
+    keys = {name: _union_key(name) for name in {c.union_name for c in candidates}}
     for c in candidates:
-        key = _union_key(c.union_name)
+        key = keys[c.union_name]
         union_id = unions.get(key, NEW_UNION + key)
         names.setdefault(union_id, c.union_name)
-        fields = dict(c.fields, union_id=union_id)
+        fields = c.fields  # union_id unresolved; a copy with it for a member on file
         card = fields["card_no"]
         old = existing.get(fields["id_number"])
         problems: list[tuple[str, str]] = []
@@ -133,8 +170,10 @@ def compare(session: Session, candidates: list[Candidate]) -> Outcome:
             if union_id in closed:
                 problems.append((LABELS["union"], f"“{c.union_name}”已撤销，不能再接收会员"))
             elif not problems:
-                out.new.append(Candidate(c.row, fields, c.given, c.union_name, c.values))
+                out.new.append(Candidate(c.row, fields, c.given, c.union_name, c.values,
+                                         union_id))
         else:
+            fields = dict(fields, union_id=union_id)
             skipped = set(OPTIONAL) - c.given
             changed = [k for k in COMPARED if k not in skipped and old[k] != fields[k]]
             changed += _derived_changes(old, fields, changed)

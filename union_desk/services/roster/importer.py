@@ -26,7 +26,7 @@ from typing import Collection
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from union_desk.models.audit import insert_bulk, record_bulk
+from union_desk.models.audit import insert_bulk, insert_bulk_columns, record_bulk
 from union_desk.models.base import new_id, new_ids, utcnow
 from union_desk.models.member import Member, MemberEvent, MemberEventKind, MemberStatus
 from union_desk.models.union import UnionCreate
@@ -35,9 +35,10 @@ from union_desk.services.common.import_plan import (ImportPlan, ImportReport, Re
                                                     changed_since_check, sorted_rejections,
                                                     stale_rows)
 from union_desk.services.common.import_plan import save_rejections as save_report_rejections
+from union_desk.services.common.bulk import collector_paused, inserts_deferred
 from union_desk.services.common.import_sheet import check_cancel
 from union_desk.services.errors import UserError
-from union_desk.services.roster.import_compare import Outcome, Update, compare
+from union_desk.services.roster.import_compare import Outcome, Update, compare, read_basis
 from union_desk.services.roster.sheet import LABELS, Candidate, read_roster_sheet
 from union_desk.services.roster.unions import create_union
 
@@ -104,10 +105,11 @@ class RosterImportPlan(ImportPlan):
 def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Progress = None,
                       cancelled: Cancelled = None, sheet: str | None = None) -> RosterImportPlan:
     """Check every row of the workbook and against the database; writes nothing."""
-    sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
-    return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
-                            candidates=sheet.good, file_rejections=sheet.rejected,
-                            outcome=compare(session, sheet.good))
+    with collector_paused():
+        sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
+        return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
+                                candidates=sheet.good, file_rejections=sheet.rejected,
+                                outcome=compare(session, sheet.good))
 
 
 def commit_roster_import(session: Session, *, plan: RosterImportPlan,
@@ -117,8 +119,16 @@ def commit_roster_import(session: Session, *, plan: RosterImportPlan,
 
     `accept_renames`: Excel rows of `plan.renames` the clerk confirmed as real name changes."""
     accept = plan.confirmable(accept_renames)
+    with collector_paused():
+        return _commit(session, plan, accept, progress, cancelled)
+
+
+def _commit(session: Session, plan: RosterImportPlan, accept: set[int], progress: Progress,
+            cancelled: Cancelled) -> RosterImportReport:
     check_cancel(cancelled)
-    fresh = compare(session, plan.candidates)
+    basis = read_basis(session, plan.candidates)
+    fresh = (plan.outcome if basis == plan.outcome.basis
+             else compare(session, plan.candidates, basis=basis))
     stale = stale_rows(plan.outcome.decisions(accept), fresh.decisions(accept))
     stale_rejections = [Rejection(c.row, LABELS["id_number"], changed_since_check(fresh.describe(c.row, accept)),
                                   c.values, c.fields["name"])
@@ -128,11 +138,12 @@ def commit_roster_import(session: Session, *, plan: RosterImportPlan,
                  for placeholder, name in outcome.unions_to_create.items()}
     updates = outcome.updates + outcome.accepted(accept)
     total, done = len(outcome.new) + len(updates), 0
-    for start in range(0, len(outcome.new), _CHUNK):
-        check_cancel(cancelled)
-        _insert_new(session, outcome.new[start:start + _CHUNK], union_ids)
-        done += len(outcome.new[start:start + _CHUNK])
-        report_progress(progress, done, total)
+    with inserts_deferred(session, Member, len(outcome.new)):
+        for start in range(0, len(outcome.new), _CHUNK):
+            check_cancel(cancelled)
+            _insert_new(session, outcome.new[start:start + _CHUNK], union_ids)
+            done += len(outcome.new[start:start + _CHUNK])
+            report_progress(progress, done, total)
     for start in range(0, len(updates), _CHUNK):
         check_cancel(cancelled)
         _apply_updates(session, updates[start:start + _CHUNK], union_ids)
@@ -147,7 +158,7 @@ def _without(fresh: Outcome, stale: set[int], checked: Outcome, accept: set[int]
     rows that changed meanwhile; the check's rejections stand as the clerk saw them."""
     wanted = set(checked.decisions(accept)) - stale
     new = [c for c in fresh.new if c.row in wanted]
-    unions = {c.fields["union_id"] for c in new}
+    unions = {c.union_id for c in new}
     updates = [u for u in fresh.updates + fresh.accepted(accept) if u.row in wanted]
     unions |= {u.after.get("union_id") for u in updates}
     return Outcome(new=new, updates=[u for u in updates if u.row not in accept],
@@ -167,21 +178,21 @@ def _stamp(session: Session, now: datetime) -> dict:
 
 
 def _insert_new(session: Session, rows: list[Candidate], union_ids: dict[str, str]) -> None:
-    now = utcnow()
-    stamp, today = _stamp(session, now), date.today()
-    members, events = [], []
-    ids = new_ids(2 * len(rows))
-    for c, member_id, event_id in zip(rows, ids[::2], ids[1::2]):
-        fields = dict(c.fields)
-        fields["union_id"] = union_ids.get(fields["union_id"], fields["union_id"])
-        members.append(dict(stamp, **fields, id=member_id, status=MemberStatus.ACTIVE.value,
-                            status_date=fields["join_date"]))
-        events.append(dict(stamp, id=event_id, member_id=member_id,
-                           kind=MemberEventKind.JOINED.value, on=fields["join_date"] or today,
-                           reason=IMPORT_REASON, from_union_id=None,
-                           to_union_id=fields["union_id"]))
-    insert_bulk(session, Member, members)
-    insert_bulk(session, MemberEvent, events)
+    """The new members and their 入会 events, column by column (no dict per row)."""
+    count, today = len(rows), date.today()
+    stamp = {k: [v] * count for k, v in _stamp(session, utcnow()).items()}
+    fields = [c.fields for c in rows]
+    members = {key: [f[key] for f in fields] for key in fields[0]}
+    members["union_id"] = [union_ids.get(c.union_id, c.union_id) for c in rows]
+    members.update(stamp, id=new_ids(count), status=[MemberStatus.ACTIVE.value] * count,
+                   status_date=members["join_date"])
+    insert_bulk_columns(session, Member, count, members)
+    insert_bulk_columns(session, MemberEvent, count, dict(
+        stamp, id=new_ids(count), member_id=members["id"],
+        kind=[MemberEventKind.JOINED.value] * count,
+        on=[joined or today for joined in members["join_date"]],
+        reason=[IMPORT_REASON] * count, from_union_id=[None] * count,
+        to_union_id=members["union_id"]))
 
 
 def _apply_updates(session: Session, updates: list[Update], union_ids: dict[str, str]) -> None:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
@@ -17,7 +16,7 @@ from union_desk.models.member import MemberCreate, search_columns
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_sheet import SheetRows, read_sheet
-from union_desk.services.common.problems import ProblemList
+from union_desk.services.common.problems import CellReads, ProblemList
 from union_desk.services.roster.members import normalise_member
 
 SPEC: dict[str, list[str]] = {
@@ -38,6 +37,7 @@ LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"union_id": "所属
 # member columns the file may leave empty; an empty cell never overwrites what is on file
 OPTIONAL = ("phone", "ethnicity", "employer", "join_date", "card_no", "is_migrant", "hukou_type")
 UNION_NAME_MAX = 100
+_DISTINCT = frozenset({"name", "phone", "card_no"})  # cells that seldom repeat (and the ID number)
 _GENDERS = {"男": "男", "男性": "男", "m": "男", "male": "男",
             "女": "女", "女性": "女", "f": "女", "female": "女"}
 
@@ -51,6 +51,7 @@ class Candidate:
     given: frozenset[str]      # OPTIONAL columns the row gave a value for
     union_name: str
     values: tuple
+    union_id: str = ""         # the union's id once compared with the database (import_compare)
 
 
 def read_roster_sheet(path: str | Path, *, progress: Progress = None,
@@ -62,9 +63,10 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     """
     first_id: dict[str, int] = {}
     first_card: dict[str, int] = {}
+    reads = CellReads()
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
-        found = ProblemList()
+        found = ProblemList(reads)
         candidate = _check_row(number, values, columns, found)
         if candidate is not None:
             _check_unique(candidate, first_id, first_card, found)
@@ -98,16 +100,17 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
                found: ProblemList) -> Candidate | None:
     """The row's member columns, every problem noted in `found`; None when they cannot be
     built (the problems say why)."""
-    def cell(field: str) -> Any:
-        index = columns.get(field)
-        return None if index is None else values[index]
+    cells = {field: values[index] for field, index in columns.items()}
+    read, take = found.read, found.take
 
     def text(field: str) -> str:
-        return found.take(field, xh.read_text, cell(field), default="")
+        if field in _DISTINCT:
+            return take(field, xh.read_text, cells.get(field), default="")
+        return read(field, xh.read_text, cells.get(field), default="")
 
-    id_text = found.take("id_number", xh.read_id_number, cell("id_number"))
-    join_date: date | None = found.take("join_date", xh.read_date, cell("join_date"))
-    migrant: bool | None = found.take("is_migrant", xh.read_bool, cell("is_migrant"))
+    id_text = take("id_number", xh.read_id_number, cells.get("id_number"))
+    join_date: date | None = read("join_date", xh.read_date, cells.get("join_date"))
+    migrant: bool | None = read("is_migrant", xh.read_bool, cells.get("is_migrant"))
     union_name = " ".join(text("union").split())
     if not union_name and "union" not in _fields(found):
         found.add("union", "请填写所属工会")
@@ -117,14 +120,16 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
                 ethnicity=text("ethnicity"), employer=text("employer"), union_id="(待定)",
                 join_date=join_date, card_no=text("card_no") or None, is_migrant=bool(migrant),
                 hukou_type=text("hukou_type"))
-    fields = found.take_more(partial(normalise_member, search=False),
-                             found.build(MemberCreate, data))
+    fields = found.take_more(_normalised, found.build(MemberCreate, data))
     _check_gender(text("gender"), fields["gender"] if fields else None, id_text, found)
     if fields is None or found:
         return None
     given = {"is_migrant"} if migrant is not None else set()
     given |= {f for f in OPTIONAL if f != "is_migrant" and data[f] not in ("", None)}
     return Candidate(number, fields, frozenset(given), union_name, values)
+
+
+_normalised = partial(normalise_member, search=False)  # search columns: for all rows at once
 
 
 def _fields(found: ProblemList) -> set[str]:
