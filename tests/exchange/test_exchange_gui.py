@@ -200,6 +200,35 @@ def test_city_office_cannot_change_township_records(merged_city, qtbot):
     assert READ_ONLY
 
 
+def test_a_township_chosen_before_the_filter_is_in_place_is_shown(merged_city, qtbot,
+                                                                   monkeypatch):
+    """The filter is installed by a read op: when the read pool is busy at start-up, the clerk
+    (or the overview's click-through) may choose a township first. That choice still holds."""
+    import threading
+
+    from union_desk.services.city import view as city_view
+    from union_desk.services.roster.members import count_members
+
+    city_db, paths = merged_city
+    merge(city_db, *paths)
+    # Given the filter's installation held back until the township is chosen
+    chosen = threading.Event()
+    install = city_view.township_view
+    monkeypatch.setattr(city_view, "township_view",
+                        lambda s: (chosen.wait(10), install(s))[1])
+    win, ops = _window(city_db, qtbot)
+    combo = win.exchange.township_combo
+    # When the clerk chooses 乾潭 before it is in place
+    combo.setCurrentIndex(combo.findData("QT"))
+    chosen.set()
+    qtbot.waitUntil(lambda: win.exchange.view is not None, timeout=10_000)
+    # Then the working tabs read 乾潭's members only
+    counts = []
+    ops.read(lambda s: count_members(s)).success(counts.append).run()
+    qtbot.waitUntil(lambda: bool(counts), timeout=10_000)
+    assert counts == [4]
+
+
 @BOTH_ENGINES
 def test_city_window_shows_one_township_at_a_time(merged_city, qtbot, tmp_path):
     """Choosing a township filters every working tab (the roster here); the city figures and the

@@ -68,7 +68,7 @@ class ExchangeActions(QObject):  # a child of the window, for tr() and the dialo
         from union_desk.services.city.view import township_view
 
         self.view = None  # the filter on the city's sessions, once installed
-        self.ops.read(township_view).success(lambda view: setattr(self, "view", view)).run()
+        self.ops.read(township_view).success(self._on_view_installed).run()
         bar = QToolBar(self.tr("Township"), self.window)
         bar.setObjectName("townshipBar")
         bar.setMovable(False)
@@ -86,6 +86,13 @@ class ExchangeActions(QObject):  # a child of the window, for tr() and the dialo
         combo = getattr(self, "township_combo", None)
         if combo is not None:
             combo.setCurrentIndex(max(0, combo.findData(code)) if code else 0)
+
+    def _on_view_installed(self, view) -> None:
+        """A township chosen before the filter was in place (the choice comes first when the
+        read pool is busy at start-up) is applied now."""
+        self.view = view
+        if view is not None and self.township_combo.currentData() is not None:
+            self._on_township_changed(self.township_combo.currentIndex())
 
     def _on_township_changed(self, _index: int) -> None:
         if self.view is None:
