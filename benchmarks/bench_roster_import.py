@@ -29,10 +29,11 @@ from pathlib import Path
 from make_roster_xlsx import make_rows, write_roster
 from openpyxl import load_workbook
 
-from union_desk.db import CACHE_SIZE_KIB, open_database
+from union_desk.db import open_database
 from union_desk.domain import pinyin
 from union_desk.models.base import new_id, new_ids, utcnow
 from union_desk.services.roster.importer import check_roster_file, commit_roster_import
+from union_desk.services.common.bulk import cache_kib
 from union_desk.services.settings import set_up
 
 TARGET_S = 5.0
@@ -96,13 +97,14 @@ def app_import(db, path: Path) -> tuple[dict[str, float], dict]:
             "cpu": time.process_time() - cpu}, report.to_json()
 
 
-def _raw_connection(db) -> sqlite3.Connection:
-    """The app's file with the app's connection settings (db._make_engine), no SQLAlchemy."""
+def _raw_connection(db, rows: int) -> sqlite3.Connection:
+    """The app's file with the app's connection settings (db._make_engine) and the page cache
+    an import of `rows` rows writes with (services/common/bulk.cache_kib), no SQLAlchemy."""
     db.close()
     con = sqlite3.connect(db.path, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=NORMAL")
-    con.execute(f"PRAGMA cache_size=-{CACHE_SIZE_KIB}")
+    con.execute(f"PRAGMA cache_size=-{cache_kib(rows)}")
     return con
 
 
@@ -138,7 +140,7 @@ def _insert(con: sqlite3.Connection, table: str, rows: list[dict], now: str) -> 
 
 def floor_insert(db, rows: list[dict]) -> tuple[float, float]:
     """Raw sqlite3: the same member rows into the same (empty, indexed) table: wall and CPU s."""
-    con = _raw_connection(db)
+    con = _raw_connection(db, len(rows))
     members = _member_rows(rows, _union_id(con))
     now = utcnow().replace(tzinfo=None).isoformat(sep=" ")
     start, cpu = time.perf_counter(), time.process_time()
@@ -155,7 +157,7 @@ def floor_insert_multirow(db, rows: list[dict]) -> float:
     app's bulk writes send them): not the issue's floor, but the stricter one since migration
     0017's trigger on member makes SQLite journal every page a row touches when rows come one
     statement each (an executemany) — printed beside it, so the gap is not hidden."""
-    con = _raw_connection(db)
+    con = _raw_connection(db, len(rows))
     members = _member_rows(rows, _union_id(con))
     now = utcnow().replace(tzinfo=None).isoformat(sep=" ")
     columns = [*members[0], "created_at", "updated_at"]
@@ -178,7 +180,7 @@ def floor_required(db, rows: list[dict]) -> float:
     """Raw sqlite3: what the house rules make the import write, each member row with its
     history event and an audit entry for both (JSON of the rows as the app writes it), with
     the same indexes; the rows are made before the clock starts."""
-    con = _raw_connection(db)
+    con = _raw_connection(db, len(rows))
     union_id = _union_id(con)
     members = _member_rows(rows, union_id)
     now = utcnow().replace(tzinfo=None).isoformat(sep=" ")

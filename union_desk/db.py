@@ -25,16 +25,19 @@ from union_desk import db_server, db_url
 from union_desk.dbhome import HEADS, InstanceLock, default_db_path  # noqa: F401
 from union_desk.search_sql import sync_search_index
 from union_desk.dbfile import explain, probe
+from union_desk.dialect import give_back_cache
 from union_desk.files import atomic_path
 from union_desk.models import audit as _audit
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
-# SQLite's page cache per connection (default 2 MiB): an import of 100,000 members touches
-# random pages of some twenty indexes, and with the default cache it spills and re-reads them
-# (measured: member inserts 3.5 s → 2.2 s, benchmarks/RESULTS.md, issue 11). Pages are only
-# allocated as used, so a small file costs no more.
-CACHE_SIZE_KIB = 65_536
+# SQLite's page cache per connection (default 2 MiB). 16 MiB holds what a keystroke of the
+# roster's search reads at a million members many times over (its page ~1.6 MB); bulk writes
+# size their own for the block (dialect.bulk_write_cache: imports by their row count, merges
+# 128 MB). It was 64 MiB for imports before they did: each connection that had read a million
+# members' pages kept up to 64 MiB (the window 293 MB at its peak; 194 MB at 16 MiB, keystrokes
+# the same, benchmarks/RESULTS.md, issue 13). Pages are only allocated as used.
+CACHE_SIZE_KIB = 16_384
 
 
 def _make_engine(path: Path) -> sa.Engine:
@@ -58,6 +61,10 @@ def _make_engine(path: Path) -> sa.Engine:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA cache_size=-{CACHE_SIZE_KIB}")
         cur.close()
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_conn, record):
+        give_back_cache(dbapi_conn, record.info)  # after a bulk write's transaction
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):

@@ -235,18 +235,29 @@ def test_fetch_plain_gives_the_drivers_values(db, db_engine):
                      else T0.replace(tzinfo=None))
 
 
-def test_bulk_write_cache_is_given_back(db, db_engine):
+def test_bulk_write_cache_lasts_the_transaction_and_is_given_back(db, db_engine):
+    """A bulk write's page cache lasts until its transaction has committed (shrunk before the
+    COMMIT, the cache spilled the bulk's dirty pages); the connection gets its own size back
+    when it returns to the pool."""
     from union_desk.dialect import bulk_write_cache
+
+    def cache_size(conn):
+        return conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
 
     with db.session(write=True) as s:
         conn = s.connection()
-        before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one() \
-            if db_engine == "sqlite" else None
+        dbapi = conn.connection.dbapi_connection
+        before = cache_size(conn) if db_engine == "sqlite" else None
         with bulk_write_cache(conn):
-            if db_engine == "sqlite":
-                assert conn.exec_driver_sql("PRAGMA cache_size").scalar_one() == -128 * 1024
+            with bulk_write_cache(conn, kib=1024):  # a smaller block inside keeps the larger
+                if db_engine == "sqlite":
+                    assert cache_size(conn) == -128 * 1024
         if db_engine == "sqlite":
-            assert conn.exec_driver_sql("PRAGMA cache_size").scalar_one() == before
+            assert cache_size(conn) == -128 * 1024  # still, until the transaction ends
+    if db_engine == "sqlite":
+        with db.session() as s:  # the same connection, back from the pool (LIFO)
+            assert s.connection().connection.dbapi_connection is dbapi
+            assert cache_size(s.connection()) == before
 
 
 def test_the_upsert_statement_has_a_twin_in_each_dialect():

@@ -48,14 +48,18 @@ ROW_CACHE_KIB = 3
 MAX_CACHE_KIB = 768 * 1024
 
 
+def cache_kib(count: int) -> int:
+    """SQLite's page cache for a bulk insert of `count` rows (kibibytes)."""
+    return min(MAX_CACHE_KIB, max(BULK_CACHE_KIB, count * ROW_CACHE_KIB))
+
+
 @contextmanager
 def inserts_deferred(session, table, count: int) -> Iterator[bool]:
     """See the module's doc; yields whether the indexes were deferred."""
     table = table if isinstance(table, sa.Table) else table.__table__
     with ExitStack() as stack:
         if count > 0:
-            stack.enter_context(bulk_write_cache(session.connection(), kib=min(
-                MAX_CACHE_KIB, max(BULK_CACHE_KIB, count * ROW_CACHE_KIB))))
+            stack.enter_context(bulk_write_cache(session.connection(), kib=cache_kib(count)))
         deferred = count > 0 and dialect_name(session) == "sqlite" and count >= session.execute(
             sa.select(sa.func.count()).select_from(table)).scalar_one()
         if deferred:
