@@ -1,7 +1,7 @@
 """A table model that pages rows from a service (SQL-side filter and sort), off the GUI thread.
 
     model = PagedTableModel(ops, columns, fetch=lambda s, q, offset, limit, sort, desc: ...)
-    model.set_query(text="张", union_id=None)     # resets and loads the first page
+    model.set_query(text="张", union_id=None)     # loads the first page, which then replaces the rows
 
 Stale pages (the clerk typed again before they arrived) are dropped by a generation counter.
 A new query keeps the rows shown until its first page arrives and then replaces them in one
