@@ -31,43 +31,12 @@ class Column:
     align_right: bool = False
 
 
-def column_header(columns: list[Column], section: int, orientation, role):
-    """headerData for a model described by `Column`s."""
-    if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-        return columns[section].header
-    return None
-
-
-def column_data(column: Column, row: Any, role):
-    """data() for one cell of a model described by `Column`s: text, the row, sort value, alignment."""
-    if role == Qt.ItemDataRole.DisplayRole:
-        return column.text(row)
-    if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, where a column is too narrow
-        text = column.text(row)
-        return text if len(text) > 8 else None
-    if role == ROW_ROLE:
-        return row
-    if role == SORT_ROLE:
-        return column.value(row) if column.value else column.text(row)
-    if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return None
-
-
-class ListModel(QAbstractTableModel):
-    """A small list held whole, shown in `columns`: `set_rows` replaces it (then `loaded`)."""
-
-    loaded = Signal()
+class ColumnsModel(QAbstractTableModel):
+    """Rows shown in `columns` (`Column`s): what both models below read and show alike."""
 
     def __init__(self, columns: list[Column], rows: list[Any] = (), parent=None):
         super().__init__(parent)
         self.columns, self._rows = columns, list(rows)
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-        self.loaded.emit()
 
     def rows(self) -> list[Any]:
         return list(self._rows)
@@ -82,23 +51,49 @@ class ListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        return column_header(self.columns, section, orientation, role)
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        """A cell's text, the row itself, its sort value, its alignment."""
         if not index.isValid():
             return None
-        return column_data(self.columns[index.column()], self._rows[index.row()], role)
+        column, row = self.columns[index.column()], self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, where a column is too narrow
+            text = column.text(row)
+            return text if len(text) > 8 else None
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return column.value(row) if column.value else column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
 
 
-class PagedTableModel(QAbstractTableModel):
+class ListModel(ColumnsModel):
+    """A small list held whole, shown in `columns`: `set_rows` replaces it (then `loaded`)."""
+
+    loaded = Signal()
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+        self.loaded.emit()
+
+
+class PagedTableModel(ColumnsModel):
     loaded = Signal(int)          # rows now held, after each page arrives
     failed = Signal(object)
 
     def __init__(self, ops: Ops, columns: list[Column], fetch: Callable, page_size: int = PAGE_SIZE,
                  parent=None):
-        super().__init__(parent)
-        self._ops, self.columns, self._fetch, self._page = ops, columns, fetch, page_size
-        self._rows: list[Any] = []
+        super().__init__(columns, parent=parent)
+        self._ops, self._fetch, self._page = ops, fetch, page_size
         self._query: dict = {}
         self._sort: str | None = next((c.sort_key for c in columns if c.sort_key), None)
         self._descending = False
@@ -154,26 +149,12 @@ class PagedTableModel(QAbstractTableModel):
             self.failed.emit(err)
 
     # -- Qt model API -------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and not self._exhausted and not self._loading
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
         if not parent.isValid():
             self._load()
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        return column_header(self.columns, section, orientation, role)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        return column_data(self.columns[index.column()], self._rows[index.row()], role)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = self.columns[column].sort_key
@@ -189,9 +170,3 @@ class PagedTableModel(QAbstractTableModel):
     def complete(self) -> bool:
         """Every row of the query has arrived (the last page came back short)."""
         return self._exhausted and not self._loading
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
