@@ -114,18 +114,28 @@ def each_once(values: list, fn) -> list:
 
 
 def record_fields(obj: RecordBase) -> dict:
-    skip = _not_audited(obj)
+    skip = _not_audited(type(obj))
     return {c.key: getattr(obj, c.key) for c in sa.inspect(obj).mapper.column_attrs
             if c.key not in skip}
 
 
-_NOT_AUDITED = {"created_at", "updated_at"}
+_NOT_AUDITED = frozenset({"created_at", "updated_at"})
 
 
-def _not_audited(obj) -> set[str]:
-    """Fields never written into an audit entry: the timestamps, and what a table names in
-    `__audit_exclude__` (an account's password hash)."""
-    return _NOT_AUDITED | set(getattr(type(obj), "__audit_exclude__", ()))
+def _not_audited(model: type) -> frozenset[str]:
+    """Fields never written into an audit entry: the timestamps, and what a model names in
+    `__audit_exclude__` (an account's password hash; a member's search keys, which every write
+    makes again from its name, ID number and phone)."""
+    return _NOT_AUDITED | frozenset(getattr(model, "__audit_exclude__", ()))
+
+
+def not_audited(table_name: str) -> frozenset[str]:
+    """`_not_audited` of the model whose table is `table_name`: the bulk writers name a table,
+    and leave out what the ORM hook leaves out."""
+    for mapper in RecordBase._sa_registry.mappers:
+        if mapper.local_table.name == table_name:
+            return _not_audited(mapper.class_)
+    return _NOT_AUDITED
 
 
 def _before_flush(session, _flush_context, _instances) -> None:
@@ -146,7 +156,7 @@ def _before_flush(session, _flush_context, _instances) -> None:
         if not isinstance(obj, RecordBase) or isinstance(obj, AuditEntry):
             continue
         state = sa.inspect(obj)
-        before, after, skip = {}, {}, _not_audited(obj)
+        before, after, skip = {}, {}, _not_audited(type(obj))
         for attr in state.mapper.column_attrs:
             if attr.key in skip:
                 continue
@@ -188,12 +198,12 @@ def record_bulk(session, *, table_name: str, rows: list[dict], action: str = "in
     """
     if not rows:
         return
-    skip = _NOT_AUDITED if action == "insert" else _NOT_AUDITED | {"id"}
+    skip = not_audited(table_name)
     township = session.info.get("township", "")
     _record(session, table_name=table_name, action=action, ids=[r["id"] for r in rows],
             townships=[r.get("township", township) for r in rows],
-            afters=_dump_all(rows, skip=skip),
-            befores=None if before is None else _dump_all(before))
+            afters=_dump_all(rows, skip=skip if action == "insert" else skip | {"id"}),
+            befores=None if before is None else _dump_all(before, skip=skip))
 
 
 def _record(session, *, table_name: str, action: str, ids: list[str], townships: list[str],
@@ -224,9 +234,10 @@ def insert_bulk_columns(session, model, count: int, columns: dict[str, list]) ->
     if not count:
         return
     insert_columns(session, model.__table__, count, columns)
+    skip = _not_audited(model)
     _record(session, table_name=model.__tablename__, action="insert", ids=columns["id"],
             townships=columns["township"], befores=None, afters=_dump_columns(
-                {k: v for k, v in columns.items() if k not in _NOT_AUDITED}))
+                {k: v for k, v in columns.items() if k not in skip}))
 
 
 def execute_many(session, table: sa.Table, rows: list[dict]) -> None:

@@ -49,8 +49,15 @@ WALK_COLUMNS = ("py_full", "id", "name_key", "py_initials", "py_initials_alt", "
                 "id_number", "phone", "card_no", "township", "deleted_at")
 
 
+# made from the name, ID number and phone on every write (`search_columns`): kept out of the
+# audit trail, which holds what a clerk wrote
+SEARCH_COLUMNS = ("name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt",
+                  "id_number_rev", "phone_rev")
+
+
 class Member(RecordBase, MemberBase, table=True):
     __tablename__ = "member"
+    __audit_exclude__ = frozenset(SEARCH_COLUMNS)
     __table_args__ = (
         partial_index("ux_member_id_number", "id_number", "township", where="deleted_at IS NULL"),
         partial_index("ux_member_card_no", "card_no", "township",
@@ -116,10 +123,6 @@ def autogenerate_includes(_obj, name, kind, reflected, _compare_to) -> bool:
     """Alembic's include_object: comparing the models with a database leaves the engine's own
     search structures alone (migrations/env.py and the schema tests)."""
     return not (reflected and kind in ("table", "index") and is_search_structure(name or ""))
-
-
-SEARCH_COLUMNS = ("name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt",
-                  "id_number_rev", "phone_rev")
 
 
 def search_columns(*, name: str, id_number: str, phone: str,

@@ -25,6 +25,7 @@ class UnionBase(SQLModel):
 
 class GrassrootsUnion(RecordBase, UnionBase, table=True):
     __tablename__ = "grassroots_union"
+    __audit_exclude__ = frozenset({"py_full"})  # made from the name on every write
 
     status: UnionStatus = Field(default=UnionStatus.ACTIVE, sa_type=enum_type(UnionStatus))
     closed_on: date | None = None
