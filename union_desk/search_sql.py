@@ -118,7 +118,34 @@ def search_index_deferred(session) -> Iterator[None]:
     for _trigger, sql in triggers:
         conn.exec_driver_sql(sql)
     register_functions(conn)
-    conn.exec_driver_sql(INDEX_MEMBERS.format(join="", also=" AND m.rowid > ?"), (before,))
+    with _terms_held(conn, BULK_TERMS_BYTES):
+        conn.exec_driver_sql(INDEX_MEMBERS.format(join="", also=" AND m.rowid > ?"), (before,))
+
+
+# FTS5 holds the terms of the rows a transaction writes in memory and writes them out as a new
+# segment of the index whenever they pass its `hashsize` (1 MiB unless set), merging segments as
+# they pile up: 100,000 members' digits took 0.47 s and ended in 8 segments; held up to 8 MiB,
+# 0.38 s and 2 (the searches read fewer)
+BULK_TERMS_BYTES = 8 << 20
+DEFAULT_TERMS_BYTES = 1 << 20
+
+
+@contextmanager
+def _terms_held(conn, size: int) -> Iterator[None]:
+    """member_digits's `hashsize` set to `size` for the block, then back as it was (the row of
+    its config table gone again when there was none). In the caller's transaction: a failure
+    rolls it back with the rows. (Set through FTS5's own command, which tells every connection
+    to read the config again; the row is removed after the default has been set that way.)"""
+    before = conn.exec_driver_sql(
+        "SELECT v FROM member_digits_config WHERE k = 'hashsize'").scalar()
+    conn.exec_driver_sql(_SET_TERMS, (size,))
+    yield
+    conn.exec_driver_sql(_SET_TERMS, (DEFAULT_TERMS_BYTES if before is None else before,))
+    if before is None:
+        conn.exec_driver_sql("DELETE FROM member_digits_config WHERE k = 'hashsize'")
+
+
+_SET_TERMS = "INSERT INTO member_digits (member_digits, rank) VALUES ('hashsize', ?)"
 
 
 def _column(conn, sql: str, params: tuple) -> list:

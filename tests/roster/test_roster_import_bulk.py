@@ -55,8 +55,15 @@ def schema(db) -> set:
 
 
 def integrity(db) -> str:
-    with db.session() as s:
+    """SQLite's check of the file, and FTS5's of the digits index against its rows."""
+    with db.session(write=True) as s:
+        s.execute(sa.text("INSERT INTO member_digits (member_digits) VALUES ('integrity-check')"))
         return s.execute(sa.text("PRAGMA integrity_check")).scalar_one()
+
+
+def digits_settings(db) -> list:
+    with db.session() as s:
+        return s.execute(sa.text("SELECT k, v FROM member_digits_config ORDER BY k")).all()
 
 
 def found(db, text, **kw) -> list[str]:
@@ -87,6 +94,8 @@ def test_a_large_import_is_found_by_every_search_afterwards(db, tmp_path, deferr
     assert found(db, "张伟") == ["张伟", "张伟"]
     if db.engine.dialect.name == "sqlite":
         assert integrity(db) == "ok"
+        # And the digits index's settings are as before (held larger only while it was made)
+        assert digits_settings(db) == [("version", 4)]
 
 
 @pytest.mark.both_engines
@@ -116,7 +125,7 @@ def test_a_cancelled_large_import_leaves_the_database_and_its_indexes_as_before(
         db, tmp_path, deferrals, monkeypatch):
     # Given two members on file, and a large file checked
     run_import(db, book(tmp_path, "前.xlsx", 1, 2))
-    before, rows_before = schema(db), counts(db)
+    before, rows_before, settings = schema(db), counts(db), digits_settings(db)
     path = book(tmp_path, "后.xlsx", 11, 8)
     monkeypatch.setattr(importer, "_CHUNK", 3)
     asked = []
@@ -131,6 +140,7 @@ def test_a_cancelled_large_import_leaves_the_database_and_its_indexes_as_before(
     # Then nothing was written and every index and trigger is back as it was
     assert deferrals == [True, True]
     assert counts(db) == rows_before and schema(db) == before
+    assert digits_settings(db) == settings
     assert integrity(db) == "ok"
     assert found(db, "zw") == ["张伟"] and found(db, "13900000002") == ["王芳"]
     # And the same file imports afterwards
