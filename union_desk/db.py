@@ -1,4 +1,5 @@
-"""The SQLite file: engine, pragmas, transactions, migrations, snapshots, checks, instance lock.
+"""The SQLite file: engine, pragmas, transactions, checkpoints, migrations, snapshots, checks,
+instance lock.
 
 A database on a PostgreSQL server (`--db postgresql://…`, see db_url) is the same Database; its
 engine, transactions, migrations and checks are db_server's, and the SQLite-only pieces here
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -25,7 +27,7 @@ from union_desk import db_server, db_url
 from union_desk.dbhome import HEADS, InstanceLock, default_db_path  # noqa: F401
 from union_desk.search_sql import sync_search_index
 from union_desk.dbfile import explain, probe
-from union_desk.dialect import give_back_cache
+from union_desk.dialect import give_back_bulk
 from union_desk.files import atomic_path
 from union_desk.models import audit as _audit
 
@@ -40,7 +42,7 @@ BUSY_TIMEOUT_MS = 30_000
 CACHE_SIZE_KIB = 16_384
 
 
-def _make_engine(path: Path) -> sa.Engine:
+def _make_engine(path: Path, checkpoint_owed) -> sa.Engine:
     engine = sa.create_engine(
         f"sqlite:///{path}",
         hide_parameters=True,  # an error's text never carries a row's values (names, IDs, phones)
@@ -64,7 +66,8 @@ def _make_engine(path: Path) -> sa.Engine:
 
     @event.listens_for(engine, "checkin")
     def _on_checkin(dbapi_conn, record):
-        give_back_cache(dbapi_conn, record.info)  # after a bulk write's transaction
+        if give_back_bulk(dbapi_conn, record.info):  # after a bulk write's transaction
+            checkpoint_owed()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
@@ -118,7 +121,10 @@ class Database:
             self.path = Path(self.location).resolve()
             self.location = self.path
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.engine = _make_engine(self.path)
+            self.engine = _make_engine(self.path, self.checkpoint_soon)
+        self._checkpoint_lock = threading.Lock()
+        self._checkpointer: threading.Thread | None = None
+        self._checkpoint_owed = False
         self._sessions = sessionmaker(self.engine, class_=AppSession, expire_on_commit=False)
         self._flush_guards: list = []
         self._read_scopes: list = []
@@ -274,7 +280,47 @@ class Database:
     def __exit__(self, *_exc) -> None:
         self.close()
 
+    # -- the write-ahead log ---------------------------------------------------------------
+    def checkpoint_soon(self) -> None:
+        """Copy the write-ahead log into the file on a thread of this Database's own, soon
+        (a bulk write owes it: `dialect.bulk_write_cache`), so the clerk does not wait for it.
+        One thread at a time; asked again while it runs, it checkpoints once more."""
+        with self._checkpoint_lock:
+            self._checkpoint_owed = True
+            if self._checkpointer is None:
+                self._checkpointer = threading.Thread(target=self._checkpoints,
+                                                      name="union-desk-checkpoint", daemon=True)
+                self._checkpointer.start()
+
+    def _checkpoints(self) -> None:
+        while True:
+            with self._checkpoint_lock:
+                if not self._checkpoint_owed:
+                    self._checkpointer = None
+                    return
+                self._checkpoint_owed = False
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """SQLite's PASSIVE checkpoint: what of the log no reader still needs goes into the
+        file, beside readers and a writer (any left is copied by a later commit's own
+        checkpoint, or when the last connection closes). Busy or failing: left for then."""
+        try:
+            raw = self.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            finally:
+                raw.close()
+        except (sqlite3.Error, sa.exc.DBAPIError):
+            pass
+
+    def settle(self) -> None:
+        """Wait for an owed checkpoint to be done (closing, or a test)."""
+        while (thread := self._checkpointer) is not None:
+            thread.join()
+
     def close(self) -> None:
+        self.settle()
         try:
             self.refresh_statistics()
         except sa.exc.DBAPIError:  # busy, read-only or not a database: statistics can wait

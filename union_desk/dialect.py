@@ -252,33 +252,53 @@ BULK_CACHE_KIB = 128 * 1024
 
 
 CACHE_GIVEN_BACK = "cache_size_given_back"  # the connection's own page cache, for its checkin
+CHECKPOINT_GIVEN_BACK = "wal_autocheckpoint_given_back"  # and its own checkpoint threshold
 
 
 @contextmanager
 def bulk_write_cache(conn, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
-    """SQLite: a page cache of `kib` KiB (128 MB by default) for a connection while it writes in
-    bulk (the indexes of a city database outgrow the default and every insert then re-reads
-    B-tree pages: measured 1.5× faster merges). It lasts until the transaction ends, COMMIT
-    included: shrunk before, the cache had to spill the bulk's dirty pages (a 100,000-member
-    import: +0.8 s); the connection gets its own size back when it returns to the pool
-    (`db._make_engine`, on checkin, by CACHE_GIVEN_BACK). SQLite takes the memory as pages are
-    used, up to that size. A server manages its own buffers."""
+    """SQLite: a connection's settings while it writes in bulk, until its transaction ends
+    (COMMIT included); it gets its own back when it returns to the pool (`give_back_bulk`,
+    called by `db._make_engine` on checkin).
+
+    - A page cache of `kib` KiB (128 MB by default; the indexes of a city database outgrow the
+      default and every insert then re-reads B-tree pages: measured 1.5× faster merges).
+      Shrunk before the COMMIT, the cache had to spill the bulk's dirty pages (a
+      100,000-member import: +0.8 s). SQLite takes the memory as pages are used.
+    - No checkpoint at its COMMIT (`wal_autocheckpoint` 0): by default the connection whose
+      commit takes the write-ahead log past 1,000 pages copies the whole log into the file
+      before its COMMIT returns — a 10,000-member import waited 0.06 s for it, 100,000 members
+      0.5 s. The checkpoint is owed instead, and the Database runs it on a thread of its own
+      once the connection is back (`Database.checkpoint_soon`).
+
+    A server manages its own buffers and log."""
     if dialect_name(conn) != "sqlite":
         yield
         return
     before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-    conn.connection.info.setdefault(CACHE_GIVEN_BACK, int(before))
+    info = conn.connection.info
+    info.setdefault(CACHE_GIVEN_BACK, int(before))
+    if CHECKPOINT_GIVEN_BACK not in info:
+        info[CHECKPOINT_GIVEN_BACK] = int(
+            conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one())
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
     if -int(kib) < int(before):  # (negative: KiB) never smaller than a block around it asked for
         conn.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
     yield
 
 
-def give_back_cache(dbapi_conn, info: dict) -> None:
-    """On a SQLite connection's return to the pool: its own page cache size again, after a bulk
-    write (`bulk_write_cache`)."""
-    before = info.pop(CACHE_GIVEN_BACK, None)
-    if before is not None and dbapi_conn is not None:
-        dbapi_conn.execute(f"PRAGMA cache_size = {before}")
+def give_back_bulk(dbapi_conn, info: dict) -> bool:
+    """On a SQLite connection's return to the pool: its own page cache size and checkpoint
+    threshold again, after a bulk write (`bulk_write_cache`). True when that bulk write left a
+    checkpoint owed."""
+    cache = info.pop(CACHE_GIVEN_BACK, None)
+    checkpoint = info.pop(CHECKPOINT_GIVEN_BACK, None)
+    if dbapi_conn is not None:
+        if cache is not None:
+            dbapi_conn.execute(f"PRAGMA cache_size = {cache}")
+        if checkpoint is not None:
+            dbapi_conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
+    return checkpoint is not None
 
 
 # -- LIKE that ignores ASCII case on both engines ----------------------------------------------

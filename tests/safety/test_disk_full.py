@@ -50,8 +50,8 @@ def nearly_full(monkeypatch, pages: int = 20) -> None:
     """Every SQLite database opened from now on has room for `pages` more pages only."""
     real = db_module._make_engine
 
-    def make(path):
-        engine = real(path)
+    def make(path, *more):
+        engine = real(path, *more)
 
         @sa.event.listens_for(engine, "connect")
         def _limit(dbapi_conn, _record):
