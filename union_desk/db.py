@@ -114,6 +114,9 @@ class Database:
     def __init__(self, path: str | os.PathLike | db_url.ServerURL):
         """`path`: a SQLite file, or a server database (a postgresql:// URL or db_url.ServerURL)."""
         self.location = db_url.parse_target(path)
+        self._checkpoint_lock = threading.Lock()  # before the engine, whose checkins use it
+        self._checkpointer: threading.Thread | None = None
+        self._checkpoint_owed = False
         if db_url.is_server(self.location):
             self.path = None  # no file: self.location names it
             self.engine = db_server.make_engine(self.location)
@@ -122,9 +125,6 @@ class Database:
             self.location = self.path
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.engine = _make_engine(self.path, self.checkpoint_soon)
-        self._checkpoint_lock = threading.Lock()
-        self._checkpointer: threading.Thread | None = None
-        self._checkpoint_owed = False
         self._sessions = sessionmaker(self.engine, class_=AppSession, expire_on_commit=False)
         self._flush_guards: list = []
         self._read_scopes: list = []

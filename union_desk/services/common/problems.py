@@ -94,10 +94,10 @@ class ProblemList:
         seen = self._reads.seen.get((field, fn))
         if seen is None:
             seen = self._reads.seen[field, fn] = {}
+        key = value if type(value) is str else (type(value), value)
         try:
-            result, problems = seen[value if type(value) is str else (type(value), value)]
+            result, problems = seen[key]
         except KeyError:
-            key = value if type(value) is str else (type(value), value)
             before = len(self.items)
             result = self.take(field, fn, value, default=default)
             seen[key] = (result, self.items[before:])
