@@ -118,11 +118,15 @@ def enum_type(enum_cls) -> sa.Enum:
                    native_enum=False, length=16, validate_strings=True)
 
 
-def partial_index(name: str, *columns, where: str, unique: bool = True) -> sa.Index:
+def partial_index(name: str, *columns, where: str, unique: bool = True,
+                  sparse: bool = False) -> sa.Index:
     """An index over the rows matching `where` only (e.g. live rows: "deleted_at IS NULL"), the
-    same on SQLite and PostgreSQL."""
+    same on SQLite and PostgreSQL. `sparse`: `where` holds for few of the table's rows, so a
+    bulk insert keeps the index (a test of `where` a row) instead of making it again at the end
+    (a scan of the whole table: `dialect.indexes_deferred`)."""
     clause = sa.text(where)
-    return sa.Index(name, *columns, unique=unique, sqlite_where=clause, postgresql_where=clause)
+    return sa.Index(name, *columns, unique=unique, sqlite_where=clause, postgresql_where=clause,
+                    info={"sparse": sparse})
 
 
 def synchronised_tables(metadata: sa.MetaData) -> list[sa.Table]:

@@ -75,17 +75,17 @@ class Member(RecordBase, MemberBase, table=True):
                       unique=False),
         partial_index("ix_member_alt", "py_full", "id", "py_initials_alt", "py_full_alt",
                       "township", "deleted_at", where="py_full_alt != '' AND deleted_at IS NULL",
-                      unique=False),
+                      unique=False, sparse=True),
         # the few members with another reading of their surname, by its initials and its full
         # pinyin: a search's count of them reads a range, not all of them (migration 0018)
         partial_index("ix_member_alt_initials", "py_initials_alt",
-                      where="py_full_alt != '' AND deleted_at IS NULL", unique=False),
+                      where="py_full_alt != '' AND deleted_at IS NULL", unique=False, sparse=True),
         partial_index("ix_member_alt_full", "py_full_alt",
-                      where="py_full_alt != '' AND deleted_at IS NULL", unique=False),
+                      where="py_full_alt != '' AND deleted_at IS NULL", unique=False, sparse=True),
         sa.Index("ix_member_name_2", sa.text("substr(name_key, 2)")),
         sa.Index("ix_member_name_3", sa.text("substr(name_key, 3)")),
         partial_index("ix_member_name_long", "name_key", where="length(name_key) > 3",
-                      unique=False),
+                      unique=False, sparse=True),
         # each union's members on the roll counted from the index alone (migration 0017)
         partial_index("ix_member_union_live", "union_id", "status", "deleted_at",
                       where="deleted_at IS NULL", unique=False),
