@@ -340,6 +340,10 @@ def main() -> None:
                   f"{results[100_000]['cpu'] / small['cpu']:.1f}×; the medians of the runs "
                   f"{median(RUNS[100_000]):.2f} ÷ {median(RUNS[10_000]):.3f} s = "
                   f"{median(RUNS[100_000]) / median(RUNS[10_000]):.1f}×")
+            rounds = [b / a for a, b in zip(RUNS[10_000], RUNS[100_000])]
+            print(f"Each round's ratio (its 10,000- and 100,000-row runs one after the other): "
+                  f"{', '.join(f'{r:.2f}' for r in rounds)}; median {median(rounds):.2f}×, "
+                  f"{sum(r <= 10 for r in rounds)} of {len(rounds)} rounds ≤ 10×")
 
 
 if __name__ == "__main__":
