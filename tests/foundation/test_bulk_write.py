@@ -130,7 +130,7 @@ def test_bulk_audit_entries_hold_the_same_text_as_one_entry_at_a_time(db):
             phone="", ethnicity="汉族", employer="", union_id=union, join_date=None,
             card_no=None, is_migrant=bool(i), hukou_type="", status="在册",
             status_date=date(2020, 1, 1), name_key=f"张{i}", py_initials="z", py_full="zhang",
-            py_initials_alt="", py_full_alt="", id_number_rev="", phone_rev="")
+            py_initials_alt="", py_full_alt="")
             for i, m in enumerate(member_ids)])
         events = [dict(id=e, township="DY", created_at=now, updated_at=now, deleted_at=None,
                        member_id=m, kind=MemberEventKind.JOINED, on=date(2020, 1, 1 + i),

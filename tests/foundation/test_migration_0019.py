@@ -41,21 +41,32 @@ def test_the_migration_and_the_search_name_the_same_parts():
     assert search_sql.part_bounds(len(search_sql.NAME_PARTS)) == ("z", None)
 
 
+def _schema(path) -> list:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+    finally:
+        con.close()
+
+
 def test_upgrading_a_file_from_0018_changes_nothing_in_it(db_path):
+    from alembic import command
+
     # Given a SQLite file at 0018 holding demo data
     _at_0018_with_demo(open_database(db_path))
-    con = sqlite3.connect(db_path)
-    before = con.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
-    con.close()
+    before = _schema(db_path)
 
-    # When this version opens it
+    # When 0019 runs on it
+    db = open_database(db_path, migrate=False)
+    with db.engine.begin() as conn:
+        command.upgrade(db._alembic_config(conn), "0019")
+    db.close()
+    # Then its tables and indexes are as they were
+    assert _schema(db_path) == before
+    # And this version opens it at head and finds what it found
     db = open_database(db_path)
     try:
-        # Then it is at head with the same tables and indexes, and finds what it found
         assert db.stored_revisions() == set(HEADS)
-        con = sqlite3.connect(db_path)
-        assert con.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall() == before
-        con.close()
         with db.session() as s:
             for text in _numbers(db):
                 assert len(search_members(s, text=text, limit=1000)) == \

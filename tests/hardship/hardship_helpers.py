@@ -29,7 +29,7 @@ def add_member(session, union: GrassrootsUnion, name: str, id_number: str,
     card = parse_id_number(id_number)
     member = Member(name=name, id_number=card.number, union_id=union.id, employer=employer,
                     gender=card.gender, birth_date=card.birth_date,
-                    **search_columns(name=name, id_number=card.number, phone=""))
+                    **search_columns(name=name))
     session.add(member)
     session.flush()
     return member

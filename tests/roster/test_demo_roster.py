@@ -84,8 +84,7 @@ def test_generated_members_hold_what_normal_writes_would(db, demo):
             earliest + timedelta(days=people.JOINED_SPREAD), date.today())
         assert (r["status"].value, r["status_date"], r["deleted_at"]) == ("在册", r["join_date"],
                                                                           None)
-        assert {k: r[k] for k in search_columns(name="", id_number="", phone="")} == \
-            search_columns(name=r["name"], id_number=r["id_number"], phone=r["phone"])
+        assert {k: r[k] for k in search_columns(name="")} == search_columns(name=r["name"])
     assert len({r["id_number"] for r in rows}) == len(rows)
     joined = {e.member_id: e for e in events}
     assert len(events) == len(joined) == SIZE + 1

@@ -89,7 +89,7 @@ def _insert(db, union_id: str, people_rows: list[dict]) -> list[dict]:
                    id_number=p["id_number"], phone=p["phone"], ethnicity="汉族", employer="",
                    union_id=union_id, join_date=None, card_no=p["card_no"], is_migrant=False,
                    hukou_type="", gender="男", birth_date=None, status="在册", status_date=None,
-                   **search_columns(name=p["name"], id_number=p["id_number"], phone=p["phone"]))
+                   **search_columns(name=p["name"]))
         rows.append(row)
     with db.session(write=True) as s:
         s.execute(sa.insert(Member), rows)
@@ -164,8 +164,7 @@ def _written_elsewhere(db, rows: list[dict], union_id: str, rng: random.Random,
                 row["phone"] = f"13{rng.randrange(10**9):09d}"
             elif change == "name":
                 row["name"] = rng.choice(SURNAMES) + rng.choice(GIVEN)
-                row.update(search_columns(name=row["name"], id_number=row["id_number"],
-                                          phone=row["phone"]))
+                row.update(search_columns(name=row["name"]))
             row["dead"] = {"dead": True, "alive": False}.get(change, row["dead"])
             con.execute("UPDATE member SET phone = ?, name = ?, name_key = ?, py_full = ?, "
                         "py_initials = ?, py_full_alt = ?, py_initials_alt = ?, deleted_at = ? "
@@ -188,18 +187,16 @@ def _insert_elsewhere(db, union_id: str, people_rows: list[dict]) -> list[dict]:
         for p in people_rows:
             row = dict(id=new_id(), name=p["name"], id_number=p["id_number"], phone=p["phone"],
                        card_no=None, dead=False,  # (cards would clash with the app's members)
-                       **search_columns(name=p["name"], id_number=p["id_number"],
-                                        phone=p["phone"]))
+                       **search_columns(name=p["name"]))
             con.execute("INSERT INTO member (id, township, created_at, updated_at, name, "
                         "id_number, phone, ethnicity, employer, union_id, card_no, is_migrant, "
                         "hukou_type, gender, status, name_key, py_initials, py_full, "
-                        "py_initials_alt, py_full_alt, id_number_rev, phone_rev) VALUES "
+                        "py_initials_alt, py_full_alt) VALUES "
                         "(?, 'DY', '2025-01-02 03:04:05.000000', '2025-01-02 03:04:05.000000', "
-                        "?, ?, ?, '汉族', '', ?, ?, 0, '', '男', '在册', ?, ?, ?, ?, ?, ?, ?)",
+                        "?, ?, ?, '汉族', '', ?, ?, 0, '', '男', '在册', ?, ?, ?, ?, ?)",
                         (row["id"], row["name"], row["id_number"], row["phone"], union_id,
                          row["card_no"], row["name_key"], row["py_initials"], row["py_full"],
-                         row["py_initials_alt"], row["py_full_alt"], row["id_number_rev"],
-                         row["phone_rev"]))
+                         row["py_initials_alt"], row["py_full_alt"]))
             made.append(row)
         con.commit()
     finally:

@@ -49,10 +49,9 @@ WALK_COLUMNS = ("py_full", "id", "name_key", "py_initials", "py_initials_alt", "
                 "id_number", "phone", "card_no", "township", "deleted_at")
 
 
-# made from the name, ID number and phone on every write (`search_columns`): kept out of the
-# audit trail, which holds what a clerk wrote
-SEARCH_COLUMNS = ("name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt",
-                  "id_number_rev", "phone_rev")
+# made from the name on every write (`search_columns`): kept out of the audit trail, which holds
+# what a clerk wrote
+SEARCH_COLUMNS = ("name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt")
 
 
 class Member(RecordBase, MemberBase, table=True):
@@ -101,8 +100,6 @@ class Member(RecordBase, MemberBase, table=True):
     py_full: str = Field(default="", max_length=200)  # also the sort key of names
     py_initials_alt: str = Field(default="", max_length=40)  # the ordinary reading, if another
     py_full_alt: str = Field(default="", max_length=200)
-    id_number_rev: str = Field(default="", max_length=20)  # reversed: the last digits by index
-    phone_rev: str = Field(default="", max_length=20)
 
 
 # The engine's own part of the search (migration 0017), outside the models' metadata: SQLite's
@@ -125,15 +122,14 @@ def autogenerate_includes(_obj, name, kind, reflected, _compare_to) -> bool:
     return not (reflected and kind in ("table", "index") and is_search_structure(name or ""))
 
 
-def search_columns(*, name: str, id_number: str, phone: str,
-                   spelling: PersonSpelling | None = None) -> dict[str, str]:
-    """The search columns of a member (every write of name, ID number or phone sets them);
-    `spelling`: the name's `person_spelling` when already known (an import spells its names
-    together, `person_spellings`)."""
+def search_columns(*, name: str, spelling: PersonSpelling | None = None) -> dict[str, str]:
+    """The search columns of a member (every write of a name sets them; the digits of its ID
+    number and phone are the engine's own index, `search_sql`); `spelling`: the name's
+    `person_spelling` when already known (an import spells its names together,
+    `person_spellings`)."""
     spelling = spelling or person_spelling(name)
     return dict(name_key=name_key(name), py_initials=spelling.initials, py_full=spelling.full,
-                py_initials_alt=spelling.alt_initials, py_full_alt=spelling.alt_full,
-                id_number_rev=(id_number or "")[::-1], phone_rev=(phone or "")[::-1])
+                py_initials_alt=spelling.alt_initials, py_full_alt=spelling.alt_full)
 
 
 class MemberEvent(RecordBase, table=True):

@@ -43,11 +43,9 @@ JOINED_REASON = "登记入会"
 MEMBER_COLUMNS = ("name", "id_number", "phone", "ethnicity", "employer", "union_id", "join_date",
                   "card_no", "is_migrant", "hukou_type", "id", "township", "created_at",
                   "updated_at", "deleted_at", "gender", "birth_date", "status", "status_date",
-                  "name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt",
-                  "id_number_rev", "phone_rev")
+                  "name_key", "py_initials", "py_full", "py_initials_alt", "py_full_alt")
 EVENT_COLUMNS = ("id", "township", "created_at", "updated_at", "deleted_at", "member_id", "kind",
                  "on", "reason", "from_union_id", "to_union_id")
-_reversed = itemgetter(slice(None, None, -1))
 _SURNAMES, _GIVEN, _HUKOU = tuple(SURNAMES), tuple(GIVEN), tuple(HUKOU)
 _YEAR_STARTS, _DAYS_OF_YEAR = tuple(range(0, BORN_DAYS, 365)), tuple(range(365))
 _SEQUENCES, _WAITS = tuple(range(1000)), tuple(range(JOINED_SPREAD))
@@ -186,8 +184,7 @@ class MemberRows:
             map(self.migrant.__getitem__, places), _draw(rng, _HUKOU, count), ids,
             repeat(township), repeat(now), repeat(now), repeat(None),
             map(self.gender.__getitem__, sequences), map(self.born.__getitem__, places),
-            repeat(self.active), joined, keys, initials, full, alt_initials, alt_full,
-            map(_reversed, numbers), map(_reversed, phones)))
+            repeat(self.active), joined, keys, initials, full, alt_initials, alt_full))
 
     def events(self, ids: list[str], members: list[tuple]) -> list[tuple]:
         """The 入会 event of each of `members` (rows of `chunk`), with these ids."""

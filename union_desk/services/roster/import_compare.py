@@ -195,14 +195,13 @@ def compare(session: Session, candidates: list[Candidate], *,
 
 
 def _derived_changes(old: dict, fields: dict, changed: list[str]) -> list[str]:
-    """The search columns that follow from the name, ID number and phone after the change (an
-    empty optional cell changes nothing, so they are computed from the merged values); `fields`
-    gets their new values."""
+    """The search columns that follow from the name after the change (an empty optional cell
+    changes nothing, so they are computed from the merged values); `fields` gets their new
+    values."""
     if not changed:
         return []
     merged = {**old, **{k: fields[k] for k in changed}}
-    derived = search_columns(name=merged["name"], id_number=merged["id_number"],
-                             phone=merged["phone"])
+    derived = search_columns(name=merged["name"])
     fields.update(derived)
     return [k for k, v in derived.items() if old[k] != v]
 

@@ -52,8 +52,7 @@ def normalise_member(data: MemberCreate | MemberUpdate, *, search: bool = True) 
                 employer=" ".join((data.employer or "").split()), union_id=data.union_id,
                 join_date=data.join_date, card_no=card_no, is_migrant=bool(data.is_migrant),
                 hukou_type=(data.hukou_type or "").strip(),
-                **(search_columns(name=name, id_number=card.number, phone=phone) if search
-                   else {}))
+                **(search_columns(name=name) if search else {}))
 
 
 def _check_unique(session: Session, fields: dict, exclude_id: str | None) -> None:

@@ -78,8 +78,7 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     spelled = person_spellings(c.fields["name"] for c in rows.good)  # each name once
     for c in rows.good:
         fields = c.fields
-        fields.update(search_columns(name=fields["name"], id_number=fields["id_number"],
-                                     phone=fields["phone"], spelling=spelled[fields["name"]]))
+        fields.update(search_columns(name=fields["name"], spelling=spelled[fields["name"]]))
     return rows
 
 
