@@ -33,3 +33,18 @@ def copy_of(template: Path, folder: Path) -> Path:
     path = folder / "demo.sqlite3"
     shutil.copyfile(template, path)
     return path
+
+
+def demo_at_revision(url, revision: str, members: int = 150) -> None:
+    """A demo database of `members` members at `url` (a SQLite file or a server database),
+    then migrated down to `revision` and closed: what an older version left, for a migration's
+    test."""
+    from alembic import command
+
+    demo_file(url, members)
+    db = open_database(url, migrate=False)
+    try:
+        with db.engine.begin() as conn:
+            command.downgrade(db._alembic_config(conn), revision)
+    finally:
+        db.close()

@@ -1,21 +1,15 @@
 """Migration 0008 recomputes the people's search columns of a database already in use."""
 import sqlite3
 
+from demo_files import demo_at_revision
+
 from union_desk.db import HEADS, open_database
-from union_desk.services.demo.generate import make_demo
 from union_desk.services.roster.members import search_members
 
 
 def test_upgrading_from_0007_recomputes_surname_readings_and_number_tails(db_path):
-    from alembic import command
-
     # Given a database at 0007 with demo data and a member spelled the old way (曾 → c)
-    db = open_database(db_path)
-    with db.session(write=True) as s:
-        make_demo(s, size=120)
-    with db.engine.begin() as conn:
-        command.downgrade(db._alembic_config(conn), "0007")
-    db.close()
+    demo_at_revision(db_path, "0007", members=120)
     con = sqlite3.connect(db_path)
     assert "py_full_alt" not in {r[1] for r in con.execute("PRAGMA table_info(member)")}
     member_id, = con.execute("SELECT id FROM member ORDER BY id LIMIT 1").fetchone()

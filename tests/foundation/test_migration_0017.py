@@ -3,9 +3,9 @@ import sqlite3
 
 import pytest
 import sqlalchemy as sa
+from demo_files import demo_at_revision
 
 from union_desk.db import HEADS, open_database
-from union_desk.services.demo.generate import make_demo
 from union_desk.services.roster.members import count_members, search_members
 
 
@@ -23,15 +23,8 @@ def _expected(con, text: str) -> int:
 
 
 def test_upgrading_from_0015_indexes_every_member_for_any_digits(db_path):
-    from alembic import command
-
     # Given a database at 0015 holding demo data, and a phone changed while it was at 0015
-    db = open_database(db_path)
-    with db.session(write=True) as s:
-        make_demo(s, size=150)
-    with db.engine.begin() as conn:
-        command.downgrade(db._alembic_config(conn), "0015")
-    db.close()
+    demo_at_revision(db_path, "0015")
     con = sqlite3.connect(db_path)
     assert not con.execute("SELECT name FROM sqlite_master WHERE name = 'member_digits'").fetchall()
     member_id, = con.execute("SELECT id FROM member ORDER BY id LIMIT 1").fetchone()

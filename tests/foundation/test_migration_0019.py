@@ -5,24 +5,14 @@ import sqlite3
 
 import pytest
 import sqlalchemy as sa
+from demo_files import demo_at_revision
 
 from union_desk import search_sql
 from union_desk.db import HEADS, open_database
 from union_desk.services.common import search_plan
-from union_desk.services.demo.generate import make_demo
 from union_desk.services.roster.members import count_members, search_members
 
 MIGRATION = importlib.import_module("union_desk.migrations.versions.0019_numbers_by_name_part")
-
-
-def _at_0018_with_demo(db) -> None:
-    from alembic import command
-
-    with db.session(write=True) as s:
-        make_demo(s, size=150)
-    with db.engine.begin() as conn:
-        command.downgrade(db._alembic_config(conn), "0018")
-    db.close()
 
 
 def _numbers(db) -> list[str]:
@@ -53,7 +43,7 @@ def test_upgrading_a_file_from_0018_changes_nothing_in_it(db_path):
     from alembic import command
 
     # Given a SQLite file at 0018 holding demo data
-    _at_0018_with_demo(open_database(db_path))
+    demo_at_revision(db_path, "0018")
     before = _schema(db_path)
 
     # When 0019 runs on it
@@ -81,7 +71,7 @@ def test_upgrading_a_server_database_from_0018_adds_an_index_per_name_part(pg_em
                                                                           monkeypatch):
     # Given a server database at 0018 holding demo data
     server, name = pg_empty
-    _at_0018_with_demo(open_database(server.url(name)))
+    demo_at_revision(server.url(name), "0018")
 
     # When this version opens it
     db = open_database(server.url(name))

@@ -4,22 +4,12 @@ import sqlite3
 
 import pytest
 import sqlalchemy as sa
+from demo_files import demo_at_revision
 
 from union_desk.db import HEADS, open_database
-from union_desk.services.demo.generate import make_demo
 from union_desk.services.roster.members import count_members, search_members
 
 REVERSED = {"id_number_rev", "phone_rev"}
-
-
-def _at_0019_with_demo(db) -> None:
-    from alembic import command
-
-    with db.session(write=True) as s:
-        make_demo(s, size=150)
-    with db.engine.begin() as conn:
-        command.downgrade(db._alembic_config(conn), "0019")
-    db.close()
 
 
 def _columns(db) -> set[str]:
@@ -49,7 +39,7 @@ def test_upgrading_from_0019_drops_the_reversed_numbers_and_keeps_every_member(
         url = server.url(name)
     # Given a database at 0019 holding demo data, with each member's numbers reversed beside
     # them (the downgrade puts them back as 0008 made them)
-    _at_0019_with_demo(open_database(url))
+    demo_at_revision(url, "0019")
     db = open_database(url, migrate=False)
     try:
         assert REVERSED <= _columns(db)
