@@ -125,7 +125,7 @@ _NOT_AUDITED = frozenset({"created_at", "updated_at"})
 def _not_audited(model: type) -> frozenset[str]:
     """Fields never written into an audit entry: the timestamps, and what a model names in
     `__audit_exclude__` (an account's password hash; a member's search keys, which every write
-    makes again from its name, ID number and phone)."""
+    makes again from its name)."""
     return _NOT_AUDITED | frozenset(getattr(model, "__audit_exclude__", ()))
 
 
