@@ -154,11 +154,13 @@ def compare(session: Session, candidates: list[Candidate], *,
     names = {uid: name for name, uid in basis.unions.items()}
     closed, existing, owners = basis.closed, basis.existing, basis.owners
     out = Outcome(basis=basis)
-    keys = {name: _union_key(name) for name in {c.union_name for c in candidates}}
+    union_of: dict[str, str] = {}  # each union name as rows write it → its id (one text each)
     for c in candidates:
-        key = keys[c.union_name]
-        union_id = unions.get(key, NEW_UNION + key)
-        names.setdefault(union_id, c.union_name)
+        union_id = union_of.get(c.union_name)
+        if union_id is None:  # the first row with this name
+            key = _union_key(c.union_name)
+            union_id = union_of[c.union_name] = unions.get(key, NEW_UNION + key)
+            names.setdefault(union_id, c.union_name)
         fields = c.fields  # union_id unresolved; a copy with it for a member on file
         card = fields["card_no"]
         old = existing.get(fields["id_number"])
@@ -169,7 +171,9 @@ def compare(session: Session, candidates: list[Candidate], *,
         if old is None:
             if union_id in closed:
                 problems.append((LABELS["union"], f"“{c.union_name}”已撤销，不能再接收会员"))
-            elif not problems:
+            elif not problems:  # a copy with the union's id: the commit walks these in
+                # order, and made one after another they lie together in memory (the check's
+                # own candidates, with a union_of map, made a 100,000-row commit 0.15 s slower)
                 out.new.append(Candidate(c.row, fields, c.given, c.union_name, c.values,
                                          union_id))
         else:
