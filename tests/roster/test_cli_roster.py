@@ -1,4 +1,5 @@
 """`union-desk roster import|export|search`: the JSON contract and the exit codes 0 / 3 / 1."""
+import gc
 import json
 
 import pytest
@@ -42,6 +43,33 @@ def test_import_commit_writes_the_valid_rows_once(capsys, db, db_path, mixed_fil
     data = json.loads(out)
     assert (code, data["new"], data["unchanged"]) == (EXIT_REJECTED, 0, 2)
     assert counts(db)["member"] == 2
+
+
+def test_check_and_import_are_one_job_for_the_collector(capsys, db_path, mixed_file, monkeypatch):
+    """The cycle collector stays off from the check to the end of the import (one bulk job,
+    services/common/bulk.collector_paused): switched on in between, it would walk every checked
+    row once more. It is back on afterwards."""
+    from union_desk.services.roster import importer
+
+    seen = []
+    for name in ("check_roster_file", "commit_roster_import"):
+        def spy(*args, _real=getattr(importer, name), _name=name, **kwargs):
+            seen.append((_name, "starts", gc.isenabled()))
+            result = _real(*args, **kwargs)
+            seen.append((_name, "ends", gc.isenabled()))
+            return result
+        monkeypatch.setattr(importer, name, spy)
+    was = gc.isenabled()
+    gc.enable()  # as in a process without a window (the tests run with the window's collector)
+    try:
+        code, out, _ = run(capsys, db_path, "roster", "import", mixed_file, "--commit", "--json")
+        assert gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()
+    assert (code, json.loads(out)["new"]) == (EXIT_REJECTED, 2)
+    assert seen == [(name, when, False) for name in ("check_roster_file", "commit_roster_import")
+                    for when in ("starts", "ends")]
 
 
 def test_clean_file_exits_0_with_a_chinese_summary(capsys, db_path, tmp_path):

@@ -61,27 +61,34 @@ def _filters(session, args) -> dict:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from union_desk.services.errors import UserError
-    from union_desk.services.roster.importer import check_roster_file, commit_roster_import
-    from union_desk.services.settings import is_set_up
+    from union_desk.services.common.bulk import collector_paused
 
-    with open_existing_db(args) as db:
-        with db.session() as s:  # read and check outside any write transaction
-            if args.commit and not is_set_up(s):
-                raise UserError("数据库尚未完成初始设置，请先运行 union-desk setup")
-            plan = check_roster_file(s, path=args.file, sheet=args.sheet)
-        accept = plan.confirmable(args.accept_rename)
-        if args.commit:
-            with db.session(write=True) as s:
-                report = commit_roster_import(s, plan=plan, accept_renames=accept)
-        else:
-            report = plan.report(accept)
+    # the check and the import are one bulk job (see collector_paused), and the checked rows are
+    # freed before the collector is back on, so it never walks them
+    with open_existing_db(args) as db, collector_paused():
+        report = _checked_and_imported(db, args)
     if args.json:
         print_json(report.to_json())
     else:
         print_import_summary(args.file, report)
         _print_renames(report)
     return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def _checked_and_imported(db, args: argparse.Namespace):
+    from union_desk.services.errors import UserError
+    from union_desk.services.roster.importer import check_roster_file, commit_roster_import
+    from union_desk.services.settings import is_set_up
+
+    with db.session() as s:  # read and check outside any write transaction
+        if args.commit and not is_set_up(s):
+            raise UserError("数据库尚未完成初始设置，请先运行 union-desk setup")
+        plan = check_roster_file(s, path=args.file, sheet=args.sheet)
+    accept = plan.confirmable(args.accept_rename)
+    if not args.commit:
+        return plan.report(accept)
+    with db.session(write=True) as s:
+        return commit_roster_import(s, plan=plan, accept_renames=accept)
 
 
 def _print_renames(report) -> None:
