@@ -11,10 +11,12 @@ import write: the members, their history events and an audit entry for each of b
 JSON of the same size as the app's); and the same member rows as raw multi-row INSERTs (the
 form the app's bulk writes take: a stricter floor since the search trigger of migration 0017).
 Each figure is the best of --repeat runs at every size, the sizes taking turns, the app's
-check + import and the floors each in a process of its own (one estimator on both sides of the 100,000 ÷ 10,000 ratio, under the same
-conditions; each run's check + import is printed too, and the ratio of the medians), each on a
-fresh database and with the pinyin caches emptied (a clerk's import spells names it has not
-seen; pypinyin's one-time load is timed apart).
+check + import (as `union-desk roster import --commit` runs them: one bulk job, the cycle
+collector off from the check to the end of the import) and the floors each in a process of its
+own (one estimator on both sides of the 100,000 ÷ 10,000 ratio, under the same conditions; each
+run's check + import is printed too, and the ratio of the medians), each on a fresh database and
+with the pinyin caches emptied (a clerk's import spells names it has not seen; pypinyin's
+one-time load is timed apart).
 Targets (issue 11): 10,000 rows check + import ≤ 1.5 × (calamine read + raw insert); 100,000
 rows ≤ 10 × the 10,000-row time.  Prints Markdown tables, wall-clock seconds (and the
 process's CPU seconds of check + import, less sensitive to other work on the machine).

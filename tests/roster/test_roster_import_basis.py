@@ -47,6 +47,20 @@ def test_nothing_changed_since_the_check_writes_the_outcome_shown(db, tmp_path, 
     assert counts(db)["member"] == 2
 
 
+def test_nothing_changed_since_the_check_looks_no_row_up_again(db, tmp_path, monkeypatch):
+    """The check's outcome is taken whole: no table of every row's decision is made to find the
+    rows that changed (a pass over every row, 0.04 s of a 100,000-row commit)."""
+    from union_desk.services.roster.import_compare import Outcome
+
+    plan = checked(db, write_book(tmp_path / "名册.xlsx", [
+        row("张三", person_id(1), card="K1"), row("李四", person_id(2))]))
+    decided, real = [], Outcome.decisions
+    monkeypatch.setattr(Outcome, "decisions",
+                        lambda self, renames: decided.append(1) or real(self, renames))
+    report = commit(db, plan)
+    assert decided == [] and (report["new"], report["rejected"]) == (2, [])
+
+
 def test_a_union_closed_since_the_check(db, tmp_path, sorts):
     with db.session(write=True) as s:
         union = unions.create_union(s, data=UnionCreate(name="大洋镇机械厂工会"))
