@@ -45,6 +45,45 @@ def test_what_cannot_be_placed_is_refused_with_the_reason(text, message):
         parse_place(text)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("重庆市开县汉丰街道", ("重庆市", "", "开州区")),          # 开县 became 开州区 in 2016
+    ("开县", ("重庆市", "", "开州区")),
+    ("湖北省襄樊市樊城区", ("湖北省", "襄阳市", "樊城区")),   # 襄樊 became 襄阳 in 2010
+    ("襄樊", ("湖北省", "襄阳市", "")),
+    ("贵州省毕节地区织金县", ("贵州省", "毕节市", "织金县")),  # the county is not lost after 地区
+    ("云南省思茅市翠云区", ("云南省", "普洱市", "思茅区")),   # 思茅市 the prefecture, now 普洱市
+    ("天津蓟县", ("天津市", "", "蓟州区")),
+    ("安徽省安庆市郊区", ("安徽省", "安庆市", "宜秀区")),    # not 佳木斯's 郊区 of today
+    ("广东省韶关市浈江区", ("广东省", "韶关市", "浈江区")),  # a name of today before a former one
+    ("江苏省南京市白下区", ("江苏省", "南京市", "")),      # merged into 秦淮区: placed by its city
+])
+def test_names_since_2000_that_id_cards_still_show_are_placed_as_today(text, place):
+    assert parse_place(text) == Place(*place)
+
+
+def test_a_former_name_elsewhere_is_refused_with_where_it_is_now():
+    with pytest.raises(RuleError, match="“襄樊”不在贵州省（襄樊：湖北省襄阳市）"):
+        parse_place("贵州襄樊")
+    assert resolve_place("湖北", "襄樊市", "襄阳区") == Place("湖北省", "襄阳市", "襄州区")
+
+
+def test_every_division_of_today_is_placed_as_itself_and_every_former_name_as_its_successor():
+    from union_desk.domain import places
+    from union_desk.domain.division_table import FORMER
+
+    table = places._table()
+    for division in table.by_code.values():
+        assert parse_place(table.path(division)) == places._place(table, division), division
+    for line in FORMER.splitlines():
+        code, name, _ = line.split("\t")
+        successor = table.by_code[code]
+        parent = table.city_of(successor) if successor.level == 3 else None
+        parent = parent or table.province_of(successor)
+        if parent is successor or any(parent.holds(d) for d in table.by_alias.get(name, ())):
+            continue  # a division of today has that name there, and is taken first
+        assert parse_place(table.path(parent) + name) == places._place(table, successor), line
+
+
 def test_three_columns_are_checked_each_inside_the_one_before():
     assert resolve_place("贵州", "黔东南州", "凯里") == Place("贵州省", QDN, "凯里市")
     assert resolve_place("", "恩施州", "利川市") == Place("湖北省", ES, "利川市")

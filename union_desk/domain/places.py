@@ -10,10 +10,16 @@ province, a prefecture-level city and a county of China's administrative divisio
 The divisions are the 民政部 table of `division_table.YEAR` (`division_table.py`, loaded on the
 first use only: start-up does not pay for it). A division is known by its official name, its
 short name (贵州, 黔东南, 榕江), the name without its suffix, and for an autonomous prefecture or
-county also the short name with 州 / 县 (黔东南州, 恩施州, 松桃县).
+county also the short name with 州 / 县 (黔东南州, 恩施州, 松桃县). It is known too by the names it
+had since 2000 (`division_table.FORMER`), as ID cards and household registers still show them:
+
+    parse_place("重庆市开县汉丰街道")       # 重庆市 / "" / 开州区
+    parse_place("湖北省襄樊市樊城区")       # 湖北省 / 襄阳市 / 樊城区
+    parse_place("贵州省毕节地区织金县")     # 贵州省 / 毕节市 / 织金县
 
 Reading goes left to right, from the largest division down: at each point the longest name of a
-division below what was found (and inside it) is taken. A name that fits several divisions is
+division below what was found (and inside it) is taken; a name of today before a former name as
+long (安徽省安庆市郊区: not 佳木斯's 郊区 of today, but 安庆's former 郊区, now 宜秀区). A name that fits several divisions is
 settled when one holds all the others (恩施: the prefecture, which holds 恩施市) or one is a
 province (海南); otherwise it is refused with every candidate named. What follows the last
 division found is the street address, unless it is itself the name of a division elsewhere
@@ -63,7 +69,7 @@ class Place:
 
 class _Table:
     def __init__(self) -> None:
-        from .division_table import TABLE
+        from .division_table import FORMER, TABLE
 
         self.by_code: dict[str, Division] = {}
         self.by_alias: dict[str, list[Division]] = {}
@@ -73,7 +79,14 @@ class _Table:
             self.by_code[code] = division
             for alias in _aliases(division):
                 self.by_alias.setdefault(alias, []).append(division)
-        self.lengths = sorted({len(a) for a in self.by_alias}, reverse=True)
+        self.by_former: dict[str, list[Division]] = {}  # a former name → the division of today
+        for line in FORMER.splitlines():
+            code, name, short = line.split("\t")
+            division = self.by_code[code]
+            for alias in _aliases(Division(code, name, short)) - _aliases(division):
+                if division not in self.by_former.setdefault(alias, []):
+                    self.by_former[alias].append(division)
+        self.lengths = sorted({len(a) for a in (*self.by_alias, *self.by_former)}, reverse=True)
 
     def province_of(self, d: Division) -> Division:
         return self.by_code[d.code[:2] + "0000"]
@@ -117,15 +130,17 @@ def _normalise(text: str | None) -> str:
 
 def _longest(table: _Table, text: str, at: int, levels: set[int], inside: Division | None
              ) -> tuple[str, list[Division]]:
-    """The longest name at `at` of a division of `levels` inside `inside`, and its divisions."""
+    """The longest name at `at` of a division of `levels` inside `inside`, and its divisions
+    (by a name of today before a former name as long)."""
     for length in table.lengths:
         if at + length > len(text):
             continue
         alias = text[at:at + length]
-        found = [d for d in table.by_alias.get(alias, ())
-                 if d.level in levels and (inside is None or inside.holds(d))]
-        if found:
-            return alias, found
+        for names in (table.by_alias, table.by_former):
+            found = [d for d in names.get(alias, ())
+                     if d.level in levels and (inside is None or inside.holds(d))]
+            if found:
+                return alias, found
     return "", []
 
 
