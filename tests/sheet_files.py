@@ -6,7 +6,9 @@
 - .xlsb: a binary workbook written record by record after [MS-XLSB] (no writer exists on PyPI):
   workbook.bin with its sheets (BrtBundleSh), each sheet's declared dimension (BrtWsDim) and
   cells as BrtCellSt / BrtCellReal records — what python-calamine's reader needs;
-- .csv / .txt: text in the given encoding and delimiter.
+- .csv / .txt: text in the given encoding and delimiter;
+- a web page named .xls (`write_html`), as other systems' "导出Excel" writes it: one <table> a
+  sheet, a title row spanning the columns, the page's charset in its <meta>.
 
 Each takes {sheet name: rows}, rows being lists of str / int / float / date / None.
 """
@@ -187,8 +189,34 @@ def write_csv(path: Path, rows: list[list], *, encoding: str = "utf-8", delimite
     return path
 
 
+def write_html(path: Path, sheets: dict[str, list[list]], *, encoding: str = "utf-8") -> Path:
+    """An Excel-style HTML export: each sheet a <table> with its name as <caption>, a row of one
+    value spanning the table's width (a title), every cell text (dates ISO, numbers as shown)."""
+    width = max((len(r) for rows in sheets.values() for r in rows), default=1)
+    parts = ['<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>',
+             f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">',
+             '<style>td { mso-number-format: "\\@"; }</style>',
+             "<!--[if gte mso 9]><xml><x:ExcelWorkbook></x:ExcelWorkbook></xml><![endif]-->",
+             "</head><body>"]
+    for name, rows in sheets.items():
+        parts.append(f"<table border=1><caption>{escape(name)}</caption>")
+        for row in rows:
+            cells = ["" if v is None else v.isoformat() if isinstance(v, date) else str(v)
+                     for v in row]
+            if len(cells) == 1:
+                parts.append(f'<tr><td colspan="{width}">{escape(cells[0])}</td></tr>')
+            else:
+                parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>")
+    path.write_bytes("\n".join(parts).encode(encoding))
+    return path
+
+
 def write_any(path: Path, sheets: dict[str, list[list]], **text_options) -> Path:
-    """By the file's suffix."""
+    """By the file's suffix; `html=<encoding>` writes a web page under that name."""
+    if "html" in text_options:
+        return write_html(path, sheets, encoding=text_options["html"])
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
         return write_csv(path, next(iter(sheets.values())), **text_options)

@@ -1,5 +1,6 @@
 """Every list a clerk is sent opens: the same roster as .xlsx, .xls, .xlsb, .ods, a CSV in UTF-8
-(with and without its byte-order mark) or GBK, a tab-separated .txt in UTF-16 — each imported
+(with and without its byte-order mark) or GBK, a tab-separated .txt in UTF-16, a web page
+another system exported as .xls (GB2312 or UTF-8) — each imported
 with the same result; a file that is no spreadsheet is named for what it is; a workbook whose
 list is on its second sheet is read there, and one with several lists asks which."""
 from __future__ import annotations
@@ -40,6 +41,7 @@ def check(db, path, **options):
     ("名册.csv", {"encoding": "gbk"}), ("名册.csv", {"encoding": "gb18030", "delimiter": ";"}),
     ("名册.txt", {"encoding": "utf-16", "delimiter": "\t"}),
     ("名册.txt", {"encoding": "gbk", "delimiter": "\t"}),
+    ("名册.xls", {"html": "gb2312"}), ("名册.xls", {"html": "utf-8"}),
 ])
 def test_the_same_roster_in_every_format_imports_alike(db, tmp_path, union, name, options):
     # Given the same roster saved in one of the formats clerks are sent
@@ -121,8 +123,8 @@ def ole_file(path, stream: str):
     ("名册.xlsx", lambda p: p.write_bytes(b"%PDF-1.7\n%...") and p, "这是 PDF 文件"),
     ("名册.xlsx", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n....") and p, "这是 PNG 图片"),
     ("名册.xls", lambda p: p.write_bytes(b"\xff\xd8\xff\xe0JFIF") and p, "这是 JPEG 图片"),
-    ("名册.xls", lambda p: p.write_text("<html><table><tr><td>姓名</td></tr></table></html>")
-     and p, "实际上是网页（HTML）文件"),
+    ("名册.xls", lambda p: p.write_text("<html><body><p>请先登录</p></body></html>") and p,
+     "实际上是网页（HTML）文件，里面没有表格"),
     ("名册.zip", lambda p: zipfile.ZipFile(p, "w").writestr("名册.xlsx", b"x") or p,
      "这是 zip 压缩包，不是表格"),
     ("名册.xlsx", lambda p: p.write_bytes(b"") or p, "是空文件"),

@@ -4,8 +4,9 @@ Office file, by the names of the parts inside), never by its name alone.
     kind = identify(path)      # Kind.XLSX, Kind.XLS, Kind.CSV … or UserError naming what it is
 
 A clerk's "Excel list" may be a Word document renamed, a PDF, a photo of the list, a zip of
-several lists, an old .doc, a web page saved as .xls, or a password-protected workbook: each
-gets a message saying what the file seems to be and what to do, instead of "damaged".
+several lists, an old .doc, or a password-protected workbook: each gets a message saying what
+the file seems to be and what to do, instead of "damaged". A web page saved as .xls (what many
+systems' "导出Excel" writes) is read for its tables, as Excel opens it.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class Kind(enum.Enum):
     XLS = "xls"        # Excel 97–2003 (BIFF in an OLE file)
     ODS = "ods"
     TEXT = "text"      # .csv / .txt: delimited text
+    HTML = "html"      # a web page's tables, exported by another system as .xls
 
     @property
     def zipped(self) -> bool:
@@ -52,10 +54,13 @@ def identify(path: Path) -> Kind:
     if head.startswith(_OLE[:4]):
         return Kind.XLS  # an OLE file: `ole_kind` tells what else it is if it will not open
     if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
-        return Kind.TEXT  # UTF-16 with its byte-order mark: Excel's "Unicode text"
+        # UTF-16 with its byte-order mark: Excel's "Unicode text", or a web page
+        return Kind.HTML if _is_html(head.decode("utf-16", "ignore").encode()) else Kind.TEXT
     refused = _other_binary(head, name)
     if refused:
         raise UserError(refused)
+    if _is_html(head):
+        return Kind.HTML
     markup = _markup(head, name)
     if markup:
         raise UserError(markup)
@@ -93,15 +98,19 @@ def _other_binary(head: bytes, name: str) -> str:
     return ""
 
 
+def _is_html(head: bytes) -> bool:
+    """A web page (systems export their lists as HTML under an .xls name)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or (
+        text.startswith(b"<?xml") and b"<html" in text)
+
+
 def _markup(head: bytes, name: str) -> str:
-    """Web pages and Excel 2003 XML saved under an Excel name (systems export them as .xls)."""
+    """Excel 2003 XML saved under an Excel name."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"urn:schemas-microsoft-com:office:spreadsheet" in head.lower() and (
             text.startswith(b"<?xml") or text.startswith(b"<workbook")):
         return f"{name} 是 Excel 2003 XML 表格，不能直接导入；{_SAVE_AS}"
-    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or (
-            text.startswith(b"<?xml") and b"<html" in text):
-        return f"{name} 实际上是网页（HTML）文件，只是名字像表格（有些系统这样导出 .xls）；{_SAVE_AS}"
     return ""
 
 

@@ -78,6 +78,23 @@ def check_package(path, limits: Limits = LIMITS) -> None:
                             f"文件（可能是恶意构造的压缩包），已拒绝读取")
 
 
+def check_file_size(path, limits: Limits = LIMITS) -> None:
+    """UserError when a file the reader takes whole is over the import's size limit."""
+    size = path.stat().st_size
+    if size > limits.unpacked_bytes:
+        raise UserError(f"{path.name} 有 {size // _MB} MB，超过导入上限 {limits.unpacked_bytes // _MB} MB；"
+                        f"请确认选的是名单文件，或把名单分成几个文件")
+
+
+def check_row(name: str, number: int, width: int, limits: Limits = LIMITS) -> None:
+    """UserError when row `number` (with a value in column `width`) is beyond the limits."""
+    if number > limits.rows:
+        raise UserError(f"{name} 的第 {number} 行还有内容，超过导入上限 {limits.rows} 行")
+    if width > limits.columns:
+        raise UserError(f"{name} 的第 {number} 行第 {width} 列还有内容，超过导入上限 "
+                        f"{limits.columns} 列")
+
+
 def column_letter(number: int) -> str:
     letters = ""
     while number > 0:

@@ -22,11 +22,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from union_desk.services.common.sheet_limits import Limits
+from union_desk.services.common.sheet_limits import Limits, check_file_size, check_row
 from union_desk.services.errors import UserError
 
 _DELIMITERS = ("\t", ",", ";", "|")
-_MB = 2**20
 
 
 @dataclass
@@ -75,10 +74,7 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_text_table(path: Path, limits: Limits) -> TextTable:
-    size = path.stat().st_size
-    if size > limits.unpacked_bytes:
-        raise UserError(f"{path.name} 有 {size // _MB} MB，超过导入上限 {limits.unpacked_bytes // _MB} MB；"
-                        f"请确认选的是名单文件，或把名单分成几个文件")
+    check_file_size(path, limits)
     text, encoding = decode(path.read_bytes(), path.name)
     delimiter = sniff_delimiter(text)
     rows: list[tuple[int, tuple]] = []
@@ -90,11 +86,7 @@ def read_text_table(path: Path, limits: Limits) -> TextTable:
                 values.pop()
             if not values:
                 continue
-            if number > limits.rows:
-                raise UserError(f"{path.name} 的第 {number} 行还有内容，超过导入上限 {limits.rows} 行")
-            if len(values) > limits.columns:
-                raise UserError(f"{path.name} 的第 {number} 行第 {len(values)} 列还有内容，超过导入上限 "
-                                f"{limits.columns} 列")
+            check_row(path.name, number, len(values), limits)
             rows.append((number, tuple(values)))
     except csv.Error as err:
         raise UserError(f"无法读取 {path.name} 的第 {reader.line_num} 行：{err}") from None

@@ -1,7 +1,7 @@
 """Opening a clerk's spreadsheet safely and reading one sheet of it, row by row: the one place
 that reads cells, for every import.
 
-    with open_book(path) as book:           # .xlsx .xlsm .xls .xlsb .ods .csv .txt
+    with open_book(path) as book:           # .xlsx .xlsm .xls .xlsb .ods .csv .txt, a web page
         book.sheet_names                    # the visible worksheets, in order
         sheet = book.sheet(name)            # limits checked before the sheet is loaded
         sheet.declared_rows                 # for progress
@@ -11,7 +11,7 @@ that reads cells, for every import.
 What a file is comes from its bytes (`file_kind.identify`), not from its name: a Word document
 renamed .xlsx is named as such, an .xls that is really a .xlsx is read. Spreadsheets are read by
 python-calamine (Rust; 15–17× faster than openpyxl's read-only mode here), text by
-`text_table`. Every reader gives the same values: str, int, float, bool, date/datetime/time,
+`text_table`, a web page's tables by `html_table`. Every reader gives the same values: str, int, float, bool, date/datetime/time,
 None for an empty cell, and `NO_CACHED_VALUE` for a formula cell saved without its result (found
 by the limits scan for .xlsx and .ods; .xls and .xlsb always store the result). Rows with no
 value at all are not yielded; a row is as wide as its last value.
@@ -58,8 +58,15 @@ class Book:
         self._ods: dict[str, sl.Extent] | None = None
         self.sheet_names: list[str] = []
         self.all_sheet_names: list[str] = []
+        self._html: dict[str, list[tuple[int, tuple]]] = {}
         if kind is Kind.TEXT:
             self.sheet_names = self.all_sheet_names = [path.stem]
+            return
+        if kind is Kind.HTML:
+            from union_desk.services.common.html_table import read_html_tables
+
+            self._html = {t.name: t.rows for t in read_html_tables(path, limits)}
+            self.sheet_names = self.all_sheet_names = list(self._html)
             return
         if kind.zipped:
             check_package(path, limits)
@@ -69,10 +76,7 @@ class Book:
     def _open_calamine(self) -> None:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-        size = self.path.stat().st_size
-        if size > self.limits.unpacked_bytes:
-            raise UserError(f"{self.path.name} 有 {size // 2**20} MB，超过导入上限 "
-                            f"{self.limits.unpacked_bytes // 2**20} MB")
+        sl.check_file_size(self.path, self.limits)
         try:
             # by content, not by name: calamine's from_path would pick its reader by the suffix
             with open(self.path, "rb") as file:
@@ -112,6 +116,9 @@ class Book:
 
             table = read_text_table(self.path, self.limits)
             return Sheet(name, table.rows[-1][0] if table.rows else 0, lambda: iter(table.rows))
+        if self.kind is Kind.HTML:
+            rows = self._html[name]
+            return Sheet(name, rows[-1][0], lambda: iter(rows))
         extent = self._check_reach(name)
         try:
             loaded = self._calamine.get_sheet_by_name(name)
@@ -217,11 +224,7 @@ def _rows(loaded: Any, first_column: int, marks: dict[tuple[int, int], str], nam
                 values.pop()
             if not values:
                 continue
-            if number > limits.rows:
-                raise UserError(f"{name} 的第 {number} 行还有内容，超过导入上限 {limits.rows} 行")
-            if len(values) > limits.columns:
-                raise UserError(f"{name} 的第 {number} 行第 {len(values)} 列还有内容，超过导入上限 "
-                                f"{limits.columns} 列")
+            sl.check_row(name, number, len(values), limits)
             yield number, tuple(values)
     except UserError:
         raise
