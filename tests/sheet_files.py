@@ -8,7 +8,9 @@
   cells as BrtCellSt / BrtCellReal records — what python-calamine's reader needs;
 - .csv / .txt: text in the given encoding and delimiter;
 - a web page named .xls (`write_html`), as other systems' "导出Excel" writes it: one <table> a
-  sheet, a title row spanning the columns, the page's charset in its <meta>.
+  sheet, a title row spanning the columns, the page's charset in its <meta>;
+- Excel 2003 XML (`write_spreadsheet_xml`), typed cells (String, Number, DateTime) as Excel
+  writes them, a title row merged across the columns.
 
 Each takes {sheet name: rows}, rows being lists of str / int / float / date / None.
 """
@@ -213,10 +215,41 @@ def write_html(path: Path, sheets: dict[str, list[list]], *, encoding: str = "ut
     return path
 
 
+def write_spreadsheet_xml(path: Path, sheets: dict[str, list[list]]) -> Path:
+    width = max((len(r) for rows in sheets.values() for r in rows), default=1)
+    parts = ['<?xml version="1.0"?>', '<?mso-application progid="Excel.Sheet"?>',
+             '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+             'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" '
+             'xmlns:x="urn:schemas-microsoft-com:office:excel">']
+    for name, rows in sheets.items():
+        parts.append(f'<Worksheet ss:Name="{escape(name)}"><Table>')
+        for row in rows:
+            cells = []
+            for value in row:
+                if value is None:
+                    cells.append("<Cell/>")
+                    continue
+                if isinstance(value, date):
+                    kind, text = "DateTime", datetime(value.year, value.month, value.day).isoformat()
+                else:
+                    kind = "Number" if isinstance(value, (int, float)) else "String"
+                    text = str(value)
+                merge = f' ss:MergeAcross="{width - 1}"' if len(row) == 1 and width > 1 else ""
+                cells.append(f'<Cell{merge}><Data ss:Type="{kind}">{escape(text)}</Data></Cell>')
+            parts.append("<Row>" + "".join(cells) + "</Row>")
+        parts.append("</Table></Worksheet>")
+    parts.append("</Workbook>")
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
 def write_any(path: Path, sheets: dict[str, list[list]], **text_options) -> Path:
-    """By the file's suffix; `html=<encoding>` writes a web page under that name."""
+    """By the file's suffix; `html=<encoding>` writes a web page under that name, and
+    `xml2003=True` Excel 2003 XML."""
     if "html" in text_options:
         return write_html(path, sheets, encoding=text_options["html"])
+    if text_options.get("xml2003"):
+        return write_spreadsheet_xml(path, sheets)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
         return write_csv(path, next(iter(sheets.values())), **text_options)

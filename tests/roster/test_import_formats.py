@@ -1,6 +1,6 @@
 """Every list a clerk is sent opens: the same roster as .xlsx, .xls, .xlsb, .ods, a CSV in UTF-8
 (with and without its byte-order mark) or GBK, a tab-separated .txt in UTF-16, a web page
-another system exported as .xls (GB2312 or UTF-8) — each imported
+another system exported as .xls (GB2312 or UTF-8), Excel 2003 XML (.xls or .xml) — each imported
 with the same result; a file that is no spreadsheet is named for what it is; a workbook whose
 list is on its second sheet is read there, and one with several lists asks which."""
 from __future__ import annotations
@@ -42,6 +42,7 @@ def check(db, path, **options):
     ("名册.txt", {"encoding": "utf-16", "delimiter": "\t"}),
     ("名册.txt", {"encoding": "gbk", "delimiter": "\t"}),
     ("名册.xls", {"html": "gb2312"}), ("名册.xls", {"html": "utf-8"}),
+    ("名册.xls", {"xml2003": True}), ("名册.xml", {"xml2003": True}),
 ])
 def test_the_same_roster_in_every_format_imports_alike(db, tmp_path, union, name, options):
     # Given the same roster saved in one of the formats clerks are sent

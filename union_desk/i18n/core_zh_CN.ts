@@ -329,72 +329,72 @@
         <translation>union_desk — 乡镇工会工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="147" />
+        <location filename="../views/main_window.py" line="149" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="166" />
+        <location filename="../views/main_window.py" line="168" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="148" />
+        <location filename="../views/main_window.py" line="150" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="151" />
+        <location filename="../views/main_window.py" line="153" />
         <source>Save a &amp;backup copy…</source>
         <translation>保存备份副本(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="156" />
+        <location filename="../views/main_window.py" line="158" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="159" />
+        <location filename="../views/main_window.py" line="161" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="168" />
+        <location filename="../views/main_window.py" line="170" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="181" />
+        <location filename="../views/main_window.py" line="183" />
         <source>Township: {0}   Clerk: {1}   Database: {2}</source>
         <translation>乡镇：{0}   经办人：{1}   数据库：{2}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="182" />
+        <location filename="../views/main_window.py" line="184" />
         <source>city office</source>
         <translation>市总工会</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="200" />
+        <location filename="../views/main_window.py" line="202" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="201" />
+        <location filename="../views/main_window.py" line="203" />
         <source>Database (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="206" />
+        <location filename="../views/main_window.py" line="208" />
         <source>Save a backup copy</source>
         <translation>保存备份副本</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="207" />
+        <location filename="../views/main_window.py" line="209" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="226" />
+        <location filename="../views/main_window.py" line="228" />
         <source>Backup saved to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
@@ -642,8 +642,8 @@
     </message>
     <message>
         <location filename="../views/panel.py" line="71" />
-        <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)</source>
-        <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;所有文件 (*)</translation>
+        <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.xml *.csv *.txt);;All files (*)</source>
+        <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.xml *.csv *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -876,14 +876,14 @@ The details were written to the log file {0}</source>
 详细信息已记录在日志文件 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="213" />
+        <location filename="../app.py" line="216" />
         <source>This database is already open in another union_desk window:
 {0}</source>
         <translation>该数据库已在另一个 union_desk 窗口中打开：
 {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="304" />
+        <location filename="../app.py" line="307" />
         <source>Restored from {0}.
 The file before the restore was kept as {1}.
 {2}</source>

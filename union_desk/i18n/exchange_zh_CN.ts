@@ -4,73 +4,73 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../views/exchange/install.py" line="43"/>
+        <location filename="../views/exchange/install.py" line="44"/>
         <source>Import township packages…</source>
         <translation>导入乡镇数据包…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="52"/>
+        <location filename="../views/exchange/install.py" line="56"/>
         <source>Export for the city office…</source>
         <translation>导出给市总工会…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="57"/>
+        <location filename="../views/exchange/install.py" line="61"/>
         <source>City office public key…</source>
         <translation>市总工会公钥…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="66"/>
+        <location filename="../views/exchange/install.py" line="72"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="69"/>
+        <location filename="../views/exchange/install.py" line="75"/>
         <source>Show township:</source>
         <translation>查看乡镇：</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="70"/>
+        <location filename="../views/exchange/install.py" line="76"/>
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="73"/>
+        <location filename="../views/exchange/install.py" line="79"/>
         <source>  (township records are read-only here)</source>
         <translation>  （乡镇的记录在这里只读）</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="93"/>
+        <location filename="../views/exchange/install.py" line="108"/>
         <source>Township packages</source>
         <translation>乡镇数据包</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="94"/>
+        <location filename="../views/exchange/install.py" line="109"/>
         <source>Township packages (*{0});;All files (*)</source>
         <translation>乡镇数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="100"/>
+        <location filename="../views/exchange/install.py" line="115"/>
         <source>Export for the city office</source>
         <translation>导出给市总工会</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="101"/>
+        <location filename="../views/exchange/install.py" line="116"/>
         <source>Package (*{0})</source>
         <translation>数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="105"/>
-        <location filename="../views/exchange/install.py" line="112"/>
+        <location filename="../views/exchange/install.py" line="120"/>
+        <location filename="../views/exchange/install.py" line="127"/>
         <source>City office public key</source>
         <translation>市总工会公钥</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="106"/>
+        <location filename="../views/exchange/install.py" line="121"/>
         <source>Key file (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="110"/>
+        <location filename="../views/exchange/install.py" line="125"/>
         <source>Public key of {0}
 
 Fingerprint: {1}
@@ -83,12 +83,12 @@ Read the fingerprint to the city office by phone. Do they see the same?</source>
 请打电话向市总工会读出这串指纹。对方看到的是否相同？</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="133"/>
+        <location filename="../views/exchange/install.py" line="152"/>
         <source>Exporting for the city office…</source>
         <translation>正在导出给市总工会…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="138"/>
+        <location filename="../views/exchange/install.py" line="157"/>
         <source>Package No. {0} saved to {1}
 {2} records, encrypted to the city office&apos;s key {3}.
 Carry this file to the city office (USB stick or e-mail); it cannot be read without the city office&apos;s key.</source>
@@ -97,7 +97,7 @@ Carry this file to the city office (USB stick or e-mail); it cannot be read with
 请把这个文件交给市总工会（U 盘或邮件）；没有市总工会的密钥无法读取。</translation>
     </message>
     <message>
-        <location filename="../views/exchange/install.py" line="157"/>
+        <location filename="../views/exchange/install.py" line="178"/>
         <source>The city office&apos;s key {0} is kept; exports are encrypted to it.</source>
         <translation>已保存市总工会公钥 {0}；导出的数据包将加密给它。</translation>
     </message>

@@ -6,7 +6,7 @@ Office file, by the names of the parts inside), never by its name alone.
 A clerk's "Excel list" may be a Word document renamed, a PDF, a photo of the list, a zip of
 several lists, an old .doc, or a password-protected workbook: each gets a message saying what
 the file seems to be and what to do, instead of "damaged". A web page saved as .xls (what many
-systems' "导出Excel" writes) is read for its tables, as Excel opens it.
+systems' "导出Excel" writes) and Excel 2003 XML are read, as Excel opens them.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from union_desk.services.errors import UserError
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".xml", ".csv", ".txt")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AS = "请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入"
 
@@ -29,6 +29,7 @@ class Kind(enum.Enum):
     ODS = "ods"
     TEXT = "text"      # .csv / .txt: delimited text
     HTML = "html"      # a web page's tables, exported by another system as .xls
+    XML2003 = "xml"    # Excel 2003 XML (SpreadsheetML), as .xls or .xml
 
     @property
     def zipped(self) -> bool:
@@ -59,11 +60,10 @@ def identify(path: Path) -> Kind:
     refused = _other_binary(head, name)
     if refused:
         raise UserError(refused)
+    if _is_spreadsheet_xml(head):  # first: its rich text is written as <html:B>…
+        return Kind.XML2003
     if _is_html(head):
         return Kind.HTML
-    markup = _markup(head, name)
-    if markup:
-        raise UserError(markup)
     if b"\x00" in head:
         raise UserError(f"无法识别 {name} 的格式：它不是 Excel、WPS 或 LibreOffice 表格，也不是 "
                         f"CSV 文本；{_SAVE_AS}")
@@ -105,13 +105,11 @@ def _is_html(head: bytes) -> bool:
         text.startswith(b"<?xml") and b"<html" in text)
 
 
-def _markup(head: bytes, name: str) -> str:
-    """Excel 2003 XML saved under an Excel name."""
+def _is_spreadsheet_xml(head: bytes) -> bool:
+    """Excel 2003 XML (its namespace near the start of an XML file or a bare <Workbook>)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if b"urn:schemas-microsoft-com:office:spreadsheet" in head.lower() and (
-            text.startswith(b"<?xml") or text.startswith(b"<workbook")):
-        return f"{name} 是 Excel 2003 XML 表格，不能直接导入；{_SAVE_AS}"
-    return ""
+    return b"urn:schemas-microsoft-com:office:spreadsheet" in head.lower() and (
+        text.startswith(b"<?xml") or text.startswith(b"<workbook"))
 
 
 def _zip_kind(path: Path) -> Kind:

@@ -1,7 +1,7 @@
 """Opening a clerk's spreadsheet safely and reading one sheet of it, row by row: the one place
 that reads cells, for every import.
 
-    with open_book(path) as book:           # .xlsx .xlsm .xls .xlsb .ods .csv .txt, a web page
+    with open_book(path) as book:           # .xlsx .xlsm .xls .xlsb .ods .csv .txt, web page, XML
         book.sheet_names                    # the visible worksheets, in order
         sheet = book.sheet(name)            # limits checked before the sheet is loaded
         sheet.declared_rows                 # for progress
@@ -11,7 +11,7 @@ that reads cells, for every import.
 What a file is comes from its bytes (`file_kind.identify`), not from its name: a Word document
 renamed .xlsx is named as such, an .xls that is really a .xlsx is read. Spreadsheets are read by
 python-calamine (Rust; 15–17× faster than openpyxl's read-only mode here), text by
-`text_table`, a web page's tables by `html_table`. Every reader gives the same values: str, int, float, bool, date/datetime/time,
+`text_table`, a web page's tables by `html_table`, Excel 2003 XML by `spreadsheet_xml`. Every reader gives the same values: str, int, float, bool, date/datetime/time,
 None for an empty cell, and `NO_CACHED_VALUE` for a formula cell saved without its result (found
 by the limits scan for .xlsx and .ods; .xls and .xlsb always store the result). Rows with no
 value at all are not yielded; a row is as wide as its last value.
@@ -58,15 +58,23 @@ class Book:
         self._ods: dict[str, sl.Extent] | None = None
         self.sheet_names: list[str] = []
         self.all_sheet_names: list[str] = []
-        self._html: dict[str, list[tuple[int, tuple]]] = {}
+        self._read: dict[str, list[tuple[int, tuple]]] = {}  # sheet → rows, of a file read whole
         if kind is Kind.TEXT:
             self.sheet_names = self.all_sheet_names = [path.stem]
             return
         if kind is Kind.HTML:
             from union_desk.services.common.html_table import read_html_tables
 
-            self._html = {t.name: t.rows for t in read_html_tables(path, limits)}
-            self.sheet_names = self.all_sheet_names = list(self._html)
+            self._read = {t.name: t.rows for t in read_html_tables(path, limits)}
+            self.sheet_names = self.all_sheet_names = list(self._read)
+            return
+        if kind is Kind.XML2003:
+            from union_desk.services.common.spreadsheet_xml import read_spreadsheet_xml
+
+            sheets = read_spreadsheet_xml(path, limits)
+            self._read = {s.name: s.rows for s in sheets}
+            self.all_sheet_names = list(self._read)
+            self.sheet_names = [s.name for s in sheets if s.visible] or self.all_sheet_names
             return
         if kind.zipped:
             check_package(path, limits)
@@ -116,9 +124,9 @@ class Book:
 
             table = read_text_table(self.path, self.limits)
             return Sheet(name, table.rows[-1][0] if table.rows else 0, lambda: iter(table.rows))
-        if self.kind is Kind.HTML:
-            rows = self._html[name]
-            return Sheet(name, rows[-1][0], lambda: iter(rows))
+        if self.kind in (Kind.HTML, Kind.XML2003):
+            rows = self._read[name]
+            return Sheet(name, rows[-1][0] if rows else 0, lambda: iter(rows))
         extent = self._check_reach(name)
         try:
             loaded = self._calamine.get_sheet_by_name(name)

@@ -108,7 +108,8 @@ class RegistrationsPanel(QWidget):
     def ask_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import employer's list"), "",
                                               self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls "
-                                                      "*.xlsb *.ods *.csv *.txt);;All files (*)"))
+                                                      "*.xlsb *.ods *.xml *.csv *.txt);;"
+                                                      "All files (*)"))
         return Path(path) if path else None
 
     def ask_cancel_reason(self, name: str) -> str | None:
