@@ -30,7 +30,7 @@ def test_merged_cells_line_breaks_and_entities_read_as_excel_shows_them(tmp_path
     path.write_bytes(page(
         '<table><tr><th colspan="3">2025年 会员名单</th></tr>'
         "<tr><th>单位</th><th>姓名</th><th>备注</th></tr>"
-        '<tr><td rowspan="2">新安&amp;化工</td><td>张&nbsp;三</td><td>第一行<br>第二行</td></tr>'
+        '<tr><td rowspan="2">新安&amp;化工</td><td>张&nbsp;三</td><td>第一行<br/>第二行</td></tr>'
         "<tr><td>李四</td><td></td></tr>"
         "<tr></tr>"
         "<tr><td>王五厂</td><td> 王五 </td><td>1.50</td></tr></table>"))
@@ -41,6 +41,13 @@ def test_merged_cells_line_breaks_and_entities_read_as_excel_shows_them(tmp_path
         (4, (None, "李四")),             # the merged cell's text is in its first row only
         (6, ("王五厂", "王五", "1.50")),   # row 5 is empty; every cell is text as the page shows
     ]
+
+
+def test_a_head_left_open_does_not_hide_the_body(tmp_path):
+    path = tmp_path / "名单.xls"
+    path.write_bytes("<html><head><meta charset='utf-8'><title>导出<body><table><tr><td>姓名</td>"
+                     "<td>张三</td></tr></table>".encode())
+    assert rows_of(path) == [(1, ("姓名", "张三"))]
 
 
 def test_a_page_laid_out_with_tables_offers_each_table_and_the_list_is_found(db, tmp_path, union):

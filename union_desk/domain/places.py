@@ -18,12 +18,12 @@ had since 2000 (`division_table.FORMER`), as ID cards and household registers st
     parse_place("贵州省毕节地区织金县")     # 贵州省 / 毕节市 / 织金县
 
 Reading goes left to right, from the largest division down: at each point the longest name of a
-division below what was found (and inside it) is taken; a name of today before a former name as
-long (安徽省安庆市郊区: not 佳木斯's 郊区 of today, but 安庆's former 郊区, now 宜秀区). A name that fits several divisions is
-settled when one holds all the others (恩施: the prefecture, which holds 恩施市) or one is a
-province (海南); otherwise it is refused with every candidate named. What follows the last
-division found is the street address, unless it is itself the name of a division elsewhere
-(“贵州恩施”: 恩施 is not in 贵州), which is refused.
+division below what was found (and inside it) is taken, a name of today before a former name as
+long (安徽省安庆市郊区: not 佳木斯's 郊区 of today, but 安庆's former 郊区, now 宜秀区). A name
+that fits several divisions is settled when one holds all the others (恩施: the prefecture,
+which holds 恩施市) or one is a province (海南); otherwise it is refused with every candidate
+named. What follows the last division found is the street address, unless it is itself the
+name of a division elsewhere (“贵州恩施”: 恩施 is not in 贵州), which is refused.
 """
 from __future__ import annotations
 

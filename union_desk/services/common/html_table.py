@@ -105,6 +105,9 @@ class _Tables(HTMLParser):
         if tag in _SKIPPED:
             self.skipping += 1
             return
+        if tag == "body":
+            self.skipping = 0  # a <head> never closed ends here
+            return
         if tag == "table":
             table = _Table()
             self.done.append(table)
@@ -128,10 +131,6 @@ class _Tables(HTMLParser):
             table.cell.append("\n")
         elif tag == "caption":
             table.caption = []
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br" and self.open and self.open[-1].cell is not None:
-            self.open[-1].cell.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
