@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 
-FILE_HELP = ("名单文件：Excel（.xlsx .xlsm .xls .xlsb，2003 XML 表格 .xml）、WPS/LibreOffice（.ods）、"
+FILE_HELP = ("名单文件：Excel（.xlsx .xlsm .xls .xlsb，2003 XML 表格 .xml）、WPS（.et）、LibreOffice（.ods）、"
              "文本（.csv .txt，UTF-8 或 GBK 编码），或其他系统导出为 .xls 的网页表格")
 
 

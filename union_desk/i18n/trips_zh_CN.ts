@@ -299,8 +299,8 @@
     </message>
     <message>
         <location filename="../views/trips/people.py" line="110" />
-        <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.xml *.csv *.txt);;All files (*)</source>
-        <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.xml *.csv *.txt);;所有文件 (*)</translation>
+        <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml *.csv *.txt);;All files (*)</source>
+        <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../views/trips/people.py" line="116" />

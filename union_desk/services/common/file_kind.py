@@ -17,7 +17,6 @@ from pathlib import Path
 
 from union_desk.services.errors import UserError
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".xml", ".csv", ".txt")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AS = "请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入"
 
@@ -25,7 +24,7 @@ _SAVE_AS = "请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入"
 class Kind(enum.Enum):
     XLSX = "xlsx"      # also .xlsm: the Office Open XML workbook
     XLSB = "xlsb"
-    XLS = "xls"        # Excel 97–2003 (BIFF in an OLE file)
+    XLS = "xls"        # Excel 97–2003 (BIFF in an OLE file); WPS's .et is saved the same way
     ODS = "ods"
     TEXT = "text"      # .csv / .txt: delimited text
     HTML = "html"      # a web page's tables, exported by another system as .xls

@@ -108,7 +108,7 @@ class RegistrationsPanel(QWidget):
     def ask_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import employer's list"), "",
                                               self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls "
-                                                      "*.xlsb *.ods *.xml *.csv *.txt);;"
+                                                      "*.xlsb *.et *.ods *.xml *.csv *.txt);;"
                                                       "All files (*)"))
         return Path(path) if path else None
 
