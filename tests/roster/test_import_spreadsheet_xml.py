@@ -93,3 +93,19 @@ def test_a_file_declaring_entities_is_refused_before_it_is_parsed(tmp_path):
                     encoding="utf-8")
     with pytest.raises(UserError, match="带有文档类型声明（DTD）"):
         rows_of(path)
+
+
+def test_a_long_file_shows_progress_while_it_is_read_and_cancel_stops_the_reading(db, tmp_path):
+    from sheet_files import write_spreadsheet_xml
+
+    from union_desk.services.roster.importer import check_roster_file
+
+    rows = [["姓名", "身份证号", "所属工会"]] + [[f"工人{i}", "x", "工会"] for i in range(1, 1601)]
+    path = write_spreadsheet_xml(tmp_path / "名单.xml", {"名单": rows})
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(UserError, match="已取消导入"):
+        with db.session() as s:
+            check_roster_file(s, path=path, progress=lambda done, total: seen.append((done, total)),
+                              cancelled=lambda: len(seen) >= 2)
+    # read so far, of the file's bytes: stopped mid-file, before any row was checked
+    assert len(seen) == 2 and 0 < seen[0][0] < seen[1][0] < seen[1][1] == path.stat().st_size

@@ -115,3 +115,14 @@ def test_a_page_with_no_table_is_named_for_what_it_is(db, tmp_path):
     with pytest.raises(UserError, match="实际上是网页（HTML）文件，里面没有表格"):
         with db.session() as s:
             check_roster_file(s, path=path)
+
+
+def test_a_long_page_shows_progress_while_it_is_read_and_cancel_stops_the_reading(db, tmp_path):
+    rows = [HEADER] + [row(f"工人{i}", "x") for i in range(1, 3001)]  # stopped before checked
+    path = write_html(tmp_path / "名单.xls", {"名单": rows})
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(UserError, match="已取消导入"):
+        with db.session() as s:
+            check_roster_file(s, path=path, progress=lambda done, total: seen.append((done, total)),
+                              cancelled=lambda: len(seen) >= 2)
+    assert len(seen) == 2 and seen[0][0] == 0 and seen[1][0] < seen[1][1]  # stopped mid-page

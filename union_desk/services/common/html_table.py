@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
 
 from union_desk.services.common.sheet_limits import Limits, check_file_size, check_row
 from union_desk.services.common.text_table import decode
@@ -30,6 +31,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", 
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "gb18030"}
 _MAX_SPAN = (1000, 65534)   # the HTML standard's limits for colspan and rowspan
 _SKIPPED = {"script", "style", "head", "title"}
+_PIECE = 1 << 18            # characters fed to the parser at a time
 
 
 @dataclass
@@ -38,12 +40,18 @@ class HtmlTable:
     rows: list[tuple[int, tuple]]   # (row number, the row's cells: str or None)
 
 
-def read_html_tables(path: Path, limits: Limits) -> list[HtmlTable]:
+def read_html_tables(path: Path, limits: Limits,
+                     reading: Callable[[int, int], None] | None = None) -> list[HtmlTable]:
+    """The page's tables; `reading(characters done, characters)` is called between pieces of
+    the page (a 100,000-row list takes seconds) and may raise to stop."""
     check_file_size(path, limits)
-    data = path.read_bytes()
+    text = _decode(path.read_bytes(), path.name)
     parser = _Tables(path.name, limits)
     try:
-        parser.feed(_decode(data, path.name))
+        for start in range(0, len(text), _PIECE):
+            if reading is not None:
+                reading(start, len(text))
+            parser.feed(text[start:start + _PIECE])
         parser.close()
     except UserError:
         raise

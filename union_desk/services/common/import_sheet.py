@@ -96,7 +96,11 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
     columns)` may leave out more rows (e.g. 合计). Rejections name the person of the row when
     the spec has a `name` field. `match_columns(header)` replaces the plain header match (an
     importer with a choice between columns)."""
-    with open_book(path) as book:
+    def reading(done: int, total: int) -> None:   # a file parsed whole before its rows
+        check_cancel(cancelled)
+        report(progress, done, total)
+
+    with open_book(path, reading=reading) as book:
         chosen = choose_sheet(book, sheet, spec[anchor])
         rows = chosen.rows()
         header_at, header, rows = _find_header(rows, spec, anchor, required)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Callable
 from xml.etree.ElementTree import Element, ParseError, iterparse
 
 from union_desk.services.common.excel_headers import NO_CACHED_VALUE
@@ -28,6 +28,7 @@ NAMESPACE = "urn:schemas-microsoft-com:office:spreadsheet"
 _SS = "{%s}" % NAMESPACE
 _X = "{urn:schemas-microsoft-com:office:excel}"
 _HIDDEN = {"SheetHidden", "SheetVeryHidden"}
+_EVERY = 500                # rows between two calls of `reading`
 
 
 @dataclass
@@ -37,16 +38,25 @@ class XmlSheet:
     rows: list[tuple[int, tuple]] = field(default_factory=list)
 
 
-def read_spreadsheet_xml(path: Path, limits: Limits) -> list[XmlSheet]:
+def read_spreadsheet_xml(path: Path, limits: Limits,
+                        reading: Callable[[int, int], None] | None = None) -> list[XmlSheet]:
+    """The workbook's sheets; `reading(bytes done, bytes)` is called every few hundred rows
+    and may raise to stop."""
     check_file_size(path, limits)
     with open(path, "rb") as file:
         if b"<!doctype" in file.read(4096).lower():  # entities: Excel never writes them
             raise UserError(f"无法读取 {path.name}：它带有文档类型声明（DTD），不是 Excel 写出的 "
                             f"2003 XML 表格，为安全起见不读取；请用 Excel 打开后另存为 .xlsx")
+        file.seek(0)
+        return _sheets(file, path, limits, reading)
+
+
+def _sheets(file: BinaryIO, path: Path, limits: Limits,
+            reading: Callable[[int, int], None] | None) -> list[XmlSheet]:
     sheets: list[XmlSheet] = []
-    sheet, number = XmlSheet(""), 0
+    sheet, number, read, size = XmlSheet(""), 0, 0, path.stat().st_size
     try:
-        for event, element in iterparse(path, events=("start", "end")):
+        for event, element in iterparse(file, events=("start", "end")):
             tag = element.tag
             if event == "start":
                 if tag == _SS + "Worksheet":
@@ -54,6 +64,9 @@ def read_spreadsheet_xml(path: Path, limits: Limits) -> list[XmlSheet]:
                     number = 0
                 continue
             if tag == _SS + "Row":
+                read += 1
+                if reading is not None and read % _EVERY == 0:
+                    reading(file.tell(), size)
                 number = _index(element, number + 1)
                 values = _row(element, path.name, number, limits)
                 if values:

@@ -34,9 +34,11 @@ from union_desk.services.common.file_kind import Kind, identify, ole_kind
 from union_desk.services.common.sheet_limits import LIMITS, Limits, check_package
 from union_desk.services.errors import UserError
 
-__all__ = ["Book", "Limits", "LIMITS", "Sheet", "check_package", "open_book", "open_sheet"]
+__all__ = ["Book", "Limits", "LIMITS", "Reading", "Sheet", "check_package", "open_book",
+           "open_sheet"]
 
 DAMAGED = "无法读取 {}：工作表内容已损坏"
+Reading = Callable[[int, int], None] | None   # (done, total) while a file is parsed; may raise
 NOT_READABLE = "无法读取 {}：文件已损坏，或是表格程序不认识的格式；请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入"
 
 
@@ -50,7 +52,7 @@ class Sheet:
 class Book:
     """An opened spreadsheet (see the module's doc)."""
 
-    def __init__(self, path: Path, kind: Kind, limits: Limits):
+    def __init__(self, path: Path, kind: Kind, limits: Limits, reading: Reading = None):
         self.path, self.kind, self.limits = path, kind, limits
         self._calamine: Any = None
         self._archive: zipfile.ZipFile | None = None
@@ -65,13 +67,13 @@ class Book:
         if kind is Kind.HTML:
             from union_desk.services.common.html_table import read_html_tables
 
-            self._read = {t.name: t.rows for t in read_html_tables(path, limits)}
+            self._read = {t.name: t.rows for t in read_html_tables(path, limits, reading)}
             self.sheet_names = self.all_sheet_names = list(self._read)
             return
         if kind is Kind.XML2003:
             from union_desk.services.common.spreadsheet_xml import read_spreadsheet_xml
 
-            sheets = read_spreadsheet_xml(path, limits)
+            sheets = read_spreadsheet_xml(path, limits, reading)
             self._read = {s.name: s.rows for s in sheets}
             self.all_sheet_names = list(self._read)
             self.sheet_names = [s.name for s in sheets if s.visible] or self.all_sheet_names
@@ -241,13 +243,17 @@ def _rows(loaded: Any, first_column: int, marks: dict[tuple[int, int], str], nam
 
 
 @contextmanager
-def open_book(path: str | Path, *, limits: Limits = LIMITS) -> Iterator[Book]:
+def open_book(path: str | Path, *, limits: Limits = LIMITS, reading: Reading = None
+              ) -> Iterator[Book]:
+    """The file opened as a Book; `reading(done, total)` is called now and then while a file
+    that must be parsed whole to find its sheets (a web page, Excel 2003 XML) is read, and may
+    raise to stop it (the import's Cancel)."""
     path = Path(path)
     if not path.is_file():
         if path.is_dir():
             raise UserError(f"{path.name} 是一个文件夹，不是表格文件")
         raise UserError(f"找不到文件：{path}")
-    book = Book(path, identify(path), limits)
+    book = Book(path, identify(path), limits, reading)
     try:
         yield book
     finally:
