@@ -71,6 +71,22 @@ def test_report_names_every_bad_row_with_its_excel_row(db, campaign):
                                      "rejected_rows", "rejected", "updates"}
 
 
+def test_the_same_list_exported_as_a_web_page_is_checked_alike(db, campaign, tmp_path):
+    # Given the city office's list as another system exports it: a web page named .xls, every
+    # cell text ("2000", "1,409.50", "-3")
+    from openpyxl import load_workbook
+    from sheet_files import write_html
+
+    rows = [list(r) for r in load_workbook(campaign).active.iter_rows(values_only=True)]
+    page = write_html(tmp_path / "送温暖名单.xls", {"名单": rows}, encoding="gb2312")
+    # Then its check is the workbook's, row for row
+    with db.session() as s:
+        reports = [check_payment_file(s, path=p, options=SPRING).report() for p in (campaign, page)]
+    assert [(r.row, r.field, r.reason) for r in reports[1].rejected] == [
+        (r.row, r.field, r.reason) for r in reports[0].rejected]
+    assert (reports[1].rows, reports[1].new) == (reports[0].rows, reports[0].new) == (8, 2)
+
+
 def test_commit_creates_payments_and_the_second_import_adds_nothing(db, campaign, people):
     with db.session(write=True) as s:
         first = import_payment_file(s, path=campaign, options=SPRING)
