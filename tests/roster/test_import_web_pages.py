@@ -92,6 +92,13 @@ def test_the_pages_encoding_is_followed_or_found(tmp_path, declared, written):
     assert rows_of(path)[0][1][0] == "姓名"
 
 
+def test_a_page_led_by_a_comment_is_a_page(tmp_path):
+    path = tmp_path / "名单.xls"
+    path.write_bytes("<!-- saved from url=(0014)about:internet -->\n<html><body><table><tr>"
+                     "<td>姓名</td><td>张三</td></tr></table></body></html>".encode())
+    assert rows_of(path) == [(1, ("姓名", "张三"))]
+
+
 def test_a_page_in_utf16_is_a_page_not_a_text_file(tmp_path):
     path = tmp_path / "名单.xls"
     path.write_bytes("\ufeff<html><body><table><tr><td>姓名</td><td>张三</td></tr></table>"

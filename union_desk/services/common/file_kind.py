@@ -98,10 +98,11 @@ def _other_binary(head: bytes, name: str) -> str:
 
 
 def _is_html(head: bytes) -> bool:
-    """A web page (systems export their lists as HTML under an .xls name)."""
+    """A web page (systems export their lists as HTML under an .xls name), perhaps led by an
+    XML declaration or a comment (a browser's "saved from url")."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return text.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or (
-        text.startswith(b"<?xml") and b"<html" in text)
+        text.startswith((b"<?xml", b"<!--")) and (b"<html" in text or b"<table" in text))
 
 
 def _is_spreadsheet_xml(head: bytes) -> bool:
