@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
+from union_desk.progress import Progress
 from union_desk.services.common.sheet_limits import Limits, check_file_size, check_row
 from union_desk.services.common.text_table import decode
 from union_desk.services.errors import UserError
@@ -41,7 +41,7 @@ class HtmlTable:
 
 
 def read_html_tables(path: Path, limits: Limits,
-                     reading: Callable[[int, int], None] | None = None) -> list[HtmlTable]:
+                     reading: Progress = None) -> list[HtmlTable]:
     """The page's tables; `reading(characters done, characters)` is called between pieces of
     the page (a 100,000-row list takes seconds) and may raise to stop."""
     check_file_size(path, limits)

@@ -17,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element, ParseError, iterparse
 
 from union_desk.services.common.excel_headers import NO_CACHED_VALUE
+from union_desk.progress import Progress
 from union_desk.services.common.sheet_limits import Limits, check_file_size, check_row
 from union_desk.services.errors import UserError
 
@@ -39,7 +40,7 @@ class XmlSheet:
 
 
 def read_spreadsheet_xml(path: Path, limits: Limits,
-                        reading: Callable[[int, int], None] | None = None) -> list[XmlSheet]:
+                        reading: Progress = None) -> list[XmlSheet]:
     """The workbook's sheets; `reading(bytes done, bytes)` is called every few hundred rows
     and may raise to stop."""
     check_file_size(path, limits)
@@ -52,7 +53,7 @@ def read_spreadsheet_xml(path: Path, limits: Limits,
 
 
 def _sheets(file: BinaryIO, path: Path, limits: Limits,
-            reading: Callable[[int, int], None] | None) -> list[XmlSheet]:
+            reading: Progress) -> list[XmlSheet]:
     sheets: list[XmlSheet] = []
     sheet, number, read, size = XmlSheet(""), 0, 0, path.stat().st_size
     try:

@@ -11,10 +11,11 @@ that reads cells, for every import.
 What a file is comes from its bytes (`file_kind.identify`), not from its name: a Word document
 renamed .xlsx is named as such, an .xls that is really a .xlsx is read. Spreadsheets are read by
 python-calamine (Rust; 15–17× faster than openpyxl's read-only mode here), text by
-`text_table`, a web page's tables by `html_table`, Excel 2003 XML by `spreadsheet_xml`. Every reader gives the same values: str, int, float, bool, date/datetime/time,
-None for an empty cell, and `NO_CACHED_VALUE` for a formula cell saved without its result (found
-by the limits scan for .xlsx and .ods; .xls and .xlsb always store the result). Rows with no
-value at all are not yielded; a row is as wide as its last value.
+`text_table`, a web page's tables by `html_table`, Excel 2003 XML by `spreadsheet_xml`. Every
+reader gives the same values: str, int, float, bool, date/datetime/time, None for an empty
+cell, and `NO_CACHED_VALUE` for a formula cell saved without its result (found by the limits
+scan for .xlsx and .ods; .xls and .xlsb always store the result). Rows with no value at all are
+not yielded; a row is as wide as its last value.
 
 Limits (`sheet_limits`) are checked before anything is loaded: the zip's central directory
 (zip bombs), then the sheet's reach (a single cell at XFD1048576 would make the reader ask for
@@ -28,17 +29,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from union_desk.progress import Progress
 from union_desk.services.common import sheet_limits as sl
 from union_desk.services.common.excel_headers import NO_CACHED_VALUE
 from union_desk.services.common.file_kind import Kind, identify, ole_kind
 from union_desk.services.common.sheet_limits import LIMITS, Limits, check_package
 from union_desk.services.errors import UserError
 
-__all__ = ["Book", "Limits", "LIMITS", "Reading", "Sheet", "check_package", "open_book",
-           "open_sheet"]
+__all__ = ["Book", "Limits", "LIMITS", "Sheet", "check_package", "open_book", "open_sheet"]
 
 DAMAGED = "无法读取 {}：工作表内容已损坏"
-Reading = Callable[[int, int], None] | None   # (done, total) while a file is parsed; may raise
 NOT_READABLE = "无法读取 {}：文件已损坏，或是表格程序不认识的格式；请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入"
 
 
@@ -52,7 +52,7 @@ class Sheet:
 class Book:
     """An opened spreadsheet (see the module's doc)."""
 
-    def __init__(self, path: Path, kind: Kind, limits: Limits, reading: Reading = None):
+    def __init__(self, path: Path, kind: Kind, limits: Limits, reading: Progress = None):
         self.path, self.kind, self.limits = path, kind, limits
         self._calamine: Any = None
         self._archive: zipfile.ZipFile | None = None
@@ -243,7 +243,7 @@ def _rows(loaded: Any, first_column: int, marks: dict[tuple[int, int], str], nam
 
 
 @contextmanager
-def open_book(path: str | Path, *, limits: Limits = LIMITS, reading: Reading = None
+def open_book(path: str | Path, *, limits: Limits = LIMITS, reading: Progress = None
               ) -> Iterator[Book]:
     """The file opened as a Book; `reading(done, total)` is called now and then while a file
     that must be parsed whole to find its sheets (a web page, Excel 2003 XML) is read, and may
