@@ -14,12 +14,15 @@ from union_desk.cli.imports import add_file_arguments, print_import_summary
 _DEPARTS = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+(\d{1,2}:\d{2}))?")
 
 
+CAMPAIGN_HELP = "活动名称，如 2027 春节返乡"
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser("trips", help="返乡专车：车辆、报名导入、排座、乘车名单")
     sub = parser.add_subparsers(dest="trips_command", metavar="SUBCOMMAND", required=True)
 
     bus = sub.add_parser("add-bus", help="给活动添加一辆车（活动不存在时自动建立）")
-    bus.add_argument("--campaign", required=True, metavar="NAME", help="活动名称，如 2021 春节返乡")
+    bus.add_argument("--campaign", required=True, metavar="NAME", help=CAMPAIGN_HELP)
     bus.add_argument("--plate", required=True, metavar="PLATE", help="车牌号")
     bus.add_argument("--seats", required=True, type=int, metavar="N", help="可载乘客座位数")
     bus.add_argument("--destination", required=True, metavar="TEXT", help="目的地，如 贵州黔东南")
@@ -35,18 +38,18 @@ def register(subparsers) -> None:
 
     imp = sub.add_parser("import", help="检查用工单位报来的名单（Excel、WPS 或 CSV）；加 --commit 导入有效的行")
     add_file_arguments(imp)
-    imp.add_argument("--campaign", required=True, metavar="NAME")
+    imp.add_argument("--campaign", required=True, metavar="NAME", help=CAMPAIGN_HELP)
     imp.add_argument("--commit", action="store_true", help="导入有效的行（否则只检查，不写入）")
     imp.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     imp.set_defaults(handler=_import)
 
     assign = sub.add_parser("assign", help="自动排座（已排的座位不动），列出每辆车的乘客和候补名单")
-    assign.add_argument("--campaign", required=True, metavar="NAME")
+    assign.add_argument("--campaign", required=True, metavar="NAME", help=CAMPAIGN_HELP)
     assign.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     assign.set_defaults(handler=_assign)
 
     man = sub.add_parser("manifest", help="打印乘车名单（PDF，身份证号和手机号已隐藏，可选完整手机号）")
-    man.add_argument("--campaign", required=True, metavar="NAME")
+    man.add_argument("--campaign", required=True, metavar="NAME", help=CAMPAIGN_HELP)
     man.add_argument("--bus", default=None, metavar="PLATE", help="只要这辆车（默认全部车辆）")
     man.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     man.add_argument("--notices", action="store_true", help="另附每位乘客的乘车通知")
