@@ -55,7 +55,7 @@ def test_import_exit_codes_and_report_then_assign_and_manifest(capsys, db, db_pa
                        "--json")
     assert code == 3
     assert json.loads(out) == {"rows": 5, "valid": 4, "new": 4, "updated": 0, "unchanged": 0,
-                               "rejected_rows": 1, "updates": [],
+                               "rejected_rows": 1, "updates": [], "placements": [],
                                "rejected": [{"row": 7, "name": "钱七", "field": "手机",
                                              "reason": "手机号应为11位数字，以13–19开头：123"}]}
     code, out, _ = run(capsys, db_path, "trips", "import", lists["good"], "--campaign", CAMPAIGN,
@@ -105,3 +105,22 @@ def test_import_into_a_new_campaign_creates_it_only_on_commit(capsys, db, db_pat
     assert code == 0 and "新增 4" in out and "已导入有效的行" in out
     with db.session() as s:
         assert trips.find_campaign(s, name="2022 返岗").registered == 4
+
+
+def test_import_says_where_a_one_column_destination_was_placed(capsys, db, db_path, tmp_path):
+    from sheet_files import write_any
+
+    path = write_any(tmp_path / "名单.csv", {"名单": [["姓名", "身份证号", "手机号码", "去向"]] + [
+        [f"工人{i}", make_id(i), f"138{i:08d}", place]
+        for i, place in enumerate(["恩施", "贵州黔东南", "湖北恩施州"], start=1)]},
+        encoding="gbk")
+    code, out, _ = run(capsys, db_path, "trips", "import", path, "--campaign", CAMPAIGN)
+    assert code == 0
+    assert out.splitlines()[2:] == [
+        "目的地由一列文字认定为（请核对）：",
+        "  湖北省 恩施土家族苗族自治州\t← 恩施、湖北恩施州\t2 行，首见第 2 行",
+        "  贵州省 黔东南苗族侗族自治州\t← 贵州黔东南\t1 行，首见第 3 行"]
+    code, out, _ = run(capsys, db_path, "trips", "import", path, "--campaign", CAMPAIGN, "--json")
+    assert json.loads(out)["placements"][0] == {
+        "place": "湖北省 恩施土家族苗族自治州", "rows": 2, "first_row": 2,
+        "written": ["恩施", "湖北恩施州"], "more_written": 0}

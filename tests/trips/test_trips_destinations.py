@@ -68,3 +68,31 @@ def test_a_list_with_neither_a_province_nor_a_destination_column_is_refused(db, 
     with pytest.raises(UserError, match="缺少必需的列：目的地省（或写明去向的一列：目的地、去向、家庭住址"):
         with db.session() as s:
             check_trips_file(s, campaign_id=c.id, path=path)
+
+
+def test_the_check_shows_where_each_written_destination_was_placed(db, campaign, tmp_path):
+    # Given a list whose one destination column says the same place in several ways
+    c, _ = campaign
+    path = write_any(tmp_path / "名单.xlsx", {"名单": rows("去向", [
+        "贵州黔东南", "恩施", "黔东南州", "火星", "贵州黔东南", "重庆市开县汉丰街道", "贵州 黔东南"])})
+    with db.session() as s:
+        plan = check_trips_file(s, campaign_id=c.id, path=path)
+    # Then each place is one line, in file order, with its rows and the ways it was written
+    # (the row that could not be placed is a rejection, not a placement)
+    assert [(p.place, p.rows, p.first_row, p.written) for p in plan.placements()] == [
+        ("贵州省 黔东南苗族侗族自治州", 4, 3, ("贵州黔东南", "黔东南州", "贵州 黔东南")),
+        ("湖北省 恩施土家族苗族自治州", 1, 4, ("恩施",)),
+        ("重庆市 开州区", 1, 8, ("重庆市开县汉丰街道",)),
+    ]
+    assert [r.row for r in plan.rejected] == [6]
+
+
+def test_a_place_written_in_many_ways_shows_the_first_ways_and_counts_the_rest(db, campaign,
+                                                                              tmp_path):
+    c, _ = campaign
+    ways = ["恩施", "湖北恩施", "恩施州", "湖北省恩施州", "恩施土家族苗族自治州", "恩施"]
+    path = write_any(tmp_path / "名单.xlsx", {"名单": rows("目的地", ways)})
+    with db.session() as s:
+        [placed] = check_trips_file(s, campaign_id=c.id, path=path).placements()
+    assert (placed.rows, placed.written, placed.more_written) == (
+        6, ("恩施", "湖北恩施", "恩施州"), 2)

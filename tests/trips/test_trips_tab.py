@@ -76,6 +76,8 @@ def test_from_campaign_to_printed_manifest(tab, qtbot, tmp_path):
     importer = regs.import_file()
     qtbot.waitUntil(lambda: importer.commit_button.isEnabled(), timeout=WAIT)
     assert importer.rejections.rowCount() == 1 and importer.rejections.item(0, 0).text() == "7"
+    # the list gives 省 / 市 / 县 columns: nothing was read from one destination column
+    assert not importer.tabs.isTabVisible(importer.tabs.indexOf(importer.placements))
     qtbot.mouseClick(importer.commit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: importer.report is not None, timeout=WAIT)
     importer.close()
@@ -164,3 +166,32 @@ def test_from_campaign_to_printed_manifest(tab, qtbot, tmp_path):
     f = tab.figures.figures
     assert (f.registered, f.seated, f.waiting, f.boarded) == (4, 4, 0, 1)
     assert texts(tab.figures.by_province, 0) == ["贵州省", "湖北省"]
+
+
+def test_a_list_with_one_destination_column_shows_where_each_way_of_writing_it_was_placed(
+        tab, qtbot, tmp_path):
+    from sheet_files import write_any
+
+    dialog = tab.new_campaign()
+    dialog.name.setText("2027 春节返乡")
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: tab.campaign.currentText() == "2027 春节返乡", timeout=WAIT)
+    header = ["姓名", "身份证号", "手机号码", "家庭住址"]
+    places = ["贵州黔东南", "恩施", "黔东南州", "湖北省襄樊市樊城区米公路", "火星"]
+    path = write_any(tmp_path / "名单.xls", {"名单": [header] + [
+        [f"工人{i}", make_id(i), f"138{i:08d}", place] for i, place in enumerate(places, 1)]})
+    regs = tab.registrations
+    regs.ask_open_path = lambda: path
+    importer = regs.import_file()
+    qtbot.waitUntil(lambda: importer.commit_button.isEnabled(), timeout=WAIT)
+    index = importer.tabs.indexOf(importer.placements)
+    assert importer.tabs.isTabVisible(index)
+    assert importer.tabs.tabText(index) == "Destinations read (3)"
+    table = importer.placements
+    assert [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())] == [
+        ["贵州省 黔东南苗族侗族自治州", "2", "2", "贵州黔东南、黔东南州"],
+        ["湖北省 恩施土家族苗族自治州", "1", "3", "恩施"],
+        ["湖北省 襄阳市 樊城区", "1", "5", "湖北省襄樊市樊城区米公路"],
+    ]
+    assert importer.rejections.rowCount() == 1 and importer.rejections.item(0, 0).text() == "6"
+    importer.close()

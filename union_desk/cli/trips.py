@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -106,10 +107,16 @@ def _import(args: argparse.Namespace) -> int:
                 report = commit_trips_import(s, campaign_id=campaign.id, plan=plan)
         else:
             report = plan.report(committed=args.commit)
+    placements = plan.placements()
     if args.json:
-        print_json(report.to_json())
+        print_json(report.to_json() | {"placements": [asdict(p) for p in placements]})
     else:
         print_import_summary(args.file, report)
+        if placements:
+            print("目的地由一列文字认定为（请核对）：")
+            for p in placements:
+                more = f" 等，另有 {p.more_written} 种写法" if p.more_written else ""
+                print(f"  {p.place}\t← {'、'.join(p.written)}{more}\t{p.rows} 行，首见第 {p.first_row} 行")
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 

@@ -517,9 +517,44 @@
 <context>
     <name>TripsImportDialog</name>
     <message>
-        <location filename="../views/trips/import_dialog.py" line="24" />
+        <location filename="../views/trips/import_dialog.py" line="28" />
         <source>Import registrations — {0}</source>
         <translation>导入报名名单 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/import_dialog.py" line="30" />
+        <source>Placed as</source>
+        <translation>认定为</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/import_dialog.py" line="30" />
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/import_dialog.py" line="30" />
+        <source>First Excel row</source>
+        <translation>首见 Excel 行号</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/import_dialog.py" line="31" />
+        <source>As written</source>
+        <translation>名单上的写法</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/import_dialog.py" line="46" />
+        <source> and {0} more ways</source>
+        <translation> 等，另有 {0} 种写法</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/import_dialog.py" line="49" />
+        <source>Destinations read ({0})</source>
+        <translation>目的地认定（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../views/trips/import_dialog.py" line="55" />
+        <source>The destinations were read from one column as {0} places: check them under "Destinations read".</source>
+        <translation>目的地由一列文字认定为 {0} 处地点，请在“目的地认定”中核对。</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,21 @@ class Candidate:
     data: RegistrationCreate
     given: frozenset[str]  # OPTIONAL columns with a value in this row
     values: tuple
+    written: str = ""      # the one destination column's text, when the place was read from it
+
+
+@dataclass(frozen=True)
+class Placement:
+    """How the one destination column was read: a place, the rows placed there, and (up to
+    `WRITTEN_SHOWN`) the distinct ways those rows wrote it."""
+    place: str                 # 贵州省 黔东南苗族侗族自治州 榕江县
+    rows: int
+    first_row: int             # Excel row
+    written: tuple[str, ...]
+    more_written: int = 0      # distinct ways not in `written`
+
+
+WRITTEN_SHOWN = 3
 
 
 TripsImportReport = ImportReport  # the trips report is the common one
@@ -108,6 +123,24 @@ class _Outcome:
 class TripsImportPlan(ImportPlan):
     candidates: list[Candidate]
     outcome: _Outcome
+
+    def placements(self) -> list[Placement]:
+        """Where the rows to be written that gave their destination in one column were placed,
+        one line a place, in file order: what the clerk checks before importing (恩施 read as
+        湖北省恩施土家族苗族自治州, 开县 as 重庆市开州区)."""
+        to_write = {c.row for c in self.outcome.new} | {u.row for u in self.outcome.updates}
+        places: dict[str, list[Candidate]] = {}
+        for c in self.candidates:
+            if c.row in to_write and c.written:
+                d = c.data
+                place = " ".join(p for p in (d.province, d.city, d.county) if p)
+                places.setdefault(place, []).append(c)
+        out = []
+        for place, rows in places.items():
+            written = list(dict.fromkeys(c.written for c in rows))
+            out.append(Placement(place, len(rows), rows[0].row, tuple(written[:WRITTEN_SHOWN]),
+                                 max(0, len(written) - WRITTEN_SHOWN)))
+        return out
 
     def report(self, outcome: _Outcome | None = None, *, committed: bool = False,
                stale: list[Rejection] = ()) -> TripsImportReport:
@@ -152,15 +185,17 @@ def _match_columns(header: tuple) -> dict[str, int]:
     return columns
 
 
-def _place(text, one_column: bool, found: ProblemList) -> dict[str, str]:
+def _place(text, one_column: bool, found: ProblemList) -> tuple[dict[str, str], str]:
     """Province, city, county: from their own columns when the row fills them, else from the
-    one destination column (a short form or an address)."""
+    one destination column (a short form or an address), whose text comes second ("" when
+    the columns gave the place)."""
     parts = {f: text(f) for f in ("province", "city", "county")}
     if any(parts.values()) or not one_column:
-        return parts
-    place = found.take("destination", parse_place, text("destination"))
-    return parts if place is None else {"province": place.province, "city": place.city,
-                                        "county": place.county}
+        return parts, ""
+    written = text("destination")
+    place = found.take("destination", parse_place, written)
+    return (parts, "") if place is None else ({"province": place.province, "city": place.city,
+                                               "county": place.county}, written)
 
 
 def _check_row(number: int, values: tuple, columns: dict[str, int],
@@ -174,7 +209,7 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
     legs_text = "".join(text("legs").split())
     if legs_text not in _LEGS:
         found.add("legs", f"乘车方向“{legs_text}”应为 去程、返程 或 往返")
-    place = _place(text, "destination" in columns, found)
+    place, written = _place(text, "destination" in columns, found)
     if "destination" in _fields(found):
         return None  # the destination's reason is the row's; no second one about the province
     given = frozenset(f for f in OPTIONAL if (place[f] if f in place else text(f)))
@@ -185,7 +220,7 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
     data = found.take_more(clean_registration, found.build(RegistrationCreate, fields))
     if data is None or found:
         return None
-    return Candidate(number, data, given, values)
+    return Candidate(number, data, given, values, written)
 
 
 def _fields(found: ProblemList) -> set[str]:
