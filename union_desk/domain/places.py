@@ -224,6 +224,19 @@ def resolve_place(province: str, city: str = "", county: str = "") -> Place:
     return _place(_table(), chosen)
 
 
+@lru_cache(maxsize=4096)  # a campaign's stops and places repeat
+def name_of_today(name: str) -> str:
+    """The name of today of a division `name` calls only by a former name (开县 → 开州区,
+    襄樊 → 襄阳市, 毕节地区 → 毕节市); `name` itself when it is a name of today, names no
+    division, or is a former name of several."""
+    table = _table()
+    key = _normalise(name)
+    if key in table.by_alias:
+        return name
+    found = table.by_former.get(key, [])
+    return found[0].name if len(found) == 1 else name
+
+
 def division_source() -> str:
     """Where the table comes from, for messages and the about box."""
     from .division_table import SOURCE

@@ -3,7 +3,8 @@
 Destinations. A bus's route is an ordered list of stops (凯里, 黄平, …); a registration has a
 province, city and county. ``place_key`` reduces a place name to a comparable key (suffixes
 such as 省/市/自治州/县 and a leading province name dropped: "贵州黔东南" and
-"黔东南苗族侗族自治州" both give "黔东南"). ``destination_key`` matches a registration against all
+"黔东南苗族侗族自治州" both give "黔东南"; a former name is read as the name of today, so a
+stop written 开县 or 襄樊 serves the registrations placed in 开州区 or 襄阳市). ``destination_key`` matches a registration against all
 stops of the leg, the most specific level first (county, then city, then province).
 
 Packing (``assign``), deterministic:
@@ -28,6 +29,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from .places import name_of_today
 
 PROVINCES = (
     "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
@@ -68,7 +71,7 @@ def place_key(name: str | None) -> str:
             if len(rest) > 1:
                 text = rest
             break
-    return _strip_suffixes(text)
+    return _strip_suffixes(name_of_today(text))
 
 
 def destination_key(province: str, city: str, county: str, stops: set[str]) -> str:
