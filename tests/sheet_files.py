@@ -230,7 +230,8 @@ def write_spreadsheet_xml(path: Path, sheets: dict[str, list[list]]) -> Path:
                     cells.append("<Cell/>")
                     continue
                 if isinstance(value, date):
-                    kind, text = "DateTime", datetime(value.year, value.month, value.day).isoformat()
+                    kind = "DateTime"
+                    text = datetime(value.year, value.month, value.day).isoformat()
                 else:
                     kind = "Number" if isinstance(value, (int, float)) else "String"
                     text = str(value)

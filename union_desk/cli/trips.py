@@ -116,7 +116,8 @@ def _import(args: argparse.Namespace) -> int:
             print("目的地由一列文字认定为（请核对）：")
             for p in placements:
                 more = f" 等，另有 {p.more_written} 种写法" if p.more_written else ""
-                print(f"  {p.place}\t← {'、'.join(p.written)}{more}\t{p.rows} 行，首见第 {p.first_row} 行")
+                print(f"  {p.place}\t← {'、'.join(p.written)}{more}\t"
+                      f"{p.rows} 行，首见第 {p.first_row} 行")
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 

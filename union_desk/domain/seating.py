@@ -4,8 +4,9 @@ Destinations. A bus's route is an ordered list of stops (凯里, 黄平, …); a
 province, city and county. ``place_key`` reduces a place name to a comparable key (suffixes
 such as 省/市/自治州/县 and a leading province name dropped: "贵州黔东南" and
 "黔东南苗族侗族自治州" both give "黔东南"; a former name is read as the name of today, so a
-stop written 开县 or 襄樊 serves the registrations placed in 开州区 or 襄阳市). ``destination_key`` matches a registration against all
-stops of the leg, the most specific level first (county, then city, then province).
+stop written 开县 or 襄樊 serves the registrations placed in 开州区 or 襄阳市).
+``destination_key`` matches a registration against all stops of the leg, the most specific
+level first (county, then city, then province).
 
 Packing (``assign``), deterministic:
 

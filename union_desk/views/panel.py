@@ -68,8 +68,8 @@ class Panel(QWidget):
 
     def import_pattern(self) -> str:
         """Every kind of list an import reads."""
-        return self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml *.csv *.txt);;"
-                       "All files (*)")
+        return self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml "
+                       "*.csv *.txt);;All files (*)")
 
     def open_file_dialog(self, title: str, pattern: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, title, "", pattern)

@@ -52,8 +52,9 @@ class TripsImportDialog(ImportDialog):
         text = self.counts_text(report.rows, report.new, report.updated, report.unchanged,
                                 report.rejected_rows)
         if placements:
-            text += "\n" + self.tr("The destinations were read from one column as {0} places: "
-                                   "check them under \"Destinations read\".").format(len(placements))
+            text += "\n" + self.tr(
+                "The destinations were read from one column as {0} places: check them under "
+                "\"Destinations read\".").format(len(placements))
         return CheckOutcome(text, rejected_rows(report.rejected), report.new + report.updated > 0,
                             update_rows(report.updates))
 
