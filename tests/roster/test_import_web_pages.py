@@ -31,14 +31,14 @@ def test_merged_cells_line_breaks_and_entities_read_as_excel_shows_them(tmp_path
         '<table><tr><th colspan="3">2025年 会员名单</th></tr>'
         "<tr><th>单位</th><th>姓名</th><th>备注</th></tr>"
         '<tr><td rowspan="2">新安&amp;化工</td><td>张&nbsp;三</td><td>第一行<br/>第二行</td></tr>'
-        "<tr><td>李四</td><td></td></tr>"
+        "<tr><td>李四</td><td><p>甲</p><p>乙</p></td></tr>"
         "<tr></tr>"
         "<tr><td>王五厂</td><td> 王五 </td><td>1.50</td></tr></table>"))
     assert rows_of(path) == [
         (1, ("2025年 会员名单",)),
         (2, ("单位", "姓名", "备注")),
         (3, ("新安&化工", "张 三", "第一行\n第二行")),
-        (4, (None, "李四")),             # the merged cell's text is in its first row only
+        (4, (None, "李四", "甲\n乙")),    # the merged cell's text is in its first row only
         (6, ("王五厂", "王五", "1.50")),   # row 5 is empty; every cell is text as the page shows
     ]
 

@@ -7,10 +7,10 @@ such a file as a sheet; so does the import.
 Encoding: a byte-order mark says it; otherwise the page's own `<meta charset>` (gb2312 and gbk
 read as GB18030, their superset); otherwise `text_table.decode` tells UTF-8 from GB18030.
 
-Cells are the text of <td> and <th>, spaces collapsed and <br> a line break, every cell text
-(an ID number stays its 18 characters, as in a CSV). A cell spanning columns or rows (colspan,
-rowspan) holds its text in its first cell and leaves the others empty, as Excel does with merged
-cells. A table inside a cell (a page laid out with tables) is a table of its own: the list is
+Cells are the text of <td> and <th>, spaces collapsed and <br> (or the end of a paragraph) a
+line break, every cell text (an ID number stays its 18 characters, as in a CSV). A cell
+spanning columns or rows (colspan, rowspan) holds its text in its first cell and leaves the
+others empty, as Excel does with merged cells. A table inside a cell (a page laid out with tables) is a table of its own: the list is
 the table whose header matches, as with the sheets of a workbook. Rows are numbered as Excel
 shows the table, empty rows skipped; a table without a row of text is no sheet.
 """
@@ -32,6 +32,7 @@ _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "gb18030"}
 _MAX_SPAN = (1000, 65534)   # the HTML standard's limits for colspan and rowspan
 _SKIPPED = {"script", "style", "head", "title"}
 _PIECE = 1 << 18            # characters fed to the parser at a time
+_BLOCKS = {"p", "div", "li"}  # ending one inside a cell ends a line of its text, as <br> does
 
 
 @dataclass
@@ -154,6 +155,8 @@ class _Tables(HTMLParser):
             self._end_row(table)
         elif tag in ("td", "th"):
             self._end_cell(table)
+        elif tag in _BLOCKS and table.cell is not None:
+            table.cell.append("\n")
         elif tag == "caption" and table.caption is not None:
             table.name = _text(table.caption) or ""
             table.caption = None
