@@ -2,7 +2,7 @@
 government systems' "导出Excel" writes an HTML <table> and calls it .xls. Excel and WPS open
 such a file as a sheet; so does the import.
 
-    tables = read_html_tables(path, limits)   # [HtmlTable(name, rows)], one per <table>
+    tables = read_html_tables(path, limits)   # {name: [(row number, cells)]}, a <table> each
 
 Encoding: a byte-order mark says it; otherwise the page's own `<meta charset>` (gb2312 and gbk
 read as GB18030, their superset); otherwise `text_table.decode` tells UTF-8 from GB18030.
@@ -35,14 +35,8 @@ _PIECE = 1 << 18            # characters fed to the parser at a time
 _BLOCKS = {"p", "div", "li"}  # ending one inside a cell ends a line of its text, as <br> does
 
 
-@dataclass
-class HtmlTable:
-    name: str
-    rows: list[tuple[int, tuple]]   # (row number, the row's cells: str or None)
-
-
 def read_html_tables(path: Path, limits: Limits,
-                     reading: Progress = None) -> list[HtmlTable]:
+                     reading: Progress = None) -> dict[str, list[tuple[int, tuple]]]:
     """The page's tables; `reading(characters done, characters)` is called between pieces of
     the page (a 100,000-row list takes seconds) and may raise to stop."""
     check_file_size(path, limits)
@@ -67,7 +61,7 @@ def read_html_tables(path: Path, limits: Limits,
         while name in named:
             name += f"（{number}）"
         named[name] = table.rows
-    return [HtmlTable(name, rows) for name, rows in named.items()]
+    return named
 
 
 def _decode(data: bytes, name: str) -> str:

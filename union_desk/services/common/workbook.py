@@ -67,7 +67,7 @@ class Book:
         if kind is Kind.HTML:
             from union_desk.services.common.html_table import read_html_tables
 
-            self._read = {t.name: t.rows for t in read_html_tables(path, limits, reading)}
+            self._read = read_html_tables(path, limits, reading)
             self.sheet_names = self.all_sheet_names = list(self._read)
             return
         if kind is Kind.XML2003:
