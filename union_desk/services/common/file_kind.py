@@ -22,9 +22,9 @@ _SAVE_AS = "请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入"
 
 
 class Kind(enum.Enum):
-    XLSX = "xlsx"      # also .xlsm: the Office Open XML workbook
+    XLSX = "xlsx"      # also .xlsm: the Office Open XML workbook; newer WPS saves .et so
     XLSB = "xlsb"
-    XLS = "xls"        # Excel 97–2003 (BIFF in an OLE file); WPS's .et is saved the same way
+    XLS = "xls"        # Excel 97–2003 (BIFF in an OLE file); older WPS saves .et so
     ODS = "ods"
     TEXT = "text"      # .csv / .txt: delimited text
     HTML = "html"      # a web page's tables, exported by another system as .xls
