@@ -133,7 +133,7 @@ def _rows(members: int, unions: list[dict], build: Stopwatch):
 
 
 def sqlite_floor(members: int, path: Path) -> dict:
-    from union_desk.dialect import BULK_CACHE_KIB
+    from union_desk.dialect_bulk import BULK_CACHE_KIB
     from union_desk.services.demo.people import EVENT_COLUMNS, MEMBER_COLUMNS
 
     unions, _ = _prepare(path)
@@ -174,7 +174,7 @@ def _quoted(name: str) -> str:
 def postgresql_floor(members: int, server, dbname: str) -> dict:
     import psycopg
 
-    from union_desk.dialect import SORT_MEMORY
+    from union_desk.dialect_bulk import SORT_MEMORY
     from union_desk.services.demo.people import EVENT_COLUMNS, MEMBER_COLUMNS
 
     unions, _ = _prepare(server.url(dbname))

@@ -140,7 +140,7 @@ def run(args, server) -> None:
     # (SQLite, with the merge's page cache), or COPY (PostgreSQL) of the very rows in the
     # server's own text form, taken from the city database with COPY … TO STDOUT beforehand
     floor_db = open_database(_city_location(server, folder, blank, "floor"))
-    from union_desk.dialect import bulk_write_cache
+    from union_desk.dialect_bulk import bulk_write_cache
 
     texts = None if server is None else [_copy_out(city, t.code) for t in towns]
     start = time.perf_counter()

@@ -27,7 +27,7 @@ from union_desk import db_server, db_url
 from union_desk.dbhome import HEADS, InstanceLock, default_db_path  # noqa: F401
 from union_desk.search_sql import sync_search_index
 from union_desk.dbfile import explain, probe
-from union_desk.dialect import give_back_bulk
+from union_desk.dialect_bulk import give_back_bulk
 from union_desk.files import atomic_path
 from union_desk.models import audit as _audit
 
@@ -35,7 +35,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
 # SQLite's page cache per connection (default 2 MiB). 16 MiB holds what a keystroke of the
 # roster's search reads at a million members many times over (its page ~1.6 MB); bulk writes
-# size their own for the block (dialect.bulk_write_cache: imports by their row count, merges
+# size their own for the block (dialect_bulk.bulk_write_cache: imports by their row count, merges
 # 128 MB). It was 64 MiB for imports before they did: each connection that had read a million
 # members' pages kept up to 64 MiB (the window 293 MB at its peak; 194 MB at 16 MiB, keystrokes
 # the same, benchmarks/RESULTS.md, issue 13). Pages are only allocated as used.
@@ -283,7 +283,7 @@ class Database:
     # -- the write-ahead log ---------------------------------------------------------------
     def checkpoint_soon(self) -> None:
         """Copy the write-ahead log into the file on a thread of this Database's own, soon
-        (a bulk write owes it: `dialect.bulk_write_cache`), so the clerk does not wait for it.
+        (a bulk write owes it: `dialect_bulk.bulk_write_cache`), so the clerk does not wait for it.
         One thread at a time; asked again while it runs, it checkpoints once more."""
         with self._checkpoint_lock:
             self._checkpoint_owed = True

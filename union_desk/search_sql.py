@@ -102,7 +102,7 @@ def search_index_deferred(session) -> Iterator[None]:
     member_digits by one INSERT … SELECT, the statement `sync_search_index` uses. Only inserts:
     a row updated or deleted inside the block would be missed. In the caller's transaction (a
     failure leaves the triggers as they were). PostgreSQL: its pg_trgm indexes are ordinary
-    indexes (see `dialect.indexes_deferred`): nothing."""
+    indexes (see `dialect_bulk.indexes_deferred`): nothing."""
     conn = session.connection()
     if dialect_name(session) != "sqlite" or conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'member_digits'"

@@ -166,7 +166,7 @@ def _fill_log(session, bulk: bool) -> None:
     """About 6 MB of audit rows (1,500 pages of the log), inside a bulk write's settings or not."""
     from contextlib import nullcontext
 
-    from union_desk.dialect import bulk_write_cache
+    from union_desk.dialect_bulk import bulk_write_cache
     from union_desk.models.audit import insert_columns
     from union_desk.models.base import new_ids
 

@@ -239,7 +239,7 @@ def test_bulk_write_cache_lasts_the_transaction_and_is_given_back(db, db_engine)
     """A bulk write's page cache lasts until its transaction has committed (shrunk before the
     COMMIT, the cache spilled the bulk's dirty pages); the connection gets its own size back
     when it returns to the pool."""
-    from union_desk.dialect import bulk_write_cache
+    from union_desk.dialect_bulk import bulk_write_cache
 
     def cache_size(conn):
         return conn.exec_driver_sql("PRAGMA cache_size").scalar_one()

@@ -189,7 +189,8 @@ def test_id_numbers_are_never_drawn_twice(monkeypatch):
 def test_a_bulk_row_without_its_parent_is_refused(db, union):
     """Foreign keys checked at the end of the block (PostgreSQL) or row by row (SQLite): either
     way an event of a member who does not exist is refused, and the tables stay as they were."""
-    from union_desk.dialect import foreign_keys_deferred, insert_stored, stored_form
+    from union_desk.dialect import insert_stored, stored_form
+    from union_desk.dialect_bulk import foreign_keys_deferred
 
     with db.session() as s:
         before = _schema(s)

@@ -123,7 +123,7 @@ def partial_index(name: str, *columns, where: str, unique: bool = True,
     """An index over the rows matching `where` only (e.g. live rows: "deleted_at IS NULL"), the
     same on SQLite and PostgreSQL. `sparse`: `where` holds for few of the table's rows, so a
     bulk insert keeps the index (a test of `where` a row) instead of making it again at the end
-    (a scan of the whole table: `dialect.indexes_deferred`)."""
+    (a scan of the whole table: `dialect_bulk.indexes_deferred`)."""
     clause = sa.text(where)
     return sa.Index(name, *columns, unique=unique, sqlite_where=clause, postgresql_where=clause,
                     info={"sparse": sparse})

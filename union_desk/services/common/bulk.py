@@ -9,10 +9,10 @@
   collector would walk everything the first step keeps for the next once more (the checked rows
   of a 100,000-row roster: 0.1 s).
 - `inserts_deferred(session, table, count)`: `count` new rows go into `table` inside the block.
-  SQLite's page cache is sized for them (`dialect.bulk_write_cache`, ROW_CACHE_KIB a row), and
+  SQLite's page cache is sized for them (`dialect_bulk.bulk_write_cache`, ROW_CACHE_KIB a row), and
   when they are at least as many as the rows the table holds already, the table's indexes (and
   member's digits index) are made once at the end instead of taking each row on a random page
-  (`dialect.indexes_deferred`, `search_sql.search_index_deferred`). Inside the caller's
+  (`dialect_bulk.indexes_deferred`, `search_sql.search_index_deferred`). Inside the caller's
   transaction: SQLite's DDL is transactional, so a failure or a cancel leaves the indexes and
   triggers exactly as they were. Only inserts may go into the table inside the block (an update
   would be missed by the digits index). A server (PostgreSQL, with other clerks working) keeps
@@ -26,8 +26,8 @@ from typing import Iterator
 
 import sqlalchemy as sa
 
-from union_desk.dialect import (BULK_CACHE_KIB, bulk_write_cache, dialect_name,
-                                indexes_deferred)
+from union_desk.dialect import as_table, dialect_name
+from union_desk.dialect_bulk import BULK_CACHE_KIB, bulk_write_cache, indexes_deferred
 from union_desk.search_sql import search_index_deferred
 
 
@@ -59,7 +59,7 @@ def cache_kib(count: int) -> int:
 @contextmanager
 def inserts_deferred(session, table, count: int) -> Iterator[bool]:
     """See the module's doc; yields whether the indexes were deferred."""
-    table = table if isinstance(table, sa.Table) else table.__table__
+    table = as_table(table)
     with ExitStack() as stack:
         if count > 0:
             stack.enter_context(bulk_write_cache(session.connection(), kib=cache_kib(count)))

@@ -12,7 +12,8 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from union_desk.dialect import bulk_write_cache, index_lookups
+from union_desk.dialect import index_lookups
+from union_desk.dialect_bulk import bulk_write_cache
 from union_desk.models.member import Member
 from union_desk.models.union import GrassrootsUnion
 from union_desk.services.errors import UserError

@@ -4,8 +4,8 @@ Built for a million members within a minute (`union-desk demo --members 1000000`
 their 入会 events go in by chunks, as rows already in the form the database stores, through
 `dialect.insert_stored` (SQLite: one executemany a chunk; PostgreSQL: COPY); the tables' indexes,
 SQLite's digits index and PostgreSQL's foreign keys are made once at the end
-(`dialect.indexes_deferred`, `search_sql.search_index_deferred`,
-`dialect.foreign_keys_deferred`). The generated roster is recorded in the audit trail as one
+(`dialect_bulk.indexes_deferred`, `search_sql.search_index_deferred`,
+`dialect_bulk.foreign_keys_deferred`). The generated roster is recorded in the audit trail as one
 entry per table, not one per person.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from union_desk.dialect import foreign_keys_deferred, indexes_deferred, insert_stored
+from union_desk.dialect import insert_stored
+from union_desk.dialect_bulk import foreign_keys_deferred, indexes_deferred
 from union_desk.domain.creditcode import credit_check_char
 from union_desk.domain.pinyin import pinyin_full
 from union_desk.models.audit import log_action, record_bulk

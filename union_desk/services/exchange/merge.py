@@ -32,7 +32,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from union_desk.db import database_of, hold_lock
-from union_desk.dialect import bulk_write_cache
+from union_desk.dialect_bulk import bulk_write_cache
 from union_desk.models.exchange import MergeOutcome, MergeRecord
 from union_desk.services.errors import UserError
 from union_desk.services.exchange import keys, review, trust
