@@ -632,17 +632,17 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../views/panel.py" line="62"/>
+        <location filename="../views/panel.py" line="68"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../views/panel.py" line="67"/>
+        <location filename="../views/panel.py" line="73"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/panel.py" line="71"/>
+        <location filename="../views/panel.py" line="40"/>
         <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml *.csv *.txt);;All files (*)</source>
         <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml *.csv *.txt);;所有文件 (*)</translation>
     </message>
@@ -862,7 +862,7 @@
 <context>
     <name>_KeptDisabled</name>
     <message>
-        <location filename="../views/panel.py" line="128"/>
+        <location filename="../views/panel.py" line="132"/>
         <source>Township records are read-only at the city office: a township corrects its own records and sends a new package.</source>
         <translation>市总工会库中乡镇的记录只读：由乡镇修改后重新报送数据包。</translation>
     </message>

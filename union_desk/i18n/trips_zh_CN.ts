@@ -299,32 +299,27 @@
         <translation>导入用工单位名单</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="110"/>
-        <source>Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml *.csv *.txt);;All files (*)</source>
-        <translation>表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml *.csv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../views/trips/people.py" line="116"/>
+        <location filename="../views/trips/people.py" line="114"/>
         <source>Cancel registration</source>
         <translation>取消登记</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="117"/>
+        <location filename="../views/trips/people.py" line="115"/>
         <source>Why does {0} no longer travel?</source>
         <translation>{0} 不再乘车的原因：</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="151"/>
+        <location filename="../views/trips/people.py" line="149"/>
         <source>Registration of {0} cancelled.</source>
         <translation>已取消 {0} 的登记。</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="153"/>
+        <location filename="../views/trips/people.py" line="151"/>
         <source>Freed: {0}.</source>
         <translation>空出座位：{0}。</translation>
     </message>
     <message>
-        <location filename="../views/trips/people.py" line="155"/>
+        <location filename="../views/trips/people.py" line="153"/>
         <source>Given to the first on the waiting list: {0}.</source>
         <translation>已安排给候补第一位：{0}。</translation>
     </message>

@@ -28,11 +28,17 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView, QWidget
 
 from union_desk.views.ops import Ops
 from union_desk.views.tables import fit_columns
+
+
+def import_pattern() -> str:
+    """Every kind of list an import reads: the open-file dialog's filter of every import."""
+    return QCoreApplication.translate("Panel", "Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb "
+                                      "*.et *.ods *.xml *.csv *.txt);;All files (*)")
 
 
 class Panel(QWidget):
@@ -67,9 +73,7 @@ class Panel(QWidget):
         return self.tr("Excel workbook (*.xlsx)")
 
     def import_pattern(self) -> str:
-        """Every kind of list an import reads."""
-        return self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls *.xlsb *.et *.ods *.xml "
-                       "*.csv *.txt);;All files (*)")
+        return import_pattern()
 
     def open_file_dialog(self, title: str, pattern: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, title, "", pattern)

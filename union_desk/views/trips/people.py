@@ -18,7 +18,7 @@ from union_desk.views.trips.import_dialog import TripsImportDialog
 from union_desk.views.trips.models import TripsColumns
 from union_desk.views.trips.passengers import make_table
 from union_desk.views.widgets import make_button
-from union_desk.views.panel import changes_records
+from union_desk.views.panel import changes_records, import_pattern
 
 
 def _fetch(s, query, offset, limit, sort, descending):
@@ -107,9 +107,7 @@ class RegistrationsPanel(QWidget):
     # -- dialogs (methods, so tests can replace them) -------------------------------------------
     def ask_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import employer's list"), "",
-                                              self.tr("Spreadsheets and CSV (*.xlsx *.xlsm *.xls "
-                                                      "*.xlsb *.et *.ods *.xml *.csv *.txt);;"
-                                                      "All files (*)"))
+                                              import_pattern())
         return Path(path) if path else None
 
     def ask_cancel_reason(self, name: str) -> str | None:
