@@ -12,7 +12,9 @@
 - Excel 2003 XML (`write_spreadsheet_xml`), typed cells (String, Number, DateTime) as Excel
   writes them, a title row merged across the columns.
 
-Each takes {sheet name: rows}, rows being lists of str / int / float / date / None.
+Each takes {sheet name: rows}, rows being lists of str / int / float / date / None, and
+`MERGED` for a cell covered by the cell above it (merged down, as 所属工会 written once for a
+block of rows): every format but text writes the merge its own way.
 """
 from __future__ import annotations
 
@@ -24,6 +26,23 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+MERGED = object()   # this cell is covered by a merge from the cell above
+
+
+def merged_down(rows: list[list]) -> dict[tuple[int, int], int]:
+    """(row, column) of each cell merged down (from 0) → how many rows the merge takes."""
+    spans = {}
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is MERGED:
+                continue
+            below = r + 1
+            while below < len(rows) and c < len(rows[below]) and rows[below][c] is MERGED:
+                below += 1
+            if below > r + 1:
+                spans[(r, c)] = below - r
+    return spans
+
 
 def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
     from openpyxl import Workbook
@@ -33,7 +52,10 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
     for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:
-            sheet.append(row)
+            sheet.append([None if v is MERGED else v for v in row])
+        for (r, c), span in merged_down(rows).items():
+            sheet.merge_cells(start_row=r + 1, start_column=c + 1, end_row=r + span,
+                              end_column=c + 1)
     book.save(path)
     return path
 
@@ -45,14 +67,16 @@ def write_xls(path: Path, sheets: dict[str, list[list]]) -> Path:
     day = xlwt.easyxf(num_format_str="YYYY-MM-DD")
     for name, rows in sheets.items():
         sheet = book.add_sheet(name)
+        spans = merged_down(rows)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
-                if value is None:
+                if value is None or value is MERGED:
                     continue
-                if isinstance(value, date):
-                    sheet.write(r, c, value, day)
+                style = [day] if isinstance(value, date) else []
+                if (r, c) in spans:
+                    sheet.write_merge(r, r + spans[(r, c)] - 1, c, c, value, *style)
                 else:
-                    sheet.write(r, c, value)
+                    sheet.write(r, c, value, *style)
     book.save(str(path))
     return path
 
@@ -65,24 +89,30 @@ _ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
            'office:version="1.2"')
 
 
-def _ods_cell(value) -> str:
+def _ods_cell(value, span: int = 1) -> str:
+    if value is MERGED:
+        return "<table:covered-table-cell/>"
     if value is None:
         return "<table:table-cell/>"
+    spanned = f' table:number-rows-spanned="{span}"' if span > 1 else ""
     if isinstance(value, (date, datetime)):
-        return (f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+        return (f'<table:table-cell{spanned} office:value-type="date" '
+                f'office:date-value="{value.isoformat()}">'
                 f"<text:p>{value.isoformat()}</text:p></table:table-cell>")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return (f'<table:table-cell office:value-type="float" office:value="{value}">'
+        return (f'<table:table-cell{spanned} office:value-type="float" office:value="{value}">'
                 f"<text:p>{value}</text:p></table:table-cell>")
-    return (f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p>'
-            f"</table:table-cell>")
+    return (f'<table:table-cell{spanned} office:value-type="string"><text:p>{escape(str(value))}'
+            f"</text:p></table:table-cell>")
 
 
 def ods_content(sheets: dict[str, list[list]], extra_rows: str = "") -> str:
     tables = []
     for name, rows in sheets.items():
-        body = "".join("<table:table-row>" + "".join(_ods_cell(v) for v in row)
-                       + "</table:table-row>" for row in rows)
+        spans = merged_down(rows)
+        body = "".join("<table:table-row>"
+                       + "".join(_ods_cell(v, spans.get((r, c), 1)) for c, v in enumerate(row))
+                       + "</table:table-row>" for r, row in enumerate(rows))
         tables.append(f'<table:table table:name="{escape(name)}">{body}{extra_rows}</table:table>')
     return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}>'
             f"<office:body><office:spreadsheet>{''.join(tables)}</office:spreadsheet>"
@@ -133,14 +163,21 @@ def _xlsb_sheet(rows: list[list]) -> bytes:
         out.append(_record(0, struct.pack("<IIHBBBI", r, 0, 300, 0, 0, 0, 0)))  # BrtRowHdr
         for c, value in enumerate(row):
             cell = struct.pack("<II", c, 0)       # column, style 0
-            if value is None:
+            if value is None or value is MERGED:
                 continue
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 out.append(_record(5, cell + struct.pack("<d", float(value))))  # BrtCellReal
             else:
                 text = value.isoformat() if isinstance(value, date) else str(value)
                 out.append(_record(6, cell + _wide(text)))                      # BrtCellSt
-    out += [_record(146), _record(130)]           # BrtEndSheetData, BrtEndSheet
+    out.append(_record(146))                      # BrtEndSheetData
+    spans = merged_down(rows)
+    if spans:                                     # BrtBeginMergeCells, BrtMergeCell (RfX), …End
+        out.append(_record(177, struct.pack("<I", len(spans))))
+        out += [_record(176, struct.pack("<IIII", r, r + span - 1, c, c))
+                for (r, c), span in spans.items()]
+        out.append(_record(178))
+    out.append(_record(130))                      # BrtEndSheet
     return b"".join(out)
 
 
@@ -185,8 +222,8 @@ def write_csv(path: Path, rows: list[list], *, encoding: str = "utf-8", delimite
     text = io.StringIO(newline="")
     writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
     for row in rows:
-        writer.writerow(["" if v is None else (v.isoformat() if isinstance(v, date) else v)
-                         for v in row])
+        writer.writerow(["" if v is None or v is MERGED
+                         else (v.isoformat() if isinstance(v, date) else v) for v in row])
     path.write_bytes(text.getvalue().encode(encoding))
     return path
 
@@ -202,13 +239,16 @@ def write_html(path: Path, sheets: dict[str, list[list]], *, encoding: str = "ut
              "</head><body>"]
     for name, rows in sheets.items():
         parts.append(f"<table border=1><caption>{escape(name)}</caption>")
-        for row in rows:
-            cells = ["" if v is None else v.isoformat() if isinstance(v, date) else str(v)
-                     for v in row]
-            if len(cells) == 1:
-                parts.append(f'<tr><td colspan="{width}">{escape(cells[0])}</td></tr>')
+        spans = merged_down(rows)
+        for r, row in enumerate(rows):
+            cells = [(c, "" if v is None else v.isoformat() if isinstance(v, date) else str(v))
+                     for c, v in enumerate(row) if v is not MERGED]
+            if len(row) == 1:
+                parts.append(f'<tr><td colspan="{width}">{escape(cells[0][1])}</td></tr>')
             else:
-                parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+                parts.append("<tr>" + "".join(
+                    f'<td rowspan="{spans[(r, c)]}">{escape(t)}</td>' if (r, c) in spans
+                    else f"<td>{escape(t)}</td>" for c, t in cells) + "</tr>")
         parts.append("</table>")
     parts.append("</body></html>")
     path.write_bytes("\n".join(parts).encode(encoding))
@@ -223,11 +263,17 @@ def write_spreadsheet_xml(path: Path, sheets: dict[str, list[list]]) -> Path:
              'xmlns:x="urn:schemas-microsoft-com:office:excel">']
     for name, rows in sheets.items():
         parts.append(f'<Worksheet ss:Name="{escape(name)}"><Table>')
-        for row in rows:
-            cells = []
-            for value in row:
+        spans = merged_down(rows)
+        for r, row in enumerate(rows):
+            cells, skipped = [], False
+            for c, value in enumerate(row):
+                if value is MERGED:   # absent: the next cell says where it stands
+                    skipped = True
+                    continue
+                index = f' ss:Index="{c + 1}"' if skipped else ""
+                skipped = False
                 if value is None:
-                    cells.append("<Cell/>")
+                    cells.append(f"<Cell{index}/>")
                     continue
                 if isinstance(value, date):
                     kind = "DateTime"
@@ -236,7 +282,10 @@ def write_spreadsheet_xml(path: Path, sheets: dict[str, list[list]]) -> Path:
                     kind = "Number" if isinstance(value, (int, float)) else "String"
                     text = str(value)
                 merge = f' ss:MergeAcross="{width - 1}"' if len(row) == 1 and width > 1 else ""
-                cells.append(f'<Cell{merge}><Data ss:Type="{kind}">{escape(text)}</Data></Cell>')
+                if (r, c) in spans:
+                    merge += f' ss:MergeDown="{spans[(r, c)] - 1}"'
+                cells.append(f'<Cell{index}{merge}><Data ss:Type="{kind}">{escape(text)}</Data>'
+                             f"</Cell>")
             parts.append("<Row>" + "".join(cells) + "</Row>")
         parts.append("</Table></Worksheet>")
     parts.append("</Workbook>")

@@ -1,7 +1,7 @@
 """Employers' lists whose destination is one column (目的地 贵州黔东南, 家庭住址 with the whole
 address, 籍贯 …), in any format a clerk is sent: each row placed, or rejected alone with why."""
 import pytest
-from sheet_files import write_any
+from sheet_files import MERGED, write_any
 from trips_helpers import make_id
 
 from union_desk.services.errors import UserError
@@ -96,3 +96,18 @@ def test_a_place_written_in_many_ways_shows_the_first_ways_and_counts_the_rest(d
         [placed] = check_trips_file(s, campaign_id=c.id, path=path).placements()
     assert (placed.rows, placed.written, placed.more_written) == (
         6, ("恩施", "湖北恩施", "恩施州"), 2)
+
+
+def test_a_destination_merged_down_over_a_bus_load_places_every_row(db, campaign, tmp_path):
+    c, _ = campaign
+    rows = [["序号", "姓名", "身份证号", "手机号码", "目的地"],
+            [1, "工人1", make_id(1), "13800000001", "贵州黔东南"],
+            [2, "工人2", make_id(2), "13800000002", MERGED],
+            [3, "工人3", make_id(3), "13800000003", "河南信阳"],
+            ["合计", None, None, None, "3人"], ["填表人：王芳"]]
+    path = write_any(tmp_path / "名单.xls", {"名单": rows})
+    with db.session() as s:
+        plan = check_trips_file(s, campaign_id=c.id, path=path)
+    assert (plan.rows, plan.rejected) == (3, [])
+    assert [(p.data.province, p.data.city) for p in plan.candidates] == [
+        ("贵州省", "黔东南苗族侗族自治州")] * 2 + [("河南省", "信阳市")]

@@ -2,7 +2,8 @@
 government systems' "导出Excel" writes an HTML <table> and calls it .xls. Excel and WPS open
 such a file as a sheet; so does the import.
 
-    tables = read_html_tables(path, limits)   # {name: [(row number, cells)]}, a <table> each
+    tables = read_html_tables(path, limits)   # {name: HtmlTable}, a <table> each
+    tables[name].rows                         # [(row number, cells)]
 
 Encoding: a byte-order mark says it; otherwise the page's own `<meta charset>` (gb2312 and gbk
 read as GB18030, their superset); otherwise `text_table.decode` tells UTF-8 from GB18030.
@@ -10,7 +11,7 @@ read as GB18030, their superset); otherwise `text_table.decode` tells UTF-8 from
 Cells are the text of <td> and <th>, spaces collapsed and <br> (or the end of a paragraph) a
 line break, every cell text (an ID number stays its 18 characters, as in a CSV). A cell
 spanning columns or rows (colspan, rowspan) holds its text in its first cell and leaves the
-others empty, as Excel does with merged cells. A table inside a cell (a page laid out with tables) is a table of its own: the list is
+others empty, as Excel does with merged cells; a cell spanning rows is noted in `merged_down`. A table inside a cell (a page laid out with tables) is a table of its own: the list is
 the table whose header matches, as with the sheets of a workbook. Rows are numbered as Excel
 shows the table, empty rows skipped; a table without a row of text is no sheet.
 """
@@ -23,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from union_desk.progress import Progress
-from union_desk.services.common.sheet_limits import Limits, check_file_size, check_row
+from union_desk.services.common.sheet_limits import Limits, MergedDown, check_file_size, check_row
 from union_desk.services.common.text_table import decode
 from union_desk.services.errors import UserError
 
@@ -36,7 +37,7 @@ _BLOCKS = {"p", "div", "li"}  # ending one inside a cell ends a line of its text
 
 
 def read_html_tables(path: Path, limits: Limits,
-                     reading: Progress = None) -> dict[str, list[tuple[int, tuple]]]:
+                     reading: Progress = None) -> dict[str, HtmlTable]:
     """The page's tables; `reading(characters done, characters)` is called between pieces of
     the page (a 100,000-row list takes seconds) and may raise to stop."""
     check_file_size(path, limits)
@@ -55,12 +56,12 @@ def read_html_tables(path: Path, limits: Limits,
     tables = [t for t in parser.done if t.rows]
     if not tables:
         raise UserError(f"{path.name} 实际上是网页（HTML）文件，里面没有表格，不是名单")
-    named: dict[str, list[tuple[int, tuple]]] = {}
+    named: dict[str, HtmlTable] = {}
     for number, table in enumerate(tables, start=1):
         name = table.name or (path.stem if len(tables) == 1 else f"表{number}")
         while name in named:
             name += f"（{number}）"
-        named[name] = table.rows
+        named[name] = table
     return named
 
 
@@ -84,9 +85,10 @@ def _decode(data: bytes, name: str) -> str:
 
 
 @dataclass
-class _Table:
+class HtmlTable:
     name: str = ""
     rows: list[tuple[int, tuple]] = field(default_factory=list)
+    merged_down: list[MergedDown] = field(default_factory=list)   # its cells with a rowspan
     number: int = 0                                        # rows seen, empty ones too
     row: list | None = None                                # the open row's cells
     cell: list[str] | None = None                          # the open cell's text
@@ -99,8 +101,8 @@ class _Tables(HTMLParser):
     def __init__(self, name: str, limits: Limits) -> None:
         super().__init__(convert_charrefs=True)
         self.name, self.limits = name, limits
-        self.open: list[_Table] = []     # tables being read, the innermost last
-        self.done: list[_Table] = []     # in the order they start in the page
+        self.open: list[HtmlTable] = []     # tables being read, the innermost last
+        self.done: list[HtmlTable] = []     # in the order they start in the page
         self.skipping = 0
 
     # -- the parser's callbacks -----------------------------------------------------------------
@@ -112,7 +114,7 @@ class _Tables(HTMLParser):
             self.skipping = 0  # a <head> never closed ends here
             return
         if tag == "table":
-            table = _Table()
+            table = HtmlTable()
             self.done.append(table)
             self.open.append(table)
             return
@@ -170,7 +172,7 @@ class _Tables(HTMLParser):
             self._end_row(self.open.pop())
 
     # -- cells and rows ---------------------------------------------------------------------------
-    def _end_cell(self, table: _Table) -> None:
+    def _end_cell(self, table: HtmlTable) -> None:
         if table.cell is None:
             return
         row = table.row if table.row is not None else []
@@ -182,9 +184,10 @@ class _Tables(HTMLParser):
         if rowspan > 1:
             for column in range(start, start + colspan):
                 table.covered[column] = rowspan
+            table.merged_down.append((table.number + 1, start, table.number + rowspan))
         table.row, table.cell, table.span = row, None, (1, 1)
 
-    def _end_row(self, table: _Table) -> None:
+    def _end_row(self, table: HtmlTable) -> None:
         self._end_cell(table)
         if table.row is None:
             return

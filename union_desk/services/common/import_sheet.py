@@ -15,6 +15,16 @@ CLI takes `--sheet`).  A two-row header (a
 merged parent such as 联系方式 over 手机 and 工作单位) is understood: when the next row is
 blank under every required column found so far and names at least one known column, its cells
 are the column names under their parents, and it is not read as data.
+
+Rows that are no person are left out, not rejected: nothing in any column the import reads (a
+序号 alone in a template's unused rows, a note beside the list), and, without an ID number (15
+digits or more), a total line (合计/总计/小计/共计 in any cell) or a line under the list that
+starts with who made, checked or stamped it, its date or a note (填表人：…, 审核人：…, 日期：…,
+注：…, 以下空白), whatever its other cells say (联系电话：… under the ID number column).
+
+A cell merged down over several data rows (所属工会 or 目的地 written once for a block of rows)
+gives its value to every row it covers that has values of its own, as the spreadsheet shows it;
+it never makes a row of its own, and a merge in the header rows stays the header's.
 """
 from __future__ import annotations
 
@@ -30,11 +40,17 @@ from union_desk.progress import Cancelled, Progress, is_cancelled, report
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_plan import Rejection
 from union_desk.services.common.problems import Problems, validation_problems
+from union_desk.services.common.sheet_limits import MergedDown
 from union_desk.services.common.workbook import Book, Sheet, open_book
 from union_desk.services.errors import UserError
 
 CANCELLED_MESSAGE = "已取消导入，未写入任何数据"
 HEADER_SCAN_ROWS = 30
+TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+# how the lines under a list begin (as cells read: NFKC, so "：" is ":" and "（" is "(")
+FOOTER_WORDS = ("填表人", "制表人", "填报人", "审核人", "审批人", "负责人", "经办人", "联系人",
+                "联系电话", "填表日期", "制表日期", "填报日期", "日期", "盖章", "单位盖章",
+                "单位(盖章)", "注:", "备注:", "说明", "以下空白", "以下无")
 
 
 class RowRejected(Exception):
@@ -88,14 +104,12 @@ def rejecting(field: str | None = None) -> Iterator[None]:
 
 def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required: Sequence[str],
                labels: Mapping[str, str], check_row: Callable[[int, tuple, dict], Any],
-               anchor: str = "name", skip_row: Callable[[tuple, dict], bool] | None = None,
-               progress: Progress = None, cancelled: Cancelled = None,
+               anchor: str = "name", progress: Progress = None, cancelled: Cancelled = None,
                progress_every: int = 500, sheet: str | None = None,
                match_columns: Callable[[tuple], dict[str, int]] | None = None) -> SheetRows:
-    """Check every data row of the list's sheet (see the module's doc). `skip_row(row,
-    columns)` may leave out more rows (e.g. 合计). Rejections name the person of the row when
-    the spec has a `name` field. `match_columns(header)` replaces the plain header match (an
-    importer with a choice between columns)."""
+    """Check every data row of the list's sheet (see the module's doc). Rejections name the
+    person of the row when the spec has a `name` field. `match_columns(header)` replaces the
+    plain header match (an importer with a choice between columns)."""
     def reading(done: int, total: int) -> None:   # a file parsed whole before its rows
         check_cancel(cancelled)
         report(progress, done, total)
@@ -109,12 +123,15 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
         width = max(i for i, cell in enumerate(header) if xh.normalise_header(cell)) + 1
         out = SheetRows(headers=[xh.cell_text(c) for c in header[:width]], sheet=chosen.name)
         name_at = columns.get("name")
+        merged = (_MergedDown(chosen.merged_down, header_at, width) if chosen.merged_down
+                  else None)
         for seen, (number, row) in enumerate(rows, start=1):
             if seen % progress_every == 0:
                 check_cancel(cancelled)
                 report(progress, number, max(chosen.declared_rows, number))
             values = tuple(row[:width]) + (None,) * (width - len(row))
-            if xh.is_blank_row(values) or (skip_row is not None and skip_row(values, columns)):
+            own, values = values, values if merged is None else merged.fill(number, values)
+            if _not_a_person(own, columns):
                 continue
             out.rows += 1
             try:
@@ -128,6 +145,49 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
                                  for f, reason in problems]
         check_cancel(cancelled)
         return out
+
+
+def _not_a_person(values: tuple, columns: Mapping[str, int]) -> bool:
+    """A row left out (see the module's doc): `values` are the row's own cells."""
+    at = columns.get("id_number")
+    if at is not None and _holds_id(xh.cell_text(values[at])):
+        return False
+    if all(xh.cell_text(values[i]) == "" for i in columns.values()):
+        return True
+    texts = [t for t in ("".join(xh.cell_text(v).split()) for v in values) if t]
+    return any(t.startswith(TOTAL_WORDS) for t in texts) or texts[0].startswith(FOOTER_WORDS)
+
+
+def _holds_id(text: str) -> bool:
+    """An ID number, even mistyped or spaced: 15 digits or more."""
+    return text[:15].isdigit() or sum(c.isdigit() for c in text) >= 15
+
+
+class _MergedDown:
+    """The cells merged down over data rows (below `header_at`, within the header's `width`),
+    their values passed to the rows they cover as the rows come, in order."""
+
+    def __init__(self, merged: Sequence[MergedDown], header_at: int, width: int):
+        self._waiting = sorted((m for m in merged if m[0] > header_at and m[1] < width),
+                               reverse=True)                  # the next merge to come is last
+        self._open: list[tuple[int, int, Any]] = []           # (last row, column, value)
+
+    def fill(self, number: int, values: tuple) -> tuple:
+        waiting = self._waiting
+        while waiting and waiting[-1][0] <= number:
+            top, column, last = waiting.pop()
+            if top == number and values[column] is not None:  # its value is in this row
+                self._open.append((last, column, values[column]))
+        if not self._open:
+            return values
+        self._open = [m for m in self._open if m[0] >= number]
+        covered = [(column, value) for _, column, value in self._open if values[column] is None]
+        if not covered:
+            return values
+        filled = list(values)
+        for column, value in covered:
+            filled[column] = value
+        return tuple(filled)
 
 
 def choose_sheet(book: Book, name: str | None, anchor: Sequence[str]) -> Sheet:

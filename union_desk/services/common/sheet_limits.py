@@ -12,6 +12,9 @@ found by scanning its part without building it:
 - .xlsb: the row and cell records of the binary sheet;
 - .ods: the rows and cells of content.xml, repeats included.
 
+The same passes note the cells merged down several rows (`Extent.merged_down`) of the two
+formats whose merges python-calamine does not give (.xlsb, .ods).
+
 .xls needs no scan: the format itself stops at 65,536 rows × 256 columns.  Each refusal is a
 `UserError` in Chinese.
 """
@@ -42,16 +45,23 @@ class Limits:
 LIMITS = Limits()
 
 
+# a cell merged down over the rows below it: (its row, its column, the merge's last row), rows
+# numbered as the spreadsheet shows them (from 1), the column counted from 0 as in a row's cells
+MergedDown = tuple[int, int, int]
+
+
 @dataclass
 class Extent:
     """How far a sheet's cells reach (1-based; 0 when empty), and the cells the reader cannot
     tell from empty ones: (row, column) → `NO_RESULT` for a formula saved without its result,
-    or the error value ("#N/A", "#REF!"…) a formula left (python-calamine reads both as "")."""
+    or the error value ("#N/A", "#REF!"…) a formula left (python-calamine reads both as ""),
+    and the cells merged down (.xlsb and .ods only: calamine gives those of .xlsx and .xls)."""
 
     rows: int = 0
     columns: int = 0
     marks: dict[tuple[int, int], str] = field(default_factory=dict)
     far_cell: tuple[int, int] | None = None   # the first cell found beyond the limits
+    merged_down: list[MergedDown] = field(default_factory=list)
 
 
 NO_RESULT = ""   # the mark of a formula without its saved result
@@ -267,12 +277,14 @@ _XLSB_ROW = 0                                  # BrtRowHdr
 _XLSB_CELLS = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 62}  # cells with a value, led by their column
 _XLSB_SHORT = {13, 14, 15, 16, 17, 18}          # BrtShort…: the column after the last one
 _XLSB_BLANK = {1, 12}
+_XLSB_MERGE = 176                               # BrtMergeCell: rwFirst, rwLast, colFirst, colLast
 
 
 def xlsb_extent(archive: zipfile.ZipFile, part: str) -> Extent:
     """The reach of a binary sheet's cells with a value ([MS-XLSB] 2.1.4: record type and size
     as 7-bit variable-length numbers; a row header gives the row, a cell record starts with its
-    column or follows the previous one).  Formula records there always carry their result."""
+    column or follows the previous one), and its merges.  Formula records there always carry
+    their result."""
     data = archive.read(part)
     extent, at, row, column, end = Extent(), 0, 0, 0, len(data)
     while at < end:
@@ -288,6 +300,11 @@ def xlsb_extent(archive: zipfile.ZipFile, part: str) -> Extent:
             _reach(extent, row, column)
         elif kind in _XLSB_BLANK:
             column = int.from_bytes(data[at:at + 4], "little") + 1 if kind == 1 else column + 1
+        elif kind == _XLSB_MERGE and size >= 16:
+            first, last, left = (int.from_bytes(data[at + i:at + i + 4], "little")
+                                 for i in (0, 4, 8))
+            if last > first:
+                extent.merged_down.append((first + 1, left, last + 1))
         at += size
     return extent
 
@@ -314,8 +331,8 @@ _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 def ods_extents(archive: zipfile.ZipFile) -> dict[str, Extent]:
     """Each table's reach in content.xml, counting repeated rows and cells (a row or cell with
-    content repeated a million times is a million rows or cells), and its formulas without a
-    saved value."""
+    content repeated a million times is a million rows or cells), its formulas without a saved
+    value, and its cells merged down (`number-rows-spanned`)."""
     from xml.etree.ElementTree import iterparse
 
     extents: dict[str, Extent] = {}
@@ -336,6 +353,9 @@ def ods_extents(archive: zipfile.ZipFile) -> dict[str, Extent]:
                 continue
             if tag in (_T + "table-cell", _T + "covered-table-cell"):
                 repeat = int(element.get(_T + "number-columns-repeated", "1"))
+                spanned = int(element.get(_T + "number-rows-spanned", "1"))
+                if spanned > 1:
+                    extent.merged_down.append((row, column, row + spanned - 1))
                 has_value = element.get(_O + "value-type") is not None
                 if has_value or len(element):
                     _reach(extent, row + row_repeat - 1, column + repeat)

@@ -1,16 +1,17 @@
 """Lists saved as Excel 2003 XML ("XML 表格 2003", SpreadsheetML): older systems still export
 it, under an .xls or .xml name. Read as Excel opens it, one sheet per <Worksheet>.
 
-    sheets = read_spreadsheet_xml(path, limits)   # [XmlSheet(name, visible, rows)]
+    sheets = read_spreadsheet_xml(path, limits)   # [XmlSheet(name, visible, rows, merged_down)]
 
 Values as every reader gives them: String → str, Number → int when written as whole digits
 (an 18-digit ID number keeps every digit) else float, DateTime → date at midnight else
 datetime, Boolean → bool, Error → its text ("#N/A"), a formula cell without its value →
 `NO_CACHED_VALUE`. Rows and cells skip ahead by their `ss:Index`; a cell merged across columns
-(`ss:MergeAcross`) holds its value in its first cell, and the cells a merge covers downwards are
-absent from the file, so empty. The file is read row by row (`iterparse`), each row dropped
-once read; the row and column limits hold as for any sheet. A file declaring a DTD is refused
-before parsing (Excel never writes one; its entities are how an XML file is made to blow up).
+(`ss:MergeAcross`) holds its value in its first cell, and the cells a merge covers downwards
+(`ss:MergeDown`) are absent from the file, so empty; such a cell is noted in `merged_down`.
+The file is read row by row (`iterparse`), each row dropped once read; the row and column
+limits hold as for any sheet. A file declaring a DTD is refused before parsing (Excel never
+writes one; its entities are how an XML file is made to blow up).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from xml.etree.ElementTree import Element, ParseError, iterparse
 
 from union_desk.services.common.excel_headers import NO_CACHED_VALUE
 from union_desk.progress import Progress
-from union_desk.services.common.sheet_limits import Limits, check_file_size, check_row
+from union_desk.services.common.sheet_limits import Limits, MergedDown, check_file_size, check_row
 from union_desk.services.errors import UserError
 
 NAMESPACE = "urn:schemas-microsoft-com:office:spreadsheet"
@@ -37,6 +38,7 @@ class XmlSheet:
     name: str
     visible: bool = True
     rows: list[tuple[int, tuple]] = field(default_factory=list)
+    merged_down: list[MergedDown] = field(default_factory=list)
 
 
 def read_spreadsheet_xml(path: Path, limits: Limits,
@@ -69,7 +71,7 @@ def _sheets(file: BinaryIO, path: Path, limits: Limits,
                 if reading is not None and read % _EVERY == 0:
                     reading(file.tell(), size)
                 number = _index(element, number + 1)
-                values = _row(element, path.name, number, limits)
+                values = _row(element, path.name, number, limits, sheet.merged_down)
                 if values:
                     check_row(path.name, number, len(values), limits)
                     sheet.rows.append((number, tuple(values)))
@@ -93,21 +95,29 @@ def _index(element: Element, default: int) -> int:
         return default
 
 
-def _row(row: Element, name: str, number: int, limits: Limits) -> list[Any]:
+def _row(row: Element, name: str, number: int, limits: Limits,
+         merged_down: list[MergedDown]) -> list[Any]:
     values: list[Any] = []
     for cell in row.findall(_SS + "Cell"):
         column = _index(cell, len(values) + 1)
-        try:
-            across = min(max(int(cell.get(_SS + "MergeAcross") or 0), 0), limits.columns)
-        except ValueError:
-            across = 0
+        across = _merge(cell, "MergeAcross", limits.columns)
+        down = _merge(cell, "MergeDown", limits.rows)
         check_row(name, number, column, limits)
+        if down:
+            merged_down.append((number, column - 1, number + down))
         values += [None] * (column - 1 - len(values))
         values.append(_value(cell))
         values += [None] * across
     while values and values[-1] is None:
         values.pop()
     return values
+
+
+def _merge(cell: Element, attribute: str, most: int) -> int:
+    try:
+        return min(max(int(cell.get(_SS + attribute) or 0), 0), most)
+    except ValueError:
+        return 0
 
 
 def _value(cell: Element) -> Any:

@@ -7,6 +7,7 @@ that reads cells, for every import.
         sheet.declared_rows                 # for progress
         for number, row in sheet.rows():    # row number as the spreadsheet shows it, cells
             ...
+        sheet.merged_down                   # cells merged down several rows
 
 What a file is comes from its bytes (`file_kind.identify`), not from its name: a Word document
 renamed .xlsx is named as such, an .xls that is really a .xlsx is read. Spreadsheets are read by
@@ -15,7 +16,10 @@ python-calamine (Rust; 15–17× faster than openpyxl's read-only mode here), te
 reader gives the same values: str, int, float, bool, date/datetime/time, None for an empty
 cell, and `NO_CACHED_VALUE` for a formula cell saved without its result (found by the limits
 scan for .xlsx and .ods; .xls and .xlsb always store the result). Rows with no value at all are
-not yielded; a row is as wide as its last value.
+not yielded; a row is as wide as its last value. A merged cell's value is in its first cell
+only, the cells it covers are empty; a cell merged down several rows is named in
+`Sheet.merged_down` (for .xlsx and .xls by calamine, for .xlsb and .ods by the limits scan, by
+the web page's and the 2003 XML's own readers).
 
 Limits (`sheet_limits`) are checked before anything is loaded: the zip's central directory
 (zip bombs), then the sheet's reach (a single cell at XFD1048576 would make the reader ask for
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -33,7 +37,7 @@ from union_desk.progress import Progress
 from union_desk.services.common import sheet_limits as sl
 from union_desk.services.common.excel_headers import NO_CACHED_VALUE
 from union_desk.services.common.file_kind import Kind, identify, ole_kind
-from union_desk.services.common.sheet_limits import LIMITS, Limits, check_package
+from union_desk.services.common.sheet_limits import LIMITS, Limits, MergedDown, check_package
 from union_desk.services.errors import UserError
 
 __all__ = ["Book", "Limits", "LIMITS", "Sheet", "check_package", "open_book", "open_sheet"]
@@ -47,6 +51,7 @@ class Sheet:
     name: str
     declared_rows: int
     rows: Callable[[], Iterator[tuple[int, tuple]]]
+    merged_down: list[MergedDown] = field(default_factory=list)
 
 
 class Book:
@@ -60,7 +65,7 @@ class Book:
         self._ods: dict[str, sl.Extent] | None = None
         self.sheet_names: list[str] = []
         self.all_sheet_names: list[str] = []
-        self._read: dict[str, list[tuple[int, tuple]]] = {}  # sheet → rows, of a file read whole
+        self._read: dict[str, Any] = {}  # sheet → its rows and merges, of a file read whole
         if kind is Kind.TEXT:
             self.sheet_names = self.all_sheet_names = [path.stem]
             return
@@ -74,7 +79,7 @@ class Book:
             from union_desk.services.common.spreadsheet_xml import read_spreadsheet_xml
 
             sheets = read_spreadsheet_xml(path, limits, reading)
-            self._read = {s.name: s.rows for s in sheets}
+            self._read = {s.name: s for s in sheets}
             self.all_sheet_names = list(self._read)
             self.sheet_names = [s.name for s in sheets if s.visible] or self.all_sheet_names
             return
@@ -127,8 +132,9 @@ class Book:
             table = read_text_table(self.path, self.limits)
             return Sheet(name, table.rows[-1][0] if table.rows else 0, lambda: iter(table.rows))
         if self.kind in (Kind.HTML, Kind.XML2003):
-            rows = self._read[name]
-            return Sheet(name, rows[-1][0] if rows else 0, lambda: iter(rows))
+            read = self._read[name]   # an HtmlTable or an XmlSheet
+            return Sheet(name, read.rows[-1][0] if read.rows else 0, lambda: iter(read.rows),
+                         read.merged_down)
         extent = self._check_reach(name)
         try:
             loaded = self._calamine.get_sheet_by_name(name)
@@ -137,7 +143,8 @@ class Book:
         first_column = loaded.start[1] if loaded.start else 0
         return Sheet(name, loaded.height and (loaded.end[0] + 1),
                      lambda: _rows(loaded, first_column, extent.marks, self.path.name,
-                                   self.limits))
+                                   self.limits),
+                     extent.merged_down or _merged_down(loaded))
 
     # -- limits, per format -----------------------------------------------------------------------
     def _check_reach(self, name: str) -> sl.Extent:
@@ -208,6 +215,13 @@ def _xlsb_sheet_parts(data: bytes, targets: dict[str, str]) -> dict[str, str]:
             out[texts[1]] = targets.get(texts[0], "")
         at += size
     return out
+
+
+def _merged_down(loaded: Any) -> list[MergedDown]:
+    """calamine's merges of an .xlsx or .xls sheet (none for the other formats) that span
+    several rows; calamine counts rows and columns from 0."""
+    return [(top + 1, left, bottom + 1)
+            for (top, left), (bottom, _) in loaded.merged_cell_ranges or () if bottom > top]
 
 
 def _rows(loaded: Any, first_column: int, marks: dict[tuple[int, int], str], name: str,

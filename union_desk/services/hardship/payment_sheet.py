@@ -1,7 +1,7 @@
 """Reading the city office's recipient list (any spreadsheet or CSV): columns found by their Chinese headers.
 
-The header row may sit under a title row; columns may come in any order; a 合计 row at the end
-is skipped. Raises UserError when the file cannot be read or a needed column is missing. Every
+The header row may sit under a title row; columns may come in any order; 合计 and 填表人 lines
+are left out (`import_sheet`). Raises UserError when the file cannot be read or a needed column is missing. Every
 row comes back, with the problems found without the database (name, ID number, amount, a repeated
 ID number): `payment_import` adds the roster's and the payment rules' problems, so a row lists
 every problem it has.
@@ -32,7 +32,6 @@ SPEC: dict[str, list[str]] = {
 }
 REQUIRED = ("name", "id_number", "amount")
 LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"amount_fen": "金额"}
-_TOTAL_WORDS = ("合计", "总计", "小计")
 # Beyond this a float cell has no exact cents (and Decimal would overflow): refused as too large,
 # as the payment rules refuse anything above their own, much lower, limit.
 _FLOAT_LIMIT = 1e13
@@ -77,7 +76,7 @@ def amount_fen_of(raw: Any) -> int:
 
 def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
                        cancelled: Cancelled = None, sheet: str | None = None) -> SheetRows:
-    """Every data row of the first sheet (blank and 合计 rows left out) as a `ListRow`; the
+    """Every data row of the first sheet (blank, 合计 and 填表人 lines left out) as a `ListRow`; the
     header row is the first one with a 身份证号 column."""
     first: dict[str, int] = {}  # ID number → the Excel row that gave it first
 
@@ -103,17 +102,6 @@ def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
                        tuple(found.items), "".join(xh.cell_text(cell("name")).split()))
 
     return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, anchor="id_number",
-                      check_row=check, skip_row=_skipped, progress=progress, cancelled=cancelled,
+                      check_row=check, progress=progress, cancelled=cancelled,
                       progress_every=200, sheet=sheet)
 
-
-def _skipped(row: tuple, columns: dict[str, int]) -> bool:
-    """Rows without a value in any of our columns, and 合计/总计/小计 lines without an ID number
-    (the total word may stand in any column)."""
-    cells = [row[i] if i < len(row) else None for i in columns.values()]
-    if xh.is_blank_row(cells):
-        return True
-    id_index = columns["id_number"]
-    id_cell = row[id_index] if id_index < len(row) else None
-    return xh.cell_text(id_cell) == "" and any(
-        "".join(xh.cell_text(v).split()).startswith(_TOTAL_WORDS) for v in row)
