@@ -30,6 +30,25 @@ def test_earliest_listed_variant_wins_when_two_columns_name_one_field():
     assert xh.match_headers(header, SPEC)["phone"] == 3
 
 
+def test_a_note_in_brackets_after_a_column_name_is_read_past():
+    header = ["序号", "姓名（中文）", "公民身份号码(18位)", "手机(本人)", "会员证号（如有）"]
+    assert xh.match_headers(header, SPEC, required=["name", "id_number"]) == {
+        "name": 1, "id_number": 2, "phone": 3, "card_no": 4}
+    assert xh.is_header_row(header, SPEC["name"])
+
+
+def test_an_exact_name_wins_over_a_noted_one_and_two_noted_ones_match_neither():
+    assert xh.match_headers(["姓名", "姓名(拼音)", "手机"], SPEC)["name"] == 0
+    assert "phone" not in xh.match_headers(["姓名", "电话(手机)", "电话(座机)"], SPEC)
+
+
+def test_a_note_naming_money_is_kept_so_a_sum_in_wan_yuan_is_not_read_as_yuan():
+    spec = {"amount": ["金额", "金额(元)"]}
+    assert xh.match_headers(["姓名", "金额（元）"], spec) == {"amount": 1}
+    with pytest.raises(UserError, match="缺少必需的列：金额"):
+        xh.match_headers(["姓名", "金额（万元）"], spec, required=["amount"])
+
+
 def test_missing_required_columns_are_named():
     with pytest.raises(UserError) as err:
         xh.match_headers(["手机", "备注"], SPEC, required=["name", "id_number"])

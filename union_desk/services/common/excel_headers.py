@@ -2,7 +2,9 @@
 
 Every Excel import uses these, so a header written "身份证号码（必填）" or "* 姓名" and a date typed
 "2021.3.5" mean the same everywhere.  Headers are matched by name with common variants, in any
-order:
+order; a column no variant names exactly is matched without a note in brackets at its end
+("所属工会（全称）", "入会时间（年月日）"), unless the note names money ("金额（万元）" is not
+"金额": a variant must say "(元)"), or two columns would be the same name without their notes:
 
     spec = {"name": ["姓名"], "id_number": ["身份证号", "公民身份号码"]}
     columns = match_headers(header_row, spec, required=["name", "id_number"])
@@ -24,6 +26,7 @@ from union_desk.domain.names import strip_invisible
 from union_desk.services.errors import UserError
 
 _MARKS = re.compile(r"^[*＊]+|[*＊]+$|\((必填|必须|选填|可选|可不填)\)$")
+_NOTE = re.compile(r"\([^()]*\)$")      # after NFKC: full-width brackets are ASCII ones
 _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # Excel serial day numbers of 1950-01-01 … 2099-12-31: a date cell that lost its date format.
 # Smaller numbers are refused rather than guessed (2021 typed as a year is not 1905-07-13).
@@ -63,6 +66,15 @@ def normalise_header(value: Any) -> str:
     return text
 
 
+def loose_header(key: str) -> str:
+    """A normalised header without the note in brackets at its end, unless the note names
+    money (元): "所属工会(全称)" → "所属工会"; "金额(万元)" stays."""
+    note = _NOTE.search(key)
+    if note is None or "元" in note.group() or note.start() == 0:
+        return key
+    return key[:note.start()]
+
+
 def field_label(spec: Mapping[str, Sequence[str]], field: str) -> str:
     """The Chinese label of a field: its first variant."""
     return spec[field][0]
@@ -76,6 +88,7 @@ def match_headers(header_row: Sequence[Any], spec: Mapping[str, Sequence[str]], 
     columns with the same name are refused, as are missing required columns.
     """
     seen: dict[str, int] = {}
+    loose: dict[str, list[int]] = {}
     for index, cell in enumerate(header_row):
         key = normalise_header(cell)
         if not key:
@@ -83,12 +96,21 @@ def match_headers(header_row: Sequence[Any], spec: Mapping[str, Sequence[str]], 
         if key in seen:
             raise UserError(f"表头中“{key}”列出现了两次（第 {seen[key] + 1} 列和第 {index + 1} 列）")
         seen[key] = index
+        loose.setdefault(loose_header(key), []).append(index)
     found: dict[str, int] = {}
     for field, variants in spec.items():
         for variant in variants:
             index = seen.get(normalise_header(variant))
             if index is not None:
                 found[field] = index
+                break
+    taken = set(found.values())
+    for field, variants in spec.items():
+        for variant in variants if field not in found else ():
+            indexes = loose.get(normalise_header(variant), [])
+            if len(indexes) == 1 and indexes[0] not in taken:
+                found[field] = indexes[0]
+                taken.add(indexes[0])
                 break
     missing = [field_label(spec, f) for f in required if f not in found]
     if missing:
@@ -97,9 +119,11 @@ def match_headers(header_row: Sequence[Any], spec: Mapping[str, Sequence[str]], 
 
 
 def is_header_row(row: Sequence[Any], variants: Sequence[str]) -> bool:
-    """True when one cell of the row is one of the variants (e.g. a 姓名 column)."""
+    """True when one cell of the row is one of the variants (e.g. a 姓名 column), a note in
+    brackets at its end aside."""
     wanted = {normalise_header(v) for v in variants}
-    return any(normalise_header(cell) in wanted for cell in row if cell is not None)
+    return any(loose_header(normalise_header(cell)) in wanted or normalise_header(cell) in wanted
+               for cell in row if cell is not None)
 
 
 def is_blank_row(row: Sequence[Any]) -> bool:

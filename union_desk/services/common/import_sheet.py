@@ -248,6 +248,7 @@ def _with_sub_header(header: tuple, below: tuple, spec: Mapping[str, Sequence[st
            for f in required if f in found):
         return None  # a value under a required column: a data row
     known = {xh.normalise_header(v) for variants in spec.values() for v in variants}
-    if not any(n in known and n != xh.normalise_header(u) for n, u in zip(names, upper)):
+    if not any((n in known or xh.loose_header(n) in known) and n != xh.normalise_header(u)
+               for n, u in zip(names, upper)):
         return None
     return tuple(lo if n else up for n, lo, up in zip(names, lower, upper))
