@@ -129,8 +129,8 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
             if seen % progress_every == 0:
                 check_cancel(cancelled)
                 report(progress, number, max(chosen.declared_rows, number))
-            values = tuple(row[:width]) + (None,) * (width - len(row))
-            own, values = values, values if merged is None else merged.fill(number, values)
+            own = tuple(row[:width]) + (None,) * (width - len(row))
+            values = own if merged is None else merged.fill(number, own)
             if _not_a_person(own, columns):
                 continue
             out.rows += 1
