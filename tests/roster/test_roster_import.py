@@ -316,3 +316,32 @@ def test_a_move_to_a_union_not_yet_on_file_creates_it(db, tmp_path, union, add_m
         new_id = unions.union_ids_by_name(s)["大洋镇新厂工会"]
     assert json.loads(entry.before)["union_id"] == union.id
     assert json.loads(entry.after)["union_id"] == new_id
+
+
+def test_a_status_column_never_brings_in_or_changes_a_member_off_the_roll(db, tmp_path, union):
+    # Given a member on file who has left, and one on the roll
+    run_import(db, write_book(tmp_path / "first.xlsx", [row("张三", person_id(1)),
+                                                        row("李四", person_id(2))]))
+    with db.session(write=True) as s:
+        members.change_status(s, member_id=member_by_id(db, person_id(1)).id,
+                              status=MemberStatus.LEFT, on=date(2024, 6, 1), reason="调离")
+    # When a list with a 状态 column (as the roster exports it) is checked
+    header = [*HEADER, "状态"]
+    path = write_book(tmp_path / "names.xlsx", header=header, rows=[
+        [*row("张三", person_id(1)), "退会"],          # the same as on file
+        [*row("李四", person_id(2)), "死亡"],          # on the roll here
+        [*row("王五", person_id(3)), "退会"],          # new, and off the roll
+        [*row("赵六", person_id(4)), "在册"],          # new, on the roll
+        [*row("钱七", person_id(5)), None],            # new, not said
+        [*row("孙八", person_id(6)), "离职"]])         # not a status
+    plan = check(db, path)
+    # Then only the people on the roll who are new are imported, and each refusal says why
+    got = {(r.row, r.field): r.reason for r in plan.rejected}
+    assert set(got) == {(3, "状态"), (4, "状态"), (7, "状态")}
+    assert got[(3, "状态")].startswith("系统中为“在册”，名单中为“死亡”")
+    assert got[(4, "状态")].startswith("名单中状态为“退会”：导入只登记在册的会员")
+    assert got[(7, "状态")] == "状态“离职”应为在册、转出、退会、死亡之一"
+    report = run_import(db, path)
+    assert (report.new, report.updated, report.unchanged) == (2, 0, 1)
+    assert member_by_id(db, person_id(1)).status == MemberStatus.LEFT
+    assert member_by_id(db, person_id(2)).status == MemberStatus.ACTIVE

@@ -168,6 +168,7 @@ def compare(session: Session, candidates: list[Candidate], *,
         if card and card in owners and owners[card][0] != fields["id_number"]:
             problems.append((LABELS["card_no"], f"会员证号 {card} 已用于 {owners[card][1]}"))
         renamed = old is not None and name_key(old["name"]) != name_key(fields["name"])
+        problems += _status_refusal(c.status, old)
         if old is None:
             if union_id in closed:
                 problems.append((LABELS["union"], f"“{c.union_name}”已撤销，不能再接收会员"))
@@ -209,6 +210,22 @@ def _derived_changes(old: dict, fields: dict, changed: list[str]) -> list[str]:
     derived = search_columns(name=merged["name"])
     fields.update(derived)
     return [k for k, v in derived.items() if old[k] != v]
+
+
+def _status_refusal(written: MemberStatus | None,
+                    old: dict | None) -> list[tuple[str, str]]:
+    """Why the row's 状态 cannot stand: an import registers members on the roll and never
+    changes a member's status (transfers out, leaving, death and reinstatement are done on the
+    roster, each with its date and event)."""
+    if written is None or (old is None and written is MemberStatus.ACTIVE):
+        return []
+    if old is None:
+        return [(LABELS["status"], f"名单中状态为“{written.value}”：导入只登记在册的会员，"
+                                   f"不在册的人不导入")]
+    if old["status"] != written:
+        return [(LABELS["status"], f"系统中为“{old['status'].value}”，名单中为“{written.value}”："
+                                   f"转出、退会、死亡和恢复请在会员名册中办理，不能通过导入更改")]
+    return []
 
 
 def _transfer_refusal(old: dict, union_name: str, closed: bool,

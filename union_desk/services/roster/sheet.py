@@ -12,7 +12,7 @@ from pathlib import Path
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.pinyin import person_spellings
-from union_desk.models.member import MemberCreate, search_columns
+from union_desk.models.member import MemberCreate, MemberStatus, search_columns
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_sheet import SheetRows, read_sheet
@@ -31,6 +31,7 @@ SPEC: dict[str, list[str]] = {
     "card_no": ["会员证号", "会员卡号", "会员证号码"],
     "is_migrant": ["是否农民工", "农民工"],
     "hukou_type": ["户口类型", "户籍类型", "户口性质"],
+    "status": ["状态", "会员状态", "在册状态"],
 }
 REQUIRED = ("name", "id_number", "union")
 LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"union_id": "所属工会"}
@@ -40,6 +41,7 @@ UNION_NAME_MAX = 100
 _DISTINCT = frozenset({"name", "phone", "card_no"})  # cells that seldom repeat (and the ID number)
 _GENDERS = {"男": "男", "男性": "男", "m": "男", "male": "男",
             "女": "女", "女性": "女", "f": "女", "female": "女"}
+_STATUSES = {s.value: s for s in MemberStatus}
 
 
 # each set of OPTIONAL columns given, made once (at most 2 ** len(OPTIONAL)) and shared by the
@@ -62,6 +64,7 @@ class Candidate:
     union_name: str
     values: tuple
     union_id: str = ""         # the union's id once compared with the database (import_compare)
+    status: MemberStatus | None = None   # the 状态 column, when the file has one and it is filled
 
 
 def read_roster_sheet(path: str | Path, *, progress: Progress = None,
@@ -131,11 +134,23 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
                 hukou_type=text("hukou_type"))
     fields = found.take_more(_normalised, found.build(MemberCreate, data))
     _check_gender(text("gender"), fields["gender"] if fields else None, id_text, found)
+    status = _status(text("status"), found) if "status" in cells else None
     if fields is None or found:
         return None
     given = {"is_migrant"} if migrant is not None else set()
     given |= {f for f in OPTIONAL if f != "is_migrant" and data[f] not in ("", None)}
-    return Candidate(number, fields, _shared(frozenset(given)), union_name, values)
+    return Candidate(number, fields, _shared(frozenset(given)), union_name, values,
+                     status=status)
+
+
+def _status(written: str, found: ProblemList) -> MemberStatus | None:
+    """The 状态 column as the roster exports it (在册, 转出, 退会, 死亡); empty: not given."""
+    if not written:
+        return None
+    status = _STATUSES.get(written)
+    if status is None:
+        found.add("status", f"状态“{written}”应为" + "、".join(_STATUSES) + "之一")
+    return status
 
 
 _normalised = partial(normalise_member, search=False)  # search columns: for all rows at once
