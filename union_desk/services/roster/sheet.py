@@ -78,16 +78,21 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     first_card: dict[str, int] = {}
     reads = CellReads()
 
+    statuses: dict[int, str] = {}  # Excel row → its 状态 text, when the column is there
+
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
         found = ProblemList(reads)
         candidate = _check_row(number, values, columns, found)
         if candidate is not None:
             _check_unique(candidate, first_id, first_card, found)
         found.raise_if_any()
+        if "status" in columns and (status := xh.cell_text(values[columns["status"]])):
+            statuses[number] = status
         return candidate
 
     rows = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
                       progress=progress, cancelled=cancelled, sheet=sheet)
+    _take_statuses(rows.good, statuses)
     spelled = person_spellings(c.fields["name"] for c in rows.good)  # each name once
     for c in rows.good:
         fields = c.fields
@@ -134,23 +139,22 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
                 hukou_type=text("hukou_type"))
     fields = found.take_more(_normalised, found.build(MemberCreate, data))
     _check_gender(text("gender"), fields["gender"] if fields else None, id_text, found)
-    status = _status(text("status"), found) if "status" in cells else None
     if fields is None or found:
         return None
     given = {"is_migrant"} if migrant is not None else set()
     given |= {f for f in OPTIONAL if f != "is_migrant" and data[f] not in ("", None)}
-    return Candidate(number, fields, _shared(frozenset(given)), union_name, values,
-                     status=status)
+    return Candidate(number, fields, _shared(frozenset(given)), union_name, values)
 
 
-def _status(written: str, found: ProblemList) -> MemberStatus | None:
-    """The 状态 column as the roster exports it (在册, 转出, 退会, 死亡); empty: not given."""
-    if not written:
-        return None
-    status = _STATUSES.get(written)
-    if status is None:
-        found.add("status", f"状态“{written}”应为" + "、".join(_STATUSES) + "之一")
-    return status
+def _take_statuses(rows: list[Candidate], written: dict[int, str]) -> None:
+    """The 状态 column's text of each row (Excel row → text) as the candidates' status, when
+    every text is one the roster exports (在册, 转出, 退会, 死亡); else the column is some other
+    状态 (在职, 退休…) and is not read."""
+    if not all(text in _STATUSES for text in written.values()):
+        return
+    for c in rows:
+        if c.row in written:
+            c.status = _STATUSES[written[c.row]]
 
 
 _normalised = partial(normalise_member, search=False)  # search columns: for all rows at once
