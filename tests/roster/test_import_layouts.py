@@ -98,3 +98,12 @@ def test_a_payment_list_leaves_out_its_signature_lines_too(tmp_path):
             ["填表人：王芳", "联系电话：64712345"], ["审核人：李明"]]
     sheet = read_payment_sheet(write_any(tmp_path / "名单.xlsx", {"名单": rows}))
     assert (sheet.rows, sheet.rejected, [r.name for r in sheet.good]) == (1, [], ["张一"])
+
+
+def test_the_header_repeated_down_the_list_is_not_a_row(db, tmp_path):
+    # Given a list pasted together from printed pages, each page with its title and header
+    rows = [["大洋镇会员名册（第1页）"], HEADER, [1, "张一", person_id(1), *CHEMICAL],
+            ["大洋镇会员名册（第2页）"], HEADER, [2, "张二", person_id(3), *CHEMICAL],
+            [None, "姓 名", "身份证号码", "工作单位", None]]
+    plan = check(db, write_any(tmp_path / "名册.xlsx", {"会员名册": rows}))
+    assert (plan.rows, plan.rejected) == (2, [])

@@ -18,7 +18,7 @@ are the column names under their parents, and it is not read as data.
 
 Rows that are no person are left out, not rejected: nothing in any column the import reads (a
 序号 alone in a template's unused rows, a note beside the list), and, without an ID number (15
-digits or more), a total line (合计/总计/小计/共计 in any cell) or a line under the list that
+digits or more), the header again (a list pasted together from printed pages), a total line (合计/总计/小计/共计 in any cell) or a line under the list that
 starts with who made, checked or stamped it, its date or a note (填表人：…, 审核人：…, 日期：…,
 注：…, 以下空白), whatever its other cells say (联系电话：… under the ID number column).
 
@@ -125,13 +125,14 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
         name_at = columns.get("name")
         merged = (_MergedDown(chosen.merged_down, header_at, width) if chosen.merged_down
                   else None)
+        names = {i: xh.normalise_header(header[i]) for i in columns.values()}
         for seen, (number, row) in enumerate(rows, start=1):
             if seen % progress_every == 0:
                 check_cancel(cancelled)
                 report(progress, number, max(chosen.declared_rows, number))
             own = tuple(row[:width]) + (None,) * (width - len(row))
             values = own if merged is None else merged.fill(number, own)
-            if _not_a_person(own, columns):
+            if _not_a_person(own, columns, names):
                 continue
             out.rows += 1
             try:
@@ -147,12 +148,15 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
         return out
 
 
-def _not_a_person(values: tuple, columns: Mapping[str, int]) -> bool:
-    """A row left out (see the module's doc): `values` are the row's own cells."""
+def _not_a_person(values: tuple, columns: Mapping[str, int], names: Mapping[int, str]) -> bool:
+    """A row left out (see the module's doc): `values` are the row's own cells, `names` the
+    header's name of each column read."""
     at = columns.get("id_number")
     if at is not None and _holds_id(xh.cell_text(values[at])):
         return False
     if all(xh.cell_text(values[i]) == "" for i in columns.values()):
+        return True
+    if any(xh.normalise_header(values[i]) == name for i, name in names.items()):
         return True
     texts = [t for t in ("".join(xh.cell_text(v).split()) for v in values) if t]
     return any(t.startswith(TOTAL_WORDS) for t in texts) or texts[0].startswith(FOOTER_WORDS)
