@@ -111,6 +111,9 @@ def test_ids_excel_stored_as_numbers_are_refused(value):
     ("'440524188001010014", "440524188001010014"),
     (440524188001010014, "440524188001010014"),             # a full-precision integer survives
     (440524800101001.0, "440524800101001"),                 # a 15-digit legacy number survives
+    ("440524-18800101-0014", "440524188001010014"),          # grouped as it is read out
+    ("４４０５２４－１８８００１０１－００１x", "44052418800101001x"),
+    ("4405-abc", "4405-abc"),                                # not digits in groups: as written
     (None, ""),
 ])
 def test_ids_as_text(value, expected):

@@ -215,6 +215,7 @@ def read_bool(value: Any) -> bool | None:
 
 ID_AS_NUMBER = "身份证号被Excel存成了数字，请把该列设为文本"
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+\d+", flags=re.IGNORECASE)  # 3.30182E+17
+_GROUPED = re.compile(r"[0-9Xx]+(?:-[0-9Xx]+)+")   # digits in groups, after NFKC ("－" is "-")
 
 
 def read_id_number(value: Any) -> str:
@@ -242,4 +243,6 @@ def read_id_number(value: Any) -> str:
     text = "".join(text.split()).lstrip("'")
     if _SCIENTIFIC.fullmatch(text):
         raise UserError(ID_AS_NUMBER)
+    if _GROUPED.fullmatch(text):   # 330182-19900101-1234, grouped as it is read out
+        text = text.replace("-", "")
     return text
