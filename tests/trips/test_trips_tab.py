@@ -195,3 +195,21 @@ def test_a_list_with_one_destination_column_shows_where_each_way_of_writing_it_w
     ]
     assert importer.rejections.rowCount() == 1 and importer.rejections.item(0, 0).text() == "6"
     importer.close()
+
+
+def test_a_list_without_problems_opens_on_the_destinations_read(tab, qtbot, tmp_path):
+    from sheet_files import write_any
+
+    dialog = tab.new_campaign()
+    dialog.name.setText("2027 春节返乡")
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: tab.campaign.currentText() == "2027 春节返乡", timeout=WAIT)
+    path = write_any(tmp_path / "名单.xlsx", {"名单": [["姓名", "身份证号", "手机号码", "目的地"]] + [
+        [f"工人{i}", make_id(i), f"138{i:08d}", "贵州黔东南"] for i in (1, 2)]})
+    regs = tab.registrations
+    regs.ask_open_path = lambda: path
+    importer = regs.import_file()
+    qtbot.waitUntil(lambda: importer.commit_button.isEnabled(), timeout=WAIT)
+    assert importer.rejections.rowCount() == 0
+    assert importer.tabs.currentWidget() is importer.placements
+    importer.close()

@@ -198,6 +198,16 @@ class ImportDialog(QDialog):
         if self.save_button is not None:
             self.save_button.setEnabled(bool(outcome.rejected))
         self.commit_button.setEnabled(outcome.can_commit)
+        self._open_first_filled_tab()
+
+    def _open_first_filled_tab(self) -> None:
+        """The first tab with rows in it (the rejected rows, else the updates, else what the
+        importer adds, such as the destinations read), so the clerk sees what to look at."""
+        for index in range(self.tabs.count()):
+            table = self.tabs.widget(index)
+            if self.tabs.isTabVisible(index) and table.model().rowCount() > 0:
+                self.tabs.setCurrentIndex(index)
+                return
 
     def _name_tabs(self, rejected: int, updates: int) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.rejections),
