@@ -144,3 +144,22 @@ def test_import_takes_any_format_and_the_sheet_by_name(capsys, db, db_path, tmp_
     assert code == EXIT_ERROR and "--sheet" in err and "“2024年”、“2025年”" in err
     code, out, _ = run(capsys, db_path, "roster", "import", path, "--sheet", "2025年", "--json")
     assert code == EXIT_OK and json.loads(out)["new"] == 1
+
+
+def test_a_list_without_a_union_column_is_imported_into_the_union_named(capsys, db, db_path,
+                                                                       tmp_path):
+    # Given one union's own list: its name in the title, no 所属工会 column
+    path = write_book(tmp_path / "花名册.xlsx", title="大洋镇机械厂工会会员花名册",
+                      header=["姓名", "身份证号", "手机"],
+                      rows=[["张三", person_id(1), "13800138000"], ["李四", person_id(2), None]])
+    # When it is imported without saying the union, the clerk is told how to say it
+    code, _, err = run(capsys, db_path, "roster", "import", path, "--commit")
+    assert code == EXIT_ERROR and "没有“所属工会”列" in err and "--union" in err
+    assert counts(db)["member"] == 0
+    # And with --union, every member of the list is in that union (made, when new)
+    code, out, _ = run(capsys, db_path, "roster", "import", path, "--union", " 大洋镇机械厂工会 ",
+                       "--commit", "--json")
+    data = json.loads(out)
+    assert (code, data["new"], data["unions_created"]) == (EXIT_OK, 2, ["大洋镇机械厂工会"])
+    code, out, _ = run(capsys, db_path, "roster", "search", "张三", "--json")
+    assert json.loads(out)[0]["union"] == "大洋镇机械厂工会"

@@ -32,3 +32,34 @@ def test_cancelling_the_question_says_why_nothing_was_checked(db, qtbot, tmp_pat
     qtbot.waitUntil(lambda: "都像名单" in dialog.summary.text(), timeout=WAIT)
     assert not dialog.commit_button.isEnabled()
     ops.wait()
+
+
+def test_a_list_without_a_union_column_asks_which_union(db, qtbot, tmp_path, union):
+    # Given one union's own list, without a 所属工会 column
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"名单": [
+        ["大洋镇机械厂工会会员花名册"], ["姓名", "身份证号"], ["张三", person_id(1)]]})
+    ops = Ops(db)
+    asked = []
+    dialog = RosterImportDialog(ops, path, union_names=["甲工会", union.name],
+                                union_hint=union.name)
+    qtbot.addWidget(dialog)
+    # When the check stops at the missing column, the clerk picks the union offered first
+    dialog.choose_union = lambda: asked.append(dialog.union_hint) or union.name
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=WAIT)
+    # Then every row is that union's, and the summary says so
+    assert asked == [union.name] and dialog.union == union.name
+    assert [c.union_name for c in dialog.plan.candidates] == [union.name]
+    assert f"every member is imported into {union.name}" in dialog.summary.text()
+    assert dialog.commit_button.isEnabled()
+    ops.wait()
+
+
+def test_not_naming_the_union_says_why_nothing_was_checked(db, qtbot, tmp_path, union):
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"名单": [["姓名", "身份证号"], ["张三", person_id(1)]]})
+    ops = Ops(db)
+    dialog = RosterImportDialog(ops, path)
+    qtbot.addWidget(dialog)
+    dialog.choose_union = lambda: None
+    qtbot.waitUntil(lambda: "没有“所属工会”列" in dialog.summary.text(), timeout=WAIT)
+    assert not dialog.commit_button.isEnabled()
+    ops.wait()

@@ -302,22 +302,22 @@
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="204"/>
+        <location filename="../views/import_dialog.py" line="214"/>
         <source>Rejected rows ({0})</source>
         <translation>有问题的行（{0}）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="207"/>
+        <location filename="../views/import_dialog.py" line="217"/>
         <source>Updates ({0})</source>
         <translation>将更新的行（{0}）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="221"/>
+        <location filename="../views/import_dialog.py" line="236"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="240"/>
+        <location filename="../views/import_dialog.py" line="255"/>
         <source>Rejected rows saved to {0}</source>
         <translation>未导入行清单已保存到 {0}</translation>
     </message>

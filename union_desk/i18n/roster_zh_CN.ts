@@ -173,48 +173,63 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="27"/>
+        <location filename="../views/roster/import_dialog.py" line="34"/>
         <source>Import roster — {0}</source>
         <translation>导入会员名册 — {0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="29"/>
+        <location filename="../views/roster/import_dialog.py" line="36"/>
         <source>Real name change</source>
         <translation>确认改名</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="29"/>
+        <location filename="../views/roster/import_dialog.py" line="36"/>
         <source>Excel row</source>
         <translation>Excel 行号</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="29"/>
+        <location filename="../views/roster/import_dialog.py" line="36"/>
         <source>Changes (before → after)</source>
         <translation>改动（原 → 新）</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="32"/>
-        <location filename="../views/roster/import_dialog.py" line="57"/>
+        <location filename="../views/roster/import_dialog.py" line="39"/>
+        <location filename="../views/roster/import_dialog.py" line="82"/>
         <source>Name changes to confirm ({0})</source>
         <translation>待确认的改名（{0}）</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="48"/>
+        <location filename="../views/roster/import_dialog.py" line="61"/>
+        <source>Which union?</source>
+        <translation>属于哪个工会？</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="62"/>
+        <source>{0} has no union column (所属工会). Which grassroots union are all its members in? A name not on file creates that union.</source>
+        <translation>{0} 中没有“所属工会”列。名单上的会员都属于哪个基层工会？（填写系统中还没有的名称会新建该工会）</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="73"/>
         <source>Same person, new name</source>
         <translation>同一人，已改名</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="65"/>
+        <location filename="../views/roster/import_dialog.py" line="90"/>
+        <source>The list has no union column: every member is imported into {0}.</source>
+        <translation>名单中没有“所属工会”列：全部会员按“{0}”导入。</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="93"/>
         <source>Unions to be created: {0}</source>
         <translation>将新建基层工会：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="69"/>
+        <location filename="../views/roster/import_dialog.py" line="97"/>
         <source>{0} rows give an ID number on file under another name and are not imported; tick those that are real name changes under &quot;Name changes to confirm&quot;.</source>
         <translation>有 {0} 行的身份证号已登记为另一个姓名，这些行不导入；其中确属本人改名的，请在“待确认的改名”中勾选。</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="88"/>
+        <location filename="../views/roster/import_dialog.py" line="116"/>
         <source>Rows with problems were left out (listed below).</source>
         <translation>有问题的行未导入（见下表）。</translation>
     </message>
@@ -328,35 +343,35 @@
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="325"/>
+        <location filename="../views/roster/tab.py" line="331"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="326"/>
+        <location filename="../views/roster/tab.py" line="332"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="331"/>
+        <location filename="../views/roster/tab.py" line="337"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="334"/>
-        <location filename="../views/roster/tab.py" line="338"/>
+        <location filename="../views/roster/tab.py" line="340"/>
+        <location filename="../views/roster/tab.py" line="344"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="339"/>
+        <location filename="../views/roster/tab.py" line="345"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
 选“否”导出打码版本（推荐）。完整导出会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="346"/>
+        <location filename="../views/roster/tab.py" line="352"/>
         <source>Export the roster with full ID numbers and phone numbers</source>
         <translation>导出含完整身份证号和手机号的名册</translation>
     </message>

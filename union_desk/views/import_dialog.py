@@ -217,14 +217,19 @@ class ImportDialog(QDialog):
                                  self.tr("Updates ({0})").format(updates))
 
     def _on_check_failed(self, err: BaseException) -> None:
-        if isinstance(err, SheetChoiceNeeded) and self.sheet is None:
-            chosen = self.choose_sheet(err.names)
-            if chosen is not None:
-                self.sheet = chosen
-                self.check()
-                return
+        if self.answered(err):
+            self.check()
+            return
         self.summary.setText(error_text(err))
         self.commit_button.setEnabled(False)
+
+    def answered(self, err: BaseException) -> bool:
+        """Whether the clerk answered the question the check stopped at (which sheet; a
+        subclass adds its own), so that it runs again."""
+        if isinstance(err, SheetChoiceNeeded) and self.sheet is None:
+            self.sheet = self.choose_sheet(err.names)
+            return self.sheet is not None
+        return False
 
     def _on_commit_done(self, result) -> None:
         self.summary.setText(self.committed(result))

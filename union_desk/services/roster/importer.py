@@ -103,10 +103,12 @@ class RosterImportPlan(ImportPlan):
 
 
 def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Progress = None,
-                      cancelled: Cancelled = None, sheet: str | None = None) -> RosterImportPlan:
+                      cancelled: Cancelled = None, sheet: str | None = None,
+                      union: str | None = None) -> RosterImportPlan:
     """Check every row of the workbook and against the database; writes nothing."""
     with collector_paused():
-        sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
+        sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet,
+                                  union=union)
         return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
                                 candidates=sheet.good, file_rejections=sheet.rejected,
                                 outcome=compare(session, sheet.good))

@@ -16,6 +16,7 @@ from union_desk.models.member import MemberCreate, MemberStatus, search_columns
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_sheet import SheetRows, read_sheet
+from union_desk.services.errors import UserError
 from union_desk.services.common.problems import CellReads, ProblemList
 from union_desk.services.roster.members import normalise_member
 
@@ -54,6 +55,15 @@ def _shared(given: frozenset[str]) -> frozenset[str]:
     return _GIVEN.setdefault(given, given)
 
 
+class UnionNeeded(UserError):
+    """The list has no 所属工会 column (one union's own list, its name in the title): the
+    clerk names the union of all its members."""
+
+    def __init__(self, file_name: str):
+        super().__init__(f"{file_name} 中没有“所属工会”列；请选择名单上的会员所属的基层工会"
+                         f"（命令行：--union 工会名称）")
+
+
 @dataclass
 class Candidate:
     """A row that passed every check that needs no database."""
@@ -68,12 +78,15 @@ class Candidate:
 
 
 def read_roster_sheet(path: str | Path, *, progress: Progress = None,
-                      cancelled: Cancelled = None, sheet: str | None = None) -> SheetRows:
+                      cancelled: Cancelled = None, sheet: str | None = None,
+                      union: str | None = None) -> SheetRows:
     """Check every row of the list's sheet (`sheet`, or the one with the header); the header row is the first one with a 姓名 column.
 
     `good` holds a Candidate per valid row; a row repeating an earlier row's ID number or
-    member card number is rejected. Every problem of a row is listed.
+    member card number is rejected. Every problem of a row is listed. A list without a 所属工会
+    column is the members of `union` (UnionNeeded when it is not given).
     """
+    union = _union_name(union)
     first_id: dict[str, int] = {}
     first_card: dict[str, int] = {}
     reads = CellReads()
@@ -82,7 +95,7 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
         found = ProblemList(reads)
-        candidate = _check_row(number, values, columns, found)
+        candidate = _check_row(number, values, columns, found, union)
         if candidate is not None:
             _check_unique(candidate, first_id, first_card, found)
         found.raise_if_any()
@@ -90,8 +103,15 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
             statuses[number] = status
         return candidate
 
+    def match_columns(header: tuple) -> dict[str, int]:
+        columns = xh.match_headers(header, SPEC, required=("name", "id_number"))
+        if "union" not in columns and not union:
+            raise UnionNeeded(Path(path).name)
+        return columns
+
     rows = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
-                      progress=progress, cancelled=cancelled, sheet=sheet)
+                      progress=progress, cancelled=cancelled, sheet=sheet,
+                      match_columns=match_columns)
     _take_statuses(rows.good, statuses)
     spelled = person_spellings(c.fields["name"] for c in rows.good)  # each name once
     for c in rows.good:
@@ -113,10 +133,18 @@ def _check_unique(c: Candidate, first_id: dict[str, int], first_card: dict[str, 
         first_card[card] = c.row
 
 
+def _union_name(written: str | None) -> str:
+    """The union named for a list without a 所属工会 column, its spaces as a cell's."""
+    name = " ".join((written or "").split())
+    if len(name) > UNION_NAME_MAX:
+        raise UserError(f"工会名称超过 {UNION_NAME_MAX} 个字符")
+    return name
+
+
 def _check_row(number: int, values: tuple, columns: dict[str, int],
-               found: ProblemList) -> Candidate | None:
+               found: ProblemList, union: str) -> Candidate | None:
     """The row's member columns, every problem noted in `found`; None when they cannot be
-    built (the problems say why)."""
+    built (the problems say why). `union`: the list's union, when it has no 所属工会 column."""
     cells = {field: values[index] for field, index in columns.items()}
     read, take = found.read, found.take
 
@@ -128,7 +156,7 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
     id_text = take("id_number", xh.read_id_number, cells.get("id_number"))
     join_date: date | None = read("join_date", xh.read_date, cells.get("join_date"))
     migrant: bool | None = read("is_migrant", xh.read_bool, cells.get("is_migrant"))
-    union_name = " ".join(text("union").split())
+    union_name = " ".join(text("union").split()) if "union" in cells else union
     if not union_name and "union" not in _fields(found):
         found.add("union", "请填写所属工会")
     if len(union_name) > UNION_NAME_MAX:

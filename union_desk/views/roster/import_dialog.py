@@ -3,13 +3,15 @@ let the clerk confirm real name changes row by row, then import the valid ones."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableWidgetItem
 
 from union_desk.services.changes import Change
 from union_desk.services.roster.importer import (check_roster_file, commit_roster_import,
                                                save_rejections)
+from union_desk.services.roster.sheet import UnionNeeded
 from union_desk.views.import_dialog import (CheckOutcome, ImportDialog, long_work, rejected_rows,
                                             update_rows)
 from union_desk.views.ops import Ops
@@ -19,10 +21,15 @@ from union_desk.views.tables import list_table
 class RosterImportDialog(ImportDialog):
     changes = frozenset({Change.MEMBERS, Change.UNIONS})
 
-    def __init__(self, ops: Ops, path: Path, parent=None):
+    def __init__(self, ops: Ops, path: Path, parent=None, *, union_names: Sequence[str] = (),
+                 union_hint: str = ""):
         super().__init__(ops, path, parent)
         self.plan = None     # the check
         self.report = None   # the import done
+        # for a list without a 所属工会 column: the unions offered, the one offered first, and
+        # the one the clerk named
+        self.union_names, self.union_hint = list(union_names), union_hint
+        self.union: str | None = None
         self.setObjectName("rosterImportDialog")
         self.setWindowTitle(self.tr("Import roster — {0}").format(path.name))
         self.renames = list_table(self, "renameTable", [
@@ -38,7 +45,25 @@ class RosterImportDialog(ImportDialog):
                 if self.renames.item(i, 0).checkState() == Qt.CheckState.Checked}
 
     def check_work(self):
-        return long_work(check_roster_file, path=self.path, sheet=self.sheet)
+        return long_work(check_roster_file, path=self.path, sheet=self.sheet, union=self.union)
+
+    def answered(self, err: BaseException) -> bool:
+        if isinstance(err, UnionNeeded) and self.union is None:
+            self.union = self.choose_union()
+            return self.union is not None
+        return super().answered(err)
+
+    def choose_union(self) -> str | None:
+        """The union of every member of a list without a 所属工会 column; None: cancelled."""
+        names = self.union_names
+        first = names.index(self.union_hint) if self.union_hint in names else 0
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Which union?"),
+            self.tr("{0} has no union column (所属工会). Which grassroots union are all its "
+                    "members in? A name not on file creates that union.").format(self.path.name),
+            names, first, True)
+        name = " ".join(name.split())
+        return name if ok and name else None
 
     def checked(self, plan) -> CheckOutcome:
         self.plan = plan
@@ -61,6 +86,9 @@ class RosterImportDialog(ImportDialog):
         report = self.plan.report(self.accepted_renames())
         text = self.counts_text(report.rows, report.new, report.updated, report.unchanged,
                                 report.rejected_rows)
+        if self.union is not None:
+            text += "\n" + self.tr("The list has no union column: every member is imported "
+                                   "into {0}.").format(self.union)
         if report.unions_created:
             text += "\n" + self.tr("Unions to be created: {0}").format(
                 "、".join(report.unions_created))

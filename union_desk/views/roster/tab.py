@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from shiboken6 import isValid
 
 from union_desk.models.member import MemberRow, MemberStatus
-from union_desk.models.union import UnionRow
+from union_desk.models.union import UnionRow, UnionStatus
 from union_desk.services.changes import Change
 from union_desk.services.common.search_plan import SearchTotal
 from union_desk.services.roster import members, unions
@@ -304,7 +304,13 @@ class RosterTab(Panel):
         from union_desk.views.roster.import_dialog import RosterImportDialog
 
         path = self.ask_open_path()
-        return self._open(RosterImportDialog(self.ops, path, self)) if path else None
+        if not path:
+            return None
+        selected = self.selected_union()
+        return self._open(RosterImportDialog(
+            self.ops, path, self, union_names=[u.name for u in self.unions
+                                               if u.status == UnionStatus.ACTIVE],
+            union_hint=selected.name if selected else ""))
 
     def export_excel(self) -> None:
         path = self.ask_save_path()
