@@ -35,6 +35,7 @@ SPEC: dict[str, list[str]] = {
     "status": ["状态", "会员状态", "在册状态"],
 }
 REQUIRED = ("name", "id_number", "union")
+ASKED_WITHOUT = ("name", "id_number")   # with these, a missing 所属工会 column is asked for
 LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"union_id": "所属工会"}
 # member columns the file may leave empty; an empty cell never overwrites what is on file
 OPTIONAL = ("phone", "ethnicity", "employer", "join_date", "card_no", "is_migrant", "hukou_type")
@@ -104,10 +105,10 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
         return candidate
 
     def match_columns(header: tuple) -> dict[str, int]:
-        columns = xh.match_headers(header, SPEC, required=("name", "id_number"))
-        if "union" not in columns and not union:
-            raise UnionNeeded(Path(path).name)
-        return columns
+        columns = xh.match_headers(header, SPEC)
+        if not union and "union" not in columns and all(f in columns for f in ASKED_WITHOUT):
+            raise UnionNeeded(Path(path).name)  # the one column missing: the clerk can name it
+        return xh.match_headers(header, SPEC, required=ASKED_WITHOUT if union else REQUIRED)
 
     rows = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
                       progress=progress, cancelled=cancelled, sheet=sheet,
