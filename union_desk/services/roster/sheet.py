@@ -16,8 +16,8 @@ from union_desk.models.member import MemberCreate, MemberStatus, search_columns
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_sheet import SheetRows, read_sheet
-from union_desk.services.errors import UserError
 from union_desk.services.common.problems import CellReads, ProblemList
+from union_desk.services.errors import UserError
 from union_desk.services.roster.members import normalise_member
 
 SPEC: dict[str, list[str]] = {
@@ -91,7 +91,6 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     first_id: dict[str, int] = {}
     first_card: dict[str, int] = {}
     reads = CellReads()
-
     statuses: dict[int, str] = {}  # Excel row → its 状态 text, when the column is there
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
