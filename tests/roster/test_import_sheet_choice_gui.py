@@ -41,10 +41,11 @@ def test_a_list_without_a_union_column_asks_which_union(db, qtbot, tmp_path, uni
     ops = Ops(db)
     asked = []
     dialog = RosterImportDialog(ops, path, union_names=["甲工会", union.name],
-                                union_hint=union.name)
+                                union_hint="甲工会")
     qtbot.addWidget(dialog)
-    # When the check stops at the missing column, the clerk picks the union offered first
-    dialog.choose_union = lambda: asked.append(dialog.union_hint) or union.name
+    # When the check stops at the missing column, the clerk is offered the union the title
+    # names, and picks it
+    dialog.choose_union = lambda suggested: asked.append(suggested) or suggested
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=WAIT)
     # Then every row is that union's, and the summary says so
     assert asked == [union.name] and dialog.union == union.name
@@ -59,7 +60,7 @@ def test_not_naming_the_union_says_why_nothing_was_checked(db, qtbot, tmp_path, 
     ops = Ops(db)
     dialog = RosterImportDialog(ops, path)
     qtbot.addWidget(dialog)
-    dialog.choose_union = lambda: None
+    dialog.choose_union = lambda suggested: None
     qtbot.waitUntil(lambda: "没有“所属工会”列" in dialog.summary.text(), timeout=WAIT)
     assert not dialog.commit_button.isEnabled()
     ops.wait()

@@ -353,3 +353,30 @@ def test_a_status_column_of_another_kind_is_not_read(db, tmp_path, union):
     report = run_import(db, path)
     assert (report.new, report.rejected) == (2, [])
     assert member_by_id(db, person_id(2)).status == MemberStatus.ACTIVE
+
+
+def test_the_union_a_title_names_is_suggested_for_a_list_without_a_union_column(db, tmp_path,
+                                                                               union):
+    from union_desk.services.roster.sheet import UnionNeeded
+
+    path = write_book(tmp_path / "花名册.xlsx", [["张三", person_id(1)]], header=["姓名", "身份证号"],
+                      title=f"{union.name} 2026年 会员花名册")
+    with pytest.raises(UnionNeeded) as err:
+        check(db, path)
+    assert err.value.suggested == union.name
+    assert str(err.value).endswith(f"标题中的工会：{union.name}")
+    plan = check_roster_file_with_union(db, path, union.name)
+    assert [c.union_name for c in plan.candidates] == [union.name]
+
+
+def check_roster_file_with_union(db, path, name):
+    with db.session() as s:
+        return check_roster_file(s, path=path, union=name)
+
+
+def test_the_longest_union_name_in_the_title_is_the_one_it_names():
+    from union_desk.services.roster.sheet import union_in_title
+
+    names = ["化工集团工会", "新安化工集团工会", "啤酒厂工会"]
+    assert union_in_title("建德市 新安化工集团工会 会员花名册", names) == "新安化工集团工会"
+    assert union_in_title("大洋镇会员名册", names) is None

@@ -106,10 +106,12 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
                labels: Mapping[str, str], check_row: Callable[[int, tuple, dict], Any],
                anchor: str = "name", progress: Progress = None, cancelled: Cancelled = None,
                progress_every: int = 500, sheet: str | None = None,
-               match_columns: Callable[[tuple], dict[str, int]] | None = None) -> SheetRows:
+               match_columns: Callable[[tuple, str], dict[str, int]] | None = None
+               ) -> SheetRows:
     """Check every data row of the list's sheet (see the module's doc). Rejections name the
-    person of the row when the spec has a `name` field. `match_columns(header)` replaces the
-    plain header match (an importer with a choice between columns)."""
+    person of the row when the spec has a `name` field. `match_columns(header, title)` replaces
+    the plain header match (an importer with a choice between columns, or a question to ask);
+    `title` is the text of the rows above the header."""
     def reading(done: int, total: int) -> None:   # a file parsed whole before its rows
         check_cancel(cancelled)
         report(progress, done, total)
@@ -117,8 +119,8 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
     with open_book(path, reading=reading) as book:
         chosen = choose_sheet(book, sheet, spec[anchor])
         rows = chosen.rows()
-        header_at, header, rows = _find_header(rows, spec, anchor, required)
-        columns = (match_columns(header) if match_columns is not None
+        header_at, header, rows, title = _find_header(rows, spec, anchor, required)
+        columns = (match_columns(header, title) if match_columns is not None
                    else xh.match_headers(header, spec, required=required))
         width = max(i for i, cell in enumerate(header) if xh.normalise_header(cell)) + 1
         out = SheetRows(headers=[xh.cell_text(c) for c in header[:width]], sheet=chosen.name)
@@ -218,21 +220,24 @@ def choose_sheet(book: Book, name: str | None, anchor: Sequence[str]) -> Sheet:
 
 def _find_header(rows: Iterator[tuple[int, tuple]], spec: Mapping[str, Sequence[str]],
                  anchor: str, required: Sequence[str]
-                 ) -> tuple[int, tuple, Iterator[tuple[int, tuple]]]:
-    """(row number, header cells, the rows after the header)."""
+                 ) -> tuple[int, tuple, Iterator[tuple[int, tuple]], str]:
+    """(row number, header cells, the rows after the header, the text of the rows above it)."""
+    above: list[str] = []
     for number, row in rows:
         if number > HEADER_SCAN_ROWS:
             break
         if not xh.is_header_row(row, spec[anchor]):
+            above += [text for text in map(xh.cell_text, row) if text]
             continue
+        title = " ".join(above)
         following = next(rows, None)
         if following is None:
-            return number, row, iter(())
+            return number, row, iter(()), title
         if following[0] == number + 1:
             combined = _with_sub_header(row, following[1], spec, required)
             if combined is not None:
-                return number + 1, combined, rows
-        return number, row, itertools.chain([following], rows)
+                return number + 1, combined, rows, title
+        return number, row, itertools.chain([following], rows), title
     raise UserError(f"没有找到表头：前 {HEADER_SCAN_ROWS} 行中没有“{spec[anchor][0]}”列")
 
 

@@ -39,8 +39,9 @@ from union_desk.services.common.bulk import collector_paused, inserts_deferred
 from union_desk.services.common.import_sheet import check_cancel
 from union_desk.services.errors import UserError
 from union_desk.services.roster.import_compare import Outcome, Update, compare, read_basis
-from union_desk.services.roster.sheet import LABELS, Candidate, read_roster_sheet
-from union_desk.services.roster.unions import create_union
+from union_desk.services.roster.sheet import (LABELS, Candidate, UnionNeeded, read_roster_sheet,
+                                            union_in_title)
+from union_desk.services.roster.unions import create_union, union_ids_by_name
 
 __all__ = ["RosterImportPlan", "RosterImportReport", "Rejection", "check_roster_file",
            "commit_roster_import", "save_rejections"]
@@ -107,8 +108,12 @@ def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Pr
                       union: str | None = None) -> RosterImportPlan:
     """Check every row of the workbook and against the database; writes nothing."""
     with collector_paused():
-        sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet,
-                                  union=union)
+        try:
+            sheet = read_roster_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet,
+                                      union=union)
+        except UnionNeeded as err:  # the union the title names, if one on file
+            raise UnionNeeded(err.file_name, err.title,
+                              union_in_title(err.title, union_ids_by_name(session))) from None
         return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
                                 candidates=sheet.good, file_rejections=sheet.rejected,
                                 outcome=compare(session, sheet.good))

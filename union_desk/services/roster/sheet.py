@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Iterable
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
@@ -58,11 +59,22 @@ def _shared(given: frozenset[str]) -> frozenset[str]:
 
 class UnionNeeded(UserError):
     """The list has no 所属工会 column (one union's own list, its name in the title): the
-    clerk names the union of all its members."""
+    clerk names the union of all its members. `title`: the text above the header;
+    `suggested`: the union on file that the title names, once looked up."""
 
-    def __init__(self, file_name: str):
+    def __init__(self, file_name: str, title: str = "", suggested: str | None = None):
+        self.file_name, self.title, self.suggested = file_name, title, suggested
+        said = f"。标题中的工会：{suggested}" if suggested else ""
         super().__init__(f"{file_name} 中没有“所属工会”列；请选择名单上的会员所属的基层工会"
-                         f"（命令行：--union 工会名称）")
+                         f"（命令行：--union 工会名称）{said}")
+
+
+def union_in_title(title: str, names: Iterable[str]) -> str | None:
+    """The union whose name the title holds (spaces aside), the longest when several do
+    ("新安化工集团工会" over "化工集团工会"); None when none."""
+    text = "".join(title.split())
+    found = [n for n in names if "".join(n.split()) and "".join(n.split()) in text]
+    return max(found, key=len, default=None)
 
 
 @dataclass
@@ -103,10 +115,10 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
             statuses[number] = status
         return candidate
 
-    def match_columns(header: tuple) -> dict[str, int]:
+    def match_columns(header: tuple, title: str) -> dict[str, int]:
         columns = xh.match_headers(header, SPEC)
         if not union and "union" not in columns and all(f in columns for f in ASKED_WITHOUT):
-            raise UnionNeeded(Path(path).name)  # the one column missing: the clerk can name it
+            raise UnionNeeded(Path(path).name, title)  # the one column missing: ask for it
         return xh.match_headers(header, SPEC, required=ASKED_WITHOUT if union else REQUIRED)
 
     rows = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,

@@ -174,8 +174,9 @@ def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled
     return sheet.headers, sheet.rows, sheet.good, sheet.rejected
 
 
-def _match_columns(header: tuple) -> dict[str, int]:
-    """The columns; the destination as 目的地省 (with 市, 县) or as one column of the place."""
+def _match_columns(header: tuple, title: str = "") -> dict[str, int]:
+    """The columns; the destination as 目的地省 (with 市, 县) or as one column of the place
+    (the title above the header says nothing here)."""
     columns = xh.match_headers(header, SPEC)
     missing = [LABELS[f] for f in REQUIRED if f not in columns]
     if "province" not in columns and "destination" not in columns:

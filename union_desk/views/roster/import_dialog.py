@@ -49,14 +49,16 @@ class RosterImportDialog(ImportDialog):
 
     def answered(self, err: BaseException) -> bool:
         if isinstance(err, UnionNeeded) and self.union is None:
-            self.union = self.choose_union()
+            self.union = self.choose_union(err.suggested)
             return self.union is not None
         return super().answered(err)
 
-    def choose_union(self) -> str | None:
-        """The union of every member of a list without a 所属工会 column; None: cancelled."""
+    def choose_union(self, suggested: str | None = None) -> str | None:
+        """The union of every member of a list without a 所属工会 column, the one its title
+        names (`suggested`) or else the one selected in the tab offered first; None: cancelled."""
         names = self.union_names
-        first = names.index(self.union_hint) if self.union_hint in names else 0
+        offered = [n for n in (suggested, self.union_hint) if n in names]
+        first = names.index(offered[0]) if offered else 0
         name, ok = QInputDialog.getItem(
             self, self.tr("Which union?"),
             self.tr("{0} has no union column (所属工会). Which grassroots union are all its "
