@@ -107,3 +107,16 @@ def test_the_header_repeated_down_the_list_is_not_a_row(db, tmp_path):
             [None, "姓 名", "身份证号码", "工作单位", None]]
     plan = check(db, write_any(tmp_path / "名册.xlsx", {"会员名册": rows}))
     assert (plan.rows, plan.rejected) == (2, [])
+
+
+def test_a_merged_amount_is_refused_in_every_row_it_covers_not_guessed(tmp_path):
+    # Given a recipients list whose 500 is merged over three rows: each one's, or the three's?
+    rows = [["姓名", "身份证号", "金额"], ["张一", person_id(1), 500], ["张二", person_id(3), MERGED],
+            ["张三", person_id(5), MERGED], ["李四", person_id(7), 300], ["合计", None, 1800]]
+    sheet = read_payment_sheet(write_any(tmp_path / "名单.xls", {"名单": rows}))
+    # Then the three rows carry the reason (the payment import refuses them), the other is read
+    reason = "金额“500”写在第 2–4 行合并的一格里，看不出是每行 500 还是 3 行共 500；请为每一行分别填写金额"
+    assert [(r.name, r.problems) for r in sheet.good] == [
+        ("张一", (("amount", reason),)), ("张二", (("amount", reason),)),
+        ("张三", (("amount", reason),)), ("李四", ())]
+    assert [r.amount_fen for r in sheet.good] == [None, None, None, 30000]

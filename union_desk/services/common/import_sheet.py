@@ -24,7 +24,10 @@ starts with who made, checked or stamped it, its date or a note (填表人：…
 
 A cell merged down over several data rows (所属工会 or 目的地 written once for a block of rows)
 gives its value to every row it covers that has values of its own, as the spreadsheet shows it;
-it never makes a row of its own, and a merge in the header rows stays the header's.
+it never makes a row of its own, and a merge in the header rows stays the header's. The fields
+an importer keeps apart (`kept_apart`: money, where a merged 500 may be each row's or the
+block's together) get a `MergedCell` instead, in every row of the merge, for the importer to
+refuse with the reason.
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ import itertools
 from contextlib import contextmanager
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from pydantic import ValidationError
 
@@ -51,6 +54,19 @@ TOTAL_WORDS = ("合计", "总计", "小计", "共计")
 FOOTER_WORDS = ("填表人", "制表人", "填报人", "审核人", "审批人", "负责人", "经办人", "联系人",
                 "联系电话", "填表日期", "制表日期", "填报日期", "日期", "盖章", "单位盖章",
                 "单位(盖章)", "注:", "备注:", "说明", "以下空白", "以下无")
+
+
+@dataclass(frozen=True)
+class MergedCell:
+    """A kept-apart field's cell merged down over rows `first`…`last` (see the module's doc);
+    as text, its value."""
+
+    first: int
+    last: int
+    value: Any
+
+    def __str__(self) -> str:
+        return xh.cell_text(self.value)
 
 
 class RowRejected(Exception):
@@ -106,8 +122,8 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
                labels: Mapping[str, str], check_row: Callable[[int, tuple, dict], Any],
                anchor: str = "name", progress: Progress = None, cancelled: Cancelled = None,
                progress_every: int = 500, sheet: str | None = None,
-               match_columns: Callable[[tuple, str], dict[str, int]] | None = None
-               ) -> SheetRows:
+               match_columns: Callable[[tuple, str], dict[str, int]] | None = None,
+               kept_apart: Collection[str] = ()) -> SheetRows:
     """Check every data row of the list's sheet (see the module's doc). Rejections name the
     person of the row when the spec has a `name` field. `match_columns(header, title)` replaces
     the plain header match (an importer with a choice between columns, or a question to ask);
@@ -125,8 +141,9 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
         width = max(i for i, cell in enumerate(header) if xh.normalise_header(cell)) + 1
         out = SheetRows(headers=[xh.cell_text(c) for c in header[:width]], sheet=chosen.name)
         name_at = columns.get("name")
-        merged = (_MergedDown(chosen.merged_down, header_at, width) if chosen.merged_down
-                  else None)
+        merged = (_MergedDown(chosen.merged_down, header_at, width,
+                              {columns[f] for f in kept_apart if f in columns})
+                  if chosen.merged_down else None)
         names = {i: xh.normalise_header(header[i]) for i in columns.values()}
         for seen, (number, row) in enumerate(rows, start=1):
             if seen % progress_every == 0:
@@ -171,23 +188,30 @@ def _holds_id(text: str) -> bool:
 
 class _MergedDown:
     """The cells merged down over data rows (below `header_at`, within the header's `width`),
-    their values passed to the rows they cover as the rows come, in order."""
+    their values passed to the rows they cover as the rows come, in order; in the `apart`
+    columns, a `MergedCell` to every row of the merge."""
 
-    def __init__(self, merged: Sequence[MergedDown], header_at: int, width: int):
+    def __init__(self, merged: Sequence[MergedDown], header_at: int, width: int,
+                 apart: set[int]):
         self._waiting = sorted((m for m in merged if m[0] > header_at and m[1] < width),
                                reverse=True)                  # the next merge to come is last
         self._open: list[tuple[int, int, Any]] = []           # (last row, column, value)
+        self._apart = apart
 
     def fill(self, number: int, values: tuple) -> tuple:
         waiting = self._waiting
         while waiting and waiting[-1][0] <= number:
             top, column, last = waiting.pop()
-            if top == number and values[column] is not None:  # its value is in this row
-                self._open.append((last, column, values[column]))
+            value = values[column] if top == number else None  # its value is in this row
+            if value is not None:
+                self._open.append((last, column, MergedCell(top, last, value)
+                                   if column in self._apart else value))
         if not self._open:
             return values
         self._open = [m for m in self._open if m[0] >= number]
-        covered = [(column, value) for _, column, value in self._open if values[column] is None]
+        covered = [(column, value) for _, column, value in self._open
+                   if values[column] is None
+                   or (isinstance(value, MergedCell) and value.first == number)]
         if not covered:
             return values
         filled = list(values)

@@ -20,7 +20,7 @@ from union_desk.domain.money import yuan_to_fen
 from union_desk.domain.names import clean_name
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
-from union_desk.services.common.import_sheet import SheetRows, read_sheet
+from union_desk.services.common.import_sheet import MergedCell, SheetRows, read_sheet
 from union_desk.services.common.problems import ProblemList
 
 SPEC: dict[str, list[str]] = {
@@ -56,6 +56,10 @@ def amount_fen_of(raw: Any) -> int:
     limit) are checked by `payments.check_payment`, as for a payment typed in a form."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         raise RuleError("未填写金额")
+    if isinstance(raw, MergedCell):
+        rows = raw.last - raw.first + 1
+        raise RuleError(f"金额“{raw}”写在第 {raw.first}–{raw.last} 行合并的一格里，看不出是每行 {raw} "
+                        f"还是 {rows} 行共 {raw}；请为每一行分别填写金额")
     if isinstance(raw, bool):
         raise RuleError("金额格式错误")
     if isinstance(raw, float):
@@ -103,5 +107,5 @@ def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
 
     return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, anchor="id_number",
                       check_row=check, progress=progress, cancelled=cancelled,
-                      progress_every=200, sheet=sheet)
+                      progress_every=200, sheet=sheet, kept_apart=("amount",))
 
