@@ -380,3 +380,20 @@ def test_the_longest_union_name_in_the_title_is_the_one_it_names():
     names = ["化工集团工会", "新安化工集团工会", "啤酒厂工会"]
     assert union_in_title("建德市 新安化工集团工会 会员花名册", names) == "新安化工集团工会"
     assert union_in_title("大洋镇会员名册", names) is None
+
+
+def test_a_union_column_left_empty_in_every_row_is_asked_for_like_a_missing_one(db, tmp_path,
+                                                                               union):
+    from union_desk.services.roster.sheet import UnionNeeded
+
+    path = write_book(tmp_path / "花名册.xlsx", [row("张三", person_id(1), union=None),
+                                              row("李四", person_id(2), union=None)])
+    with pytest.raises(UnionNeeded) as err:
+        check(db, path)
+    assert "“所属工会”列是空的" in str(err.value)
+    plan = check_roster_file_with_union(db, path, union.name)
+    assert [c.union_name for c in plan.candidates] == [union.name] * 2
+    # a column filled in some rows only: the empty ones are named, as always
+    partly = write_book(tmp_path / "部分.xlsx", [row("张三", person_id(1)),
+                                               row("李四", person_id(2), union=None)])
+    assert [(r.row, r.reason) for r in check(db, partly).rejected] == [(3, "请填写所属工会")]

@@ -17,8 +17,8 @@ def register(subparsers) -> None:
     imp = sub.add_parser("import", help="检查名册（Excel、WPS 或 CSV）的每一行；加 --commit 导入有效的行")
     add_file_arguments(imp)
     imp.add_argument("--union", default=None, metavar="NAME",
-                     help="名单中没有“所属工会”列时（一个工会自己的名单），名单上的会员都属于这个基层工会"
-                          "（系统中还没有的会新建）")
+                     help="名单中没有“所属工会”列或没有填写时（一个工会自己的名单），名单上的会员都属于"
+                          "这个基层工会（系统中还没有的会新建）")
     imp.add_argument("--commit", action="store_true", help="导入有效的行（否则只检查，不写入）")
     imp.add_argument("--accept-rename", type=excel_rows, default=[], metavar="ROW[,ROW]",
                      help="身份证号已登记为另一个姓名的行默认不导入；确认其中哪些行（Excel 行号）"

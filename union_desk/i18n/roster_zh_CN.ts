@@ -194,7 +194,7 @@
     </message>
     <message>
         <location filename="../views/roster/import_dialog.py" line="39"/>
-        <location filename="../views/roster/import_dialog.py" line="84"/>
+        <location filename="../views/roster/import_dialog.py" line="85"/>
         <source>Name changes to confirm ({0})</source>
         <translation>待确认的改名（{0}）</translation>
     </message>
@@ -205,31 +205,31 @@
     </message>
     <message>
         <location filename="../views/roster/import_dialog.py" line="64"/>
-        <source>{0} has no union column (所属工会). Which grassroots union are all its members in? A name not on file creates that union.</source>
-        <translation>{0} 中没有“所属工会”列。名单上的会员都属于哪个基层工会？（填写系统中还没有的名称会新建该工会）</translation>
+        <source>{0} does not say the members&apos; union (所属工会). Which grassroots union are they all in? A name not on file creates that union.</source>
+        <translation>{0} 中没有写会员的“所属工会”。名单上的会员都属于哪个基层工会？（填写系统中还没有的名称会新建该工会）</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="75"/>
+        <location filename="../views/roster/import_dialog.py" line="93"/>
+        <source>The list does not say the union: every member is imported into {0}.</source>
+        <translation>名单中没有写“所属工会”：全部会员按“{0}”导入。</translation>
+    </message>
+    <message>
+        <location filename="../views/roster/import_dialog.py" line="76"/>
         <source>Same person, new name</source>
         <translation>同一人，已改名</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="92"/>
-        <source>The list has no union column: every member is imported into {0}.</source>
-        <translation>名单中没有“所属工会”列：全部会员按“{0}”导入。</translation>
-    </message>
-    <message>
-        <location filename="../views/roster/import_dialog.py" line="95"/>
+        <location filename="../views/roster/import_dialog.py" line="96"/>
         <source>Unions to be created: {0}</source>
         <translation>将新建基层工会：{0}</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="99"/>
+        <location filename="../views/roster/import_dialog.py" line="100"/>
         <source>{0} rows give an ID number on file under another name and are not imported; tick those that are real name changes under &quot;Name changes to confirm&quot;.</source>
         <translation>有 {0} 行的身份证号已登记为另一个姓名，这些行不导入；其中确属本人改名的，请在“待确认的改名”中勾选。</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="118"/>
+        <location filename="../views/roster/import_dialog.py" line="119"/>
         <source>Rows with problems were left out (listed below).</source>
         <translation>有问题的行未导入（见下表）。</translation>
     </message>

@@ -113,7 +113,8 @@ def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Pr
                                       union=union)
         except UnionNeeded as err:  # the union the title names, if one on file
             raise UnionNeeded(err.file_name, err.title,
-                              union_in_title(err.title, union_ids_by_name(session))) from None
+                              union_in_title(err.title, union_ids_by_name(session)),
+                              empty=err.empty) from None
         return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
                                 candidates=sheet.good, file_rejections=sheet.rejected,
                                 outcome=compare(session, sheet.good))

@@ -58,14 +58,17 @@ def _shared(given: frozenset[str]) -> frozenset[str]:
 
 
 class UnionNeeded(UserError):
-    """The list has no 所属工会 column (one union's own list, its name in the title): the
-    clerk names the union of all its members. `title`: the text above the header;
-    `suggested`: the union on file that the title names, once looked up."""
+    """The list does not say the union (one union's own list, its name in the title): no
+    所属工会 column, or one left empty in every row. The clerk names the union of all its
+    members. `title`: the text above the header; `suggested`: the union on file that the title
+    names, once looked up."""
 
-    def __init__(self, file_name: str, title: str = "", suggested: str | None = None):
-        self.file_name, self.title, self.suggested = file_name, title, suggested
+    def __init__(self, file_name: str, title: str = "", suggested: str | None = None, *,
+                 empty: bool = False):
+        self.file_name, self.title, self.suggested, self.empty = file_name, title, suggested, empty
         said = f"。标题中的工会：{suggested}" if suggested else ""
-        super().__init__(f"{file_name} 中没有“所属工会”列；请选择名单上的会员所属的基层工会"
+        what = "“所属工会”列是空的" if empty else "没有“所属工会”列"
+        super().__init__(f"{file_name} 中{what}；请选择名单上的会员所属的基层工会"
                          f"（命令行：--union 工会名称）{said}")
 
 
@@ -97,16 +100,20 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
 
     `good` holds a Candidate per valid row; a row repeating an earlier row's ID number or
     member card number is rejected. Every problem of a row is listed. A list without a 所属工会
-    column is the members of `union` (UnionNeeded when it is not given).
+    column, or with that column empty in every row, is the members of `union` (UnionNeeded when
+    it is not given); with `union` given, a row with an empty 所属工会 is that union's too.
     """
     union = _union_name(union)
     first_id: dict[str, int] = {}
     first_card: dict[str, int] = {}
     reads = CellReads()
     statuses: dict[int, str] = {}  # Excel row → its 状态 text, when the column is there
+    heading = {"title": "", "unions_blank": 0}  # the title; the rows with no 所属工会 written
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
         found = ProblemList(reads)
+        if "union" in columns and not xh.cell_text(values[columns["union"]]):
+            heading["unions_blank"] += 1
         candidate = _check_row(number, values, columns, found, union)
         if candidate is not None:
             _check_unique(candidate, first_id, first_card, found)
@@ -116,6 +123,7 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
         return candidate
 
     def match_columns(header: tuple, title: str) -> dict[str, int]:
+        heading["title"] = title
         columns = xh.match_headers(header, SPEC)
         if not union and "union" not in columns and all(f in columns for f in ASKED_WITHOUT):
             raise UnionNeeded(Path(path).name, title)  # the one column missing: ask for it
@@ -124,6 +132,8 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     rows = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
                       progress=progress, cancelled=cancelled, sheet=sheet,
                       match_columns=match_columns)
+    if not union and rows.rows and heading["unions_blank"] == rows.rows:
+        raise UnionNeeded(Path(path).name, heading["title"], empty=True)
     _take_statuses(rows.good, statuses)
     spelled = person_spellings(c.fields["name"] for c in rows.good)  # each name once
     for c in rows.good:
@@ -168,7 +178,7 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
     id_text = take("id_number", xh.read_id_number, cells.get("id_number"))
     join_date: date | None = read("join_date", xh.read_date, cells.get("join_date"))
     migrant: bool | None = read("is_migrant", xh.read_bool, cells.get("is_migrant"))
-    union_name = " ".join(text("union").split()) if "union" in cells else union
+    union_name = (" ".join(text("union").split()) if "union" in cells else "") or union
     if not union_name and "union" not in _fields(found):
         found.add("union", "请填写所属工会")
     if len(union_name) > UNION_NAME_MAX:

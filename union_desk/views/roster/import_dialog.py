@@ -61,8 +61,9 @@ class RosterImportDialog(ImportDialog):
         first = names.index(offered[0]) if offered else 0
         name, ok = QInputDialog.getItem(
             self, self.tr("Which union?"),
-            self.tr("{0} has no union column (所属工会). Which grassroots union are all its "
-                    "members in? A name not on file creates that union.").format(self.path.name),
+            self.tr("{0} does not say the members' union (所属工会). Which grassroots union "
+                    "are they all in? A name not on file creates that union.").format(
+                self.path.name),
             names, first, True)
         name = " ".join(name.split())
         return name if ok and name else None
@@ -89,7 +90,7 @@ class RosterImportDialog(ImportDialog):
         text = self.counts_text(report.rows, report.new, report.updated, report.unchanged,
                                 report.rejected_rows)
         if self.union is not None:
-            text += "\n" + self.tr("The list has no union column: every member is imported "
+            text += "\n" + self.tr("The list does not say the union: every member is imported "
                                    "into {0}.").format(self.union)
         if report.unions_created:
             text += "\n" + self.tr("Unions to be created: {0}").format(
