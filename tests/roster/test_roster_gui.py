@@ -92,3 +92,32 @@ def test_import_file_with_bad_rows_read_rejections_save_them_and_import(tab, qtb
     assert dialog.report.to_json()["new"] == 2
     qtbot.waitUntil(lambda: sorted(table_texts(tab)) == ["张三", "李四"], timeout=5000)
     qtbot.waitUntil(lambda: tab.union_table.rowCount() == 2, timeout=5000)
+
+
+def test_a_list_that_does_not_say_the_union_offers_the_selected_one(db, tab, qtbot, tmp_path, ids,
+                                                                    union, other_union):
+    # Given two unions, the second selected in the tab, and a list without a 所属工会 column
+    tab.refresh_unions()
+    qtbot.waitUntil(lambda: tab.union_table.rowCount() == 2, timeout=5000)
+    row = next(i for i, u in enumerate(tab.unions) if u.name == other_union.name)
+    tab.union_table.setCurrentCell(row, 0)
+    book = Workbook()
+    book.active.append(["姓名", "身份证号"])
+    book.active.append(["张三", ids["A"]])
+    book.save(tmp_path / "花名册.xlsx")
+    tab.ask_open_path = lambda: tmp_path / "花名册.xlsx"
+    # When it is imported, the clerk is asked, the selected union offered first
+    dialog = tab.import_excel()
+    offered = []
+    dialog.choose_union = lambda suggested: offered.append(
+        (suggested, dialog.union_hint, sorted(dialog.union_names))) or dialog.union_hint
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert offered == [(None, other_union.name, sorted([union.name, other_union.name]))]
+    # Then the member is imported into it
+    qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    assert dialog.report.to_json()["new"] == 1
+    qtbot.waitUntil(lambda: table_texts(tab) == ["张三"], timeout=5000)
+    from union_desk.services.roster.members import search_members
+    with db.session() as s:
+        assert [m.union_name for m in search_members(s, text="张三")] == [other_union.name]
