@@ -84,13 +84,16 @@ def test_total_and_signature_lines_are_left_out_and_a_row_without_id_is_still_na
     # Given a roster with a row missing its ID number, a numbered template row with nobody,
     # and the lines a list ends with
     rows = [HEADER, [1, "张一", person_id(1), *CHEMICAL], [2, "张二", None, *CHEMICAL],
-            [3, "张三", person_id(5), *CHEMICAL], [4], *FOOTERS]
+            [3, "张三", person_id(5), *CHEMICAL], [4], [5, "王五", None, "总计划部", CHEMICAL[1]],
+            *FOOTERS]
     path = write_any(tmp_path / "名册.xlsx", {"会员名册": rows})
     # When it is checked
     plan = check(db, path)
-    # Then the three people are the rows read, and only the one without an ID number is refused
-    assert plan.rows == 3
-    assert [(r.row, r.field, r.reason) for r in plan.rejected] == [(3, "身份证号", "请填写身份证号")]
+    # Then the four people are the rows read, and the two without an ID number are refused (an
+    # employer named 总计划部 is no total line)
+    assert plan.rows == 4
+    assert [(r.row, r.field, r.reason) for r in plan.rejected] == [
+        (3, "身份证号", "请填写身份证号"), (6, "身份证号", "请填写身份证号")]
 
 
 def test_a_payment_list_leaves_out_its_signature_lines_too(tmp_path):

@@ -18,9 +18,11 @@ are the column names under their parents, and it is not read as data.
 
 Rows that are no person are left out, not rejected: nothing in any column the import reads (a
 序号 alone in a template's unused rows, a note beside the list), and, without an ID number (15
-digits or more), the header again (a list pasted together from printed pages), a total line (合计/总计/小计/共计 in any cell) or a line under the list that
-starts with who made, checked or stamped it, its date or a note (填表人：…, 审核人：…, 日期：…,
-注：…, 以下空白), whatever its other cells say (联系电话：… under the ID number column).
+digits or more), the header again (a list pasted together from printed pages), a total line
+(a cell starting 合计/总计/小计/共计, alone or with what it counts: 合计：5人, 合计人数; not an
+employer 总计划部) or a line under the list that starts with who made, checked or stamped it,
+its date or a note (填表人：…, 审核人：…, 日期：…, 注：…, 以下空白), whatever its other cells
+say (联系电话：… under the ID number column).
 
 A cell merged down over several data rows (所属工会 or 目的地 written once for a block of rows)
 gives its value to every row it covers that has values of its own, as the spreadsheet shows it;
@@ -32,6 +34,7 @@ refuse with the reason.
 from __future__ import annotations
 
 import itertools
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
@@ -49,7 +52,9 @@ from union_desk.services.errors import UserError
 
 CANCELLED_MESSAGE = "已取消导入，未写入任何数据"
 HEADER_SCAN_ROWS = 30
-TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+# a total: the word alone or with what it counts (合计, 合计：5人, 合计人数, 小计(元)), not the start
+# of a name (总计划部, 小计算机店)
+TOTAL = re.compile(r"(合计|总计|小计|共计)(人数|金额|户数|[人元户名])?(?![\u4e00-\u9fff])")
 # how the lines under a list begin (as cells read: NFKC, so "：" is ":" and "（" is "(")
 FOOTER_WORDS = ("填表人", "制表人", "填报人", "审核人", "审批人", "负责人", "经办人", "联系人",
                 "联系电话", "填表日期", "制表日期", "填报日期", "日期", "盖章", "单位盖章",
@@ -178,7 +183,7 @@ def _not_a_person(values: tuple, columns: Mapping[str, int], names: Mapping[int,
     if any(xh.normalise_header(values[i]) == name for i, name in names.items()):
         return True
     texts = [t for t in ("".join(xh.cell_text(v).split()) for v in values) if t]
-    return any(t.startswith(TOTAL_WORDS) for t in texts) or texts[0].startswith(FOOTER_WORDS)
+    return any(TOTAL.match(t) for t in texts) or texts[0].startswith(FOOTER_WORDS)
 
 
 def _holds_id(text: str) -> bool:
