@@ -55,10 +55,10 @@ HEADER_SCAN_ROWS = 30
 # a total: the word alone or with what it counts (合计, 合计：5人, 合计人数, 小计(元)), not the start
 # of a name (总计划部, 小计算机店)
 TOTAL = re.compile(r"(合计|总计|小计|共计)(人数|金额|户数|[人元户名])?(?![\u4e00-\u9fff])")
-# how the lines under a list begin (as cells read: NFKC, so "：" is ":" and "（" is "(")
-FOOTER_WORDS = ("填表人", "制表人", "填报人", "审核人", "审批人", "负责人", "经办人", "联系人",
-                "联系电话", "填表日期", "制表日期", "填报日期", "日期", "盖章", "单位盖章",
-                "单位(盖章)", "注:", "备注:", "说明", "以下空白", "以下无")
+# how the lines under a list begin (as cells read: NFKC, so "：" is ":" and "（" is "("); the
+# plain words only when no other word goes on from them (日期：…, not 日期印刷厂)
+FOOTER = re.compile(r"填表人|制表人|填报人|审核人|审批人|负责人|经办人|联系人|以下空白|以下无|注:|备注:"
+                    r"|单位\(?盖章\)?|(?:(?:填表|制表|填报)?日期|联系电话|盖章|说明)(?![\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def _not_a_person(values: tuple, columns: Mapping[str, int], names: Mapping[int,
     if any(xh.normalise_header(values[i]) == name for i, name in names.items()):
         return True
     texts = [t for t in ("".join(xh.cell_text(v).split()) for v in values) if t]
-    return any(TOTAL.match(t) for t in texts) or texts[0].startswith(FOOTER_WORDS)
+    return any(TOTAL.match(t) for t in texts) or FOOTER.match(texts[0]) is not None
 
 
 def _holds_id(text: str) -> bool:
