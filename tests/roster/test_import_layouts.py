@@ -123,3 +123,12 @@ def test_a_merged_amount_is_refused_in_every_row_it_covers_not_guessed(tmp_path)
         ("张一", (("amount", reason),)), ("张二", (("amount", reason),)),
         ("张三", (("amount", reason),)), ("李四", ())]
     assert [r.amount_fen for r in sheet.good] == [None, None, None, 30000]
+
+
+def test_a_person_whose_first_cell_only_starts_like_a_footer_is_still_read(db, tmp_path):
+    rows = [["工作单位", "姓名", "身份证号", "所属工会"],
+            ["说明书印刷厂", "王五", None, CHEMICAL[1]], ["日期印刷厂", "赵六", person_id(1), CHEMICAL[1]],
+            ["说明：本表由各单位填报"]]
+    plan = check(db, write_any(tmp_path / "名册.xlsx", {"会员名册": rows}))
+    assert plan.rows == 2
+    assert [(r.row, r.field) for r in plan.rejected] == [(2, "身份证号")]
