@@ -1,4 +1,6 @@
-"""The import window asks which sheet when several look like the list, then checks that one."""
+"""The import window asks which sheet when several look like the list, and which union when the
+list does not say it, then checks again; a question declined says why nothing was checked."""
+import pytest
 from roster_books import HEADER, person_id, row
 from sheet_files import write_xlsx
 
@@ -23,13 +25,18 @@ def test_the_clerk_picks_one_of_two_sheets_that_look_like_the_list(db, qtbot, tm
     ops.wait()
 
 
-def test_cancelling_the_question_says_why_nothing_was_checked(db, qtbot, tmp_path, union):
-    path = write_xlsx(tmp_path / "名册.xlsx", {"甲": [HEADER], "乙": [HEADER]})
+@pytest.mark.parametrize("sheets, question, says", [
+    ({"甲": [HEADER], "乙": [HEADER]}, "choose_sheet", "都像名单"),
+    ({"名单": [["姓名", "身份证号"], ["张三", person_id(1)]]}, "choose_union", "没有“所属工会”列"),
+])
+def test_declining_the_question_says_why_nothing_was_checked(db, qtbot, tmp_path, union, sheets,
+                                                             question, says):
+    path = write_xlsx(tmp_path / "名册.xlsx", sheets)
     ops = Ops(db)
     dialog = RosterImportDialog(ops, path)
     qtbot.addWidget(dialog)
-    dialog.choose_sheet = lambda names: None
-    qtbot.waitUntil(lambda: "都像名单" in dialog.summary.text(), timeout=WAIT)
+    setattr(dialog, question, lambda offered: None)   # the clerk cancels the question
+    qtbot.waitUntil(lambda: says in dialog.summary.text(), timeout=WAIT)
     assert not dialog.commit_button.isEnabled()
     ops.wait()
 
@@ -54,13 +61,3 @@ def test_a_list_without_a_union_column_asks_which_union(db, qtbot, tmp_path, uni
     assert dialog.commit_button.isEnabled()
     ops.wait()
 
-
-def test_not_naming_the_union_says_why_nothing_was_checked(db, qtbot, tmp_path, union):
-    path = write_xlsx(tmp_path / "花名册.xlsx", {"名单": [["姓名", "身份证号"], ["张三", person_id(1)]]})
-    ops = Ops(db)
-    dialog = RosterImportDialog(ops, path)
-    qtbot.addWidget(dialog)
-    dialog.choose_union = lambda suggested: None
-    qtbot.waitUntil(lambda: "没有“所属工会”列" in dialog.summary.text(), timeout=WAIT)
-    assert not dialog.commit_button.isEnabled()
-    ops.wait()
