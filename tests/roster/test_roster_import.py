@@ -397,3 +397,9 @@ def test_a_union_column_left_empty_in_every_row_is_asked_for_like_a_missing_one(
     partly = write_book(tmp_path / "部分.xlsx", [row("张三", person_id(1)),
                                                row("李四", person_id(2), union=None)])
     assert [(r.row, r.reason) for r in check(db, partly).rejected] == [(3, "请填写所属工会")]
+
+
+def test_an_ethnic_group_written_short_is_kept_by_its_full_name(db, tmp_path, union):
+    run_import(db, write_book(tmp_path / "名册.xlsx", [row("张三", person_id(1), ethnicity="汉"),
+                                                     row("李四", person_id(2), ethnicity="维吾尔")]))
+    assert [member_by_id(db, person_id(n)).ethnicity for n in (1, 2)] == ["汉族", "维吾尔族"]

@@ -8,6 +8,7 @@ from functools import cache
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from union_desk.domain.ethnicity import normalise_ethnicity
 from union_desk.domain.idcard import parse_id_number
 from union_desk.domain.names import clean_name
 from union_desk.domain.search import normalise_search
@@ -48,7 +49,7 @@ def normalise_member(data: MemberCreate | MemberUpdate, *, search: bool = True) 
     found.raise_if_any()
     card_no = "".join((data.card_no or "").split()).upper() or None
     return dict(name=name, id_number=card.number, gender=card.gender, birth_date=card.birth_date,
-                phone=phone, ethnicity=(data.ethnicity or "").strip(),
+                phone=phone, ethnicity=normalise_ethnicity(data.ethnicity),
                 employer=" ".join((data.employer or "").split()), union_id=data.union_id,
                 join_date=data.join_date, card_no=card_no, is_migrant=bool(data.is_migrant),
                 hukou_type=(data.hukou_type or "").strip(),
