@@ -246,3 +246,15 @@ def test_hidden_sheets_are_not_offered_but_can_be_named(tmp_path):
     with open_book(tmp_path / "x.xlsx") as opened:
         assert (opened.sheet_names, opened.all_sheet_names) == (["名单"], ["名单", "字典"])
         assert opened.find_sheet("字典") == "字典"
+
+
+def test_a_file_another_program_holds_open_says_so(db, tmp_path, monkeypatch):
+    from union_desk.services.common import file_kind
+
+    path = write_any(tmp_path / "名册.xlsx", {"会员名册": roster_rows()})
+
+    def locked(*args, **kwargs):   # what Windows says of a file WPS has open
+        raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。")
+    monkeypatch.setattr(file_kind, "open", locked, raising=False)
+    with pytest.raises(UserError, match="可能正在 Excel 或 WPS 中打开.*请关闭它后再导入"):
+        check(db, path)

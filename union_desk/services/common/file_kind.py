@@ -44,6 +44,9 @@ def identify(path: Path) -> Kind:
         raise UserError(f"找不到文件：{path}") from None
     except IsADirectoryError:
         raise UserError(f"{path.name} 是一个文件夹，不是表格文件") from None
+    except PermissionError:  # Windows: another program holds it open (WPS locks what it opens)
+        raise UserError(f"无法打开文件 {path.name}：它可能正在 Excel 或 WPS 中打开，或本账户没有读取"
+                        f"权限；请关闭它后再导入") from None
     except OSError as err:
         raise UserError(f"无法打开文件 {path.name}：{err.strerror or err}") from None
     name = path.name
