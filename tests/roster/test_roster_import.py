@@ -403,3 +403,17 @@ def test_an_ethnic_group_written_short_is_kept_by_its_full_name(db, tmp_path, un
     run_import(db, write_book(tmp_path / "名册.xlsx", [row("张三", person_id(1), ethnicity="汉"),
                                                      row("李四", person_id(2), ethnicity="维吾尔")]))
     assert [member_by_id(db, person_id(n)).ethnicity for n in (1, 2)] == ["汉族", "维吾尔族"]
+
+
+def test_saving_rejections_over_a_file_open_in_excel_says_to_close_it(db, tmp_path, monkeypatch):
+    plan = check(db, write_book(tmp_path / "名册.xlsx", [row("王五", bad_check(person_id(3)))]))
+    target = tmp_path / "未导入.xlsx"
+    target.write_bytes(b"the list saved last time, open in Excel")
+
+    def held_open(src, dst):   # what Windows does to a replace over a file Excel holds
+        raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。")
+    monkeypatch.setattr("union_desk.files.os.replace", held_open)
+    with pytest.raises(UserError, match="文件正被其他程序打开.*请关闭那个程序或换一个位置后再试"):
+        save_rejections(plan.report(), target)
+    assert target.read_bytes() == b"the list saved last time, open in Excel"
+    assert [p.name for p in tmp_path.iterdir() if "未导入" in p.name] == ["未导入.xlsx"]  # no half

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from union_desk.domain.money import format_fen
-from union_desk.files import atomic_path
+from union_desk.files import atomic_path, write_error_text
 from union_desk.models.account import Account
 from union_desk.models.audit import AuditEntry
 from union_desk.services.accounts.accounts import require_head
@@ -98,7 +98,7 @@ def export_audit(session: Session, *, path: str | os.PathLike,
         with atomic_path(path) as tmp:
             book.save(tmp)
     except OSError as err:
-        raise UserError(f"无法写入文件 {path.name}：{err.strerror or err}") from err
+        raise UserError(write_error_text(err, path)) from err
     return len(lines)
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Hashable, Iterable, Mapping, Sequence
 
-from union_desk.files import atomic_path
+from union_desk.files import atomic_path, write_error_text
 from union_desk.services.common.xlsx_text import safe_row
 from union_desk.services.errors import UserError
 
@@ -157,5 +157,5 @@ def save_rejections(report: ImportReport, path: str | Path) -> Path:
     try:
         write_rejections(path, headers=report.headers, rejected=report.rejected)
     except OSError as err:
-        raise UserError(f"无法保存文件 {path.name}：{err.strerror or err}") from err
+        raise UserError(write_error_text(err, path)) from err
     return path

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from union_desk.files import atomic_path
+from union_desk.files import atomic_path, write_error_text
 from union_desk.models.overview import Chart
 from union_desk.reports.year_report_pdf import render_year_report
 from union_desk.services.city.figures import MISSING
@@ -78,7 +78,7 @@ def write_year_report_pdf(session: Session, *, year: int, path: str | Path) -> P
         with atomic_path(path) as tmp:
             render_pdf(view, str(tmp))
     except OSError as err:
-        raise UserError(f"无法写入文件 {path.name}：{err.strerror or err}") from err
+        raise UserError(write_error_text(err, path)) from err
     return path
 
 
@@ -206,5 +206,5 @@ def year_report_excel(session: Session, *, year: int, path: str | Path) -> Path:
         with atomic_path(path) as tmp:
             render_excel(view, tmp)
     except OSError as err:
-        raise UserError(f"无法写入文件 {path.name}：{err.strerror or err}") from err
+        raise UserError(write_error_text(err, path)) from err
     return path
