@@ -9,6 +9,7 @@ from .errors import RuleError
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―]+")
+_LABEL = re.compile(r"(?:手机号码|手机号|手机|联系电话|电话)[:：]?")   # 手机：139…, as lists write it
 
 
 _LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
@@ -31,9 +32,12 @@ def parse_contact_phone(text: str | None) -> str:
 
 
 def parse_mobile(text: str | None) -> str:
-    """Return the bare 11-digit number; strips +86/0086, spaces and hyphens."""
+    """Return the bare 11-digit number; strips a label before it (手机：), +86/0086, spaces and
+    hyphens."""
     raw = unicodedata.normalize("NFKC", text or "")
     number = _SEPARATORS.sub("", raw)
+    if not number[:1].isdigit() and (label := _LABEL.match(number)):
+        number = number[label.end():]
     for prefix in ("+86", "0086"):
         if number.startswith(prefix):
             number = number[len(prefix):]
