@@ -41,6 +41,7 @@ LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"union_id": "所属
 # member columns the file may leave empty; an empty cell never overwrites what is on file
 OPTIONAL = ("phone", "ethnicity", "employer", "join_date", "card_no", "is_migrant", "hukou_type")
 UNION_NAME_MAX = 100
+UNION_MISSING = "请填写所属工会"
 _DISTINCT = frozenset({"name", "phone", "card_no"})  # cells that seldom repeat (and the ID number)
 _GENDERS = {"男": "男", "男性": "男", "m": "男", "male": "男",
             "女": "女", "女性": "女", "f": "女", "female": "女"}
@@ -108,12 +109,10 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     first_card: dict[str, int] = {}
     reads = CellReads()
     statuses: dict[int, str] = {}  # Excel row → its 状态 text, when the column is there
-    heading = {"title": "", "unions_blank": 0}  # the title; the rows with no 所属工会 written
+    heading = {"title": ""}  # the text above the header, for the question
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
         found = ProblemList(reads)
-        if "union" in columns and not xh.cell_text(values[columns["union"]]):
-            heading["unions_blank"] += 1
         candidate = _check_row(number, values, columns, found, union)
         if candidate is not None:
             _check_unique(candidate, first_id, first_card, found)
@@ -132,7 +131,7 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
     rows = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
                       progress=progress, cancelled=cancelled, sheet=sheet,
                       match_columns=match_columns)
-    if not union and rows.rows and heading["unions_blank"] == rows.rows:
+    if not union and rows.rows and _union_never_written(rows):
         raise UnionNeeded(Path(path).name, heading["title"], empty=True)
     _take_statuses(rows.good, statuses)
     spelled = person_spellings(c.fields["name"] for c in rows.good)  # each name once
@@ -153,6 +152,15 @@ def _check_unique(c: Candidate, first_id: dict[str, int], first_card: dict[str, 
         found.add("card_no", f"会员证号 {card} 与第 {first_card[card]} 行重复")
     elif card:
         first_card[card] = c.row
+
+
+def _union_never_written(rows: SheetRows) -> bool:
+    """Whether every row was refused for an empty 所属工会 (read from the refusals, so the
+    check of each row does no work for it)."""
+    if rows.good:
+        return False
+    missing = {r.row for r in rows.rejected if r.reason == UNION_MISSING}
+    return len(missing) == rows.rows
 
 
 def _union_name(written: str | None) -> str:
@@ -180,7 +188,7 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
     migrant: bool | None = read("is_migrant", xh.read_bool, cells.get("is_migrant"))
     union_name = (" ".join(text("union").split()) if "union" in cells else "") or union
     if not union_name and "union" not in _fields(found):
-        found.add("union", "请填写所属工会")
+        found.add("union", UNION_MISSING)
     if len(union_name) > UNION_NAME_MAX:
         found.add("union", f"工会名称超过 {UNION_NAME_MAX} 个字符")
     data = dict(name=text("name"), id_number=id_text or "", phone=text("phone"),
