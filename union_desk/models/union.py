@@ -54,3 +54,8 @@ class UnionRow(BaseModel):
     closed_reason: str
     member_count: int
     updated_at: datetime
+
+    @property
+    def takes_members(self) -> bool:
+        """Open to new members: a closed union keeps its history and takes no one."""
+        return self.status == UnionStatus.ACTIVE

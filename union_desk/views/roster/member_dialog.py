@@ -52,7 +52,7 @@ class MemberDialog(FormDialog):
         self.union = QComboBox(self)
         self.union.setObjectName("unionCombo")
         for union in unions:
-            if union.status.value == "在册" or (member and union.id == member.union_id):
+            if union.takes_members or (member and union.id == member.union_id):
                 self.union.addItem(union.name, union.id)
         if member and self.union.findData(member.union_id) < 0:
             # the tab's union list is read beside the member list and may not be in yet: the

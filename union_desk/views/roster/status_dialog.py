@@ -31,7 +31,7 @@ class TransferDialog(FormDialog):
         self.target = QComboBox(self)
         self.target.setObjectName("targetUnionCombo")
         for union in unions:
-            if union.id != member.union_id and union.status.value == "在册":
+            if union.id != member.union_id and union.takes_members:
                 self.target.addItem(union.name, union.id)
         self.add_row(self.tr("To"), self.target, "union_id")
         self.on = self.add_row(self.tr("Date"), _date_edit(self), "on")

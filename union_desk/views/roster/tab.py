@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from shiboken6 import isValid
 
 from union_desk.models.member import MemberRow, MemberStatus
-from union_desk.models.union import UnionRow, UnionStatus
+from union_desk.models.union import UnionRow
 from union_desk.services.changes import Change
 from union_desk.services.common.search_plan import SearchTotal
 from union_desk.services.roster import members, unions
@@ -308,8 +308,7 @@ class RosterTab(Panel):
             return None
         selected = self.selected_union()
         return self._open(RosterImportDialog(
-            self.ops, path, self, union_names=[u.name for u in self.unions
-                                               if u.status == UnionStatus.ACTIVE],
+            self.ops, path, self, union_names=[u.name for u in self.unions if u.takes_members],
             union_hint=selected.name if selected else ""))
 
     def export_excel(self) -> None:
