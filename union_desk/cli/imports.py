@@ -31,13 +31,16 @@ def excel_rows(text: str) -> list[int]:
 def print_import_summary(path: Path, report, *, counts: str | None = None,
                          done: str = "已导入有效的行。",
                          todo: str = "只做了检查，没有写入；加 --commit 导入有效的行。") -> None:
-    """Counts, what was (or would be) written, every update as before → after, and every
-    problem of every rejected row with the person's name."""
+    """Counts, what was (or would be) written, the columns not read, every update as before →
+    after, and every problem of every rejected row with the person's name."""
     out = sys.stdout
     counts = counts or (f"新增 {report.new}，更新 {report.updated}，无变化 {report.unchanged}")
     out.write(f"{path.name}：共 {report.rows} 行，有效 {report.valid} 行（{counts}），"
               f"有问题 {report.rejected_rows} 行\n")
     out.write(done + "\n" if report.committed else todo + "\n")
+    if report.unread:
+        out.write(f"没有读取的列：{'、'.join(report.unread)}（程序不记录这些内容，或不认得列名；"
+                  f"其中如有要导入的，请把列名改成常用的写法后再导入）\n")
     if report.updates:
         out.write("已更新的行（改动前 → 改动后）：\n" if report.committed
                   else "将更新的行（改动前 → 改动后）：\n")

@@ -343,35 +343,35 @@
         <translation>全部工会</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="331"/>
+        <location filename="../views/roster/tab.py" line="330"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="332"/>
+        <location filename="../views/roster/tab.py" line="331"/>
         <source>{0} members exported to {1}</source>
         <translation>已导出 {0} 名会员到 {1}</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="337"/>
+        <location filename="../views/roster/tab.py" line="336"/>
         <source>Import roster</source>
         <translation>导入会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="340"/>
-        <location filename="../views/roster/tab.py" line="344"/>
+        <location filename="../views/roster/tab.py" line="339"/>
+        <location filename="../views/roster/tab.py" line="343"/>
         <source>Export roster</source>
         <translation>导出会员名册</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="345"/>
+        <location filename="../views/roster/tab.py" line="344"/>
         <source>Export full ID numbers and phone numbers?
 Choose No for the masked export (recommended). A full export is logged.</source>
         <translation>导出完整的身份证号和手机号吗？
 选“否”导出打码版本（推荐）。完整导出会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../views/roster/tab.py" line="352"/>
+        <location filename="../views/roster/tab.py" line="351"/>
         <source>Export the roster with full ID numbers and phone numbers</source>
         <translation>导出含完整身份证号和手机号的名册</translation>
     </message>

@@ -33,6 +33,7 @@ class CheckOutcome:
     rejected: list[tuple[Any, str, str, str]]  # (Excel row, name, field, reason), in sheet order
     can_commit: bool
     updates: list[tuple[Any, str, str]] = field(default_factory=list)  # (row, name, before → after)
+    unread: list[str] = field(default_factory=list)  # headers of the columns not read
 
 
 def rejected_rows(rejections) -> list[tuple[Any, str, str, str]]:
@@ -191,7 +192,13 @@ class ImportDialog(QDialog):
         self.show_outcome(self.checked(result))
 
     def show_outcome(self, outcome: CheckOutcome) -> None:
-        self.summary.setText(outcome.summary)
+        summary = outcome.summary
+        if outcome.unread:
+            summary += "\n" + self.tr(
+                "Columns not read: {0}. The program does not keep these, or does not know the "
+                "column's name; if one of them should be imported, give it a usual name and import "
+                "again.").format("、".join(outcome.unread))
+        self.summary.setText(summary)
         fill_table(self.rejections, outcome.rejected)
         fill_table(self.updates, outcome.updates)
         self._name_tabs(len({r[0] for r in outcome.rejected}), len(outcome.updates))

@@ -68,6 +68,8 @@ class ImportReport:
     updates: list[RowUpdate] = dc_field(default_factory=list)
     headers: list[str] = dc_field(default_factory=list)
     committed: bool = False
+    unread: list[str] = dc_field(default_factory=list)  # headers of the columns not read
+
 
     @property
     def valid(self) -> int:
@@ -82,7 +84,7 @@ class ImportReport:
         return {"rows": self.rows, "valid": self.valid, "new": self.new, "updated": self.updated,
                 "unchanged": self.unchanged, "rejected_rows": self.rejected_rows,
                 "rejected": [r.to_json() for r in self.rejected],
-                "updates": [u.to_json() for u in self.updates]}
+                "updates": [u.to_json() for u in self.updates], "unread_columns": self.unread}
 
 
 @dataclass
@@ -91,6 +93,7 @@ class ImportPlan:
 
     path: str
     headers: list[str]
+    unread: list[str]   # headers of the columns not read (`import_sheet.SheetRows.unread`)
     rows: int
     candidates: list
     file_rejections: list[Rejection]

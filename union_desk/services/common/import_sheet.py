@@ -51,6 +51,7 @@ from union_desk.services.common.workbook import Book, Sheet, open_book
 from union_desk.services.errors import UserError
 
 CANCELLED_MESSAGE = "已取消导入，未写入任何数据"
+COUNTING = frozenset({"", "序号", "序", "no", "no."})   # headers of a column that only counts rows
 HEADER_SCAN_ROWS = 30
 # a total: the word alone or with what it counts (合计, 合计：5人, 合计人数, 小计(元)), not the start
 # of a name (总计划部, 小计算机店)
@@ -102,6 +103,16 @@ class SheetRows:
     rows: int = 0                      # data rows read (blank and skipped rows not counted)
     good: list = dc_field(default_factory=list)            # what check_row returned
     rejected: list[Rejection] = dc_field(default_factory=list)
+    columns: dict[str, int] = dc_field(default_factory=dict)  # field → the column read for it
+
+    @property
+    def unread(self) -> list[str]:
+        """The header's names of the columns no field was read from, in sheet order, but a
+        序号: what the clerk is told the import leaves out (出生年月, 政治面貌, or a column whose
+        name it does not know, such as 会员证编码), so that nothing is dropped unseen."""
+        read = set(self.columns.values())
+        return [text for i, text in enumerate(self.headers)
+                if i not in read and xh.normalise_header(text).lower() not in COUNTING]
 
 
 def check_cancel(cancelled: Cancelled, message: str = CANCELLED_MESSAGE) -> None:
@@ -144,7 +155,8 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
         columns = (match_columns(header, title) if match_columns is not None
                    else xh.match_headers(header, spec, required=required))
         width = max(i for i, cell in enumerate(header) if xh.normalise_header(cell)) + 1
-        out = SheetRows(headers=[xh.cell_text(c) for c in header[:width]], sheet=chosen.name)
+        out = SheetRows(headers=[xh.cell_text(c) for c in header[:width]], sheet=chosen.name,
+                        columns=dict(columns))
         name_at = columns.get("name")
         merged = (_MergedDown(chosen.merged_down, header_at, width,
                               {columns[f] for f in kept_apart if f in columns})
@@ -281,12 +293,15 @@ def _with_sub_header(header: tuple, below: tuple, spec: Mapping[str, Sequence[st
     if any(xh.cell_text(c) != "" and not isinstance(c, str) for c in lower):
         return None  # numbers or dates: a data row
     names = [xh.normalise_header(c) for c in lower]
+    known = {xh.normalise_header(v) for variants in spec.values() for v in variants}
+
+    def a_name(n: str) -> bool:
+        return n in known or xh.loose_header(n) in known
+
     found = xh.match_headers(upper, spec)
     if any(names[found[f]] not in ("", xh.normalise_header(upper[found[f]]))
-           for f in required if f in found):
-        return None  # a value under a required column: a data row
-    known = {xh.normalise_header(v) for variants in spec.values() for v in variants}
-    if not any((n in known or xh.loose_header(n) in known) and n != xh.normalise_header(u)
-               for n, u in zip(names, upper)):
+           and not a_name(names[found[f]]) for f in required if f in found):
+        return None  # a value under a required column: a data row (手机 under 联系方式 is not)
+    if not any(a_name(n) and n != xh.normalise_header(u) for n, u in zip(names, upper)):
         return None
     return tuple(lo if n else up for n, lo, up in zip(names, lower, upper))

@@ -20,14 +20,17 @@ from union_desk.domain.money import yuan_to_fen
 from union_desk.domain.names import clean_name
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
+from union_desk.services.common import header_words as words
 from union_desk.services.common.import_sheet import MergedCell, SheetRows, read_sheet
 from union_desk.services.common.problems import ProblemList
 
 SPEC: dict[str, list[str]] = {
-    "name": ["姓名", "职工姓名", "慰问对象", "收款人"],
-    "id_number": ["身份证号", "公民身份号码", "证件号码", "身份证号码", "身份证"],
+    "name": [*words.NAME, "慰问对象", "收款人", "领取人", "领款人", "困难职工姓名", "帮扶对象",
+             "救助对象", "受助人", "户主姓名"],
+    "id_number": [*words.ID_NUMBER],
     "amount": ["金额", "慰问金额", "发放金额(元)", "发放金额", "金额(元)", "慰问金额(元)",
-               "慰问金(元)", "慰问金"],
+               "慰问金(元)", "慰问金", "实发金额", "实发金额(元)", "补助金额", "补助金额(元)",
+               "救助金额", "救助金额(元)", "帮扶金额", "帮扶金额(元)"],
     "note": ["备注"],
 }
 REQUIRED = ("name", "id_number", "amount")

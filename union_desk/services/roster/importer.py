@@ -96,7 +96,7 @@ class RosterImportPlan(ImportPlan):
             updates=sorted((u.shown for u in updates), key=lambda u: u.row),
             unions_created=list(outcome.unions_to_create.values()),
             renames=[u.shown for u in outcome.renames if u.row not in accept_renames],
-            headers=self.headers,
+            headers=self.headers, unread=self.unread,
             committed=committed)
 
     def to_json(self) -> dict:
@@ -115,7 +115,8 @@ def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Pr
             raise UnionNeeded(err.file_name, err.title,
                               union_in_title(err.title, union_ids_by_name(session)),
                               empty=err.empty) from None
-        return RosterImportPlan(path=str(path), headers=sheet.headers, rows=sheet.rows,
+        return RosterImportPlan(path=str(path), headers=sheet.headers, unread=sheet.unread,
+                                rows=sheet.rows,
                                 candidates=sheet.good, file_rejections=sheet.rejected,
                                 outcome=compare(session, sheet.good))
 

@@ -16,23 +16,25 @@ from union_desk.domain.pinyin import person_spellings
 from union_desk.models.member import MemberCreate, MemberStatus, search_columns
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
+from union_desk.services.common import header_words as words
 from union_desk.services.common.import_sheet import SheetRows, read_sheet
 from union_desk.services.common.problems import CellReads, ProblemList
 from union_desk.services.errors import UserError
 from union_desk.services.roster.members import normalise_member
 
 SPEC: dict[str, list[str]] = {
-    "name": ["姓名"],
-    "id_number": ["身份证号", "公民身份号码", "证件号码", "身份证号码", "身份证"],
+    "name": [*words.NAME],
+    "id_number": [*words.ID_NUMBER],
     "gender": ["性别"],
     "ethnicity": ["民族"],
-    "phone": ["手机", "手机号", "手机号码", "联系电话", "电话"],
-    "employer": ["工作单位", "单位"],
-    "union": ["所属工会", "工会", "基层工会", "所在工会"],
+    "phone": [*words.PHONE],
+    "employer": [*words.EMPLOYER],
+    "union": ["所属工会", "工会", "基层工会", "所在工会", "工会名称", "基层工会名称", "所属基层工会",
+              "所在基层工会"],
     "join_date": ["入会时间", "入会日期"],
-    "card_no": ["会员证号", "会员卡号", "会员证号码"],
+    "card_no": ["会员证号", "会员卡号", "会员证号码", "会员证编号", "会员证编码"],
     "is_migrant": ["是否农民工", "农民工"],
-    "hukou_type": ["户口类型", "户籍类型", "户口性质"],
+    "hukou_type": ["户口类型", "户籍类型", "户口性质", "户籍性质"],
     "status": ["状态", "会员状态", "在册状态"],
 }
 REQUIRED = ("name", "id_number", "union")
@@ -133,7 +135,8 @@ def read_roster_sheet(path: str | Path, *, progress: Progress = None,
                       match_columns=match_columns)
     if not union and rows.rows and _union_never_written(rows):
         raise UnionNeeded(Path(path).name, heading["title"], empty=True)
-    _take_statuses(rows.good, statuses)
+    if not _take_statuses(rows.good, statuses):
+        del rows.columns["status"]  # some other 状态: told as a column not read
     spelled = person_spellings(c.fields["name"] for c in rows.good)  # each name once
     for c in rows.good:
         fields = c.fields
@@ -204,15 +207,16 @@ def _check_row(number: int, values: tuple, columns: dict[str, int],
     return Candidate(number, fields, _shared(frozenset(given)), union_name, values)
 
 
-def _take_statuses(rows: list[Candidate], written: dict[int, str]) -> None:
+def _take_statuses(rows: list[Candidate], written: dict[int, str]) -> bool:
     """The 状态 column's text of each row (Excel row → text) as the candidates' status, when
-    every text is one the roster exports (在册, 转出, 退会, 死亡); else the column is some other
-    状态 (在职, 退休…) and is not read."""
+    every text is one the roster exports (在册, 转出, 退会, 死亡); else (False) the column is some
+    other 状态 (在职, 退休…) and is not read."""
     if not all(text in _STATUSES for text in written.values()):
-        return
+        return False
     for c in rows:
         if c.row in written:
             c.status = _STATUSES[written[c.row]]
+    return True
 
 
 _normalised = partial(normalise_member, search=False)  # search columns: for all rows at once

@@ -32,26 +32,38 @@ from union_desk.models.trips import (Registration, RegistrationCreate, Registrat
                                      TripLegs, TripSeat, registration_search_columns)
 from union_desk.progress import Cancelled, Progress, report as report_progress
 from union_desk.services.common import excel_headers as xh
+from union_desk.services.common import header_words as words
 from union_desk.services.common.import_plan import (FieldChange, ImportPlan, ImportReport,
                                                     Rejection, RowUpdate, changed_since_check,
                                                     sorted_rejections, stale_rows)
 from union_desk.services.common.import_plan import save_rejections as save_report_rejections
-from union_desk.services.common.import_sheet import check_cancel, read_sheet
+from union_desk.services.common.import_sheet import SheetRows, check_cancel, read_sheet
 from union_desk.services.common.problems import ProblemList
 from union_desk.services.errors import UserError
 from union_desk.services.trips.registrations import (clean_registration, next_seq,
                                                      update_registration)
 
+# a place's part written as a note of the destination's name: 目的地（省）, 返乡地点（县区）
+_PLACE_NAMES = ("目的地", "返乡地点", "返乡地址", "返乡目的地", "去向", "到达地")
+
+
+def _parts(*parts: str) -> list[str]:
+    return [f"{name}({part})" for name in _PLACE_NAMES for part in parts]
+
+
 SPEC: dict[str, list[str]] = {
-    "name": ["姓名"],
-    "id_number": ["身份证号", "公民身份号码", "证件号码", "身份证号码", "身份证"],
-    "phone": ["手机", "手机号", "手机号码", "联系电话", "电话"],
-    "employer": ["工作单位", "用工单位", "单位"],
-    "province": ["目的地省", "省份", "目的地省份", "省"],
-    "city": ["市", "目的地市", "地市", "市州"],
-    "county": ["县", "区县", "县区", "目的地县", "县(区)"],
-    "emergency_name": ["紧急联系人"],
-    "emergency_phone": ["紧急联系电话", "紧急联系人电话"],
+    "name": [*words.NAME, "乘车人姓名", "乘车人", "乘客姓名", "返乡人员姓名"],
+    "id_number": [*words.ID_NUMBER],
+    "phone": [*words.PHONE],
+    "employer": [*words.EMPLOYER, "用工单位"],
+    "province": ["目的地省", "省份", "目的地省份", "省", *_parts("省", "省份")],
+    "city": ["市", "目的地市", "地市", "市州", "城市", "目的地城市",
+             *_parts("市", "地市", "市州", "城市")],
+    "county": ["县", "区县", "县区", "目的地县", "县(区)", "县市区", "目的地区县",
+               *_parts("县", "区县", "县区", "县市区")],
+    "emergency_name": ["紧急联系人", "紧急联系人姓名"],
+    "emergency_phone": ["紧急联系电话", "紧急联系人电话", "紧急联系人手机", "紧急联系人手机号",
+                        "紧急联系方式", "紧急联系人联系方式"],
     "insurance_no": ["保险单号", "保单号", "保险号"],
     "legs": ["乘车方向", "行程", "去程/返程"],
     "destination": ["目的地", "去向", "返乡地点", "返乡地址", "返乡目的地", "到达地", "家庭住址",
@@ -147,7 +159,8 @@ class TripsImportPlan(ImportPlan):
         outcome = outcome or self.outcome
         return TripsImportReport(
             rows=self.rows, new=len(outcome.new), updated=len(outcome.updates),
-            unchanged=len(outcome.unchanged), headers=self.headers, committed=committed,
+            unchanged=len(outcome.unchanged), headers=self.headers, unread=self.unread,
+            committed=committed,
             rejected=sorted_rejections(self.file_rejections, outcome.rejected, stale),
             updates=[u.shown for u in outcome.updates])
 
@@ -155,7 +168,7 @@ class TripsImportPlan(ImportPlan):
 # -- reading the file ---------------------------------------------------------------------------
 
 def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled,
-               sheet: str | None):
+               sheet: str | None) -> SheetRows:
     first: dict[str, int] = {}  # ID number → the Excel row that gave it first
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> Candidate:
@@ -168,10 +181,9 @@ def _read_file(path: str | os.PathLike, progress: Progress, cancelled: Cancelled
         found.raise_if_any()
         return c
 
-    sheet = read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
-                       progress=progress, cancelled=cancelled, progress_every=200, sheet=sheet,
-                       match_columns=_match_columns)
-    return sheet.headers, sheet.rows, sheet.good, sheet.rejected
+    return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, check_row=check,
+                      progress=progress, cancelled=cancelled, progress_every=200, sheet=sheet,
+                      match_columns=_match_columns)
 
 
 def _match_columns(header: tuple, title: str = "") -> dict[str, int]:
@@ -293,10 +305,10 @@ def check_trips_file(session: Session, *, campaign_id: str | None, path: str | o
                      progress: Progress = None, cancelled: Cancelled = None,
                      sheet: str | None = None) -> TripsImportPlan:
     """Check every row of the workbook, and against the campaign (None: a new campaign)."""
-    headers, rows, good, bad = _read_file(path, progress, cancelled, sheet)
-    return TripsImportPlan(path=str(path), headers=headers, rows=rows, candidates=good,
-                           file_rejections=bad,
-                           outcome=_sort_against_db(session, campaign_id, good))
+    sheet = _read_file(path, progress, cancelled, sheet)
+    return TripsImportPlan(path=str(path), headers=sheet.headers, unread=sheet.unread,
+                           rows=sheet.rows, candidates=sheet.good, file_rejections=sheet.rejected,
+                           outcome=_sort_against_db(session, campaign_id, sheet.good))
 
 
 def commit_trips_import(session: Session, *, campaign_id: str, plan: TripsImportPlan,
