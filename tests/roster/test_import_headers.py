@@ -122,3 +122,28 @@ def test_the_import_window_names_the_columns_not_read(db, tab, qtbot, tmp_path):
     assert "出生年月、政治面貌" in dialog.summary.text()
     if os.environ.get("UNION_DESK_SHOTS"):
         dialog.grab().save(str(tmp_path / "import-unread.png"))
+
+
+def test_an_amount_beside_its_words_is_read_and_must_agree_with_them(tmp_path):
+    # Given a voucher list with the amount in figures and in words, one row mistyped
+    path = write_any(tmp_path / "名单.xlsx", {"名单": [
+        ["序号", "姓名", "身份证号", "金额（小写）", "金额（大写）"],
+        [1, "张一", person_id(1), 500, "人民币伍佰元整"],
+        [2, "张二", person_id(3), 800, "陆佰元整"],
+        [3, "张三", person_id(5), "1,200.50", "壹仟贰佰元伍角"]]})
+    sheet = read_payment_sheet(path)
+    # Then the rows that agree are read, the other refused naming both amounts
+    assert [(r.row, r.amount_fen, r.problems) for r in sheet.good] == [
+        (2, 50000, ()),
+        (3, 80000, (("amount_words", "大写“陆佰元整”是 600.00 元，与金额 800.00 元不符；请核对是哪一个写错了"),)),
+        (4, 120050, ())]
+    assert sheet.unread == []
+
+
+def test_an_amount_written_in_words_is_read(tmp_path):
+    path = write_any(tmp_path / "名单.xlsx", {"名单": [
+        ["姓名", "身份证号", "慰问金额"], ["张一", person_id(1), "伍佰元整"],
+        ["张二", person_id(3), "伍佰元正整"]]})
+    first, second = read_payment_sheet(path).good
+    assert (first.amount_fen, first.problems) == (50000, ())
+    assert second.amount_fen is None and second.problems[0][0] == "amount"

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from union_desk.domain.errors import RuleError
 from union_desk.domain.idcard import parse_id_number
-from union_desk.domain.money import yuan_to_fen
+from union_desk.domain.money import DIGITS, fen_to_plain, words_to_fen, yuan_to_fen
 from union_desk.domain.names import clean_name
 from union_desk.progress import Cancelled, Progress
 from union_desk.services.common import excel_headers as xh
@@ -30,7 +31,11 @@ SPEC: dict[str, list[str]] = {
     "id_number": [*words.ID_NUMBER],
     "amount": ["金额", "慰问金额", "发放金额(元)", "发放金额", "金额(元)", "慰问金额(元)",
                "慰问金(元)", "慰问金", "实发金额", "实发金额(元)", "补助金额", "补助金额(元)",
-               "救助金额", "救助金额(元)", "帮扶金额", "帮扶金额(元)"],
+               "救助金额", "救助金额(元)", "帮扶金额", "帮扶金额(元)", "金额(小写)", "小写金额",
+               "小写金额(元)", "金额小写", "慰问金额(小写)", "发放金额(小写)", "小写"],
+    # the same amount in words beside it (a voucher list's 大写): read to be compared
+    "amount_words": ["金额（大写）", "大写金额", "金额大写", "大写", "慰问金额(大写)", "发放金额(大写)",
+                     "大写金额(元)"],
     "note": ["备注"],
 }
 REQUIRED = ("name", "id_number", "amount")
@@ -38,6 +43,7 @@ LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"amount_fen": "金�
 # Beyond this a float cell has no exact cents (and Decimal would overflow): refused as too large,
 # as the payment rules refuse anything above their own, much lower, limit.
 _FLOAT_LIMIT = 1e13
+_IN_WORDS = re.compile(f"[{DIGITS}拾佰仟万亿]")  # an amount written in words (伍佰元整)
 
 
 @dataclass(frozen=True)
@@ -75,10 +81,24 @@ def amount_fen_of(raw: Any) -> int:
         if abs(value - rounded) > Decimal("0.000001"):
             raise RuleError("金额最多两位小数")
         raw = rounded
-    fen = yuan_to_fen(raw if isinstance(raw, (int, Decimal)) else xh.read_text(raw))
+    if isinstance(raw, (int, Decimal)):
+        fen = yuan_to_fen(raw)
+    else:
+        text = xh.read_text(raw)
+        fen = words_to_fen(text) if _IN_WORDS.search(text) else yuan_to_fen(text)
     if fen <= 0:
         raise RuleError("金额应大于零")
     return fen
+
+
+def _compare_words(found: ProblemList, amount: int, raw: Any) -> None:
+    """The amount in words beside the amount (大写) says the same, or the row is refused: one of
+    the two was mistyped, and the app will not guess which."""
+    text = found.take("amount_words", xh.read_text, raw, default="")
+    in_words = found.take("amount_words", words_to_fen, text) if text else None
+    if in_words is not None and in_words != amount:
+        found.add("amount_words", f"大写“{text}”是 {fen_to_plain(in_words)} 元，与金额 "
+                                  f"{fen_to_plain(amount)} 元不符；请核对是哪一个写错了")
 
 
 def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
@@ -104,6 +124,8 @@ def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
         elif number_id is not None:
             first[number_id.number] = number
         amount = found.take("amount", amount_fen_of, cell("amount"))
+        if amount is not None and xh.cell_text(cell("amount_words")):
+            _compare_words(found, amount, cell("amount_words"))
         note = found.take("note", xh.read_text, cell("note"), default="")
         return ListRow(number, name, number_id.number if number_id else "", amount, note, values,
                        tuple(found.items), "".join(xh.cell_text(cell("name")).split()))
