@@ -14,7 +14,9 @@
 
 Each takes {sheet name: rows}, rows being lists of str / int / float / date / None, and
 `MERGED` for a cell covered by the cell above it (merged down, as 所属工会 written once for a
-block of rows): every format but text writes the merge its own way.
+block of rows): every format but text writes the merge its own way. A row given as
+`Hidden([...])` is hidden (as a filter or "隐藏行" leaves it), again each format its own way;
+text has no hidden rows and writes it as any other.
 """
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 MERGED = object()   # this cell is covered by a merge from the cell above
+
+
+class Hidden(list):
+    """A row the sheet hides."""
 
 
 def merged_down(rows: list[list]) -> dict[tuple[int, int], int]:
@@ -56,6 +62,9 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
         for (r, c), span in merged_down(rows).items():
             sheet.merge_cells(start_row=r + 1, start_column=c + 1, end_row=r + span,
                               end_column=c + 1)
+        for r, row in enumerate(rows):
+            if isinstance(row, Hidden):
+                sheet.row_dimensions[r + 1].hidden = True
     book.save(path)
     return path
 
@@ -69,6 +78,8 @@ def write_xls(path: Path, sheets: dict[str, list[list]]) -> Path:
         sheet = book.add_sheet(name)
         spans = merged_down(rows)
         for r, row in enumerate(rows):
+            if isinstance(row, Hidden):
+                sheet.row(r).hidden = True
             for c, value in enumerate(row):
                 if value is None or value is MERGED:
                     continue
@@ -110,7 +121,8 @@ def ods_content(sheets: dict[str, list[list]], extra_rows: str = "") -> str:
     tables = []
     for name, rows in sheets.items():
         spans = merged_down(rows)
-        body = "".join("<table:table-row>"
+        body = "".join(("<table:table-row table:visibility=\"collapse\">"
+                        if isinstance(row, Hidden) else "<table:table-row>")
                        + "".join(_ods_cell(v, spans.get((r, c), 1)) for c, v in enumerate(row))
                        + "</table:table-row>" for r, row in enumerate(rows))
         tables.append(f'<table:table table:name="{escape(name)}">{body}{extra_rows}</table:table>')
@@ -160,7 +172,8 @@ def _xlsb_sheet(rows: list[list]) -> bytes:
     dimension = struct.pack("<IIII", 0, max(len(rows) - 1, 0), 0, max(width - 1, 0))
     out = [_record(129), _record(148, dimension), _record(145)]  # BrtBeginSheet, BrtWsDim, …Data
     for r, row in enumerate(rows):
-        out.append(_record(0, struct.pack("<IIHBBBI", r, 0, 300, 0, 0, 0, 0)))  # BrtRowHdr
+        hidden = 0x10 if isinstance(row, Hidden) else 0          # fDyZero
+        out.append(_record(0, struct.pack("<IIHBBBI", r, 0, 300, 0, hidden, 0, 0)))  # BrtRowHdr
         for c, value in enumerate(row):
             cell = struct.pack("<II", c, 0)       # column, style 0
             if value is None or value is MERGED:
@@ -243,10 +256,11 @@ def write_html(path: Path, sheets: dict[str, list[list]], *, encoding: str = "ut
         for r, row in enumerate(rows):
             cells = [(c, "" if v is None else v.isoformat() if isinstance(v, date) else str(v))
                      for c, v in enumerate(row) if v is not MERGED]
+            tr = "<tr style='display:none'>" if isinstance(row, Hidden) else "<tr>"
             if len(row) == 1:
-                parts.append(f'<tr><td colspan="{width}">{escape(cells[0][1])}</td></tr>')
+                parts.append(f'{tr}<td colspan="{width}">{escape(cells[0][1])}</td></tr>')
             else:
-                parts.append("<tr>" + "".join(
+                parts.append(tr + "".join(
                     f'<td rowspan="{spans[(r, c)]}">{escape(t)}</td>' if (r, c) in spans
                     else f"<td>{escape(t)}</td>" for c, t in cells) + "</tr>")
         parts.append("</table>")
@@ -286,7 +300,8 @@ def write_spreadsheet_xml(path: Path, sheets: dict[str, list[list]]) -> Path:
                     merge += f' ss:MergeDown="{spans[(r, c)] - 1}"'
                 cells.append(f'<Cell{index}{merge}><Data ss:Type="{kind}">{escape(text)}</Data>'
                              f"</Cell>")
-            parts.append("<Row>" + "".join(cells) + "</Row>")
+            parts.append(('<Row ss:Hidden="1">' if isinstance(row, Hidden) else "<Row>")
+                         + "".join(cells) + "</Row>")
         parts.append("</Table></Worksheet>")
     parts.append("</Workbook>")
     path.write_text("\n".join(parts), encoding="utf-8")

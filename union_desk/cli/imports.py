@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from union_desk.services.common.import_plan import row_ranges
+
 
 FILE_HELP = ("名单文件：Excel（.xlsx .xlsm .xls .xlsb，2003 XML 表格 .xml）、WPS（.et）、LibreOffice（.ods）、"
              "文本（.csv .txt，UTF-8 或 GBK 编码），或其他系统导出为 .xls 的网页表格")
@@ -38,6 +40,9 @@ def print_import_summary(path: Path, report, *, counts: str | None = None,
     out.write(f"{path.name}：共 {report.rows} 行，有效 {report.valid} 行（{counts}），"
               f"有问题 {report.rejected_rows} 行\n")
     out.write(done + "\n" if report.committed else todo + "\n")
+    if report.hidden_rows:
+        out.write(f"表格中隐藏（或筛选掉）的 {len(report.hidden_rows)} 行没有读取：第 "
+                  f"{row_ranges(report.hidden_rows)} 行；如要导入，请在 Excel 中取消隐藏或筛选后再导入\n")
     if report.unread:
         out.write(f"没有读取的列：{'、'.join(report.unread)}（程序不记录这些内容，或不认得列名；"
                   f"其中如有要导入的，请把列名改成常用的写法后再导入）\n")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, Q
                                QTabWidget, QVBoxLayout)
 
 from union_desk.services.changes import Change
+from union_desk.services.common.import_plan import row_ranges
 from union_desk.services.common.import_sheet import SheetChoiceNeeded
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.tables import list_table
@@ -34,6 +35,7 @@ class CheckOutcome:
     can_commit: bool
     updates: list[tuple[Any, str, str]] = field(default_factory=list)  # (row, name, before → after)
     unread: list[str] = field(default_factory=list)  # headers of the columns not read
+    hidden_rows: list[int] = field(default_factory=list)  # Excel rows hidden, not read
 
 
 def rejected_rows(rejections) -> list[tuple[Any, str, str, str]]:
@@ -193,6 +195,11 @@ class ImportDialog(QDialog):
 
     def show_outcome(self, outcome: CheckOutcome) -> None:
         summary = outcome.summary
+        if outcome.hidden_rows:
+            summary += "\n" + self.tr(
+                "{0} rows hidden or filtered out in the spreadsheet were not read: rows {1}. To "
+                "import them, show them in Excel and import again.").format(
+                len(outcome.hidden_rows), row_ranges(outcome.hidden_rows))
         if outcome.unread:
             summary += "\n" + self.tr(
                 "Columns not read: {0}. The program does not keep these, or does not know the "

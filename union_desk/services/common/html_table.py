@@ -11,7 +11,9 @@ read as GB18030, their superset); otherwise `text_table.decode` tells UTF-8 from
 Cells are the text of <td> and <th>, spaces collapsed and <br> (or the end of a paragraph) a
 line break, every cell text (an ID number stays its 18 characters, as in a CSV). A cell
 spanning columns or rows (colspan, rowspan) holds its text in its first cell and leaves the
-others empty, as Excel does with merged cells; a cell spanning rows is noted in `merged_down`. A table inside a cell (a page laid out with tables) is a table of its own: the list is
+others empty, as Excel does with merged cells; a cell spanning rows is noted in `merged_down`,
+a row hidden as Excel writes one (`<tr style="display:none">`) in `hidden_rows`. A table
+inside a cell (a page laid out with tables) is a table of its own: the list is
 the table whose header matches, as with the sheets of a workbook. Rows are numbered as Excel
 shows the table, empty rows skipped; a table without a row of text is no sheet.
 """
@@ -89,6 +91,8 @@ class HtmlTable:
     name: str = ""
     rows: list[tuple[int, tuple]] = field(default_factory=list)
     merged_down: list[MergedDown] = field(default_factory=list)   # its cells with a rowspan
+    hidden_rows: set[int] = field(default_factory=set)    # <tr style="display:none">, as Excel
+    row_hidden: bool = False                               # writes a hidden row: the open row
     number: int = 0                                        # rows seen, empty ones too
     row: list | None = None                                # the open row's cells
     cell: list[str] | None = None                          # the open cell's text
@@ -124,6 +128,8 @@ class _Tables(HTMLParser):
         if tag == "tr":
             self._end_row(table)
             table.row = []
+            style = "".join((dict(attrs).get("style") or "").split()).lower()
+            table.row_hidden = "display:none" in style
         elif tag in ("td", "th"):
             self._end_cell(table)
             if table.row is None:
@@ -193,6 +199,9 @@ class _Tables(HTMLParser):
             return
         row, table.row = table.row, None
         table.number += 1
+        if table.row_hidden:
+            table.hidden_rows.add(table.number)
+            table.row_hidden = False
         for column, rows in list(table.covered.items()):  # this row took one of their rows
             if rows <= 1:
                 del table.covered[column]

@@ -69,6 +69,7 @@ class ImportReport:
     headers: list[str] = dc_field(default_factory=list)
     committed: bool = False
     unread: list[str] = dc_field(default_factory=list)  # headers of the columns not read
+    hidden_rows: list[int] = dc_field(default_factory=list)  # Excel rows hidden, not read
 
 
     @property
@@ -84,7 +85,8 @@ class ImportReport:
         return {"rows": self.rows, "valid": self.valid, "new": self.new, "updated": self.updated,
                 "unchanged": self.unchanged, "rejected_rows": self.rejected_rows,
                 "rejected": [r.to_json() for r in self.rejected],
-                "updates": [u.to_json() for u in self.updates], "unread_columns": self.unread}
+                "updates": [u.to_json() for u in self.updates], "unread_columns": self.unread,
+                "hidden_rows": self.hidden_rows}
 
 
 @dataclass
@@ -94,6 +96,7 @@ class ImportPlan:
     path: str
     headers: list[str]
     unread: list[str]   # headers of the columns not read (`import_sheet.SheetRows.unread`)
+    hidden_rows: list[int]  # Excel rows of people the sheet hides, not read
     rows: int
     candidates: list
     file_rejections: list[Rejection]
@@ -102,6 +105,17 @@ class ImportPlan:
     @property
     def rejected(self) -> list[Rejection]:
         return sorted_rejections(self.file_rejections, self.outcome.rejected)
+
+
+def row_ranges(rows: Iterable[int]) -> str:
+    """Excel row numbers as a clerk reads them: [5, 6, 7, 9] → "5–7、9"."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    return "、".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def sorted_rejections(*groups: Iterable[Rejection]) -> list[Rejection]:

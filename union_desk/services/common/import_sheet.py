@@ -16,7 +16,10 @@ merged parent such as 联系方式 over 手机 and 工作单位) is understood: 
 blank under every required column found so far and names at least one known column, its cells
 are the column names under their parents, and it is not read as data.
 
-Rows that are no person are left out, not rejected: nothing in any column the import reads (a
+Rows the sheet hides (by hand, or filtered out: the township's own rows of a city-wide list)
+are not read, as the clerk does not see them; they are named (`SheetRows.hidden`) for the
+clerk to show them in Excel if they were meant. Rows that are no person are left out, not
+rejected: nothing in any column the import reads (a
 序号 alone in a template's unused rows, a note beside the list), and, without an ID number (15
 digits or more), the header again (a list pasted together from printed pages), a total line
 (a cell starting 合计/总计/小计/共计, alone or with what it counts: 合计：5人, 合计人数; not an
@@ -104,6 +107,7 @@ class SheetRows:
     good: list = dc_field(default_factory=list)            # what check_row returned
     rejected: list[Rejection] = dc_field(default_factory=list)
     columns: dict[str, int] = dc_field(default_factory=dict)  # field → the column read for it
+    hidden: list[int] = dc_field(default_factory=list)  # Excel rows of people hidden or filtered out
 
     @property
     def unread(self) -> list[str]:
@@ -162,6 +166,7 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
                               {columns[f] for f in kept_apart if f in columns})
                   if chosen.merged_down else None)
         names = {i: xh.normalise_header(header[i]) for i in columns.values()}
+        hidden = chosen.hidden_rows
         for seen, (number, row) in enumerate(rows, start=1):
             if seen % progress_every == 0:
                 check_cancel(cancelled)
@@ -169,6 +174,9 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
             own = tuple(row[:width]) + (None,) * (width - len(row))
             values = own if merged is None else merged.fill(number, own)
             if _not_a_person(own, columns, names):
+                continue
+            if number in hidden:
+                out.hidden.append(number)
                 continue
             out.rows += 1
             try:

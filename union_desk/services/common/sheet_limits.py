@@ -13,7 +13,8 @@ found by scanning its part without building it:
 - .ods: the rows and cells of content.xml, repeats included.
 
 The same passes note the cells merged down several rows (`Extent.merged_down`) of the two
-formats whose merges python-calamine does not give (.xlsb, .ods).
+formats whose merges python-calamine does not give (.xlsb, .ods), and the rows the sheet hides
+(`Extent.hidden_rows`: hidden by hand or by a filter; python-calamine gives none).
 
 .xls needs no scan: the format itself stops at 65,536 rows × 256 columns.  Each refusal is a
 `UserError` in Chinese.
@@ -62,6 +63,7 @@ class Extent:
     marks: dict[tuple[int, int], str] = field(default_factory=dict)
     far_cell: tuple[int, int] | None = None   # the first cell found beyond the limits
     merged_down: list[MergedDown] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)   # hidden or filtered out, from 1
 
 
 NO_RESULT = ""   # the mark of a formula without its saved result
@@ -158,6 +160,7 @@ _OTHER_CELL_START = re.compile(rb'<c(?! r=")[\s>]')  # a cell not led by its ref
 _REF_IN = re.compile(rb'\sr="([A-Z]+)(\d+)"')
 _NO_RESULT = re.compile(rb'<c\b([^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?'
                         rb'\s*</c>')
+_HIDDEN_ROW = re.compile(rb'<row\b([^>]*\shidden="(?:1|true)"[^>]*)>')
 _ERROR = re.compile(rb'<c\b([^>]*\st="e"[^>]*)>(?:\s*<f\b[^>]*/>|\s*<f\b[^>]*>[^<]*</f>)?\s*'
                     rb'<v>([^<]*)</v>')
 
@@ -200,6 +203,9 @@ def xlsx_extent(archive: zipfile.ZipFile, part: str, limits: Limits) -> Extent:
             if b't="e"' in chunk:
                 for attributes, text in _ERROR.findall(chunk):
                     _mark(extent, attributes, text.decode("utf-8", "replace"))
+            if b'hidden="' in chunk:
+                extent.hidden_rows.update(int(ref[1]) for attributes in _HIDDEN_ROW.findall(chunk)
+                                          if (ref := _ROW_REF.search(attributes)))
     return extent
 
 
@@ -256,6 +262,8 @@ def _xlsx_extent_slowly(archive: zipfile.ZipFile, part: str) -> Extent:
                     ref = _ROW_REF.search(m[1])
                     row = int(ref[1]) if ref else row + 1
                     column = 0
+                    if _HIDDEN_ROW.match(b"<row" + m[1] + b">"):
+                        extent.hidden_rows.add(row)
                 elif m.group(3) is not None:
                     ref = _REF_IN.search(m[3])
                     column = column_number(ref[1].decode()) if ref else column + 1
@@ -274,6 +282,7 @@ def _xlsx_extent_slowly(archive: zipfile.ZipFile, part: str) -> Extent:
 # -- .xlsb -------------------------------------------------------------------------------------
 
 _XLSB_ROW = 0                                  # BrtRowHdr
+_XLSB_ROW_HIDDEN = 0x10                         # its fDyZero bit, in its twelfth byte
 _XLSB_CELLS = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 62}  # cells with a value, led by their column
 _XLSB_SHORT = {13, 14, 15, 16, 17, 18}          # BrtShort…: the column after the last one
 _XLSB_BLANK = {1, 12}
@@ -292,6 +301,8 @@ def xlsb_extent(archive: zipfile.ZipFile, part: str) -> Extent:
         size, at = _varint(data, at, 4)
         if kind == _XLSB_ROW and size >= 4:
             row, column = int.from_bytes(data[at:at + 4], "little") + 1, 0
+            if size >= 12 and data[at + 11] & _XLSB_ROW_HIDDEN:
+                extent.hidden_rows.add(row)
         elif kind in _XLSB_CELLS and size >= 4:
             column = int.from_bytes(data[at:at + 4], "little") + 1
             _reach(extent, row, column)
@@ -332,7 +343,8 @@ _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 def ods_extents(archive: zipfile.ZipFile) -> dict[str, Extent]:
     """Each table's reach in content.xml, counting repeated rows and cells (a row or cell with
     content repeated a million times is a million rows or cells), its formulas without a saved
-    value, and its cells merged down (`number-rows-spanned`)."""
+    value, its cells merged down (`number-rows-spanned`) and its rows hidden or filtered out
+    (`visibility`)."""
     from xml.etree.ElementTree import iterparse
 
     extents: dict[str, Extent] = {}
@@ -350,6 +362,8 @@ def ods_extents(archive: zipfile.ZipFile) -> dict[str, Extent]:
                     row_repeat = int(element.get(_T + "number-rows-repeated", "1"))
                     row += 1
                     column = 0
+                    if element.get(_T + "visibility", "visible") != "visible":  # collapse, filter
+                        extent.hidden_rows.update(range(row, row + min(row_repeat, 1 << 16)))
                 continue
             if tag in (_T + "table-cell", _T + "covered-table-cell"):
                 repeat = int(element.get(_T + "number-columns-repeated", "1"))

@@ -8,7 +8,8 @@ Values as every reader gives them: String → str, Number → int when written a
 datetime, Boolean → bool, Error → its text ("#N/A"), a formula cell without its value →
 `NO_CACHED_VALUE`. Rows and cells skip ahead by their `ss:Index`; a cell merged across columns
 (`ss:MergeAcross`) holds its value in its first cell, and the cells a merge covers downwards
-(`ss:MergeDown`) are absent from the file, so empty; such a cell is noted in `merged_down`.
+(`ss:MergeDown`) are absent from the file, so empty; such a cell is noted in `merged_down`, and
+a row hidden (`ss:Hidden`, by hand or by a filter) in `hidden_rows`.
 The file is read row by row (`iterparse`), each row dropped once read; the row and column
 limits hold as for any sheet. A file declaring a DTD is refused before parsing (Excel never
 writes one; its entities are how an XML file is made to blow up).
@@ -39,6 +40,7 @@ class XmlSheet:
     visible: bool = True
     rows: list[tuple[int, tuple]] = field(default_factory=list)
     merged_down: list[MergedDown] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
 
 
 def read_spreadsheet_xml(path: Path, limits: Limits,
@@ -71,6 +73,8 @@ def _sheets(file: BinaryIO, path: Path, limits: Limits,
                 if reading is not None and read % _EVERY == 0:
                     reading(file.tell(), size)
                 number = _index(element, number + 1)
+                if element.get(_SS + "Hidden") in ("1", "true"):
+                    sheet.hidden_rows.add(number)
                 values = _row(element, path.name, number, limits, sheet.merged_down)
                 if values:
                     check_row(path.name, number, len(values), limits)

@@ -8,6 +8,7 @@ that reads cells, for every import.
         for number, row in sheet.rows():    # row number as the spreadsheet shows it, cells
             ...
         sheet.merged_down                   # cells merged down several rows
+        sheet.hidden_rows                   # rows hidden by hand or by a filter
 
 What a file is comes from its bytes (`file_kind.identify`), not from its name: a Word document
 renamed .xlsx is named as such, an .xls that is really a .xlsx is read. Spreadsheets are read by
@@ -19,7 +20,9 @@ scan for .xlsx and .ods; .xls and .xlsb always store the result). Rows with no v
 not yielded; a row is as wide as its last value. A merged cell's value is in its first cell
 only, the cells it covers are empty; a cell merged down several rows is named in
 `Sheet.merged_down` (for .xlsx and .xls by calamine, for .xlsb and .ods by the limits scan, by
-the web page's and the 2003 XML's own readers).
+the web page's and the 2003 XML's own readers). The rows a sheet hides (by hand, or filtered
+out) are in `Sheet.hidden_rows`: found by the limits scan (.xlsx, .xlsb, .ods), in the .xls
+records (`xls_rows`), by the 2003 XML reader; a web page and text hide none.
 
 Limits (`sheet_limits`) are checked before anything is loaded: the zip's central directory
 (zip bombs), then the sheet's reach (a single cell at XFD1048576 would make the reader ask for
@@ -38,6 +41,7 @@ from union_desk.services.common import sheet_limits as sl
 from union_desk.services.common.excel_headers import NO_CACHED_VALUE
 from union_desk.services.common.file_kind import Kind, identify, ole_kind
 from union_desk.services.common.sheet_limits import LIMITS, Limits, MergedDown, check_package
+from union_desk.services.common.xls_rows import xls_hidden_rows
 from union_desk.services.errors import UserError
 
 __all__ = ["Book", "Limits", "LIMITS", "Sheet", "check_package", "open_book", "open_sheet"]
@@ -52,6 +56,7 @@ class Sheet:
     declared_rows: int
     rows: Callable[[], Iterator[tuple[int, tuple]]]
     merged_down: list[MergedDown] = field(default_factory=list)
+    hidden_rows: frozenset[int] = frozenset()   # from 1, as the spreadsheet numbers them
 
 
 class Book:
@@ -134,7 +139,7 @@ class Book:
         if self.kind in (Kind.HTML, Kind.XML2003):
             read = self._read[name]   # an HtmlTable or an XmlSheet
             return Sheet(name, read.rows[-1][0] if read.rows else 0, lambda: iter(read.rows),
-                         read.merged_down)
+                         read.merged_down, frozenset(read.hidden_rows))
         extent = self._check_reach(name)
         try:
             loaded = self._calamine.get_sheet_by_name(name)
@@ -144,7 +149,9 @@ class Book:
         return Sheet(name, loaded.height and (loaded.end[0] + 1),
                      lambda: _rows(loaded, first_column, extent.marks, self.path.name,
                                    self.limits),
-                     extent.merged_down or _merged_down(loaded))
+                     extent.merged_down or _merged_down(loaded),
+                     frozenset(xls_hidden_rows(self.path, name) if self.kind is Kind.XLS
+                               else extent.hidden_rows))
 
     # -- limits, per format -----------------------------------------------------------------------
     def _check_reach(self, name: str) -> sl.Extent:

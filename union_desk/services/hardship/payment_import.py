@@ -109,7 +109,8 @@ class PaymentImportPlan(ImportPlan):
         return PaymentImportReport(
             rows=self.rows, new=len(outcome.new), unchanged=len(outcome.unchanged),
             rejected=sorted_rejections(self.file_rejections, outcome.rejected, stale),
-            headers=self.headers, unread=self.unread, committed=committed,
+            headers=self.headers, unread=self.unread, hidden_rows=self.hidden_rows,
+            committed=committed,
             vouchers=list(vouchers))
 
     def to_json(self) -> dict:
@@ -126,7 +127,8 @@ def check_payment_file(session: Session, *, path: str | os.PathLike,
         raise UserError("请填写慰问事由", field="occasion")
     sheet = read_payment_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
     return PaymentImportPlan(
-        path=str(path), headers=sheet.headers, unread=sheet.unread, rows=sheet.rows,
+        path=str(path), headers=sheet.headers, unread=sheet.unread, hidden_rows=sheet.hidden,
+        rows=sheet.rows,
         candidates=sheet.good,
         file_rejections=sheet.rejected, options=options,
         outcome=_compare(session, sheet.good, options, progress, cancelled))
