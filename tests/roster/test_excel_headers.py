@@ -60,6 +60,11 @@ def test_the_same_column_twice_is_refused():
         xh.match_headers(["姓名", "身份证号", "姓名（必填）"], SPEC)
 
 
+def test_a_column_not_read_may_come_twice():
+    # a 备注 for the employer and one for the union office: neither is read
+    assert xh.match_headers(["姓名", "备注", "身份证号", "备注"], SPEC) == {"name": 0, "id_number": 2}
+
+
 @pytest.mark.parametrize("value, expected", [
     (datetime(2021, 3, 5), date(2021, 3, 5)), (date(2021, 3, 5), date(2021, 3, 5)),
     ("2021-03-05", date(2021, 3, 5)), ("2021/3/5", date(2021, 3, 5)),
@@ -71,9 +76,18 @@ def test_dates_in_the_forms_clerks_type(value, expected):
     assert xh.read_date(value) == expected
 
 
+@pytest.mark.parametrize("value", ["2021-03-05 00:00:00", "2021/3/5 0:00", "2021-03-05T08:30:00",
+                                   "2021-03-05 00:00:00.000", "2021年3月5日 8:30", "20210305 00:00:00",
+                                   "2021-3-5 10:00"])
+def test_a_date_exported_with_its_time_is_the_date(value):
+    # other systems' exports (CSV from a database) write a date cell as a date and time
+    assert xh.read_date(value) == date(2021, 3, 5)
+
+
 @pytest.mark.parametrize("value, reason", [
     ("2021-13-45", "不是有效日期"), ("2021-02-30", "不是有效日期"), ("2021.3", "不是完整日期"),
     ("去年", "不是完整日期"), (-5, "不是日期"), (2021, "不是日期"),
+    ("2021-03-05 25:00", "不是完整日期"), ("08:30", "不是完整日期"),
 ])
 def test_bad_dates_give_a_reason(value, reason):
     with pytest.raises(UserError, match=reason):

@@ -27,6 +27,8 @@ from union_desk.services.errors import UserError
 
 _MARKS = re.compile(r"^[*＊]+|[*＊]+$|\((必填|必须|选填|可选|可不填)\)$")
 _NOTE = re.compile(r"\([^()]*\)$")      # after NFKC: full-width brackets are ASCII ones
+# the time another system's export writes after a date (2021-03-05 00:00:00, 2021/3/5 8:30)
+_TIME_AFTER = re.compile(r"(?:\s+|T)([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?$")
 _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # Excel serial day numbers of 1950-01-01 … 2099-12-31: a date cell that lost its date format.
 # Smaller numbers are refused rather than guessed (2021 typed as a year is not 1905-07-13).
@@ -85,24 +87,30 @@ def match_headers(header_row: Sequence[Any], spec: Mapping[str, Sequence[str]], 
     """Field → column index (0-based) for the fields found in the header row.
 
     A field named by several columns takes the column of its earliest-listed variant; two
-    columns with the same name are refused, as are missing required columns.
+    columns with the name of a field are refused (which is meant?), as are missing required
+    columns. Two columns of the same name the import does not read (备注 twice) are no concern.
     """
     seen: dict[str, int] = {}
+    twice: dict[str, int] = {}   # a name given again → the column where it comes again
     loose: dict[str, list[int]] = {}
     for index, cell in enumerate(header_row):
         key = normalise_header(cell)
         if not key:
             continue
         if key in seen:
-            raise UserError(f"表头中“{key}”列出现了两次（第 {seen[key] + 1} 列和第 {index + 1} 列）")
-        seen[key] = index
+            twice.setdefault(key, index)
+        else:
+            seen[key] = index
         loose.setdefault(loose_header(key), []).append(index)
     found: dict[str, int] = {}
     for field, variants in spec.items():
         for variant in variants:
-            index = seen.get(normalise_header(variant))
-            if index is not None:
-                found[field] = index
+            key = normalise_header(variant)
+            if key in twice:
+                raise UserError(f"表头中“{key}”列出现了两次（第 {seen[key] + 1} 列和第 "
+                                f"{twice[key] + 1} 列）")
+            if key in seen:
+                found[field] = seen[key]
                 break
     taken = set(found.values())
     for field, variants in spec.items():
@@ -156,7 +164,8 @@ def read_text(value: Any) -> str:
 
 
 def read_date(value: Any) -> date | None:
-    """Excel date cells, "2021-03-05", "2021/3/5", "2021.3.5", "2021年3月5日", "20210305"."""
+    """Excel date cells, "2021-03-05", "2021/3/5", "2021.3.5", "2021年3月5日", "20210305"; a time
+    after the date, as other systems export one ("2021-03-05 00:00:00"), is the date."""
     if value is None:
         return None
     _refuse_formula(value)
@@ -174,7 +183,8 @@ def read_date(value: Any) -> date | None:
 
             return from_excel(value).date()
         raise UserError(f"“{read_text(value)}”不是日期，应为如 2021-03-05")
-    text = "".join(unicodedata.normalize("NFKC", strip_invisible(str(value))).split())
+    text = unicodedata.normalize("NFKC", strip_invisible(str(value))).strip()
+    text = "".join(_TIME_AFTER.sub("", text).split())
     if not text:
         return None
     if text.isdigit() and len(text) == 8:
