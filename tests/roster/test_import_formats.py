@@ -129,6 +129,9 @@ def ole_file(path, stream: str):
     ("名册.zip", lambda p: zipfile.ZipFile(p, "w").writestr("名册.xlsx", b"x") or p,
      "这是 zip 压缩包，不是表格"),
     ("名册.xlsx", lambda p: p.write_bytes(b"") or p, "是空文件"),
+    # the owner file Excel leaves beside a workbook it has open (its user's name, padded)
+    ("~$名册.xlsx", lambda p: p.write_bytes(b"\x06wangfang" + b"\x20" * 45 + b"\x00" * 110) and p,
+     "打开表格时留下的临时文件，不是名单；请选择文件名不带“~\\$”的那个文件（名册.xlsx）"),
 ])
 def test_a_file_that_is_no_spreadsheet_is_named_for_what_it_is(db, tmp_path, name, make, message):
     path = make(tmp_path / name)

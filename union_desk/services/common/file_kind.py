@@ -50,6 +50,9 @@ def identify(path: Path) -> Kind:
     except OSError as err:
         raise UserError(f"无法打开文件 {path.name}：{err.strerror or err}") from None
     name = path.name
+    if name.startswith("~$") and not head.startswith((b"PK", _OLE[:4])):
+        raise UserError(f"{name} 是 Excel 或 WPS 打开表格时留下的临时文件，不是名单；请选择文件名"
+                        f"不带“~$”的那个文件（{name[2:]}）")
     if not head:
         raise UserError(f"{name} 是空文件（0 字节），里面没有名单")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):

@@ -54,7 +54,10 @@ from union_desk.services.common.workbook import Book, Sheet, open_book
 from union_desk.services.errors import UserError
 
 CANCELLED_MESSAGE = "已取消导入，未写入任何数据"
-COUNTING = frozenset({"", "序号", "序", "no", "no."})   # headers of a column that only counts rows
+# headers of the columns not read that the clerk is not told of: what only counts the rows,
+# and the birth date and age every list's ID number holds
+NOT_TOLD = frozenset({"", "序号", "序", "no", "no.", "出生年月", "出生年份", "出生日期", "出生年月日",
+                      "年龄"})
 HEADER_SCAN_ROWS = 30
 # a total: the word alone or with what it counts (合计, 合计：5人, 合计人数, 小计(元)), not the start
 # of a name (总计划部, 小计算机店)
@@ -112,11 +115,12 @@ class SheetRows:
     @property
     def unread(self) -> list[str]:
         """The header's names of the columns no field was read from, in sheet order, but a
-        序号: what the clerk is told the import leaves out (出生年月, 政治面貌, or a column whose
-        name it does not know, such as 会员证编码), so that nothing is dropped unseen."""
+        序号 or a birth date (`NOT_TOLD`): what the clerk is told the import leaves out (政治面貌,
+        or a column whose name it does not know, such as 会员证编码), so that nothing is dropped
+        unseen."""
         read = set(self.columns.values())
         return [text for i, text in enumerate(self.headers)
-                if i not in read and xh.normalise_header(text).lower() not in COUNTING]
+                if i not in read and xh.normalise_header(text).lower() not in NOT_TOLD]
 
 
 def check_cancel(cancelled: Cancelled, message: str = CANCELLED_MESSAGE) -> None:
