@@ -9,7 +9,7 @@ import os
 
 import pytest
 from roster_books import person_id
-from sheet_files import write_any
+from sheet_files import Hidden, write_any
 
 from union_desk.cli import EXIT_OK, main
 from union_desk.services.common import header_words
@@ -115,12 +115,17 @@ def test_every_import_reads_a_persons_columns_by_the_same_names(spec):
             assert set(words) <= set(spec[field])
 
 
-def test_the_import_window_names_the_columns_not_read(db, tab, qtbot, tmp_path):
-    path = write_any(tmp_path / "花名册.xlsx", {"花名册": [FORM, form_row(1, "张一")]})
+def test_the_import_window_tells_the_rows_and_columns_it_did_not_read(db, tab, qtbot, tmp_path):
+    # Given a 花名册 filtered to one union (Excel rows 3 and 5 hidden), with a 政治面貌 column
+    path = write_any(tmp_path / "花名册.xlsx", {"花名册": [
+        FORM, form_row(1, "张一"), Hidden(form_row(2, "张二")), form_row(3, "张三"),
+        Hidden(form_row(4, "张四"))]})
     tab.ask_open_path = lambda: path
     dialog = tab.import_excel()
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
-    assert "：政治面貌" in dialog.summary.text() or ": 政治面貌" in dialog.summary.text()
+    # Then its summary names both, as the CLI does
+    summary = dialog.summary.text()
+    assert "3、5" in summary and "政治面貌" in summary
     if os.environ.get("UNION_DESK_SHOTS"):
         dialog.grab().save(str(tmp_path / "import-unread.png"))
 
