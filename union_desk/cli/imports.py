@@ -33,8 +33,8 @@ def excel_rows(text: str) -> list[int]:
 def print_import_summary(path: Path, report, *, counts: str | None = None,
                          done: str = "已导入有效的行。",
                          todo: str = "只做了检查，没有写入；加 --commit 导入有效的行。") -> None:
-    """Counts, what was (or would be) written, the columns not read, every update as before →
-    after, and every problem of every rejected row with the person's name."""
+    """Counts, what was (or would be) written, the rows hidden and the columns not read, every
+    update as before → after, and every problem of every rejected row with the person's name."""
     out = sys.stdout
     counts = counts or (f"新增 {report.new}，更新 {report.updated}，无变化 {report.unchanged}")
     out.write(f"{path.name}：共 {report.rows} 行，有效 {report.valid} 行（{counts}），"

@@ -71,7 +71,6 @@ class ImportReport:
     unread: list[str] = dc_field(default_factory=list)  # headers of the columns not read
     hidden_rows: list[int] = dc_field(default_factory=list)  # Excel rows hidden, not read
 
-
     @property
     def valid(self) -> int:
         return self.new + self.updated + self.unchanged

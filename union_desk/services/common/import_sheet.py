@@ -18,8 +18,10 @@ are the column names under their parents, and it is not read as data.
 
 Rows the sheet hides (by hand, or filtered out: the township's own rows of a city-wide list)
 are not read, as the clerk does not see them; they are named (`SheetRows.hidden`) for the
-clerk to show them in Excel if they were meant. Rows that are no person are left out, not
-rejected: nothing in any column the import reads (a
+clerk to show them in Excel if they were meant. The columns no field is read from are named
+too (`SheetRows.unread`).
+
+Rows that are no person are left out, not rejected: nothing in any column the import reads (a
 序号 alone in a template's unused rows, a note beside the list), and, without an ID number (15
 digits or more), the header again (a list pasted together from printed pages), a total line
 (a cell starting 合计/总计/小计/共计, alone or with what it counts: 合计：5人, 合计人数; not an

@@ -22,7 +22,7 @@ only, the cells it covers are empty; a cell merged down several rows is named in
 `Sheet.merged_down` (for .xlsx and .xls by calamine, for .xlsb and .ods by the limits scan, by
 the web page's and the 2003 XML's own readers). The rows a sheet hides (by hand, or filtered
 out) are in `Sheet.hidden_rows`: found by the limits scan (.xlsx, .xlsb, .ods), in the .xls
-records (`xls_rows`), by the 2003 XML reader; a web page and text hide none.
+records (`xls_rows`), by the 2003 XML and web page readers; text hides none.
 
 Limits (`sheet_limits`) are checked before anything is loaded: the zip's central directory
 (zip bombs), then the sheet's reach (a single cell at XFD1048576 would make the reader ask for

@@ -110,8 +110,7 @@ class PaymentImportPlan(ImportPlan):
             rows=self.rows, new=len(outcome.new), unchanged=len(outcome.unchanged),
             rejected=sorted_rejections(self.file_rejections, outcome.rejected, stale),
             headers=self.headers, unread=self.unread, hidden_rows=self.hidden_rows,
-            committed=committed,
-            vouchers=list(vouchers))
+            committed=committed, vouchers=list(vouchers))
 
     def to_json(self) -> dict:
         return self.report().to_json()
@@ -128,9 +127,7 @@ def check_payment_file(session: Session, *, path: str | os.PathLike,
     sheet = read_payment_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
     return PaymentImportPlan(
         path=str(path), headers=sheet.headers, unread=sheet.unread, hidden_rows=sheet.hidden,
-        rows=sheet.rows,
-        candidates=sheet.good,
-        file_rejections=sheet.rejected, options=options,
+        rows=sheet.rows, candidates=sheet.good, file_rejections=sheet.rejected, options=options,
         outcome=_compare(session, sheet.good, options, progress, cancelled))
 
 
