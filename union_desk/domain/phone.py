@@ -33,9 +33,9 @@ def parse_contact_phone(text: str | None) -> str:
 
 def parse_mobile(text: str | None) -> str:
     """Return the bare 11-digit number; strips a label before it (手机：), +86/0086, spaces and
-    hyphens."""
+    hyphens, and the apostrophe a text export puts before a number to keep it text ('139…)."""
     raw = unicodedata.normalize("NFKC", text or "")
-    number = _SEPARATORS.sub("", raw)
+    number = _SEPARATORS.sub("", raw).lstrip("'")
     if not number[:1].isdigit() and (label := _LABEL.match(number)):
         number = number[label.end():]
     for prefix in ("+86", "0086"):
