@@ -42,6 +42,7 @@ def test_import_check_then_commit_json(capsys, db_path, lists):
     assert code == 3 and "vouchers" not in report
     assert report == {"rows": 3, "valid": 2, "new": 2, "updated": 0, "unchanged": 0,
                       "rejected_rows": 1, "updates": [], "unread_columns": [], "hidden_rows": [],
+                      "other_townships": {},
                       "rejected": [{"row": 4, "name": "钱七", "field": "身份证号",
                                     "reason": "会员名册中没有此身份证号"}]}
     code, out, _ = run(capsys, db_path, "payments", "list", "--json")

@@ -69,7 +69,7 @@ def test_report_names_every_bad_row_with_its_excel_row(db, campaign):
     assert sorted({r.row for r in report.rejected}) == [5, 6, 7, 8, 10, 11]
     assert set(report.to_json()) == {"rows", "valid", "new", "updated", "unchanged",
                                      "rejected_rows", "rejected", "updates", "unread_columns",
-                                     "hidden_rows"}
+                                     "hidden_rows", "other_townships"}
 
 
 def test_the_same_list_exported_as_a_web_page_is_checked_alike(db, campaign, tmp_path):

@@ -32,7 +32,7 @@ def test_import_json_contract_checks_without_writing(capsys, db, db_path, mixed_
                     "rejected": [{"row": 4, "name": "王五", "field": "身份证号",
                                   "reason": f"身份证号校验位错误，应为 {person_id(3)[17]}"}],
                     "updates": [], "renames": [], "unions_created": ["大洋镇机械厂工会"],
-                    "unread_columns": [], "hidden_rows": []}
+                    "unread_columns": [], "hidden_rows": [], "other_townships": {}}
     assert counts(db) == before
 
 

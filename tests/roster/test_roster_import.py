@@ -47,7 +47,7 @@ def test_header_variants_in_any_order_below_a_title_row(db, tmp_path):
     assert plan.to_json() == {"rows": 2, "valid": 2, "new": 2, "updated": 0, "unchanged": 0,
                               "rejected_rows": 0, "rejected": [], "updates": [], "renames": [],
                               "unions_created": ["大洋镇茶厂工会"], "unread_columns": ["备注"],
-                              "hidden_rows": []}
+                              "hidden_rows": [], "other_townships": {}}
     run_import(db, path)
     zhang = member_by_id(db, parse_id_number(legacy).number)
     assert (zhang.name, zhang.gender, zhang.birth_date, zhang.phone, zhang.ethnicity) == (
@@ -165,7 +165,8 @@ def test_importing_the_same_file_twice_adds_nothing(db, tmp_path):
     second = run_import(db, path).to_json()
     assert second == {"rows": 3, "valid": 2, "new": 0, "updated": 0, "unchanged": 2,
                       "rejected_rows": 1, "rejected": first["rejected"], "updates": [],
-                      "renames": [], "unions_created": [], "unread_columns": [], "hidden_rows": []}
+                      "renames": [], "unions_created": [], "unread_columns": [], "hidden_rows": [],
+                      "other_townships": {}}
     assert counts(db) == after_first
 
 

@@ -56,7 +56,7 @@ def test_import_exit_codes_and_report_then_assign_and_manifest(capsys, db, db_pa
     assert code == 3
     assert json.loads(out) == {"rows": 5, "valid": 4, "new": 4, "updated": 0, "unchanged": 0,
                                "rejected_rows": 1, "updates": [], "placements": [],
-                               "unread_columns": [], "hidden_rows": [],
+                               "unread_columns": [], "hidden_rows": [], "other_townships": {},
                                "rejected": [{"row": 7, "name": "钱七", "field": "手机",
                                              "reason": "手机号应为11位数字，以13–19开头：123"}]}
     code, out, _ = run(capsys, db_path, "trips", "import", lists["good"], "--campaign", CAMPAIGN,

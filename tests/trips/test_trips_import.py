@@ -47,7 +47,7 @@ def test_check_names_every_bad_row_and_writes_nothing(db, campaign, mixed):
     report = check(db, c.id, mixed)
     assert report.to_json() == {
         "rows": 9, "valid": 3, "new": 3, "updated": 0, "unchanged": 0, "rejected_rows": 6,
-        "updates": [], "unread_columns": [], "hidden_rows": [],
+        "updates": [], "unread_columns": [], "hidden_rows": [], "other_townships": {},
         "rejected": [
             {"row": 5, "name": "王五", "field": "手机",
              "reason": "手机号应为11位数字，以13–19开头：1381234567"},

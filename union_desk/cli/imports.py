@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from union_desk.services.common.import_plan import row_ranges
+from union_desk.services.common.import_plan import row_ranges, townships_text
 
 
 FILE_HELP = ("名单文件：Excel（.xlsx .xlsm .xls .xlsb，2003 XML 表格 .xml）、WPS（.et）、LibreOffice（.ods）、"
@@ -33,7 +33,8 @@ def excel_rows(text: str) -> list[int]:
 def print_import_summary(path: Path, report, *, counts: str | None = None,
                          done: str = "已导入有效的行。",
                          todo: str = "只做了检查，没有写入；加 --commit 导入有效的行。") -> None:
-    """Counts, what was (or would be) written, the rows hidden and the columns not read, every
+    """Counts, what was (or would be) written, the rows hidden or of other townships and the
+    columns not read, every
     update as before → after, and every problem of every rejected row with the person's name."""
     out = sys.stdout
     counts = counts or (f"新增 {report.new}，更新 {report.updated}，无变化 {report.unchanged}")
@@ -43,6 +44,9 @@ def print_import_summary(path: Path, report, *, counts: str | None = None,
     if report.hidden_rows:
         out.write(f"表格中隐藏（或筛选掉）的 {len(report.hidden_rows)} 行没有读取：第 "
                   f"{row_ranges(report.hidden_rows)} 行；如要导入，请在 Excel 中取消隐藏或筛选后再导入\n")
+    if report.other_townships:
+        out.write(f"名单中其他乡镇（街道）的 {sum(report.other_townships.values())} 行没有读取："
+                  f"{townships_text(report.other_townships)}（按“乡镇（街道）”列）\n")
     if report.unread:
         out.write(f"没有读取的列：{'、'.join(report.unread)}（程序不记录这些内容，或不认得列名；"
                   f"其中如有要导入的，请把列名改成常用的写法后再导入）\n")

@@ -213,120 +213,125 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../views/import_dialog.py" line="80" />
-        <location filename="../views/import_dialog.py" line="187" />
+        <location filename="../views/import_dialog.py" line="81" />
+        <location filename="../views/import_dialog.py" line="188" />
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="86" />
-        <location filename="../views/import_dialog.py" line="90" />
+        <location filename="../views/import_dialog.py" line="87" />
+        <location filename="../views/import_dialog.py" line="91" />
         <source>Excel row</source>
         <translation>Excel 行号</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="86" />
+        <location filename="../views/import_dialog.py" line="87" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="86" />
-        <location filename="../views/import_dialog.py" line="90" />
+        <location filename="../views/import_dialog.py" line="87" />
+        <location filename="../views/import_dialog.py" line="91" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="87" />
+        <location filename="../views/import_dialog.py" line="88" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="91" />
+        <location filename="../views/import_dialog.py" line="92" />
         <source>Changes (before → after)</source>
         <translation>改动（原 → 新）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="103" />
+        <location filename="../views/import_dialog.py" line="104" />
         <source>Save rejected rows…</source>
         <translation>保存未导入行清单…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="111" />
+        <location filename="../views/import_dialog.py" line="112" />
         <source>Import the valid rows</source>
         <translation>导入有效行</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="117" />
+        <location filename="../views/import_dialog.py" line="118" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="158" />
+        <location filename="../views/import_dialog.py" line="159" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="163" />
+        <location filename="../views/import_dialog.py" line="164" />
         <source>{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected.</source>
         <translation>共 {0} 行：新增 {1}，更新 {2}，无变化 {3}，未通过 {4}。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="167" />
+        <location filename="../views/import_dialog.py" line="168" />
         <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
         <translation>导入完成：新增 {0}，更新 {1}，无变化 {2}。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="173" />
+        <location filename="../views/import_dialog.py" line="174" />
         <source>Save rejected rows</source>
         <translation>保存未导入行清单</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="174" />
+        <location filename="../views/import_dialog.py" line="175" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="180" />
+        <location filename="../views/import_dialog.py" line="181" />
         <source>Which sheet?</source>
         <translation>选择工作表</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="181" />
+        <location filename="../views/import_dialog.py" line="182" />
         <source>Several sheets of {0} look like the list. Import which one?</source>
         <translation>{0} 中有几张工作表都像名单，导入哪一张？</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="190" />
+        <location filename="../views/import_dialog.py" line="191" />
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="200" />
+        <location filename="../views/import_dialog.py" line="201" />
         <source>{0} rows hidden or filtered out in the spreadsheet were not read: rows {1}. To import them, show them in Excel and import again.</source>
         <translation>表格中隐藏（或筛选掉）的 {0} 行没有读取：第 {1} 行。如要导入，请在 Excel 中取消隐藏或筛选后再导入。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="205" />
+        <location filename="../views/import_dialog.py" line="206" />
+        <source>{0} rows of other townships in the list were not read: {1} (by its township column).</source>
+        <translation>名单中其他乡镇（街道）的 {0} 行没有读取：{1}（按“乡镇（街道）”列）。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="211" />
         <source>Columns not read: {0}. The program does not keep these, or does not know the column's name; if one of them should be imported, give it a usual name and import again.</source>
         <translation>没有读取的列：{0}。程序不记录这些内容，或不认得列名；其中如有要导入的，请把列名改成常用的写法后再导入。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="228" />
+        <location filename="../views/import_dialog.py" line="234" />
         <source>Rejected rows ({0})</source>
         <translation>有问题的行（{0}）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="231" />
+        <location filename="../views/import_dialog.py" line="237" />
         <source>Updates ({0})</source>
         <translation>将更新的行（{0}）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="250" />
+        <location filename="../views/import_dialog.py" line="256" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="269" />
+        <location filename="../views/import_dialog.py" line="275" />
         <source>Rejected rows saved to {0}</source>
         <translation>未导入行清单已保存到 {0}</translation>
     </message>

@@ -36,6 +36,18 @@ def is_city(session: Session) -> bool:
     return get_setting(session, key=ROLE_KEY) == CITY_ROLE
 
 
+def own_township(session: Session) -> str | None:
+    """The name of the township this database belongs to (大洋镇); None for the city office's
+    database or one not set up yet."""
+    if is_city(session):
+        return None
+    code = session.info.get("township") or get_setting(session, key="township") or ""
+    try:
+        return township_by_code(code).name
+    except RuleError:
+        return None
+
+
 def is_set_up(session: Session) -> bool:
     place = bool(get_setting(session, key="township")) or is_city(session)
     return place and bool(get_setting(session, key="clerk"))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, Q
                                QTabWidget, QVBoxLayout)
 
 from union_desk.services.changes import Change
-from union_desk.services.common.import_plan import row_ranges
+from union_desk.services.common.import_plan import row_ranges, townships_text
 from union_desk.services.common.import_sheet import SheetChoiceNeeded
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.tables import list_table
@@ -36,6 +36,7 @@ class CheckOutcome:
     updates: list[tuple[Any, str, str]] = field(default_factory=list)  # (row, name, before → after)
     unread: list[str] = field(default_factory=list)  # headers of the columns not read
     hidden_rows: list[int] = field(default_factory=list)  # Excel rows hidden, not read
+    other_townships: dict[str, int] = field(default_factory=dict)  # rows left out, by township
 
 
 def rejected_rows(rejections) -> list[tuple[Any, str, str, str]]:
@@ -200,6 +201,11 @@ class ImportDialog(QDialog):
                 "{0} rows hidden or filtered out in the spreadsheet were not read: rows {1}. To "
                 "import them, show them in Excel and import again.").format(
                 len(outcome.hidden_rows), row_ranges(outcome.hidden_rows))
+        if outcome.other_townships:
+            summary += "\n" + self.tr(
+                "{0} rows of other townships in the list were not read: {1} (by its township "
+                "column).").format(sum(outcome.other_townships.values()),
+                                   townships_text(outcome.other_townships))
         if outcome.unread:
             summary += "\n" + self.tr(
                 "Columns not read: {0}. The program does not keep these, or does not know the "

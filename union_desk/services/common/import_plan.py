@@ -70,6 +70,7 @@ class ImportReport:
     committed: bool = False
     unread: list[str] = dc_field(default_factory=list)  # headers of the columns not read
     hidden_rows: list[int] = dc_field(default_factory=list)  # Excel rows hidden, not read
+    other_townships: dict[str, int] = dc_field(default_factory=dict)  # rows left out, by township
 
     @property
     def valid(self) -> int:
@@ -85,7 +86,7 @@ class ImportReport:
                 "unchanged": self.unchanged, "rejected_rows": self.rejected_rows,
                 "rejected": [r.to_json() for r in self.rejected],
                 "updates": [u.to_json() for u in self.updates], "unread_columns": self.unread,
-                "hidden_rows": self.hidden_rows}
+                "hidden_rows": self.hidden_rows, "other_townships": self.other_townships}
 
 
 @dataclass
@@ -96,6 +97,7 @@ class ImportPlan:
     headers: list[str]
     unread: list[str]   # headers of the columns not read (`import_sheet.SheetRows.unread`)
     hidden_rows: list[int]  # Excel rows of people the sheet hides, not read
+    other_townships: dict[str, int]  # rows of a city-wide list left out, by township
     rows: int
     candidates: list
     file_rejections: list[Rejection]
@@ -104,6 +106,12 @@ class ImportPlan:
     @property
     def rejected(self) -> list[Rejection]:
         return sorted_rejections(self.file_rejections, self.outcome.rejected)
+
+
+def townships_text(counts: Mapping[str, int]) -> str:
+    """{"寿昌镇": 120, "乾潭镇": 2} → "寿昌镇 120 行、乾潭镇 2 行" (most rows first)."""
+    return "、".join(f"{name} {rows} 行" for name, rows in
+                    sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def row_ranges(rows: Iterable[int]) -> str:

@@ -19,7 +19,8 @@ are the column names under their parents, and it is not read as data.
 Rows the sheet hides (by hand, or filtered out: the township's own rows of a city-wide list)
 are not read, as the clerk does not see them; they are named (`SheetRows.hidden`) for the
 clerk to show them in Excel if they were meant. The columns no field is read from are named
-too (`SheetRows.unread`).
+too (`SheetRows.unread`), and the rows of a city-wide list that belong to another township
+are left out and counted when the importer asks (`township`).
 
 Rows that are no person are left out, not rejected: nothing in any column the import reads (a
 序号 alone in a template's unused rows, a note beside the list), and, without an ID number (15
@@ -47,6 +48,8 @@ from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from pydantic import ValidationError
 
+from union_desk.domain.errors import RuleError
+from union_desk.domain.townships import township_by_name
 from union_desk.progress import Cancelled, Progress, is_cancelled, report
 from union_desk.services.common import excel_headers as xh
 from union_desk.services.common.import_plan import Rejection
@@ -113,6 +116,7 @@ class SheetRows:
     rejected: list[Rejection] = dc_field(default_factory=list)
     columns: dict[str, int] = dc_field(default_factory=dict)  # field → the column read for it
     hidden: list[int] = dc_field(default_factory=list)  # Excel rows of people hidden or filtered out
+    other_townships: dict[str, int] = dc_field(default_factory=dict)  # township → its rows left out
 
     @property
     def unread(self) -> list[str]:
@@ -149,11 +153,13 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
                anchor: str = "name", progress: Progress = None, cancelled: Cancelled = None,
                progress_every: int = 500, sheet: str | None = None,
                match_columns: Callable[[tuple, str], dict[str, int]] | None = None,
-               kept_apart: Collection[str] = ()) -> SheetRows:
+               kept_apart: Collection[str] = (), township: str | None = None) -> SheetRows:
     """Check every data row of the list's sheet (see the module's doc). Rejections name the
     person of the row when the spec has a `name` field. `match_columns(header, title)` replaces
     the plain header match (an importer with a choice between columns, or a question to ask);
-    `title` is the text of the rows above the header."""
+    `title` is the text of the rows above the header. `township`: the database's own; a list
+    with a "township" column (a city-wide list) leaves out the rows another of Jiande's
+    townships is written in, counted by township (`SheetRows.other_townships`)."""
     def reading(done: int, total: int) -> None:   # a file parsed whole before its rows
         check_cancel(cancelled)
         report(progress, done, total)
@@ -171,18 +177,23 @@ def read_sheet(path: str | Path, *, spec: Mapping[str, Sequence[str]], required:
         merged = (_MergedDown(chosen.merged_down, header_at, width,
                               {columns[f] for f in kept_apart if f in columns})
                   if chosen.merged_down else None)
-        names = {i: xh.normalise_header(header[i]) for i in columns.values()}
+        person = {f: i for f, i in columns.items() if f != "township"}
+        names = {i: xh.normalise_header(header[i]) for i in person.values()}
         hidden = chosen.hidden_rows
+        town_at = columns.get("township") if township else None
         for seen, (number, row) in enumerate(rows, start=1):
             if seen % progress_every == 0:
                 check_cancel(cancelled)
                 report(progress, number, max(chosen.declared_rows, number))
             own = tuple(row[:width]) + (None,) * (width - len(row))
             values = own if merged is None else merged.fill(number, own)
-            if _not_a_person(own, columns, names):
+            if _not_a_person(own, person, names):
                 continue
             if number in hidden:
                 out.hidden.append(number)
+                continue
+            if town_at is not None and (other := _other_township(values[town_at], township)):
+                out.other_townships[other] = out.other_townships.get(other, 0) + 1
                 continue
             out.rows += 1
             try:
@@ -210,6 +221,19 @@ def _not_a_person(values: tuple, columns: Mapping[str, int], names: Mapping[int,
         return True
     texts = [t for t in ("".join(xh.cell_text(v).split()) for v in values) if t]
     return any(TOTAL.match(t) for t in texts) or FOOTER.match(texts[0]) is not None
+
+
+def _other_township(value: Any, own: str) -> str | None:
+    """The Jiande township a cell names (大洋镇, or 大洋 as clerks shorten it) when it is not
+    `own`; None for `own`, an empty cell or any other text (read as usual)."""
+    text = xh.cell_text(value)
+    if not text:
+        return None
+    try:
+        named = township_by_name(text).name
+    except RuleError:
+        return None
+    return None if named == own else named
 
 
 def _holds_id(text: str) -> bool:

@@ -41,6 +41,7 @@ from union_desk.services.hardship.campaign import insert_payments
 from union_desk.services.hardship.payment_search import period
 from union_desk.services.hardship.payment_sheet import LABELS, ListRow, read_payment_sheet
 from union_desk.services.hardship.payments import check_payment, recipient_snapshot
+from union_desk.services.settings import own_township
 
 _CHUNK = 500
 _STEP = 50
@@ -110,7 +111,7 @@ class PaymentImportPlan(ImportPlan):
             rows=self.rows, new=len(outcome.new), unchanged=len(outcome.unchanged),
             rejected=sorted_rejections(self.file_rejections, outcome.rejected, stale),
             headers=self.headers, unread=self.unread, hidden_rows=self.hidden_rows,
-            committed=committed, vouchers=list(vouchers))
+            other_townships=self.other_townships, committed=committed, vouchers=list(vouchers))
 
     def to_json(self) -> dict:
         return self.report().to_json()
@@ -124,10 +125,11 @@ def check_payment_file(session: Session, *, path: str | os.PathLike,
                       paid_on=options.paid_on or date.today())
     if not options.occasion:
         raise UserError("请填写慰问事由", field="occasion")
-    sheet = read_payment_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet)
+    sheet = read_payment_sheet(path, progress=progress, cancelled=cancelled, sheet=sheet,
+                               township=own_township(session))
     return PaymentImportPlan(
         path=str(path), headers=sheet.headers, unread=sheet.unread, hidden_rows=sheet.hidden,
-        rows=sheet.rows, candidates=sheet.good, file_rejections=sheet.rejected, options=options,
+        other_townships=sheet.other_townships, rows=sheet.rows, candidates=sheet.good, file_rejections=sheet.rejected, options=options,
         outcome=_compare(session, sheet.good, options, progress, cancelled))
 
 

@@ -37,6 +37,7 @@ SPEC: dict[str, list[str]] = {
     "amount_words": ["金额（大写）", "大写金额", "金额大写", "大写", "慰问金额(大写)", "发放金额(大写)",
                      "大写金额(元)"],
     "note": ["备注"],
+    "township": [*words.TOWNSHIP],
 }
 REQUIRED = ("name", "id_number", "amount")
 LABELS = {f: variants[0] for f, variants in SPEC.items()} | {"amount_fen": "金额"}
@@ -102,9 +103,11 @@ def _compare_words(found: ProblemList, amount: int, raw: Any) -> None:
 
 
 def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
-                       cancelled: Cancelled = None, sheet: str | None = None) -> SheetRows:
+                       cancelled: Cancelled = None, sheet: str | None = None,
+                       township: str | None = None) -> SheetRows:
     """Every data row of the first sheet (blank, 合计 and 填表人 lines left out) as a `ListRow`; the
-    header row is the first one with a 身份证号 column."""
+    header row is the first one with a 身份证号 column. A city-wide list's rows of townships other
+    than `township` (its 乡镇（街道） column) are left out and counted."""
     first: dict[str, int] = {}  # ID number → the Excel row that gave it first
 
     def check(number: int, values: tuple, columns: dict[str, int]) -> ListRow:
@@ -132,5 +135,6 @@ def read_payment_sheet(path: str | os.PathLike, *, progress: Progress = None,
 
     return read_sheet(path, spec=SPEC, required=REQUIRED, labels=LABELS, anchor="id_number",
                       check_row=check, progress=progress, cancelled=cancelled,
-                      progress_every=200, sheet=sheet, kept_apart=("amount",))
+                      progress_every=200, sheet=sheet, kept_apart=("amount",),
+                      township=township)
 

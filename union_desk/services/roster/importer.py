@@ -97,7 +97,7 @@ class RosterImportPlan(ImportPlan):
             unions_created=list(outcome.unions_to_create.values()),
             renames=[u.shown for u in outcome.renames if u.row not in accept_renames],
             headers=self.headers, unread=self.unread, hidden_rows=self.hidden_rows,
-            committed=committed)
+            other_townships=self.other_townships, committed=committed)
 
     def to_json(self) -> dict:
         return self.report().to_json()
@@ -116,7 +116,8 @@ def check_roster_file(session: Session, *, path: str | os.PathLike, progress: Pr
                               union_in_title(err.title, union_ids_by_name(session)),
                               empty=err.empty) from None
         return RosterImportPlan(path=str(path), headers=sheet.headers, unread=sheet.unread,
-                                hidden_rows=sheet.hidden, rows=sheet.rows,
+                                hidden_rows=sheet.hidden,
+                                other_townships=sheet.other_townships, rows=sheet.rows,
                                 candidates=sheet.good, file_rejections=sheet.rejected,
                                 outcome=compare(session, sheet.good))
 

@@ -160,7 +160,8 @@ class TripsImportPlan(ImportPlan):
         return TripsImportReport(
             rows=self.rows, new=len(outcome.new), updated=len(outcome.updates),
             unchanged=len(outcome.unchanged), headers=self.headers, unread=self.unread,
-            hidden_rows=self.hidden_rows, committed=committed,
+            hidden_rows=self.hidden_rows, other_townships=self.other_townships,
+            committed=committed,
             rejected=sorted_rejections(self.file_rejections, outcome.rejected, stale),
             updates=[u.shown for u in outcome.updates])
 
@@ -307,7 +308,8 @@ def check_trips_file(session: Session, *, campaign_id: str | None, path: str | o
     """Check every row of the workbook, and against the campaign (None: a new campaign)."""
     sheet = _read_file(path, progress, cancelled, sheet)
     return TripsImportPlan(path=str(path), headers=sheet.headers, unread=sheet.unread,
-                           hidden_rows=sheet.hidden, rows=sheet.rows, candidates=sheet.good, file_rejections=sheet.rejected,
+                           hidden_rows=sheet.hidden, other_townships=sheet.other_townships,
+                           rows=sheet.rows, candidates=sheet.good, file_rejections=sheet.rejected,
                            outcome=_sort_against_db(session, campaign_id, sheet.good))
 
 

@@ -78,7 +78,8 @@ class CampaignImportDialog(ImportDialog):
                     "year), {4} rows with problems (not imported).").format(
                 report.rows, report.valid, report.new, report.unchanged, report.rejected_rows),
             rejected_rows(report.rejected), report.new > 0, unread=report.unread,
-                            hidden_rows=report.hidden_rows)
+                            hidden_rows=report.hidden_rows,
+                            other_townships=report.other_townships)
 
     def save_work(self, dest: Path):
         report = self.report

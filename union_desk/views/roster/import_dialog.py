@@ -102,7 +102,8 @@ class RosterImportDialog(ImportDialog):
                 len(report.renames))
         return CheckOutcome(text, rejected_rows(report.rejected), report.new + report.updated > 0,
                             update_rows(report.updates), unread=report.unread,
-                            hidden_rows=report.hidden_rows)
+                            hidden_rows=report.hidden_rows,
+                            other_townships=report.other_townships)
 
     def save_work(self, dest: Path):
         plan, accepted = self.plan, self.accepted_renames()

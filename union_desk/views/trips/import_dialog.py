@@ -57,7 +57,8 @@ class TripsImportDialog(ImportDialog):
                 "\"Destinations read\".").format(len(placements))
         return CheckOutcome(text, rejected_rows(report.rejected), report.new + report.updated > 0,
                             update_rows(report.updates), unread=report.unread,
-                            hidden_rows=report.hidden_rows)
+                            hidden_rows=report.hidden_rows,
+                            other_townships=report.other_townships)
 
     def save_work(self, dest: Path):
         report = None if self.plan is None else self.plan.report()
