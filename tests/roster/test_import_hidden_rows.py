@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 from roster_books import person_id
 from sheet_files import Hidden, write_any
 
@@ -92,3 +93,12 @@ def test_a_file_whose_records_cannot_be_walked_hides_nothing(tmp_path):
                                         ([], "")])
 def test_row_numbers_are_told_in_runs(rows, text):
     assert row_ranges(rows) == text
+
+
+@given(st.sets(st.integers(min_value=1, max_value=300), max_size=40))
+def test_row_runs_name_every_row_once_and_no_other(rows):
+    told = set()
+    for part in filter(None, row_ranges(rows).split("、")):
+        first, _, last = part.partition("–")
+        told |= set(range(int(first), int(last or first) + 1))
+    assert told == rows
