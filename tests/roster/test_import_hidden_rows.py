@@ -102,3 +102,15 @@ def test_row_runs_name_every_row_once_and_no_other(rows):
         first, _, last = part.partition("–")
         told |= set(range(int(first), int(last or first) + 1))
     assert told == rows
+
+
+@pytest.mark.parametrize("name", ["hidden-rows-libreoffice.xls", "hidden-rows-libreoffice.xlsx",
+                                  "hidden-rows-libreoffice.ods"])
+def test_rows_another_program_hid_are_found(db, name):
+    # Files LibreOffice Calc 7.4 wrote (soffice --convert-to) from the rows of `city_list()` up
+    # to its last person: its own records for a hidden row (.xlsx hidden="true", .xls ROW
+    # fDyZero, .ods visibility), not this suite's writers
+    with db.session() as s:
+        plan = check_roster_file(s, path=Path(__file__).parent / "files" / name)
+    assert ([c.fields["name"] for c in plan.candidates], plan.hidden_rows) == (
+        ["大洋一", "大洋二"], [4, 5, 7])
