@@ -1,7 +1,8 @@
 """Headers as the forms in use write them (会员姓名, 居民身份证号码, 联系方式, 单位名称, 工会名称,
-会员证编号, 户籍性质; 困难职工姓名, 实发金额（元）) are read, in the roster and the payments'
-lists; and every import says which columns of the list it did not read, so that a column whose
-name it does not know is not dropped unseen. The bus lists' headers: tests/trips."""
+会员证编号, 户籍性质; 困难职工姓名, 实发金额（元）, 金额（小写） beside 金额（大写）) are read, in the
+roster and the payments' lists; and every import says which columns of the list it did not
+read, so that a column whose name it does not know is not dropped unseen. The bus lists'
+headers: tests/trips; a payments list for the whole city: tests/hardship."""
 from __future__ import annotations
 
 import json
