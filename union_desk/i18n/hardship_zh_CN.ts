@@ -67,32 +67,32 @@
         <translation>生成 {0} 条发放记录</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="96"/>
+        <location filename="../views/hardship/import_dialog.py" line="94"/>
         <source>The options changed since the list was checked: check the list again.</source>
         <translation>检查名单之后发放选项已有改动，请重新检查名单。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="106"/>
+        <location filename="../views/hardship/import_dialog.py" line="104"/>
         <source>{0} payments created.</source>
         <translation>已生成 {0} 条发放记录。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="108"/>
+        <location filename="../views/hardship/import_dialog.py" line="106"/>
         <source>Voucher numbers {0} to {1}.</source>
         <translation>凭证号 {0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="110"/>
+        <location filename="../views/hardship/import_dialog.py" line="108"/>
         <source>Rows with problems were left out (listed below).</source>
         <translation>有问题的行未导入（见下表）。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="125"/>
+        <location filename="../views/hardship/import_dialog.py" line="123"/>
         <source>The occasion or date changed: check the list again.</source>
         <translation>慰问事由或发放日期已改变，请重新检查名单。</translation>
     </message>
     <message>
-        <location filename="../views/hardship/import_dialog.py" line="101"/>
+        <location filename="../views/hardship/import_dialog.py" line="99"/>
         <source>Creating the payments…</source>
         <translation>正在生成发放记录…</translation>
     </message>

@@ -229,7 +229,7 @@
         <translation>有 {0} 行的身份证号已登记为另一个姓名，这些行不导入；其中确属本人改名的，请在“待确认的改名”中勾选。</translation>
     </message>
     <message>
-        <location filename="../views/roster/import_dialog.py" line="121"/>
+        <location filename="../views/roster/import_dialog.py" line="119"/>
         <source>Rows with problems were left out (listed below).</source>
         <translation>有问题的行未导入（见下表）。</translation>
     </message>

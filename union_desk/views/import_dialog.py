@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, Q
                                QTabWidget, QVBoxLayout)
 
 from union_desk.services.changes import Change
-from union_desk.services.common.import_plan import row_ranges, townships_text
+from union_desk.services.common.import_plan import ImportReport, row_ranges, townships_text
 from union_desk.services.common.import_sheet import SheetChoiceNeeded
 from union_desk.views.ops import Ops, error_text
 from union_desk.views.tables import list_table
@@ -34,9 +34,7 @@ class CheckOutcome:
     rejected: list[tuple[Any, str, str, str]]  # (Excel row, name, field, reason), in sheet order
     can_commit: bool
     updates: list[tuple[Any, str, str]] = field(default_factory=list)  # (row, name, before → after)
-    unread: list[str] = field(default_factory=list)  # headers of the columns not read
-    hidden_rows: list[int] = field(default_factory=list)  # Excel rows hidden, not read
-    other_townships: dict[str, int] = field(default_factory=dict)  # rows left out, by township
+    report: ImportReport | None = None  # the check's report: the rows and columns it left out
 
 
 def rejected_rows(rejections) -> list[tuple[Any, str, str, str]]:
@@ -196,21 +194,8 @@ class ImportDialog(QDialog):
 
     def show_outcome(self, outcome: CheckOutcome) -> None:
         summary = outcome.summary
-        if outcome.hidden_rows:
-            summary += "\n" + self.tr(
-                "{0} rows hidden or filtered out in the spreadsheet were not read: rows {1}. To "
-                "import them, show them in Excel and import again.").format(
-                len(outcome.hidden_rows), row_ranges(outcome.hidden_rows))
-        if outcome.other_townships:
-            summary += "\n" + self.tr(
-                "{0} rows of other townships in the list were not read: {1} (by its township "
-                "column).").format(sum(outcome.other_townships.values()),
-                                   townships_text(outcome.other_townships))
-        if outcome.unread:
-            summary += "\n" + self.tr(
-                "Columns not read: {0}. The program does not keep these, or does not know the "
-                "column's name; if one of them should be imported, give it a usual name and import "
-                "again.").format("、".join(outcome.unread))
+        if outcome.report is not None:
+            summary += self._left_out_text(outcome.report)
         self.summary.setText(summary)
         fill_table(self.rejections, outcome.rejected)
         fill_table(self.updates, outcome.updates)
@@ -219,6 +204,27 @@ class ImportDialog(QDialog):
             self.save_button.setEnabled(bool(outcome.rejected))
         self.commit_button.setEnabled(outcome.can_commit)
         self._open_first_filled_tab()
+
+    def _left_out_text(self, report: ImportReport) -> str:
+        """The lines on what the check did not read: rows hidden, other townships' rows,
+        columns."""
+        text = ""
+        if report.hidden_rows:
+            text += "\n" + self.tr(
+                "{0} rows hidden or filtered out in the spreadsheet were not read: rows {1}. To "
+                "import them, show them in Excel and import again.").format(
+                len(report.hidden_rows), row_ranges(report.hidden_rows))
+        if report.other_townships:
+            text += "\n" + self.tr(
+                "{0} rows of other townships in the list were not read: {1} (by its township "
+                "column).").format(sum(report.other_townships.values()),
+                                   townships_text(report.other_townships))
+        if report.unread:
+            text += "\n" + self.tr(
+                "Columns not read: {0}. The program does not keep these, or does not know the "
+                "column's name; if one of them should be imported, give it a usual name and import "
+                "again.").format("、".join(report.unread))
+        return text
 
     def _open_first_filled_tab(self) -> None:
         """The first tab with rows in it (the rejected rows, else the updates, else what the

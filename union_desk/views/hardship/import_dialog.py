@@ -77,9 +77,7 @@ class CampaignImportDialog(ImportDialog):
             self.tr("{0} rows: {1} valid ({2} to pay, {3} already paid for this occasion this "
                     "year), {4} rows with problems (not imported).").format(
                 report.rows, report.valid, report.new, report.unchanged, report.rejected_rows),
-            rejected_rows(report.rejected), report.new > 0, unread=report.unread,
-                            hidden_rows=report.hidden_rows,
-                            other_townships=report.other_townships)
+            rejected_rows(report.rejected), report.new > 0, report=report)
 
     def save_work(self, dest: Path):
         report = self.report

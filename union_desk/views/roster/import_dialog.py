@@ -101,9 +101,7 @@ class RosterImportDialog(ImportDialog):
                 "tick those that are real name changes under \"Name changes to confirm\".").format(
                 len(report.renames))
         return CheckOutcome(text, rejected_rows(report.rejected), report.new + report.updated > 0,
-                            update_rows(report.updates), unread=report.unread,
-                            hidden_rows=report.hidden_rows,
-                            other_townships=report.other_townships)
+                            update_rows(report.updates), report=report)
 
     def save_work(self, dest: Path):
         plan, accepted = self.plan, self.accepted_renames()

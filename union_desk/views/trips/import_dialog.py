@@ -56,9 +56,7 @@ class TripsImportDialog(ImportDialog):
                 "The destinations were read from one column as {0} places: check them under "
                 "\"Destinations read\".").format(len(placements))
         return CheckOutcome(text, rejected_rows(report.rejected), report.new + report.updated > 0,
-                            update_rows(report.updates), unread=report.unread,
-                            hidden_rows=report.hidden_rows,
-                            other_townships=report.other_townships)
+                            update_rows(report.updates), report=report)
 
     def save_work(self, dest: Path):
         report = None if self.plan is None else self.plan.report()
